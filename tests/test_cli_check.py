@@ -1447,6 +1447,16 @@ SAUNA_PARTIALS = "∂T/∂x = -x(3x - 12)y²(y - 6)/90 is -27/10 and ∂T/∂y =
     ("(3, 3), y = 0, x = 0", "extra_point", f"(3, 3) is not a critical point: {SAUNA_PARTIALS} there, not 0."),
     # a line missing too: that is said
     ("(3, 3), x = 0", "extra_point", "(3, 3) does not belong in the answer. A line is missing."),
+    # finding 804: 3x − 12 = 0 and y − 6 = 0, both factors of ∂T/∂x, and x − 6 = 0 and 3y − 12 = 0, both of ∂T/∂y, set to
+    # zero together for (4, 4), got "(4, 6), (6, 4) do not belong in the answer. 1 point is missing."
+    ("(4, 6), (6, 4), x = 0, y = 0", "misconception:extra-critical-points",
+     "It looks like you set factors of the same partial derivative to zero together: that gives (4, 6), where only "
+     "∂T/∂x is zero, and (6, 4), where only ∂T/∂y is zero, in place of (4, 4). At a critical point every partial "
+     "derivative is zero at once: set one factor of each of ∂T/∂x and ∂T/∂y to zero, and solve them together."),
+    ("(4, 6), x = 0, y = 0", "misconception:extra-critical-points",
+     "It looks like you set factors of the same partial derivative to zero together: that gives (4, 6), where only "
+     "∂T/∂x is zero, in place of (4, 4). At a critical point every partial derivative is zero at once: set one factor "
+     "of each of ∂T/∂x and ∂T/∂y to zero, and solve them together."),
 ])
 def test_a_slip_in_the_saunas_point_beside_its_walls_is_told_so(capsys, answer, note, message):
     assert main(["check", "--exercise", "gradients:sauna-critical-points", "--json", "--", answer]) == 1
@@ -1496,13 +1506,38 @@ def test_what_a_latex_message_says_to_type_is_read(capsys, typed, exercise):
     # finding 743: the lesson's own slips, the minus of "85 − …" lost and T's 1/90 left out, were told only a value
     ("gradients:sauna-partial-x", "x(3x - 12)y^2(y - 6)/90",
      "At x = 1, y = 2 your answer is 8/5, but the correct value is -8/5. Everywhere, only its sign is wrong."),
-    ("gradients:sauna-partial-x", "-x(3x - 12)y^2(y - 6)",
-     "At x = 1, y = 2 your answer is -144, but the correct value is -8/5. Everywhere, it is the correct one times 90."),
     ("gradients:partial-x-3x2y3", "-6xy^3",
      "At x = 1, y = 2 your answer is -48, but the correct value is 48. Everywhere, only its sign is wrong."),
     ("gradients:partial-x-3x2y3", "7xy^3",  # a coefficient wrong, not a factor: nothing more said
      "At x = 1, y = 2 your answer is 56, but the correct value is 48."),
+    # finding 803: a derivative not a polynomial, whose values are not rational, and a gradient's one component
+    ("gradients:hard-to-optimize-derivative", "1/x - e^x",
+     "At x = 1 your answer is -1.71828, but the correct value is 1.71828. Everywhere, only its sign is wrong."),
+    ("gradients:hard-to-optimize-derivative", "(e^x - 1/x)/2",
+     "At x = 1 your answer is 0.859141, but the correct value is 1.71828. Everywhere, it is the correct one times 1/2."),
+    ("gradients:hard-to-optimize-derivative", "e^x - 1/x + 1",  # a term added: no factor, nothing more said
+     "At x = 1 your answer is 2.71828, but the correct value is 1.71828."),
+    ("gradients:gradient-x2y2", "(-2x, 2y)",
+     "At x = 1 your ∂f/∂x is -2, but the correct value is 2. Everywhere, only its sign is wrong."),
 ])
 def test_an_expression_off_by_a_constant_factor_everywhere_is_told_so(capsys, exercise, answer, message):
     assert main(["check", "--exercise", exercise, "--", answer]) == 1
     assert capsys.readouterr().out.splitlines()[:2] == ["incorrect", message]
+
+
+_NO_90 = ("It looks like you dropped the constant coefficient 1/90{where}. A constant coefficient stays: the derivative of "
+          "x²(x - 6)y²(y - 6)/90 is 1/90 times the derivative of x²(x - 6)y²(y - 6).")
+
+
+@pytest.mark.parametrize("exercise, answer, message", [
+    # finding 803 (743's rest): T's 1/90 left out, the lesson's commonest slip, was told "times 90" in ∂T/∂x and
+    # only "not right" in ∇T(0.5, 0.6) and in the descent step made with it
+    ("gradients:sauna-partial-x", "-x(3x - 12)y^2(y - 6)", _NO_90.format(where="")),
+    ("gradients:descent-heat-gradient", "(-10.206, -8.415)", _NO_90.format(where=" in ∂T/∂x and ∂T/∂y")),
+    ("gradients:descent-heat-step-1", "(1.0103, 1.0208)", _NO_90.format(where=" in ∂T/∂x and ∂T/∂y")),
+])
+def test_the_sauna_without_its_1_90_is_named(capsys, exercise, answer, message):
+    assert main(["check", "--exercise", exercise, "--", answer]) == 1
+    assert capsys.readouterr().out.splitlines()[:2] == ["incorrect", message]
+    assert main(["check", "--json", "--exercise", exercise, "--", answer]) == 1
+    assert json.loads(capsys.readouterr().out)["note"] == "misconception:dropped-constant-coefficient"

@@ -150,8 +150,10 @@ def test_blind_corpus_figures(capsys):
     assert total.verdicts >= 660, misses
     assert total.rightly >= 0.9 * rows["misconception"], misses
     # 10% (8/84) until a plane with the right slopes was told its wrong height whatever made it wrong (finding 745:
-    # two planes of f(2, 4) miscalculated) and the sauna's (-4, -4) its signs (finding 747)
-    assert total.slips_named <= 11, misses
+    # two planes of f(2, 4) miscalculated) and the sauna's (-4, -4) its signs (finding 747); 13 since T's 1/90 left out is
+    # dropped-constant-coefficient (finding 803): rows 161 (∂T/∂y, "copying: dropped the /90") and 302 (∇T(0.5, 0.6),
+    # "forgot to divide by 90 at the end"), labelled slips, are that catalogued mistake
+    assert total.slips_named <= 13, misses
     assert total.pair_both >= 0.5 * rows["two_misconceptions"], misses
 
 

@@ -680,19 +680,44 @@ def compare_expression_answers(answer: Expr, expected: Expr, ctx: Context, what:
     if outcome.note is not Note.DIFFERS_AT or not expected.free_symbols:
         return outcome
     names = _names(ctx, answer, expected)
-    got, want = judgement.got, judgement.want
-    if not (isinstance(got, Fraction) and isinstance(want, Fraction)) or 0 in (got, want) or got == want:
-        return outcome
-    factor = got / want
-    # a whole number or its reciprocal, with either sign: a coefficient lost or applied twice (7xy³ for 6xy³,
-    # times 7/6, is a coefficient wrong, not a factor)
-    small, large = sorted((abs(factor.numerator), factor.denominator))
-    if small != 1 or large > _SIMPLE_FACTOR:
+    factor = _simple_factor(judgement.got, judgement.want)
+    if factor is None:
         return outcome
     if not judge(answer, to_sympy(factor) * expected, names, ctx.limits.symbolic_work, within=ctx.domain).status.equal:
         return outcome
     told = "only its sign is wrong" if factor == -1 else f"it is the correct one times {show(to_sympy(factor))}"
     return replace(outcome, message=f"{outcome.message} Everywhere, {told}.")
+
+
+def _simple_factor(got: Fraction | Interval | None, want: Fraction | Interval | None) -> Fraction | None:
+    """got/want at one point where it is −1, a whole number or its reciprocal, with either sign: a sign or a
+    coefficient lost or applied twice (7xy³ for 6xy³, times 7/6, is a coefficient wrong, not a factor); else
+    None. Only a guess where a value is not rational (1/x − eˣ for eˣ − 1/x at x = 1): the caller proves it."""
+    if got is None or want is None:
+        return None
+    if isinstance(got, Fraction) and isinstance(want, Fraction):
+        if 0 in (got, want):
+            return None
+        factor = got / want
+    else:
+        mine, theirs = _middle(got), _middle(want)
+        if not (mine and theirs):
+            return None
+        ratio = mine / theirs
+        whole = ratio if abs(ratio) >= 1 else 1 / ratio
+        if abs(whole) > _SIMPLE_FACTOR + 1:
+            return None
+        nearest = int(mpmath.nint(whole))
+        if abs(whole - nearest) > _NEAR_FACTOR:
+            return None
+        factor = Fraction(nearest) if abs(ratio) >= 1 else Fraction(1, nearest)
+    small, large = sorted((abs(factor.numerator), factor.denominator))
+    if factor == 1 or small != 1 or large > _SIMPLE_FACTOR:
+        return None
+    return factor
+
+
+_NEAR_FACTOR = 1e-9  # a ratio this near a whole number is worth a proof (the values are enclosed far closer)
 
 
 # ----------------------------------------------------------------------- numbers
@@ -848,14 +873,16 @@ def _begins(got: Fraction, want: Fraction | Interval, spellings: Spellings) -> b
 _PRINTOUT_DIGITS = 8  # a calculator's display or a float printed in full; fewer is a rounding the student chose
 
 
-def _compare_scalar(answer: Expr, expected: Expr, ctx: Context, what: str) -> Outcome:
+def _compare_scalar(answer: Expr, expected: Expr, ctx: Context, what: str, told: bool = False) -> Outcome:
+    """One number or formula of an answer; told: a formula that is the right one times a simple factor
+    everywhere is told so, as a whole answer is (a gradient's component with its sign lost)."""
     if not expected.free_symbols and not answer.free_symbols:
         return compare_numbers(answer, expected, ctx, what)
     if not expected.free_symbols:  # compared at sample points, a formula would be told "at x = 1 it is 2, not 6"
         names = and_list(sorted(s.name for s in answer.free_symbols))
         return Outcome(False, Note.NOT_EQUAL, f"Your {what} {show(answer)} still has {names} in it, but the right "
                                               "one is a number.")
-    return compare_expressions(answer, expected, ctx, what)
+    return (compare_expression_answers if told else compare_expressions)(answer, expected, ctx, what)
 
 
 def multiplied_out(value: Expr) -> bool:
@@ -877,7 +904,7 @@ def compare_vectors(answer: tuple[Expr, ...], expected: tuple[Expr, ...], ctx: C
         return Outcome(False, Note.WRONG_LENGTH,
                        f"Your answer has {len(answer)} components, but {len(expected)} "
                        f"{'is' if len(expected) == 1 else 'are'} expected.")
-    outcomes = [_compare_scalar(a, e, ctx, _component(i, ctx.components))
+    outcomes = [_compare_scalar(a, e, ctx, _component(i, ctx.components), told=True)
                 for i, (a, e) in enumerate(zip(answer, expected))]
     right = sum(o.correct for o in outcomes)
     if right == len(outcomes):

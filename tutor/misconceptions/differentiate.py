@@ -376,6 +376,14 @@ def _factors(e: Expr, v: sympy.Symbol) -> tuple[Expr, tuple[Expr, ...], Expr]:
     return coefficient, varying, sympy.Mul(*(f for f in factors if not f.has(v)))
 
 
+def _droppable(coefficient: Expr) -> bool:
+    """Whether a student may leave this coefficient out: a whole number (3 of 3x²) or one over a whole
+    number (1/90 of the sauna's T, which the lesson's own numbers drop most often), never 1 or -1."""
+    if not coefficient.is_Rational or abs(coefficient) == 1:
+        return False
+    return coefficient.is_Integer or abs(coefficient.p) == 1
+
+
 def _product(e: Expr, v: sympy.Symbol, slips: Slips) -> Expr:
     coefficient, varying, rest = _factors(e, v)
     if (len(varying) == 1 and isinstance(varying[0], sympy.log) and coefficient.is_Integer
@@ -385,7 +393,7 @@ def _product(e: Expr, v: sympy.Symbol, slips: Slips) -> Expr:
         wrong = sympy.sign(coefficient) * derive(u, v) / (abs(coefficient) * u)
         slips.record(Slip.LN_COEFFICIENT, e, right, wrong)
         return wrong
-    if coefficient.is_Integer and abs(coefficient) > 1 and slips.use(Slip.COEFFICIENT_DROPPED, e):
+    if _droppable(coefficient) and slips.use(Slip.COEFFICIENT_DROPPED, e):
         right = coefficient * rest * _product_rule(varying, v, NONE)
         coefficient = sympy.sign(coefficient)
         slips.record(Slip.COEFFICIENT_DROPPED, e, right, coefficient * rest * _product_rule(varying, v, NONE))

@@ -224,6 +224,14 @@ def _differences(problem: CriticalPoints) -> Pattern:
                     and not missing:  # (with a line missing, that partial solved alone gives it too)
                 # whole lines where one partial is zero: that partial solved alone, said once as that
                 said.append(say["solved-one-partial"](partial=f"∂{name}/∂{zero[0][0]}", equations=equations))
+            elif said and said[-1].misconception == "missed-critical-points" and all(
+                    isinstance(p, tuple) for p in missing) and all(
+                    isinstance(p, tuple) and _one_partial_solved(partials, p, variables) for p in others):
+                # the sauna's (4, 6), (6, 4) for (4, 4): 3x − 12 = 0 and y − 6 = 0 both from ∂T/∂x, one mistake that
+                # gives the points given and loses the one missed (finding 804), not a slip in solving for it
+                said[-1] = Said.of("extra-critical-points", _PAIRED_IN_ONE.format(
+                    given=_where_only(groups, name, variables, ctx.spellings), missing=_list(missing, variables),
+                    partials=and_list([f"∂{name}/∂{v}" for v in variables])))
             else:
                 said.append(say["extra-critical-points"](extra=_where_only(groups, name, variables, ctx.spellings)))
         if len(said) == 2 and missing and others and not all(isinstance(i, Equation) for i in (*missing, *others)):
@@ -234,6 +242,20 @@ def _differences(problem: CriticalPoints) -> Pattern:
     # points all on the critical lines, the lines left out: the lesson's sauna mistake, said first, even
     # where a slip in the derivatives happens to give the same points ((0, 0) of x²y²)
     return Pattern("missed-critical-points", Shape.POINTS, test, leading=frozenset({"ignored-critical-lines"}))
+
+
+_PAIRED_IN_ONE = ("It looks like you set factors of the same partial derivative to zero together: that gives {given}, "
+                  "in place of {missing}. At a critical point every partial derivative is zero at once: set one "
+                  "factor of each of {partials} to zero, and solve them together.")
+
+
+def _one_partial_solved(partials: Sequence[Expr], point: tuple, variables: Sequence[str]) -> bool:
+    """Whether some partial is zero all along each line through the point parallel to an axis: the point is
+    where factors of that one partial, one for each coordinate, are zero together ((4, 6) of the sauna's ∂T/∂x,
+    whose 3x − 12 and y − 6 are zero there)."""
+    syms = [symbol(v) for v in variables]
+    lines = [Equation(s, c) for s, c in zip(syms, point)]
+    return any(g.free_symbols >= set(syms) and all(_zero_on(g, line, variables) for line in lines) for g in partials)
 
 
 def _where_only(groups: dict[tuple[str, ...], list], name: str, variables: Sequence[str], spellings: tuple) -> str:
