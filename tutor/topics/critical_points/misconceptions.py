@@ -102,6 +102,11 @@ MISCONCEPTIONS = register(
 
 # the items extra-critical-points names that have the same partials zero: its {extra} lists one such per set
 _WHERE_ONLY = "{items}, where only {partials} {verb} zero"
+# what extra-critical-points says where the extra points are factors of one partial solved together, in place of
+# the critical point missed (the sauna's (4, 6) and (6, 4) for (4, 4))
+_PAIRED_IN_ONE = ("It looks like you set factors of the same partial derivative to zero together: that gives {given}, "
+                  "in place of {missing}. At a critical point every partial derivative is zero at once: set one "
+                  "factor of each of {partials} to zero, and solve them together.")
 
 _Set = tuple[tuple[tuple[Expr, ...], ...], tuple[Equation | Meet, ...]]  # points, lines
 _MAX_DEGREE = 4  # of f, for its wrong gradients to be solved (each partial then has degree 3 at most)
@@ -242,11 +247,6 @@ def _differences(problem: CriticalPoints) -> Pattern:
     # points all on the critical lines, the lines left out: the lesson's sauna mistake, said first, even
     # where a slip in the derivatives happens to give the same points ((0, 0) of x²y²)
     return Pattern("missed-critical-points", Shape.POINTS, test, leading=frozenset({"ignored-critical-lines"}))
-
-
-_PAIRED_IN_ONE = ("It looks like you set factors of the same partial derivative to zero together: that gives {given}, "
-                  "in place of {missing}. At a critical point every partial derivative is zero at once: set one "
-                  "factor of each of {partials} to zero, and solve them together.")
 
 
 def _one_partial_solved(partials: Sequence[Expr], point: tuple, variables: Sequence[str]) -> bool:
