@@ -201,13 +201,13 @@ def _least(term: Expr, syms: Sequence[sympy.Symbol]) -> Expr | None:
 
 def _along_lines(f: Expr, syms: Sequence[sympy.Symbol], point: tuple, value: Expr
                  ) -> tuple[int | None, str, tuple[int, str] | None]:
-    """0 where f takes values above and below f(P) on the lines through P, the axes first (f not a polynomial:
-    f's derivatives along each line, evaluated exactly, decide it as in one variable): on one f crosses f(P),
-    or one shows a strict maximum and another a strict minimum (cos(x) + y⁴ at the origin). Lines alone never
-    show a minimum: (None, "") unless they show both signs. The third: where they show one sign only, it and
-    the line (f lower on both sides along it is no minimum, whatever the other lines show), else None. Beyond
-    the axes, the lines of `_paths`: sin x + sin y + sin(x + y) is f(P) all along both axes through (π, π),
-    and -2 sin t + sin 2t, which changes sign, along y = x."""
+    """0 where f takes values above and below f(P) on the lines through P (f not a polynomial: f's derivatives
+    along each line, evaluated exactly, decide it as in one variable): on an axis one f crosses f(P), or one
+    shows a strict maximum and the other a strict minimum (cos(x) + y⁴ at the origin); on the other lines of
+    `_paths`, f crosses f(P) (sin x + sin y + sin(x + y) is f(P) all along both axes through (π, π), and
+    2 sin x + sin 2x, which changes sign there, along y = x). Lines alone never show a minimum: (None, "")
+    unless they show both signs. The third: where the axes show one sign only, it and the axis (f lower on
+    both sides along it is no minimum, whatever the other shows), else None."""
     seen: dict[int, str] = {}
     for (u, a), values in _paths(syms, point, parabolas=False):
         along = f.xreplace(values)
@@ -218,14 +218,13 @@ def _along_lines(f: Expr, syms: Sequence[sympy.Symbol], point: tuple, value: Exp
         shown = show(along - value)
         if s == 0:
             return 0, f"{where}, f - f(P) = {shown}, which changes sign at {u.name} = {show(a)}", None
-        if s is None:
-            continue
+        if s is None or any(e.has(u) for e in values.values()):
+            continue  # beyond the axes, only a line where f crosses f(P) is taken: it shows both signs alone
         here = f"{shown} {'>' if s > 0 else '<'} 0 near it {where}"
         if -s in seen:
             above, below = (here, seen[-s]) if s > 0 else (seen[-s], here)
             return 0, f"f - f(P) = {above}, but {below}", None
-        # an axis is named over an earlier one, as before the other lines were looked at; they never replace one
-        seen[s] = here if not any(e.has(u) for e in values.values()) else seen.get(s, here)
+        seen[s] = here
     return None, "", next(iter(seen.items()), None)
 
 
