@@ -3,6 +3,8 @@ domain, a stop by a tolerance, a rate echoed as typed (findings 460, 461, 465, 4
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tutor.cli import main
@@ -87,6 +89,9 @@ def test_a_step_that_lands_on_a_minimum_where_the_gradient_has_no_value_reached_
                         "the point is (0, 0)")
     assert lines[-1] == f"3. Iteration 1: ∇f(3, 4) = (0.6, 0.8), so the new point is (3, 4) − 5·(0.6, 0.8) = (0, 0): " \
         f"{reached}."
+    data = json.loads("\n".join(run(capsys, "descent", "sqrt(x^2 + y^2)", "--start", "3,4", "--rate", "5",
+                                     "--iterations", "3", "--json")))
+    assert (data["diverged_at"], data["reached_minimum_at"]) == (None, 1)
     lines = run(capsys, "rates", "sqrt(x^2 + y^2)", "--start", "3,4", "--rates", "5,1,0.5", "--iterations", "20")
     assert lines[-4:] == [f"α = 5: converges (it stopped at step 1: {reached})",
                           "α = 1: oscillates (14 of its 19 pairs of steps go back the way they came)",

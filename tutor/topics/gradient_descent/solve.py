@@ -84,7 +84,9 @@ def solve(function: str | None, start: str, rate: str, iterations: int | None = 
     latex = [header(f, names, True), rf"x_{{{k}}} = {show_floats(end)},\quad f = {show_float(value)}"]
     data = {"kind": "descent", "function": show(f, names), "variables": list(names),
             "rate": result.rate, "tolerance": result.tolerance, "converged": result.converged,
-            "diverged_at": result.diverged_at, "note": result.note,
+            # a step that landed on a minimum where ∇f has no value did not diverge: it reached the minimum
+            "diverged_at": None if result.landed is not None else result.diverged_at,
+            "reached_minimum_at": result.diverged_at if result.landed is not None else None, "note": result.note,
             "behaviour": None if trial is None else str(trial.behaviour), "ending": ending,
             "zeroed": dict(result.zeroed),
             "rows": [{"k": r.k, "point": list(r.point), "gradient": list(r.gradient), "value": r.value}
