@@ -131,3 +131,45 @@ def test_rates_that_converge_to_one_minimum_say_nothing_more(capsys, argv):
     assert status == 0
     assert "do not end in the same minimum" not in out
     assert out.splitlines()[-1].startswith("best: α = ")
+
+
+# finding 785: a rate that stalls on a saddle or an inflection converges, and is said to stop where f has no
+# minimum, in the words of descent's own last step; it is not the best rate
+@pytest.mark.parametrize("argv, said", [
+    (["x^2 - y^2", "--start", "1,0", "--rates", "0.1,0.5,0.9", "--iterations", "30"],
+     ["α = 0.1: is too slow (after 30 steps |∇f| = 0.00248 is still above 0.0001)",
+      "α = 0.5: converges (|∇f| is below 0.0001 after 1 step; the nearest critical point is (0, 0), 0 away, which "
+      "is a saddle point: descent stops wherever ∇f is small, not only near a minimum)",
+      "α = 0.9: oscillates (29 of its 29 pairs of steps go back the way they came)",
+      "no rate converges to a minimum within the steps"]),
+    (["x^3", "--start", "1", "--rates", "0.1,0.01", "--iterations", "10000"],
+     ["α = 0.1: converges (|f′| is below 0.0001 after 569 steps; the nearest critical point is 0, 0.00577017 away, "
+      "which is neither a minimum nor a maximum: descent stops wherever f′ is small, not only near a minimum)",
+      "α = 0.01: converges (|f′| is below 0.0001 after 5735 steps; the nearest critical point is 0, 0.0057735 "
+      "away, which is neither a minimum nor a maximum: descent stops wherever f′ is small, not only near a "
+      "minimum)",
+      "no rate converges to a minimum within the steps"]),
+])
+def test_a_rate_that_converges_where_f_has_no_minimum_says_so_and_is_not_best(capsys, argv, said):
+    status, out, _ = run(capsys, "rates", *argv)
+    assert status == 0
+    assert out.splitlines()[-len(said):] == said
+    _, data, _ = run(capsys, "rates", *argv, "--json")
+    assert json.loads(data)["best"] is None
+    assert all(t["no_minimum"] == (t["behaviour"] == "converges") for t in json.loads(data)["trials"])
+    _, out, _ = run(capsys, "rates", *argv, "--steps")
+    assert out.splitlines()[-1].endswith(". None of the rates converges to a minimum within "
+                                         f"{argv[-1]} steps, so none is best here.")
+
+
+def test_a_rate_that_converges_to_a_minimum_is_best_beside_one_that_stalls(capsys):
+    # f′ = x²(x - 1): from -0.5, α = 4 lands on the minimum 1 at once; α = 0.5 creeps up to the inflection 0
+    status, out, _ = run(capsys, "rates", "x^4/4 - x^3/3", "--start=-0.5", "--rates", "4,0.5", "--iterations",
+                         "5000")
+    assert status == 0
+    assert out.splitlines()[-3:] == [
+        "α = 4: converges (|f′| is below 0.0001 after 1 step)",
+        "α = 0.5: converges (|f′| is below 0.0001 after 186 steps; the nearest critical point is 0, 0.0099264495 "
+        "away, which is neither a minimum nor a maximum: descent stops wherever f′ is small, not only near a "
+        "minimum)",
+        "best: α = 4"]

@@ -3,6 +3,8 @@ domain, a stop by a tolerance, a rate echoed as typed (findings 460, 461, 465, 4
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tutor.cli import main
@@ -73,6 +75,32 @@ def test_a_step_out_of_f_s_domain_is_shown_and_named(capsys):
     lines = run(capsys, "rates", "e^x - ln x", "--start", "0.05", "--rates", "0.005,0.05,0.2", "--iterations", "50")
     assert ("α = 0.2: diverges (it stopped at step 2: the new point -5.4109 is outside f's domain: ln(x) has no "
             "real value there)") in lines
+
+
+def test_a_step_that_lands_on_a_minimum_where_the_gradient_has_no_value_reached_it(capsys):
+    # (3, 4) − 5·(3/5, 4/5) = (0, 0), the cone's vertex: f's least value, where only ∇f has none; it was "outside
+    # the domain of f's slope ... the learning rate is too large", and rates called the rate "diverges" (783)
+    reached = ("the step reached (0, 0), a minimum of f, where f = 0 and ∇f has no value (1/√(x² + y²) has no real "
+               "value there), so descent stops there")
+    lines = run(capsys, "descent", "sqrt(x^2 + y^2)", "--start", "3,4", "--rate", "5", "--iterations", "3",
+                "--steps")
+    assert lines[7] == f"stopped at iteration 1: {reached}"
+    assert lines[10] == ("Gradient descent on f = √(x² + y²) from (3, 4) with learning rate α = 5: after 1 iteration "
+                        "the point is (0, 0)")
+    assert lines[-1] == f"3. Iteration 1: ∇f(3, 4) = (0.6, 0.8), so the new point is (3, 4) − 5·(0.6, 0.8) = (0, 0): " \
+        f"{reached}."
+    data = json.loads("\n".join(run(capsys, "descent", "sqrt(x^2 + y^2)", "--start", "3,4", "--rate", "5",
+                                     "--iterations", "3", "--json")))
+    assert (data["diverged_at"], data["reached_minimum_at"]) == (None, 1)
+    lines = run(capsys, "rates", "sqrt(x^2 + y^2)", "--start", "3,4", "--rates", "5,1,0.5", "--iterations", "20")
+    assert lines[-4:] == [f"α = 5: converges (it stopped at step 1: {reached})",
+                          "α = 1: oscillates (14 of its 19 pairs of steps go back the way they came)",
+                          "α = 0.5: is too slow (after 20 steps |∇f| = 1 is still above 0.0001)",
+                          "best: α = 5"]
+    # a point where f' has no value that is no minimum is still a step out of the slope's domain
+    assert run(capsys, "descent", "x^(1/3)", "--start", "1", "--rate", "3", "--iterations", "2")[-1] == (
+        "stopped at iteration 1: the new point 0 is outside the domain of f's slope: 1/x^(2/3) has no real value "
+        "there; the learning rate is too large: try a smaller one")
 
 
 def test_a_step_to_where_f_is_too_large_to_compute_says_so(capsys):

@@ -173,3 +173,20 @@ def test_points_sympy_solves_for_are_moved_into_the_windows(capsys):
         "note: ∇f repeats every 2π in x and every 2π in y: these are the critical points found with 0 ≤ x < 2π and "
         "0 ≤ y < 2π, and each recurs at (x + j·2π, y + k·2π) for all integers j and k; the equations are not "
         "polynomial, so the solutions found may not be all the critical points"]
+
+
+def test_a_degenerate_point_is_decided_by_f_on_a_line_through_it(capsys):
+    # 794: at (π, π) the Hessian is 0 and f is 0 all along both axes through it; along y = x, f = 2 sin x + sin 2x
+    # changes sign: a saddle, where it was "undecided" and minimize's "may be a local minimum"
+    summary, steps = _solve(capsys, "critical", "sin(x) + sin(y) + sin(x + y)", "--steps")
+    assert summary[1:5] == [
+        "critical points:",
+        "  (π/3, π/3)    maximum (D = 9/4 > 0 and f_xx = -√3 < 0)",
+        "  (π, π)        saddle (f takes values above and below 0 near it (on the line y = x, f - f(P) = 2 sin(x) + "
+        "sin(2x), which changes sign at x = π))",
+        "  (5π/3, 5π/3)  minimum (D = 9/4 > 0 and f_xx = √3 > 0)"]
+    assert "   7.4. The test cannot decide at (π, π), but f's values can: it is a saddle point, since f takes values " \
+        "above and below 0 near it (on the line y = x, f - f(P) = 2 sin(x) + sin(2x), which changes sign at x = π)." \
+        in steps
+    summary, _ = _solve(capsys, "minimize", "sin(x) + sin(y) + sin(x + y)")
+    assert summary[1:3] == ["local minima:", "  (5π/3, 5π/3): f = -3√3/2 ≈ -2.59808"]

@@ -80,6 +80,9 @@ def test_a_power_of_0_that_varies_has_its_slope_where_it_has_a_value(capsys):
         "y > 0.",
         "3. d/dy[0] = 0",
         "   3.1. Constant: 0 does not change with y, so d/dy[0] = 0."]
+    # the formula xʸ ln(x) has no value at x = 0, where the slice's slope is 0: it was "∂f/∂y = xʸ ln(x) with x = 0"
+    assert out.splitlines()[-1] == ("4. 0 is the slope of the tangent line to the curve f(0, y): it is ∂f/∂y with "
+                                    "x = 0, though the formula ∂f/∂y = xʸ ln(x) has no value there.")
     # the slope at a point beside which f has no real value: was 64(ln(8) + Iπ), and a crash on its decimals
     assert run(capsys, "partial", "x^y", "--wrt", "y", "--at=-8,2") == (
         2, "", "tutor: f is not differentiable at x = -8, y = 2: f has no real value to the left or to the right\n")

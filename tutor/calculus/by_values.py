@@ -95,7 +95,7 @@ def by_values(f: Expr, syms: Sequence[sympy.Symbol], point: tuple, leading: bool
     else:
         s, why = _by_terms(f, syms, point, value)
         if s is None:  # cos(x) + y⁴ at the origin: a maximum along x, a minimum along y
-            s, why, one_way = _along_axes(f, syms, point, value)
+            s, why, one_way = _along_lines(f, syms, point, value)
     if s is None and len(syms) == 2:  # |x| + x/2 + y²: each part decided in its own variable
         s, why = _by_parts(f, syms, point)
     if s is None and leading and len(syms) == 2:
@@ -199,26 +199,27 @@ def _least(term: Expr, syms: Sequence[sympy.Symbol]) -> Expr | None:
     return None
 
 
-def _along_axes(f: Expr, syms: Sequence[sympy.Symbol], point: tuple, value: Expr
-                ) -> tuple[int | None, str, tuple[int, str] | None]:
-    """0 where f takes values above and below f(P) on the lines through P along the axes (f not a
-    polynomial: the paths of _sign_along_paths are for polynomials): on one f crosses f(P), or one shows a
-    strict maximum and another a strict minimum (cos(x) + y⁴ at the origin). Lines alone never show a
-    minimum: (None, "") unless they show both signs. The third: where they show one sign only, it and the
-    line (f lower on both sides along it is no minimum, whatever the other line shows), else None."""
+def _along_lines(f: Expr, syms: Sequence[sympy.Symbol], point: tuple, value: Expr
+                 ) -> tuple[int | None, str, tuple[int, str] | None]:
+    """0 where f takes values above and below f(P) on the lines through P (f not a polynomial: f's derivatives
+    along each line, evaluated exactly, decide it as in one variable): on an axis one f crosses f(P), or one
+    shows a strict maximum and the other a strict minimum (cos(x) + y⁴ at the origin); on the other lines of
+    `_paths`, f crosses f(P) (sin x + sin y + sin(x + y) is f(P) all along both axes through (π, π), and
+    2 sin x + sin 2x, which changes sign there, along y = x). Lines alone never show a minimum: (None, "")
+    unless they show both signs. The third: where the axes show one sign only, it and the axis (f lower on
+    both sides along it is no minimum, whatever the other shows), else None."""
     seen: dict[int, str] = {}
-    for u, a in zip(syms, point):
-        held = {v: c for v, c in zip(syms, point) if v != u}
-        along = f.xreplace(held)
+    for (u, a), values in _paths(syms, point, parabolas=False):
+        along = f.xreplace(values)
         s, _ = higher_derivatives(along, u, a)
         if s is None:  # |x| + cos(y) at the origin: a corner along x, where f′'s signs on each side decide
             s, _ = one_sided(along, u, a)
-        where = "on the line " + " and ".join(show(Equation(v, c)) for v, c in held.items())
+        where = "on the line " + " and ".join(show(Equation(v, c)) for v, c in values.items())
         shown = show(along - value)
         if s == 0:
             return 0, f"{where}, f - f(P) = {shown}, which changes sign at {u.name} = {show(a)}", None
-        if s is None:
-            continue
+        if s is None or any(e.has(u) for e in values.values()):
+            continue  # beyond the axes, only a line where f crosses f(P) is taken: it shows both signs alone
         here = f"{shown} {'>' if s > 0 else '<'} 0 near it {where}"
         if -s in seen:
             above, below = (here, seen[-s]) if s > 0 else (seen[-s], here)
@@ -626,17 +627,17 @@ def _lowest_terms(g: Expr, syms: Sequence[sympy.Symbol], point: Sequence[Expr]) 
                f"where {show(on_slope.as_expr(), [t.name])} has no real root, and {on(*lines[0])}{outweigh}")
 
 
-def _paths(syms: Sequence[sympy.Symbol], point: Sequence[Expr]):
+def _paths(syms: Sequence[sympy.Symbol], point: Sequence[Expr], parabolas: bool = True):
     """Lines and parabolas through the point, in a plane of two of the variables (the others fixed at
     the point's), simplest first: each as (the variable that runs along it, its value at the point)
-    and the values of the others in terms of it."""
+    and the values of the others in terms of it. `parabolas`: else the lines only."""
     at = dict(zip(syms, point))
     pairs = list(itertools.combinations(syms, 2))
     axes = [(u, {v: at[v] for v in syms if v != u}) for u in syms]
     lines = [(u, {v: at[v] + c * (u - at[u])}) for u, v in pairs for c in _SLOPES if c != 0]
-    parabolas = [(u, {v: at[v] + c * (u - at[u])**2}) for a, b in pairs for u, v in ((a, b), (b, a))
-                 for c in (1, -1)]
-    for u, moved in (*axes, *lines, *parabolas):
+    curved = [(u, {v: at[v] + c * (u - at[u])**2}) for a, b in pairs for u, v in ((a, b), (b, a))
+              for c in (1, -1)] if parabolas else []
+    for u, moved in (*axes, *lines, *curved):
         fixed = {w: at[w] for w in syms if w != u and w not in moved}
         yield (u, at[u]), {**moved, **fixed}
 

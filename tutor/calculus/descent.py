@@ -3,7 +3,9 @@
 xₖ = xₖ₋₁ - α∇f(xₖ₋₁). The gradient is exact (sympy) and evaluated in floating
 point at each iterate, which is what the lesson's tables show. A run that blows
 up (values past a bound, overflow, NaN, or a step out of f's domain) stops and
-says at which iteration; it never raises for that.
+says at which iteration; it never raises for that. A step that lands exactly on a
+minimum where only ∇f has no value (the cone's vertex) stops there too, and is
+told so: it reached the minimum, it did not go too far.
 """
 
 from __future__ import annotations
@@ -14,11 +16,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
+import sympy
 from sympy import Expr, Symbol, preorder_traversal
 
 from ..evaluate import Together, TooLarge, Undefined, compile_expression
-from ..show import show, show_floats
+from ..show import show, show_float, show_floats
+from .classified import CriticalPoint, CriticalPoints, Nature
 from .common import Number, SolveError, describe, exact, function_of, symbols, variables_of
+from .critical import critical_points
 from .partials import derivative
 
 GROWTH = 1e12  # coordinates, gradient or value this many times larger than at the start: divergence
@@ -47,6 +52,15 @@ class Descent:
     zeroed: tuple[tuple[str, int], ...] = ()  # (variable, k): its coordinate fell below 2.2e-308 at row k, taken as 0
     escaped: tuple[float, ...] = ()  # the new point of iteration diverged_at, where f (or ∇f) has no value
     why: str = ""  # why it has none there: "is outside f's domain: ln(x) has no real value there"
+    landed: float | None = None  # f at `escaped` where that is a minimum of f and only ∇f has none there
+
+    @property
+    def end(self) -> tuple[int, tuple[float, ...], float]:
+        """The steps taken, where they ended and f there: the minimum the run landed on, else its last row."""
+        if self.landed is not None and self.diverged_at is not None:
+            return self.diverged_at, self.escaped, self.landed
+        last = self.rows[-1]
+        return last.k, last.point, last.value
 
 
 def descend(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Number] | Number,
@@ -89,6 +103,7 @@ def descend(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Numb
     scale = max(1.0, *(abs(v) for v in (*rows[0].point, *rows[0].gradient, rows[0].value)))
     diverged_at, note, why = None, "", ""
     escaped: tuple[float, ...] = ()
+    landed: float | None = None
     zeroed: dict[str, int] = {}
     for k in range(1, steps + 1):
         last = rows[-1]
@@ -103,6 +118,11 @@ def descend(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Numb
             # which of the two it is, and where: the step itself is shown, so the student sees it jump
             why = _outside(f, gradient, syms, point)
             diverged_at, escaped, note = k, point, f"the new point {show_floats(point)} {why}"
+            landed = _minimum_at(f, variables, point)
+            if landed is not None:  # not too far: no rate does better than landing on it
+                slope = "f′" if len(variables) == 1 else "∇f"
+                note = (f"the step reached {show_floats(point)}, a minimum of f, where f = {show_float(landed)} "
+                        f"and {slope} has no value ({why.split(': ', 1)[-1]}), so descent stops there")
             break
         rows.append(current)
         for name in tiny:
@@ -113,7 +133,56 @@ def descend(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Numb
             break
     converged = diverged_at is None and tolerance is not None and math.hypot(*rows[-1].gradient) < tolerance
     return Descent(tuple(rows), diverged_at, converged, note, tolerance, f, variables, gradient, alpha,
-                   tuple(sorted(zeroed.items(), key=lambda item: item[1])), escaped, why)
+                   tuple(sorted(zeroed.items(), key=lambda item: item[1])), escaped, why, landed)
+
+
+def _minimum_at(f: Expr, variables: Sequence[str], point: tuple[float, ...]) -> float | None:
+    """f at the point where ∇f has no value, if the tutor's critical points list it as a minimum (√(x² + y²)
+    at (0, 0)); None where f has no value there either, or it is no minimum the tutor knows. The point is the
+    float's exact value, so only a critical point at exactly those numbers is it."""
+    try:
+        value = float(compile_expression(f, symbols(variables))([Fraction(p) for p in point]).value)
+        found = critical_points(f, variables)
+    except (Undefined, TooLarge, OverflowError, ZeroDivisionError, SolveError, NotImplementedError):
+        return None
+    exactly = tuple(sympy.Rational(Fraction(p)) for p in point)
+    if any(c.point == exactly and c.nature == Nature.MINIMUM for c in found.points):
+        return value
+    return None
+
+
+@dataclass(frozen=True)
+class Nearest:
+    """The critical point nearest where a descent stopped, as the tutor's classification names it."""
+
+    point: CriticalPoint | None  # None: f has no critical point at all (and the list is every one)
+    distance: float
+    every: bool  # the list is every critical point, so it is the nearest; else the nearest of those found
+
+    @property
+    def not_minimum(self) -> bool:
+        """Known to be no minimum: a saddle, a maximum, neither, or no critical point at all; an undecided one
+        need not be a minimum, but may be."""
+        return self.point is None or self.point.nature in (Nature.MAXIMUM, Nature.SADDLE, Nature.NEITHER)
+
+
+def nearest_critical(d: Descent) -> Nearest | None:
+    """The exact critical point nearest where the descent ended; None where the tutor can't name it (∇f = 0
+    not solved, or a line or stretch of critical points, nearer perhaps than any listed)."""
+    try:
+        found: CriticalPoints = critical_points(d.function, d.variables)
+    except (SolveError, NotImplementedError):
+        return None
+    # the list is every critical point: none lies on a line or a flat stretch, nor repeats beyond a window
+    every = found.complete and not found.sets and not found.flat and not found.windows and not found.minima_only
+    if not found.points:
+        return Nearest(None, math.inf, True) if every else None
+    if found.sets or found.flat:
+        return None
+    last = d.end[1]
+    distance, point = min(((math.dist(last, [float(sympy.N(c, 20)) for c in p.point]), p) for p in found.points),
+                          key=lambda pair: pair[0])
+    return Nearest(point, distance, every)
 
 
 def _outside(f: Expr, gradient: Sequence[Expr], syms: Sequence[Symbol], point: tuple[float, ...]) -> str:

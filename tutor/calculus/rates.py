@@ -5,7 +5,8 @@ small (the steps crawl) and one just right, and says there is no rule that gives
 the best. So each rate is run (tutor.calculus.descent, floats as the lesson's
 tables are) for at most N steps and judged by what it did, in this order:
 
-- converges: |∇f| (|f′| in one variable) fell below the tolerance within the N steps;
+- converges: |∇f| (|f′| in one variable) fell below the tolerance within the N steps, or a
+  step landed exactly on a minimum where ∇f has no value (the cone's vertex);
 - diverges: the run blew up (a value past descent's bound, an overflow, or a step out
   of f's domain), or it runs away: |∇f| or the point's distance from 0 reached more than
   GROWTH (10) times its size at the start (times 1 where the start's is smaller), and is
@@ -30,7 +31,12 @@ steps does both: on x² with α = 0.9 every step crosses the minimum (x → -0.8
 true of it too (`RateTrial.true_of`): which word the path earns must not turn on the
 step budget where its nature is plain, a zigzag that shrinks.
 
-The best rate is the one that converges in the fewest steps; rates that converge in as
+A small gradient need not mean a minimum: where the critical point nearest a converging
+run's end is known to be none (a saddle, a maximum, an inflection, or f has no critical
+point at all), the run converges there and is said to (`RateTrial.nearest`), and is not
+best: it found no minimum, which is what descent is for.
+
+The best rate is the one that converges to a minimum in the fewest steps; rates that converge in as
 few are tied with it (`LearningRates.tied`), each as good by that measure, and are said
 and graded so (`best` is the smallest of them); when none converges there is no best.
 Everything is decided by the numbers of the run, never by time, so the verdicts are the same on any machine.
@@ -48,7 +54,7 @@ from sympy import Expr
 
 from ..words import counted
 from .common import Number, SolveError, exact, function_of, variables_of
-from .descent import Descent, descend, positive_tolerance
+from .descent import Descent, Nearest, descend, nearest_critical, positive_tolerance
 
 DEFAULT_TOLERANCE = 1e-4
 GROWTH = 10  # how many times its size at the start (or 1) a run reaches to be running away
@@ -70,6 +76,12 @@ class RateTrial:
     iterations: int | None  # steps until |∇f| < tolerance, when it converges
     reason: str  # why it is judged so, in one sentence
     zigzags: bool = False  # most of its pairs of steps go back the way they came
+    nearest: Nearest | None = None  # where it converges: the critical point nearest its end, if the tutor knows it
+
+    @property
+    def stalls(self) -> bool:
+        """It converges where f has no minimum: the critical point nearest its end is known to be none."""
+        return self.behaviour == Behaviour.CONVERGES and self.nearest is not None and self.nearest.not_minimum
 
     @property
     def true_of(self) -> frozenset[Behaviour]:
@@ -108,9 +120,9 @@ class LearningRates:
         descent nears from both sides with f alike (x⁴ - 3x² + x from 2: α = 0.05 ends at 1.13, α = 0.1 at
         -1.3, f = -1.07 and -3.51). Ends at one minimum differ less: in a bowl the slope between them is
         no steeper than at them. Equal values of f at two minima are not told apart so."""
-        ends = [t.descent.rows[-1] for t in self.trials if t.behaviour == Behaviour.CONVERGES]
-        return any(abs(a.value - b.value) > APART * self.tolerance * math.dist(a.point, b.point)
-                   for i, a in enumerate(ends) for b in ends[i + 1:])
+        ends = [t.descent.end[1:] for t in self.trials if t.behaviour == Behaviour.CONVERGES and not t.stalls]
+        return any(abs(a - b) > APART * self.tolerance * math.dist(p, q)
+                   for i, (p, a) in enumerate(ends) for q, b in ends[i + 1:])
 
     @property
     def tied(self) -> tuple[int, ...]:
@@ -118,8 +130,8 @@ class LearningRates:
         if self.best is None:
             return ()
         fewest = self.trials[self.best].iterations
-        return tuple(i for i, t in enumerate(self.trials)
-                     if i != self.best and t.behaviour == Behaviour.CONVERGES and t.iterations == fewest)
+        return tuple(i for i, t in enumerate(self.trials) if i != self.best and t.behaviour == Behaviour.CONVERGES
+                     and not t.stalls and t.iterations == fewest)
 
 
 def compare_rates(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Number] | Number,
@@ -132,7 +144,7 @@ def compare_rates(f: str | Expr, variables: Sequence[str] | None, start: Sequenc
         raise SolveError("the number of steps must be at least 1")
     tolerance = positive_tolerance(tolerance)
     trials = tuple(_trial(f, variables, start, rate, steps, tolerance) for rate in rates)
-    converging = [i for i, t in enumerate(trials) if t.behaviour == Behaviour.CONVERGES]
+    converging = [i for i, t in enumerate(trials) if t.behaviour == Behaviour.CONVERGES and not t.stalls]
     best = min(converging, key=lambda i: (trials[i].iterations, trials[i].rate)) if converging else None
     return LearningRates(f, variables, trials[0].descent.rows[0].point, steps, tolerance, trials, best)
 
@@ -155,7 +167,11 @@ def judged(run: Descent, tolerance: float) -> RateTrial:
         k = rows[-1].k
         below = f"{size} is below {tolerance:g} after {counted(k, 'step')}"
         return RateTrial(alpha, Behaviour.CONVERGES, run, k,
-                         f"{below}, and it oscillates on the way: {back}" if zigzags else below, zigzags)
+                         f"{below}, and it oscillates on the way: {back}" if zigzags else below, zigzags,
+                         nearest_critical(run))
+    if run.landed is not None:  # on the minimum itself, where ∇f has no value: no rate does better
+        return RateTrial(alpha, Behaviour.CONVERGES, run, run.diverged_at,
+                         f"it stopped at step {run.diverged_at}: {run.note}", zigzags)
     if run.diverged_at is not None:  # a step out of f's domain is told so, not as growth
         return RateTrial(alpha, Behaviour.DIVERGES, run, None,
                          f"it {'stopped' if run.escaped else 'diverged'} at step {run.diverged_at}: {run.note}",

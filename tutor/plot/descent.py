@@ -77,7 +77,12 @@ def _panel(f: Expr, names: Sequence[str], result: Descent, name: str, heading: s
     rows = _in_view(result)
     title = (heading + "\n" if heading else
              f"gradient descent from {floats_text(result.rows[0].point)} with α = {show_float(result.rate)}\n")
-    if result.diverged_at is not None:  # its last point is off the picture: say why, and how far it is drawn
+    ends = [(row.point, row.value) for row in rows]
+    if result.landed is not None:  # the minimum the last step reached, where ∇f has no value: drawn, its end
+        k, point, value = result.end
+        ends.append((point, value))
+        title += f"stopped at iteration {k}: {result.note}"
+    elif result.diverged_at is not None:  # its last point is off the picture: say why, and how far it is drawn
         shown = rows[-1].k
         ended = "stopped" if result.escaped else "diverged"  # out of f's domain is not growth, as solve says
         title += (f"{ended} at iteration {result.diverged_at}: {result.note}\n"
@@ -87,11 +92,11 @@ def _panel(f: Expr, names: Sequence[str], result: Descent, name: str, heading: s
         title += (f"{'converged' if result.converged else 'stopped'} after {last.k} iteration{'s' * (last.k != 1)} "
                   f"at {floats_text(last.point)}, {name} = {show_float(last.value)}")
     if len(names) == 1:
-        path = tuple((row.point[0], row.value) for row in rows)
+        path = tuple((point[0], value) for point, value in ends)
         window = sample.window([(x,) for x, _ in path])[0]
         return graph_panel(f, names, window, title, signature(f, names, name), f"{name}({names[0]})",
                            markers=_iterates(path))
-    route = tuple(row.point for row in rows)
+    route = tuple(point for point, _ in ends)
     return contour_panel(f, names, sample.window(route), title, curves=(Curve(route, "path", "path"),),
                          markers=_iterates(route))
 

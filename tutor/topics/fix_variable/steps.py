@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import sympy
+
 from ...calculus import FixedVariable, partial
 from ...parse import Equation, symbol
 from ...steps import Step, StepRule, derivative_steps, step
@@ -15,6 +17,7 @@ class FixRule(StepRule):
     PUT_IN = "put_in"
     WORK_OUT = "work_out"
     SLICE_SLOPE = "slice_slope"
+    SLICE_SLOPE_ONLY = "slice_slope_only"
     WHERE_VALUE = "where_value"
 
     @classmethod
@@ -31,6 +34,9 @@ TEMPLATES: dict[StepRule, str] = {
                           "{before} = {after} where {where:and}."),
     FixRule.SLICE_SLOPE: ("{after} is the slope of the tangent line to the curve {call}: it is {df} = {before} "
                           "with {fixed:and}."),
+    # ∂f/∂y's formula may have no value where the slice has a slope: xʸ ln(x) at x = 0, where 0ʸ has slope 0
+    FixRule.SLICE_SLOPE_ONLY: ("{after} is the slope of the tangent line to the curve {call}: it is {df} with "
+                               "{fixed:and}, though the formula {df} = {before} has no value there."),
 }
 
 
@@ -52,7 +58,9 @@ def fix_steps(fixed: FixedVariable, call: str, derivative: bool = False) -> Step
                                  variables=left))
         substeps.append(derivative_steps(fixed.differentiated, x, fixed.remaining))
         whole = partial(fixed.function, x).derivative
-        substeps.append(step(FixRule.SLICE_SLOPE, whole, fixed.derivative, fixed=values, call=call, wrt=x,
+        put = whole.xreplace({e.lhs: e.rhs for e in values})
+        rule = FixRule.SLICE_SLOPE_ONLY if put.has(sympy.zoo, sympy.nan) else FixRule.SLICE_SLOPE
+        substeps.append(step(rule, whole, fixed.derivative, fixed=values, call=call, wrt=x,
                              variables=fixed.variables))
         answer = fixed.derivative
         call = f"d/d{x} {call}"

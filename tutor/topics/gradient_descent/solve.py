@@ -51,7 +51,9 @@ def solve(function: str | None, start: str, rate: str, iterations: int | None = 
     final = result.rows[-1]
     capped = iterations is None  # the tutor's bound, not the count asked
     trial = rates.fell_short(result)
-    if result.escaped:  # not "diverged": nothing grew, the step jumped out of f's domain
+    if result.landed is not None:  # on a minimum where ∇f has none: the best a step can do, not too far
+        ending = f"stopped at iteration {result.diverged_at}: {result.note}"
+    elif result.escaped:  # not "diverged": nothing grew, the step jumped out of f's domain
         ending = (f"stopped at iteration {result.diverged_at}: {result.note}; the learning rate is too large: "
                   "try a smaller one")
     elif result.diverged_at is not None:
@@ -78,11 +80,13 @@ def solve(function: str | None, start: str, rate: str, iterations: int | None = 
     # the same sentences as the steps' (a coordinate taken as 0), so the table and the steps agree
     zeroed = [render_text(step) for step in zeroed_steps(result)]
     lines = [*head, "", *columns(table, right=0), "", *zeroed, ending]
-    latex = [header(f, names, True),
-             rf"x_{{{final.k}}} = {show_floats(final.point)},\quad f = {show_float(final.value)}"]
+    k, end, value = result.end
+    latex = [header(f, names, True), rf"x_{{{k}}} = {show_floats(end)},\quad f = {show_float(value)}"]
     data = {"kind": "descent", "function": show(f, names), "variables": list(names),
             "rate": result.rate, "tolerance": result.tolerance, "converged": result.converged,
-            "diverged_at": result.diverged_at, "note": result.note,
+            # a step that landed on a minimum where ∇f has no value did not diverge: it reached the minimum
+            "diverged_at": None if result.landed is not None else result.diverged_at,
+            "reached_minimum_at": result.diverged_at if result.landed is not None else None, "note": result.note,
             "behaviour": None if trial is None else str(trial.behaviour), "ending": ending,
             "zeroed": dict(result.zeroed),
             "rows": [{"k": r.k, "point": list(r.point), "gradient": list(r.gradient), "value": r.value}

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, cast
 
 import sympy
 from sympy import Expr
 
-from ...calculus import Descent, Nature, SolveError, critical_points, descend
+from ...calculus import Descent, Nature, descend
+from ...calculus.classified import CriticalPoint
 from ...calculus.common import Number
+from ...calculus.descent import Nearest, nearest_critical
 from ...calculus.rates import fell_short, short_of
 from ...steps import Step, StepRule, step
 from ..solution import approx, approx_point
@@ -26,11 +28,14 @@ class DescentRule(StepRule):
     SKIPPED = "skipped"
     DIVERGED = "diverged"
     ESCAPED = "escaped"
+    REACHED_MINIMUM = "reached_minimum"
     CONVERGED = "converged"
     CONVERGED_MINIMUM = "converged_minimum"
     CONVERGED_NOT_MINIMUM = "converged_not_minimum"
     CONVERGED_UNDECIDED = "converged_undecided"
     CONVERGED_NONE = "converged_none"
+    NOT_MINIMUM = "not_minimum"
+    NO_CRITICAL = "no_critical"
     STOPPED = "stopped"
     ROSE = "rose"
     FELL_SHORT = "fell_short"
@@ -48,6 +53,9 @@ OVERSHOOT = "the steps overshoot the minimum and the learning rate is too large;
 _BELOW = ("After {k} {k:iteration|iterations} |{slope_of_f}| is below {tolerance}: close enough, so the descent "
           "stops at {after}, where {f} = {value}; ")
 _NEAREST = "{every:the nearest critical point|the nearest critical point the tutor finds} is {critical}{approx}"
+_NOT_MINIMUM = (_NEAREST + ", {distance} away, which is {nature:verdict}: descent stops wherever {slope_of_f} is "
+                "small, not only near a minimum")
+_NO_CRITICAL = "{f} has no critical point: {slope_of_f} is small there, but not 0, so descent would go on"
 
 TEMPLATES: dict[StepRule, str] = {
     # a sentence with its result, so that it says something where its steps are left out (practice's :steps)
@@ -64,18 +72,22 @@ TEMPLATES: dict[StepRule, str] = {
     DescentRule.ESCAPED: ("Iteration {k}: {slope_of_f}{before:args} = {gradient}, so the new point is "
                           "{before} − {rate}·{gradient:factor} = {after}, which {why}. The step went too far: the "
                           "learning rate is too large; try a smaller one."),
+    # the step that landed on a minimum where the gradient has no value (the cone's vertex): not too far
+    DescentRule.REACHED_MINIMUM: ("Iteration {k}: {slope_of_f}{before:args} = {gradient}, so the new point is "
+                          "{before} − {rate}·{gradient:factor} = {after}: {reason}."),
     # a small gradient need not mean a minimum: the sentence says what the nearest critical point is
     DescentRule.CONVERGED: (_BELOW + "the tutor cannot name the nearest critical point ({slope_of_f} is 0 on a whole "
                             "line or stretch, or {slope_of_f} = 0 is not solved), and a small {slope_of_f} need not "
                             "mean a minimum."),
     DescentRule.CONVERGED_MINIMUM: (_BELOW + _NEAREST + ", a local minimum, {distance} away."),
-    DescentRule.CONVERGED_NOT_MINIMUM: (_BELOW + _NEAREST + ", {distance} away, which is {nature:verdict}: descent "
-                                        "stops wherever {slope_of_f} is small, not only near a minimum."),
+    DescentRule.CONVERGED_NOT_MINIMUM: _BELOW + _NOT_MINIMUM + ".",
     DescentRule.CONVERGED_UNDECIDED: (_BELOW + _NEAREST + ", {distance} away, which the second-derivative test does "
                                       "not decide: it need not be a minimum."),
     # every critical point known, and there are none (e^(-x) from 0 drifts on to ∞: finding 325)
-    DescentRule.CONVERGED_NONE: (_BELOW + "{f} has no critical point: {slope_of_f} is small there, but not 0, so "
-                                 "descent would go on."),
+    DescentRule.CONVERGED_NONE: _BELOW + _NO_CRITICAL + ".",
+    # the same, said of a rate that converges there (tutor solve rates: finding 785)
+    DescentRule.NOT_MINIMUM: _NOT_MINIMUM,
+    DescentRule.NO_CRITICAL: _NO_CRITICAL,
     DescentRule.STOPPED: "After {k} {k:iteration|iterations} the point is {after}, where {f} = {value}.",
     # the lesson's "too large": a descent asked for k iterations that ends higher than it started
     DescentRule.ROSE: ("After {k} {k:iteration|iterations} the point is {after}, where {f} = {value}: {f} went up "
@@ -117,7 +129,10 @@ def descent_steps(f: str | Expr, variables: Sequence[str] | None, start: Sequenc
                              gradient=rows[k - 1].gradient, value=rows[k].value))
         up_to(k)
     final = rows[-1]
-    if d.escaped:
+    if d.landed is not None:
+        substeps.append(step(DescentRule.REACHED_MINIMUM, final.point, d.escaped, k=d.diverged_at, rate=d.rate,
+                             gradient=final.gradient, reason=d.note))
+    elif d.escaped:
         substeps.append(step(DescentRule.ESCAPED, final.point, d.escaped, k=d.diverged_at, rate=d.rate,
                              gradient=final.gradient, why=d.why))
     elif d.diverged_at is not None:
@@ -136,8 +151,9 @@ def descent_steps(f: str | Expr, variables: Sequence[str] | None, start: Sequenc
                              start_value=rows[0].value))
     else:
         substeps.append(step(DescentRule.STOPPED, None, final.point, k=final.k, value=final.value))
-    return step(DescentRule.GRADIENT_DESCENT, d.function, final.point, substeps, variables=d.variables,
-                start=rows[0].point, rate=d.rate, k=final.k)
+    k, end, _ = d.end
+    return step(DescentRule.GRADIENT_DESCENT, d.function, end, substeps, variables=d.variables,
+                start=rows[0].point, rate=d.rate, k=k)
 
 
 def rose(d: Descent) -> bool:
@@ -155,24 +171,30 @@ def _stopped_at(d: Descent) -> tuple[StepRule, dict[str, Any]]:
     """The exact critical point nearest where descent stopped, how far it is and what the tutor's
     classification says it is (a saddle or a maximum stops descent too); "the nearest" only where the
     list is every critical point, else the nearest of those found."""
-    try:
-        found = critical_points(d.function, d.variables)
-    except (SolveError, NotImplementedError):
+    nearest = nearest_critical(d)
+    if nearest is None:
         return DescentRule.CONVERGED, {}
-    last = d.rows[-1].point
-    # the list is every critical point: none lies on a line or a flat stretch, nor repeats beyond a window
-    every = found.complete and not found.sets and not found.flat and not found.windows and not found.minima_only
-    if not found.points:
-        return (DescentRule.CONVERGED_NONE, {}) if every else (DescentRule.CONVERGED, {})
-    if found.sets or found.flat:  # a whole line of them may be nearer than any point listed
-        return DescentRule.CONVERGED, {}
-    distance, point = min(((math.dist(last, [float(sympy.N(c, 20)) for c in p.point]), p) for p in found.points),
-                          key=lambda pair: pair[0])
-    one = len(point.point) == 1
-    named = {"critical": point.point[0] if one else point.point, "every": every, "distance": sympy.Float(distance, 6),
-             "approx": approx(point.point[0]) if one else approx_point(point.point)}
-    if point.nature == Nature.MINIMUM:
+    if nearest.point is None:
+        return DescentRule.CONVERGED_NONE, {}
+    named = _named(nearest)
+    nature = nearest.point.nature
+    if nature == Nature.MINIMUM:
         return DescentRule.CONVERGED_MINIMUM, named
-    if point.nature in (Nature.INCONCLUSIVE, Nature.UNDECIDED):
+    if nature in (Nature.INCONCLUSIVE, Nature.UNDECIDED):
         return DescentRule.CONVERGED_UNDECIDED, named
-    return DescentRule.CONVERGED_NOT_MINIMUM, {**named, "nature": point.nature}
+    return DescentRule.CONVERGED_NOT_MINIMUM, {**named, "nature": nature}
+
+
+def no_minimum(nearest: Nearest, variables: Sequence[str]) -> Step:
+    """What a run converged near, where that is known to be no minimum (`Nearest.not_minimum`): the nearest
+    critical point and what it is, or that f has none, in the words of a descent's last step."""
+    if nearest.point is None:
+        return step(DescentRule.NO_CRITICAL, variables=variables)
+    return step(DescentRule.NOT_MINIMUM, **_named(nearest), nature=nearest.point.nature, variables=variables)
+
+
+def _named(nearest: Nearest) -> dict[str, Any]:
+    point = cast(CriticalPoint, nearest.point).point
+    one = len(point) == 1
+    return {"critical": point[0] if one else point, "every": nearest.every,
+            "distance": sympy.Float(nearest.distance, 6), "approx": approx(point[0]) if one else approx_point(point)}

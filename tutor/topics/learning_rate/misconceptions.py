@@ -90,7 +90,7 @@ def candidates(problem: LearningRate) -> list[Pattern | WrongAnswer]:
             rate=problem.shown_rates()[smallest], steps=str(result.steps)),
             Answer(Shape.NUMBER, problem.rates[smallest])))
     for i, trial in enumerate(trials):
-        if trial.behaviour == Behaviour.CONVERGES and i != result.best:
+        if trial.behaviour == Behaviour.CONVERGES and not trial.stalls and i != result.best:
             found.append(WrongAnswer("slower-converging-rate", say["slower-converging-rate"](
                 rate=problem.shown_rates()[i], k=str(trial.iterations)), Answer(Shape.NUMBER, problem.rates[i])))
     return found

@@ -19,7 +19,7 @@ SHOWN_ROWS = 12  # a longer table shows its first rows and its last
 
 def solve(function: str, start: str, rates: str, iterations: int, tolerance: float = DEFAULT_TOLERANCE,
           variables: Sequence[str] | None = None, explain: bool = False) -> Solution:
-    from .steps import WHAT, rates_steps
+    from .steps import WHAT, rates_steps, reason
     f, names = read_function(function, variables)
     at = tuple(calculus.parse_point(start, names).values())
     given = [r.strip() for r in rates.split(",") if r.strip()]
@@ -36,19 +36,19 @@ def solve(function: str, start: str, rates: str, iterations: int, tolerance: flo
     lines = [header(f, names), f"start {show_floats(result.start)}, {counted(iterations, 'step')}; "
              f"converged means {size} < {show_float(tolerance)}; each cell: the point, and {size} there", "",
              *columns(table, right=0), ""]
-    lines += [f"α = {show_float(t.rate)}: {WHAT[t.behaviour]} ({t.reason})" for t in result.trials]
+    reasons = [reason(t, names) for t in result.trials]
+    lines += [f"α = {show_float(t.rate)}: {WHAT[t.behaviour]} ({why})" for t, why in zip(result.trials, reasons)]
     best = result.best_rate
     if result.apart:  # the fewest steps compared ends that are not the same answer: say where each one is
-        ends = [f"α = {show_float(t.rate)} at {show_floats(t.descent.rows[-1].point)} "
-                f"(f = {show_float(t.descent.rows[-1].value)})"
-                for t in result.trials if t.behaviour == calculus.Behaviour.CONVERGES]
+        ends = [f"α = {show_float(t.rate)} at {show_floats(t.descent.end[1])} (f = {show_float(t.descent.end[2])})"
+                for t in result.trials if t.behaviour == calculus.Behaviour.CONVERGES and not t.stalls]
         lines.append(f"the rates that converge do not end in the same minimum: {and_list(ends)}")
     lines.append(best_line(result))
     latex = [header(f, names, True)] + [rf"\alpha = {show_float(t.rate)}: \text{{{t.behaviour}}}"
                                         for t in result.trials]
     data = {"kind": "learning_rate", "function": show(f, names), "steps": iterations, "tolerance": tolerance,
-            "trials": [{"rate": t.rate, "behaviour": str(t.behaviour), "iterations": t.iterations, "reason": t.reason}
-                       for t in result.trials], "best": best,
+            "trials": [{"rate": t.rate, "behaviour": str(t.behaviour), "iterations": t.iterations, "reason": why,
+                        "no_minimum": t.stalls} for t, why in zip(result.trials, reasons)], "best": best,
             "tied": [result.trials[i].rate for i in result.best_rates if i != result.best],
             "apart": result.apart}
     derivation = rates_steps(result, ", ".join(str(t.behaviour) for t in result.trials)) if explain else None
@@ -58,6 +58,8 @@ def solve(function: str, start: str, rates: str, iterations: int, tolerance: flo
 def best_line(result: calculus.LearningRates) -> str:
     """'best: α = 0.4'; rates as fast said as a tie, never one of them as better than the others."""
     if result.best is None:
+        if any(t.stalls for t in result.trials):
+            return "no rate converges to a minimum within the steps"
         return "no rate converges within the steps"
     rates = [f"α = {show_float(result.trials[i].rate)}" for i in result.best_rates]
     if len(rates) == 1:

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ...calculus import Behaviour, LearningRates
+from ...calculus import Behaviour, LearningRates, RateTrial
 from ...show import show_float, show_floats
-from ...steps import Step, StepRule, step
-from ..gradient_descent.steps import DescentRule
+from ...steps import Step, StepRule, render_text, step
+from ..gradient_descent.steps import DescentRule, no_minimum
 
 SHOWN_ROWS = 4  # rows of the side-by-side table at the start; the last row is always shown
 
@@ -42,7 +42,8 @@ TEMPLATES: dict[StepRule, str] = {
                     "best rate in advance: you try several and compare."),
     RateRule.TIED: ("The best rates are {alpha} = {rates:list}, tied: each converges in the fewest steps ({k}). No "
                     "rule gives the best rate in advance: you try several and compare."),
-    RateRule.NO_BEST: "None of the rates converges within {steps} steps, so none is best here.",
+    RateRule.NO_BEST: ("None of the rates converges {stalls:to a minimum within|within} {steps} steps, so none is "
+                       "best here."),
 }
 
 WHAT = {Behaviour.CONVERGES: "converges", Behaviour.OSCILLATES: "oscillates", Behaviour.DIVERGES: "diverges",
@@ -56,6 +57,13 @@ _K = 8  # the row's label, k = 12:
 def _cell(text: str) -> str:
     return text.ljust(_WIDTH)
 
+
+
+def reason(trial: RateTrial, variables: tuple[str, ...]) -> str:
+    """Why the rate is judged so; where it converges to no minimum, what it converges to, as descent says it."""
+    if trial.stalls and trial.nearest is not None:
+        return f"{trial.reason}; {render_text(no_minimum(trial.nearest, variables))}"
+    return trial.reason
 
 
 def table_steps(result: LearningRates) -> Step:
@@ -88,10 +96,10 @@ def rates_steps(result: LearningRates, answer: object) -> Step:
     run = result.trials[0].descent
     substeps = [step(DescentRule.SLOPE, None, run.gradient),
                 step(DescentRule.UPDATE_RULE), table_steps(result)]
-    substeps += [step(RateRule.VERDICT, rate=t.rate, behaviour=WHAT[t.behaviour], reason=t.reason)
+    substeps += [step(RateRule.VERDICT, rate=t.rate, behaviour=WHAT[t.behaviour], reason=reason(t, result.variables))
                  for t in result.trials]
     if result.best is None:
-        substeps.append(step(RateRule.NO_BEST, steps=result.steps))
+        substeps.append(step(RateRule.NO_BEST, steps=result.steps, stalls=any(t.stalls for t in result.trials)))
     elif result.tied:
         substeps.append(step(RateRule.TIED, rates=tuple(result.trials[i].rate for i in result.best_rates),
                              k=result.trials[result.best].iterations))
