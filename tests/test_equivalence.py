@@ -74,6 +74,16 @@ def test_stack_equivalence_case(case):
     assert verdict.correct == wanted, verdict
 
 
+def test_a_high_power_of_a_binomial_is_told_where_it_differs_not_that_it_took_too_long():
+    """STACK's (x-a)^6000 against (x-a)^5999 spent the whole CPU budget and was 'took too long': the expected
+    answer was multiplied out, 6,000 terms, before the answer was seen not to be a sum of terms as written."""
+    for answer, expected, message in [
+            ("(x-a)^6000", "(x-a)^5999", "At x = 1, a = 2 your answer is 1, but the correct value is -1."),
+            ("5999*(x-a)^5999", "6000*(x-a)^5999", "At x = 1, a = 2 your answer is -5999, but the correct value is -6000.")]:
+        verdict = check(answer, expected, variables=["x", "a"])
+        assert (verdict.verdict, verdict.message) == ("incorrect", message)
+
+
 def test_deliberate_differences_are_still_in_the_file():
     if not isinstance(STACK_CASES[0], dict):
         pytest.skip("../shared is absent")

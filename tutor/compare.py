@@ -595,8 +595,10 @@ def _coefficients(answer: Expr, expected: Expr, names: Sequence[str],
     constants (e, √2, ln 256), to about 60 digits, as a tolerance judges them; else rationals only."""
     syms = [symbol(n) for n in names]
     mine = _monomials(answer, syms)
+    if mine is None:  # first: expanding the expected one, (x - a)^5999, takes seconds no budget counts
+        return None
     theirs = _monomials(sympy.expand(expected), syms, constants=irrational)
-    if mine is None or theirs is None or mine.keys() != theirs.keys():
+    if theirs is None or mine.keys() != theirs.keys():
         return None
     return [(cast(Fraction, got), theirs[monomial]) for monomial, got in mine.items()]
 
