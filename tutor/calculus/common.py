@@ -13,6 +13,7 @@ from typing import TypeAlias
 
 import sympy
 from sympy import Expr
+from sympy.functions.elementary.trigonometric import TrigonometricFunction
 
 from ..equality import real_roots
 from ..errors import TutorError
@@ -244,4 +245,22 @@ def is_algebraic(value: Expr) -> bool:
         return is_algebraic(value.base) and value.exp.is_Rational
     if value.is_Add or value.is_Mul:
         return all(is_algebraic(a) for a in value.args)
+    return False
+
+
+def no_closed_form(equations: Iterable[Expr], x: sympy.Symbol) -> bool:
+    """Whether some equation, factored, has a factor with x both inside a trigonometric function and outside
+    every one (x − 5 sin x, x cos x + sin x): such an equation has no solution in closed form, and sympy's solve
+    takes a second or more to say so. Factored first, so x sin x + sin x = 0 is sin x (x + 1) = 0, which it solves."""
+    for equation in equations:
+        if not equation.has(TrigonometricFunction):
+            continue
+        try:
+            factored = sympy.factor(sympy.together(equation)).as_numer_denom()[0]
+        except (sympy.PolynomialError, NotImplementedError, ValueError, TypeError):
+            continue
+        for factor in sympy.Mul.make_args(factored):
+            inside = [t for t in factor.atoms(TrigonometricFunction) if t.has(x)]
+            if inside and factor.xreplace({t: sympy.Dummy() for t in inside}).has(x):
+                return True
     return False

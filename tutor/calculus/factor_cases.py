@@ -32,7 +32,7 @@ from .by_values import (
     samples_between,
 )
 from .classified import GAVE_UP, SOLVE_SECONDS, Case, CriticalSet, Family, Nature, Piece, Window, and_points, unique
-from .common import SolveError, real_at, sign, symbols
+from .common import SolveError, no_closed_form, real_at, sign, symbols
 from .kinks import holds, signed_pieces
 from .level import Through, through
 from .region import Region, curve_meets_box, interval_text
@@ -436,6 +436,8 @@ LINE_WORK = 400_000  # sympy's solve of 2x + e^(2x) = 0 (x = -W(1)/2) takes 320 
 
 def solved_in_one(g: Expr, x: sympy.Symbol) -> list[Expr] | None:
     """sympy's real solutions of g = 0 within its work budget (None where it can't): W(1) of 2x + e^(2x)."""
+    if no_closed_form([g], x):
+        return None
     try:
         with deadline(SOLVE_SECONDS), counted(LINE_WORK):
             found = sympy.solve(afresh(g), x)
@@ -612,6 +614,8 @@ def _solve_with_sympy(factors: Sequence[Expr], syms: Sequence[sympy.Symbol]) -> 
         with deadline(SOLVE_SECONDS), counted(SOLVE_WORK):
             solutions = sympy.solve(afresh(list(factors)), list(syms), dict=True)
     else:
+        if no_closed_form(factors, syms[0]):
+            raise NotImplementedError("no solution in closed form")
         with deadline(SOLVE_SECONDS):
             solutions = sympy.solve(list(factors), list(syms), dict=True)
     points, whole = [], False

@@ -47,7 +47,7 @@ from .by_values import (
     sign_beside,
 )
 from .classified import CriticalPoint, CriticalPoints, CriticalSet, Nature, Window
-from .common import Number, SolveError, function_of, real_powers, sign, symbols, variables_of
+from .common import Number, SolveError, function_of, no_closed_form, real_powers, sign, symbols, variables_of
 from .critical import classify, concave_between, critical_points
 from .descent import Descent, descend
 from .factor_cases import constant_sign
@@ -1127,6 +1127,8 @@ def _may_be_below(compiled: Compiled, evaluate: Callable[[float], float | None],
 
 
 def _exact_zeros(slope: Expr, x: sympy.Symbol) -> list[Expr] | None:
+    if no_closed_form([slope], x):
+        return None
     try:
         with deadline(SOLVE_SECONDS):
             zeros = sympy.solve(slope, x)
