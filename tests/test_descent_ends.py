@@ -173,3 +173,16 @@ def test_a_rate_that_converges_to_a_minimum_is_best_beside_one_that_stalls(capsy
         "away, which is neither a minimum nor a maximum: descent stops wherever f′ is small, not only near a "
         "minimum)",
         "best: α = 4"]
+
+
+def test_the_steps_table_keeps_a_space_after_a_long_row_label(capsys):
+    # rates --steps wrote "k = 5735:converged" once k had four digits: the label's column grows with the last k
+    _, out, _ = run(capsys, "rates", "sqrt(x^2 + y^2)", "--start", "3,4", "--rates", "5,0.0001", "--iterations",
+                    "6000", "--steps")
+    lines = out.splitlines()
+    assert lines[lines.index("3. The descents side by side, one column per rate: the point after k steps, and |∇f| "
+                             "there in brackets:") + 1:][:3] == [
+        "   3.1.           α = 5                  α = 0.0001",
+        "   3.2. k = 0:    (3, 4) (1)             (3, 4) (1)",
+        "   3.3. k = 1:    converged              (2.99994, 3.99992) (1)"]
+    assert "   3.7. k = 6000: converged              (2.64, 3.52) (1)" in lines

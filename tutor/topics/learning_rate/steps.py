@@ -51,7 +51,7 @@ WHAT = {Behaviour.CONVERGES: "converges", Behaviour.OSCILLATES: "oscillates", Be
 ENDED = {Behaviour.CONVERGES: "converged", Behaviour.DIVERGES: "diverged", Behaviour.OSCILLATES: "",
          Behaviour.TOO_SLOW: ""}  # what a run's cells say after it has stopped
 _WIDTH = 22  # a cell of the table
-_K = 8  # the row's label, k = 12:
+_K = 8  # the row's label, k = 12: (wider where the last k is longer, so a cell never runs into it)
 
 
 def _cell(text: str) -> str:
@@ -70,7 +70,8 @@ def table_steps(result: LearningRates) -> Step:
     """One row per iteration: each rate's point and |∇f| there, until the run stopped."""
     trials = result.trials
     last = max(len(t.descent.rows) for t in trials) - 1
-    header = step(RateRule.HEADER, cells=(" " * _K + " ".join(_cell(f"α = {show_float(t.rate)}")
+    label = max(_K, len(f"k = {last}: "))
+    header = step(RateRule.HEADER, cells=(" " * label + " ".join(_cell(f"α = {show_float(t.rate)}")
                                                              for t in trials)).rstrip())
     rows = [header]
     for k in range(last + 1):
@@ -87,7 +88,7 @@ def table_steps(result: LearningRates) -> Step:
                 cells.append(_cell(f"{show_floats(row.point)} ({show_float(size)})"))
             else:
                 cells.append(_cell(ENDED[t.behaviour]))
-        rows.append(step(RateRule.ROW, k=k, cells=(f"k = {k}:".ljust(_K) + " ".join(cells)).rstrip()))
+        rows.append(step(RateRule.ROW, k=k, cells=(f"k = {k}:".ljust(label) + " ".join(cells)).rstrip()))
     return step(RateRule.TABLE, None, None, rows)
 
 
