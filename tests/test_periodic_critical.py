@@ -212,3 +212,17 @@ def test_x_inside_and_outside_a_sine_is_not_given_to_sympys_solve(capsys, monkey
 
     monkeypatch.setattr(sympy, "solve", solve)
     assert _solve(capsys, "critical", function)[0][1:] == summary
+
+
+def test_a_factor_with_no_closed_form_beside_one_solved_is_said_unsolved_and_looked_for_numerically(capsys):
+    # f′ = 2 cos x ((x − 1) cos x − ((x − 1)² + 1) sin x): sympy's solve had given the zeros of cos x alone, with
+    # "the solutions found may not be all"; the other factor is now told unsolved, and where f′ changes sign
+    summary, _ = _solve(capsys, "critical", "cos(x)^2 + (x - 1)^2 cos(x)^2")
+    assert summary[1:] == [
+        "critical points:",
+        "  x = π/2 ≈ 1.5708    minimum (f″ = (2 - π)²/2 + 2 > 0)",
+        "  x = 3π/2 ≈ 4.71239  minimum (f″ = (2 - 3π)²/2 + 2 > 0)",
+        "note: the tutor could not solve every case of f′ = 0 exactly, so some critical points may be missing; f′ "
+        "changes sign near x ≈ -9.51872 and x ≈ -6.41487 and x ≈ -3.35629 and x ≈ -0.438295 and x ≈ 3.47582 and "
+        "x ≈ 6.45861 and x ≈ 9.53978, so there are critical points there too (looked for numerically with "
+        "-10 ≤ x ≤ 10)"]
