@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from itertools import pairwise
 
@@ -150,7 +150,10 @@ def compare_rates(f: str | Expr, variables: Sequence[str] | None, start: Sequenc
 
 
 def _trial(f: Expr, variables: Sequence[str], start, rate: Number, steps: int, tolerance: float) -> RateTrial:
-    return judged(descend(f, variables, start, exact(rate), iterations=steps, tolerance=tolerance), tolerance)
+    trial = judged(descend(f, variables, start, exact(rate), iterations=steps, tolerance=tolerance), tolerance)
+    if trial.descent.converged:  # where it converged, and whether that is a minimum: only rates compared need it
+        return replace(trial, nearest=nearest_critical(trial.descent))
+    return trial
 
 
 def judged(run: Descent, tolerance: float) -> RateTrial:
@@ -167,8 +170,7 @@ def judged(run: Descent, tolerance: float) -> RateTrial:
         k = rows[-1].k
         below = f"{size} is below {tolerance:g} after {counted(k, 'step')}"
         return RateTrial(alpha, Behaviour.CONVERGES, run, k,
-                         f"{below}, and it oscillates on the way: {back}" if zigzags else below, zigzags,
-                         nearest_critical(run))
+                         f"{below}, and it oscillates on the way: {back}" if zigzags else below, zigzags)
     if run.landed is not None:  # on the minimum itself, where ∇f has no value: no rate does better
         return RateTrial(alpha, Behaviour.CONVERGES, run, run.diverged_at,
                          f"it stopped at step {run.diverged_at}: {run.note}", zigzags)
