@@ -1573,6 +1573,13 @@ def test_a_value_found_by_elimination_is_said_once_where_its_fraction_is_already
     ("abs(x) - x^2", ["critical points:", "  x = -1/2  maximum (f″ = -2 < 0)",
                       "  x = 0     minimum (f = 0 there and f ≥ 0 near it (a corner, where f′ is -1 from the left and "
                       "1 from the right))", "  x = 1/2   maximum (f″ = -2 < 0)"]),
+    # max(1, |x|) is 1 beside 0, so f′'s sides there are those of |x|'s: sympy's limit of sign(x)·θ(|x| - 1)
+    # failed, and the corner was dropped ("no critical points: f′ is never 0")
+    ("max(1, abs(x))*abs(x)", ["critical points:", "  x = 0  minimum (f = 0 there and f ≥ 0 near it (a corner, "
+                                                   "where f′ is -1 from the left and 1 from the right))"]),
+    ("max(1, abs(x))*abs(x) - x/2", ["critical points:", "  x = 0  minimum (f = 0 there and f ≥ 0 near it (a "
+                                                         "corner, where f′ is -3/2 from the left and 1/2 from the "
+                                                         "right))"]),
 ])
 def test_critical_points_on_each_side_of_a_kink(capsys, function, lines):
     status, out, _ = run(capsys, "critical", function)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from itertools import pairwise
+from typing import cast
 
 import sympy
 from sympy import Expr, Poly
@@ -329,7 +330,7 @@ def one_sided(f: Expr, x: sympy.Symbol, a: Expr) -> tuple[int | None, str]:
     """What the signs of f′ on each side of a say: − then + (f ≥ f(a) nearby, 1), + then − (-1), one sign on
     both (f crosses f(a), 0); None where a side's limit of f′ is 0 or not known (then its sign says nothing
     simply). For a corner, where f′ has no value and no higher derivative does: sin|x| at 0 is a minimum."""
-    slope = continuous_signs(diff(f, x))
+    slope = continuous_signs(diff(as_near(f, x, a), x))
     try:
         with deadline(SOLVE_SECONDS):
             left, right = (sympy.limit(slope, x, a, side) for side in ("-", "+"))
@@ -346,6 +347,48 @@ def one_sided(f: Expr, x: sympy.Symbol, a: Expr) -> tuple[int | None, str]:
         return None, ""
     why = f"f′ is {show(left)} from the left and {show(right)} from the right"
     return (signs[1] if signs[0] != signs[1] else 0), why
+
+
+# where a function's value jumps: at a point where its argument is decided it need not be continuous there
+_JUMPS = (sympy.sign, sympy.Heaviside, sympy.DiracDelta, sympy.floor, sympy.ceiling, sympy.frac, sympy.Piecewise)
+
+
+def as_near(f: Expr, x: sympy.Symbol, a: Expr) -> Expr:
+    """f as it is on both sides of x = a: each |u|, max and min decided at a (u ≠ 0 there, one argument
+    strictly above or below the others), with arguments continuous at a, replaced by the branch it takes
+    there. 2·max(1, |y|) - 1 is 1 beside y = 0, and its slope's limit there is 0 at once, where sympy's
+    limit of 2·sign(y)·θ(|y| - 1) ran for ten seconds before giving up."""
+    if not f.has(sympy.Abs, sympy.Max, sympy.Min):
+        return f
+
+    def at_a(u: Expr) -> Expr | None:
+        if u.has(*_JUMPS):
+            return None
+        value = u.xreplace({x: a})
+        return value if value.is_extended_real and value.is_finite else None
+
+    def settled(e: Expr) -> Expr:
+        if e.is_Atom or not e.has(sympy.Abs, sympy.Max, sympy.Min):
+            return e
+        args = tuple(settled(arg) for arg in e.args)
+        if args != e.args:
+            e = e.func(*args)
+        if isinstance(e, sympy.Abs):
+            value = at_a(e.args[0])
+            s = None if value is None else sign(value)
+            return s * e.args[0] if s else e
+        if isinstance(e, (sympy.Max, sympy.Min)):
+            found = [at_a(arg) for arg in e.args]
+            if None in found:
+                return e
+            values = cast(list[Expr], found)
+            pick = 1 if isinstance(e, sympy.Max) else -1
+            for arg, value in zip(e.args, values):
+                if all(other is arg or sign(pick * (value - v)) == 1 for other, v in zip(e.args, values)):
+                    return arg
+        return e
+
+    return settled(f)
 
 
 def domain_ends(f: Expr, x: sympy.Symbol, region: Region | None) -> list[CriticalPoint]:
