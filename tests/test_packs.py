@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -512,3 +513,13 @@ def test_built_in_hints_name_the_rule_and_the_variable_of_their_exercise(pack, e
     be another's."""
     path = Path(__file__).resolve().parents[1] / "exercises" / f"{pack}.yaml"
     assert packs.load(path).exercise(exercise).variant(0).hints() == hints
+
+
+def test_a_built_in_pack_is_verified_once_per_text_and_limits(monkeypatch):
+    packs.load("drills")  # verified here, or by an earlier test
+    verified = []
+    real = packs.refusing
+    monkeypatch.setattr(packs, "refusing", lambda spec: verified.append(spec.id) or real(spec))
+    assert packs.load("drills").exercises and verified == []  # its answers computed once in a process
+    packs.load("drills", limits=replace(packs.LIMITS, max_exercises=packs.LIMITS.max_exercises - 1))
+    assert len(verified) == 45  # other limits: verified again
