@@ -343,7 +343,7 @@ def test_the_documented_limits_are_the_limits():
                    f"an answer over {LIMITS.max_length:,} characters"]:
         assert figure in page, figure
     equivalence = re.sub(r"\s+", " ", (REPO / "docs" / "explanation" / "equivalence.md").read_text(encoding="utf-8"))
-    for figure in [f"`simplify` within {LIMITS.symbolic_work:,} of its function calls",
+    for figure in [f"then `simplify`, all within {LIMITS.symbolic_work:,} of sympy's function calls",
                    f"more than {MAX_PRECISION:,} bits",
                    f"at least {POINTS_WANTED} points, {GENERIC_WANTED} of them", f"2⁻{_superscript(MARGIN)} times",
                    "10⁻⁶ to 10⁹"]:

@@ -1013,6 +1013,7 @@ def _warm_up() -> None:
                        (x + 1) ** 2 - x**2 - 2 * x - 1, 1 / (x + 1) - 1 / (x**2 - 1) * (x - 1)):
         sympy.simplify(afresh(difference))
         sympy.cancel(sympy.expand(difference))
+        _cancels_as_exponentials(difference)
 
 
 _SMALL_TERMS, _SMALL_DEGREE = 400, 60  # multiplied out: cancel settles such a difference in milliseconds
