@@ -226,7 +226,7 @@ def test_a_float_shown_rounds_at_one_digit_fewer_as_the_value_does(value):
 
 @pytest.mark.parametrize("value, shown", [
     ([sympy.Rational(1, 10**6)], "0.000001"), ([sympy.Integer(1), sympy.Rational(-5, 2)], "(1, -2.5)"),
-    ([sympy.Rational(1, 3)], "0.333333"),
+    ([sympy.Rational(1, 3)], "1/3"),  # typed as a fraction: a decimal of it would be another rate
 ])
 def test_numbers_given_are_written_as_given(value, shown):
     assert show_given(value) == shown

@@ -927,6 +927,9 @@ def test_a_descent_writes_its_start_as_given_and_its_exponents_one_way(capsys):
     # issue 73: was "start 1e-6", and 1.04858e6 above 1.71799e+10 in one column
     status, out, _ = run(capsys, "descent", "x^2", "--start", "0.000001", "--rate", "0.1", "--iterations", "1")
     assert status == 0 and out.splitlines()[2] == "start 0.000001, learning rate α = 0.1"
+    # a fraction with no decimal end as typed: was "start (0.333333, 2), learning rate α = 0.333333"
+    status, out, _ = run(capsys, "descent", "x^2 + y^2", "--start", "1/3,2", "--rate", "1/3", "--iterations", "1")
+    assert status == 0 and out.splitlines()[2] == "start (1/3, 2), learning rate α = 1/3"
     status, out, _ = run(capsys, "descent", "x^2", "--start", "1", "--rate", "1.5", "--iterations", "18")
     lines = out.splitlines()
     assert [line.split()[-1] for line in lines[15:17] + lines[22:24]] == ["1.04858e6", "4.1943e6", "1.71799e10",

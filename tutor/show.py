@@ -680,12 +680,12 @@ def show_float(value: float, digits: int = 6) -> str:
 
 def show_given(values: Sequence[Expr]) -> str:
     """Numbers the user gave (a start, a rate) as given: a terminating decimal in full (0.000001, not 1e-6),
-    a whole number as one, any other number to 6 digits; one alone, more as a point (0.5, 2)."""
+    a whole number as one, any other rational as a fraction (1/3, not 0.333333: the rate the student gave), any
+    other number to 6 digits; one alone, more as a point (0.5, 2)."""
     def one(value: Expr) -> str:
         if value.is_Rational:
             written = str(int(value)) if value.is_Integer else as_decimal(fraction(value), always=True, most_places=20)
-            if written is not None:
-                return written
+            return show(value) if written is None else written
         return show_float(float(value))
     return one(values[0]) if len(values) == 1 else "(" + ", ".join(map(one, values)) + ")"
 
