@@ -3,7 +3,8 @@
 `judge(answer, expected, names)` gives a Decision:
 
 - EQUAL: sympy proves the difference zero (canonical form, `cancel` for rational
-  functions, `simplify` within the symbolic budget);
+  functions, `cancel` with sin, cos ... written as exponentials, `simplify`, within
+  the symbolic budget);
 - DIFFERENT: at some point the difference is certainly not zero; the point and
   both values are kept, for the feedback;
 - NUMERIC: no proof, but at every point tried (simple ones, points at several
@@ -51,7 +52,7 @@ from mpmath import iv
 from sympy import Expr
 from sympy.core.cache import clear_cache
 
-from .budget import OutOfTime, counted, metered_cache
+from .budget import OutOfTime, budget, counted, metered_cache
 from .evaluate import (
     Compiled,
     Enclosure,
@@ -62,6 +63,7 @@ from .evaluate import (
     compile_expression,
 )
 from .functions import BY_SYMPY, Interval, as_fraction, interval, lower, upper
+from .limits import LIMITS
 from .parse import fraction, symbol, to_sympy
 
 MARGIN = 64  # bits: how much smaller than the smallest term a difference may be and still be seen
@@ -740,7 +742,7 @@ def prove(difference: Expr, work: int) -> bool | None:
             cancelled = sympy.cancel(difference)
             if _plain_rational(difference):
                 return cancelled == 0
-            if cancelled == 0 or _cancels_as_exponentials(difference):
+            if cancelled == 0 or _cancels_as_exponentials(difference, work // 2):
                 return True
             return True if sympy.simplify(difference) == 0 else None
     except OutOfTime:
@@ -753,14 +755,18 @@ _CIRCULAR = (sympy.sin, sympy.cos, sympy.tan, sympy.cot, sympy.sec, sympy.csc,
              sympy.sinh, sympy.cosh, sympy.tanh, sympy.coth, sympy.sech, sympy.csch)
 
 
-def _cancels_as_exponentials(difference: Expr) -> bool:
+def _cancels_as_exponentials(difference: Expr, work: int) -> bool:
     """Whether `difference` is 0 as a rational function of exponentials once each trigonometric and hyperbolic
     function is written with them (sin x = (e^(ix) − e^(−ix))/2i): the identities students use (sin² x + cos² x = 1,
-    sin 3x = 3 sin x − 4 sin³ x, the angle sums) shown in a tenth of simplify's work, which left less of the
-    budget for the rest."""
+    sin 3x = 3 sin x − 4 sin³ x, the angle sums) shown in a quarter of simplify's work. Within `work`, so that a
+    difference whose exponentials multiply out to a great many terms leaves simplify the rest of the budget."""
     if not difference.has(*_CIRCULAR):
         return False
-    return sympy.cancel(sympy.expand(difference.rewrite(_CIRCULAR, sympy.exp))) == 0
+    try:
+        with budget(work):
+            return sympy.cancel(sympy.expand(difference.rewrite(_CIRCULAR, sympy.exp))) == 0
+    except OutOfTime:  # an enclosing budget spent too raises again at the next call
+        return False
 
 
 def _odd_root_of_any_sign(node: Expr) -> bool:
@@ -1013,7 +1019,7 @@ def _warm_up() -> None:
                        (x + 1) ** 2 - x**2 - 2 * x - 1, 1 / (x + 1) - 1 / (x**2 - 1) * (x - 1)):
         sympy.simplify(afresh(difference))
         sympy.cancel(sympy.expand(difference))
-        _cancels_as_exponentials(difference)
+        _cancels_as_exponentials(difference, LIMITS.symbolic_work)
 
 
 _SMALL_TERMS, _SMALL_DEGREE = 400, 60  # multiplied out: cancel settles such a difference in milliseconds
