@@ -514,18 +514,16 @@ def load(name_or_path: str | Path, limits: Limits = LIMITS, verify: bool = True,
     about (`check --exercise`, `pack show PACK ID`): its answer alone is computed, as another's may
     take the solvers long to find, or refuse. The whole file's structure is checked all the same."""
     content, source, folder = _pack_text(name_or_path, limits)
-    verify = not when_set and (verify or not source.startswith("built-in:"))
-    verified = (content, limits, only)
-    if source.startswith("built-in:") and verified in _VERIFIED_BUILT_IN:
-        verify = False  # the same text computes the same answers
+    built_in, verified = source.startswith("built-in:"), (content, limits, only)
+    verify = not when_set and (verify or not built_in) and not (built_in and verified in _VERIFIED_BUILT_IN)
     pack = load_text(content, source, folder, limits, verify, only)
-    if verify and source.startswith("built-in:"):
+    if verify and built_in:  # the same text computes the same answers
         _VERIFIED_BUILT_IN.add(verified)
     return pack
 
 
 # the built-in packs' texts this process has verified (with the limits and the one exercise asked for): a
-# command, a test, a notebook loading the lesson again (0.25 s, most of it computing each answer) only reads it
+# command, a test, a notebook loading the lesson again (0.24 s, most of it computing each answer) only reads it
 _VERIFIED_BUILT_IN: set[tuple[str, Limits, str | None]] = set()
 
 

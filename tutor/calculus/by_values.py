@@ -330,7 +330,7 @@ def one_sided(f: Expr, x: sympy.Symbol, a: Expr) -> tuple[int | None, str]:
     """What the signs of f′ on each side of a say: − then + (f ≥ f(a) nearby, 1), + then − (-1), one sign on
     both (f crosses f(a), 0); None where a side's limit of f′ is 0 or not known (then its sign says nothing
     simply). For a corner, where f′ has no value and no higher derivative does: sin|x| at 0 is a minimum."""
-    slope = continuous_signs(diff(as_near(f, x, a), x))
+    slope = continuous_signs(diff(_as_near(f, x, a), x))
     try:
         with deadline(SOLVE_SECONDS):
             left, right = (sympy.limit(slope, x, a, side) for side in ("-", "+"))
@@ -349,11 +349,11 @@ def one_sided(f: Expr, x: sympy.Symbol, a: Expr) -> tuple[int | None, str]:
     return (signs[1] if signs[0] != signs[1] else 0), why
 
 
-# where a function's value jumps: at a point where its argument is decided it need not be continuous there
+# functions that jump: an argument holding one may not be continuous at a, so no branch is decided from its value
 _JUMPS = (sympy.sign, sympy.Heaviside, sympy.DiracDelta, sympy.floor, sympy.ceiling, sympy.frac, sympy.Piecewise)
 
 
-def as_near(f: Expr, x: sympy.Symbol, a: Expr) -> Expr:
+def _as_near(f: Expr, x: sympy.Symbol, a: Expr) -> Expr:
     """f as it is on both sides of x = a: each |u|, max and min decided at a (u ≠ 0 there, one argument
     strictly above or below the others), with arguments continuous at a, replaced by the branch it takes
     there. 2·max(1, |y|) - 1 is 1 beside y = 0, and its slope's limit there is 0 at once, where sympy's
