@@ -540,8 +540,15 @@ def test_a_value_that_starts_with_a_minus_passes_as_the_hints_say(capsys):
     ("-1.30, 1.13", "gradients:local-minima-1d",
      "Your first minimum and second minimum are right to fewer decimal places than asked; give them to 4 "
      "decimal places."),
-    ("(8, 12)", "gradients:gradient-x2y2-at-2-3",  # ∇f(2, 3) = (4, 6): both components wrong, both named
+    ("(8, 13)", "gradients:gradient-x2y2-at-2-3",  # ∇f(2, 3) = (4, 6): both components wrong, both named
      "Your ∂f/∂x 8 is not right. Your ∂f/∂y is not right either."),
+    # one slip made in each component (a factor 2 too many), said once
+    ("(8, 12)", "gradients:gradient-x2y2-at-2-3", "Your ∂f/∂x and ∂f/∂y are each the correct one times 2."),
+    ("(4x, 4y)", "gradients:gradient-x2y2", "Your ∂f/∂x and ∂f/∂y are each the correct one times 2."),
+    # ∇T(0.5, 0.6) = (-0.1134…, -0.0935…) to 4 places: the factor holds to the tolerance
+    ("(-0.2268, -0.187)", "gradients:descent-heat-gradient", "Your ∂T/∂x and ∂T/∂y are each the correct one times 2."),
+    ("(-0.23, -0.19)", "gradients:descent-heat-gradient",
+     "Your ∂T/∂x -0.23 is not right to 4 decimal places. Your ∂T/∂y is not right either."),
     # 2y is the right partial with the point not put in
     ("(4, 2y)", "gradients:gradient-x2y2-at-2-3",
      "Your ∂f/∂y: it looks like you gave ∂f/∂y without putting in (2, 3). The answer is its value there, a number."),
@@ -561,6 +568,20 @@ def test_a_value_that_starts_with_a_minus_passes_as_the_hints_say(capsys):
 ])
 def test_a_verdict_says_what_is_short_or_wrong_in_every_component(capsys, answer, exercise, message):
     assert main(["check", answer, "--exercise", exercise]) == 1
+    assert capsys.readouterr().out.splitlines()[1] == message
+
+
+@pytest.mark.parametrize("answer, expected, message", [
+    ("(-4, -6)", "(4, 6)", "Your first and second components each have the wrong sign."),
+    ("(2, 3, 1/2)", "(4, 6, 1)", "Your first, second and third components are each the correct one times 1/2."),
+    ("(4, 12, 2)", "(4, 6, 1)", "Your second and third components are each the correct one times 2."),
+    ("(x, y)", "(2x, 2y)", "Your first and second components are each the correct one times 1/2."),
+    ("(-2x, 0)", "(2x, 0)", "At x = 1 your first component is -2, but the correct value is 2. Everywhere, only its "
+                            "sign is wrong."),  # one component: said of it alone
+    ("(8, 3y)", "(4, y)", "Your first component 8 is not right. Your second component is not right either."),
+])
+def test_components_wrong_by_one_factor_are_said_so_once(capsys, answer, expected, message):
+    assert main(["check", "--expected", expected, "--vars", "x,y", answer]) == 1
     assert capsys.readouterr().out.splitlines()[1] == message
 
 
@@ -767,6 +788,10 @@ def test_a_wrong_line_after_its_name_is_graded_as_the_line_it_is(capsys):
     ("y_hat = x/2 + 7/3", "gradients:power-lines-fit", "y = x/2 + 7/3"),  # was "Unknown name 'y_hat'"
     ("yhat = x/2 + 7/3", "gradients:power-lines-fit", "y = x/2 + 7/3"),
     ("y_hat(x) = x/2 + 7/3", "gradients:power-lines-fit", "y = x/2 + 7/3"),
+    # outside check: the linearization written with ≈ was "Unknown function 'f'", though z ≈ … was read
+    ("f(x,y) ≈ 4x + 8y - 20", "gradients:tangent-plane-x2y2", "z = 4x + 8y - 20"),
+    ("L(x, y) ~ 20 + 4(x-2) + 8(y-4)", "gradients:tangent-plane-x2y2", "z = 4x + 8y - 20"),
+    ("f(x) ≈ x/2 + 7/3", "gradients:power-lines-fit", "y = x/2 + 7/3"),
 ])
 def test_a_plane_or_a_line_may_be_written_after_any_name_for_it(capsys, typed, exercise, reading):
     assert main(["check", "--exercise", exercise, "--", typed]) == 0

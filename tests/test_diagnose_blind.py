@@ -152,8 +152,10 @@ def test_blind_corpus_figures(capsys):
     # 10% (8/84) until a plane with the right slopes was told its wrong height whatever made it wrong (finding 745:
     # two planes of f(2, 4) miscalculated) and the sauna's (-4, -4) its signs (finding 747); 13 since T's 1/90 left out is
     # dropped-constant-coefficient (finding 803): rows 161 (∂T/∂y, "copying: dropped the /90") and 302 (∇T(0.5, 0.6),
-    # "forgot to divide by 90 at the end"), labelled slips, are that catalogued mistake
-    assert total.slips_named <= 13, misses
+    # "forgot to divide by 90 at the end"), labelled slips, are that catalogued mistake; 14 since f′ = 0 solved with a sign
+    # lost is solved-with-sign-lost (an outside check's x = 2 for x² + 4x): mn-quadratic's 5/2, "sign slip moving 5
+    # across the equals sign", labelled a slip, is told just that
+    assert total.slips_named <= 14, misses
     assert total.pair_both >= 0.5 * rows["two_misconceptions"], misses
 
 
@@ -169,6 +171,6 @@ def test_held_out_corpus_figures(capsys):
     misses = "\n".join(m for t in tallies.values() for m in t.misses)
     assert total.correct_named == 0
     assert total.verdicts >= 295, misses
-    assert total.rightly >= 171, misses
+    assert total.rightly >= 172, misses
     assert total.slips_named <= 10, misses  # 9 until z = 6 + 4(x - 2) + 8(y - 4) was told its wrong height (745)
     assert total.pair_both >= 19, misses

@@ -160,9 +160,22 @@ def test_pages_of_an_earlier_run_for_students_not_in_this_one_are_pointed_out(tm
     assert main(["grade", PACK, CLASS, str(late), "--out", str(tmp_path / "out"), "--feedback", str(pages)]) == 0
     err = capsys.readouterr().err.splitlines()
     assert [line for line in err if "earlier run" in line] == [
-        f"tutor: {pages / name} is a feedback page from an earlier run, of a student not in this one; remove it "
-        "before sending the folder's pages" for name in ("bne.md", "bne.html")]
+        f"tutor: {pages} holds 2 feedback pages from an earlier run, of students not in this one (bne.md, bne.html); "
+        "remove them before sending the folder's pages"]
     assert (pages / "bne.md").exists() and (pages / "notes.md").exists()  # pointed out, never removed
+
+
+def test_many_pages_of_an_earlier_run_are_one_sentence(tmp_path, capsys, monkeypatch):
+    # outside check: a roster's worth of leftover pages was one line each, .md and .html apart, burying the rest
+    monkeypatch.chdir(tmp_path)
+    big = tmp_path / "big.csv"
+    big.write_text("student,exercise,answer\n" + "".join(f"s{n:02},cube,3x^2\n" for n in range(30)), encoding="utf-8")
+    assert main(["grade", PACK, str(big), "--out", "out", "--feedback", "pages"]) == 0
+    capsys.readouterr()
+    assert main(["grade", PACK, CLASS, "--out", "out", "--feedback", "pages"]) == 0
+    assert [line for line in capsys.readouterr().err.splitlines() if "earlier run" in line] == [
+        "tutor: pages holds 60 feedback pages from an earlier run, of students not in this one (s00.md, s01.md, "
+        "s02.md, s03.md and 56 more); remove them before sending the folder's pages"]
 
 
 def test_a_student_on_the_roster_without_answers_is_told_why(tmp_path):

@@ -60,6 +60,21 @@ def test_a_student_listed_twice_keeps_the_first(tmp_path):
     assert problems == [f"{path}:4: student 'alice' already answered cube at {path}:2; this answer is ignored"]
 
 
+def test_an_empty_answer_takes_no_place_from_an_answer_given_after_it(tmp_path):
+    # outside check: a form's blank first attempt, then the real one, scored 0 ("already answered")
+    path = write(tmp_path / "a.csv", "student,exercise,answer\r\nalice,cube,\r\nalice,cube,3x^2\r\n"
+                                     "bob,cube,   \r\nbob,cube,x\r\nbob,cube,\r\ncarol,cube,\r\ncarol,cube,\r\n"
+                                     "dan,cube,3x^2\r\ndan,cube,\r\ndan,cube,x\r\n")
+    late = write(tmp_path / "late.csv", "student,exercise,answer\nerin,cube,3x^2\n")
+    early = write(tmp_path / "early.csv", "student,exercise,answer\nerin,cube,\n")
+    answers, problems, given = read(path, early, late)
+    assert answers == [("alice", "cube", "3x^2"), ("bob", "cube", "x"), ("carol", "cube", ""),
+                       ("dan", "cube", "3x^2"), ("erin", "cube", "3x^2")]
+    assert [a.source for a in given.answers] == [f"{path}:3", f"{path}:5", f"{path}:7", f"{path}:9", f"{late}:2"]
+    # an empty cell after an answer is no repeat; an answer after the first answer still is
+    assert problems == [f"{path}:11: student 'dan' already answered cube at {path}:9; this answer is ignored"]
+
+
 def test_repeats_of_an_answer_are_one_problem_per_student_exercise_and_file(tmp_path):
     # finding 693: 400,000 re-answers were 400,000 lines on stderr, in problems.csv and in report.json
     path = write(tmp_path / "a.csv", "student,exercise,answer\nalice,cube,3x^2\nbob,cube,x\nalice,cube,x^3\n"
@@ -172,6 +187,13 @@ def test_a_non_utf8_row_is_skipped_and_the_rest_read(tmp_path):
                         "file as CSV UTF-8 (comma delimited) and try again; the row is skipped"]
 
 
+def test_binary_junk_in_a_row_is_not_taken_for_windows_1252(tmp_path):
+    # outside check: a row of junk bytes in a UTF-8 file was told "it looks like Windows-1252 ('ÿ')"
+    path = write(tmp_path / "a.csv", b"student,exercise,answer\nalice,cube,3x^2\nbob,cube,\xff\xfe\x00\x81junk\n")
+    assert read(path)[1] == [f"{path}:3: not UTF-8 text (byte 10 of the line); save the file as CSV UTF-8 (comma "
+                             "delimited) and try again; the row is skipped"]
+
+
 def test_a_csv_with_carriage_returns_alone_is_told_how_to_save_it(tmp_path):
     # csv.Error's own words, about Python's universal-newline mode, reached the TA
     path = write(tmp_path / "a.csv", b"student,exercise,answer\ralice,cube,3x^2\r")
@@ -256,10 +278,14 @@ def test_a_quoted_answer_may_run_over_lines(tmp_path):
     assert answers == [("s01", "fit", "m = 1/2,\nb = 7/3"), ("s02", "cube", "x")] and problems == []
 
 
-def test_an_answer_over_the_length_limit_is_kept_just_over_it(tmp_path):
+def test_an_answer_over_the_length_limit_is_kept_cut_and_marked_just_over_it(tmp_path):
+    # outside check: 10,000 characters were kept as their first 1,001, nothing saying they had been cut
     path = write(tmp_path / "a.csv", "student,exercise,answer\nalice,cube," + "x" * 5000 + "\n")
     (answer,), problems, _ = read(path)
-    assert problems == [] and len(answer[2]) == LIMITS.max_length + 1  # still graded too_large
+    assert problems == [] and answer[2] == "x" * LIMITS.max_length + "…"  # still graded too_large
+    assert main(["grade", str(DATA / "pack.yaml"), str(path), "--out", str(tmp_path / "out")]) == 0
+    row = next(csv.DictReader(io.StringIO((tmp_path / "out" / "answers.csv").read_text(encoding="utf-8"))))
+    assert (row["answer"], row["verdict"], row["note"]) == ("x" * LIMITS.max_length + "…", "invalid", "too_large")
 
 
 def test_a_yaml_file_too_large_is_not_read(tmp_path):
@@ -296,7 +322,27 @@ def test_json_problems_carry_their_lines(tmp_path):
     assert answers == [("alice", "cube", "3x²"), ("alice", "fit", "2.50"), ("alice", "drill", "?")]
     assert problems == [f"{good}:5: pack 'grading-test' has no exercise 'nope'",
                         f"{good}:7: the answer to 'critical' must be text, in quotes if need be",
-                        f"{bad}:2: not valid JSON: Expecting property name enclosed in double quotes"]
+                        f"{bad}:2: not valid JSON: a key in double quotes is expected at line 2, column 26 (a comma "
+                        "before a closing brace is one too many)"]
+
+
+@pytest.mark.parametrize("content, problem", [
+    # outside check: a file cut short was "not valid JSON: Unterminated string starting at"
+    ('{"student": "u1", "answers": {"sum": "19", "classify": "mini',
+     "1: not valid JSON: the quote at line 1, column 56 is never closed; add the closing quote"),
+    ('{"student": "u1",\n "answers": {"sum": "19",', "2: not valid JSON: the file ends at line 2, column 26 before "
+                                                   "the document does; is it complete?"),
+    ('{"student": "u1"}\n{"student": "u2"}', "2: not valid JSON: more follows the document at line 2, column 1; "
+                                              "a file holds one"),
+    ('{"student": "u1" "answers": {}}', "1: not valid JSON: a ',' is missing at line 1, column 18"),
+    ('{"student": "u1", "answers": {"sum": 19 x}}', "1: not valid JSON: a ',' is missing at line 1, column 41"),
+    ('{"student": "u1", "answers": {"sum": }}', "1: not valid JSON: a value is missing at line 1, column 38"),
+    ('{"student": "u1", "answers": {"sum": "a\\qb"}}',
+     "1: not valid JSON: the backslash at line 1, column 40 starts no escape; write a backslash as \\\\"),
+])
+def test_a_json_file_that_cannot_be_read_is_said_with_where_and_the_fix(tmp_path, content, problem):
+    path = write(tmp_path / "u1.json", content)
+    assert read(path)[1] == [f"{path}:{problem}"]
 
 
 def test_a_json_number_too_long_for_an_int_is_read_as_written(tmp_path):

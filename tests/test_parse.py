@@ -728,7 +728,9 @@ def test_and_without_a_named_part_after_it_is_not_read(text, column, message):
 
 # finding 488: Word's ½ (AutoCorrect of 1/2) and ⅓ ⅙ were "The character '½' can't be used here"; each is the
 # fraction it shows, so that none reads otherwise than the fraction in brackets would: no wrong answer is right in it
-_VULGAR_TYPED = {"½": "1/2", "⅓": "1/3", "⅔": "2/3", "¼": "1/4", "¾": "3/4", "⅙": "1/6", "⅚": "5/6", "⅛": "1/8"}
+_VULGAR_TYPED = {"½": "1/2", "⅓": "1/3", "⅔": "2/3", "¼": "1/4", "¾": "3/4", "⅙": "1/6", "⅚": "5/6", "⅛": "1/8",
+                 # outside check: ³⁄₂ (composed with the fraction slash, as a character map builds it) was refused
+                 "³⁄₂": "3/2", "¹⁷⁄₂₀": "17/20", "¹/₄": "1/4"}
 
 
 @settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
@@ -736,7 +738,8 @@ _VULGAR_TYPED = {"½": "1/2", "⅓": "1/3", "⅔": "2/3", "¼": "1/4", "¾": "3/
                 min_size=1, max_size=8).map("".join))
 def test_a_fraction_character_reads_as_its_fraction_in_brackets(text):
     # after digits, the mixed number (2½ is 2 + 1/2, as 2 1/2 is)
-    bracketed = re.sub(f"(\\d*)([{''.join(_VULGAR_TYPED)}])", lambda found: f"({found[1]} + {_VULGAR_TYPED[found[2]]})"
+    fractions = "|".join(map(re.escape, _VULGAR_TYPED))
+    bracketed = re.sub(f"(\\d*)({fractions})", lambda found: f"({found[1]} + {_VULGAR_TYPED[found[2]]})"
                        if found[1] else f"({_VULGAR_TYPED[found[2]]})", text)
     try:
         expected = read(bracketed, Shape.EXPRESSION, ("x", "y")).value
@@ -754,9 +757,27 @@ def test_a_fraction_character_reads_as_its_fraction_in_brackets(text):
     ("4⅙", sympy.Rational(25, 6)), ("2⅓", sympy.Rational(7, 3)), ("-2⅓", -sympy.Rational(7, 3)),
     ("2 ⅓", sympy.Rational(7, 3)),  # as 2 1/3 is, and said
     ("½", sympy.Rational(1, 2)), ("3·½", sympy.Rational(3, 2)), ("½^2", sympy.Rational(1, 4)),
+    ("1¹⁄₂", sympy.Rational(3, 2)), ("³⁄₂", sympy.Rational(3, 2)), ("2 ¹⁄₃", sympy.Rational(7, 3)),
 ])
 def test_a_fraction_character_after_digits_is_a_mixed_number(text, value):
     assert read(text, Shape.NUMBER, ()).value == value
+
+
+def test_a_composed_fraction_before_a_letter_is_its_coefficient():
+    x = sympy.Symbol("x", real=True)
+    assert read("¹⁷⁄₂₀x", Shape.EXPRESSION, ("x",)).value == sympy.Rational(17, 20) * x
+
+
+@pytest.mark.parametrize("text, column, message", [
+    ("³⁄₀", 0, "a fraction can't have 0 below the bar"),
+    ("1.5³⁄₂", 3, "a fraction can't follow 1.5: write 1.5 + 3/2, or 1.5·3/2 for the product"),
+    ("2₂", 1, "the subscript '₂' can't be used here: write 2, or x_2 for a name with a subscript"),
+    ("3/₂", 2, "the subscript '₂' can't be used here: write 2, or x_2 for a name with a subscript"),
+])
+def test_a_composed_fraction_or_a_subscript_that_cannot_be_read_says_what_to_write(text, column, message):
+    with pytest.raises(InputError) as error:
+        read(text, Shape.NUMBER, ())
+    assert (error.value.column, error.value.message) == (column, message)
 
 
 def test_a_fraction_character_after_a_decimal_is_refused_with_what_to_write():

@@ -1862,3 +1862,23 @@ def test_with_vars_a_variable_f_lacks_is_held_constant(capsys):
 def test_a_fraction_put_in_over_a_quotient_is_bracketed(capsys, argv, last):
     status, out, _ = run(capsys, *argv, "--steps")
     assert status == 0 and out.splitlines()[-1] == last
+
+
+@pytest.mark.parametrize("kind, function, equation, degree", [
+    # outside check: each ran for minutes, taking 850 MB, in sympy's factoring over the integers
+    ("minimize", "x^500 - x", "500x⁴⁹⁹ - 1", 499),
+    ("minimize", "x^10000 - x", "10000x⁹⁹⁹⁹ - 1", 9999),
+    ("critical", "x^1000 - x + y^2", "1000x⁹⁹⁹ - 1", 999),
+    ("critical", "x^102 - x", "102x¹⁰¹ - 1", 101),
+])
+def test_a_polynomial_equation_past_degree_100_is_refused_at_once(capsys, kind, function, equation, degree):
+    assert run(capsys, kind, function) == (
+        2, "", f"tutor: {equation} = 0 is a polynomial equation of degree {degree}: the tutor solves those exactly up "
+               "to degree 100\n")
+
+
+def test_a_high_power_whose_equation_is_a_power_of_a_variable_is_still_solved(capsys):
+    status, out, _ = run(capsys, "critical", "x^9999 - y^9998")
+    assert status == 0 and out.splitlines()[2].startswith("  (0, 0)  saddle")
+    status, out, _ = run(capsys, "critical", "x^101 - x")
+    assert status == 0 and out.splitlines()[-1] == "  x = 101^(99/100)/101 ≈ 0.954898    minimum (f″ = 100·101^(1/100) > 0)"

@@ -120,3 +120,15 @@ def test_steps_load_when_asked_for(tmp_path):
     assert status == 0 and "1. Sum/difference rule: differentiate term by term" in printed
     loaded = _pictures_and_steps(modules)
     assert "tutor.steps" in loaded and any(name.startswith("tutor.topics.") for name in loaded)
+
+
+@pytest.mark.parametrize("argv", [[], ["check", "2x", "--exercise", "gradients:partial-x-x2y2"], ["solve", "--help"]])
+def test_ctrl_c_while_a_command_loads_ends_quietly(monkeypatch, capsys, argv):
+    """Outside check: Ctrl-C in the second `tutor` spends loading sympy printed a 40-line traceback."""
+    from tutor import cli
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+    monkeypatch.setattr(cli, "build_parser", interrupted)
+    assert cli.main(argv) == cli.EXIT_INTERRUPTED == 130
+    assert capsys.readouterr() == ("", "")

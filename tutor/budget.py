@@ -96,6 +96,11 @@ def spent() -> int:
     return _meter.spent
 
 
+def remaining() -> float:
+    """The units this thread may still spend before the innermost budget it is in runs out (inf outside any)."""
+    return _meter.ceiling - _meter.spent
+
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 

@@ -22,6 +22,7 @@ import mpmath
 import sympy
 from sympy import Expr
 
+from .budget import OutOfTime, budget, remaining
 from .equality import (
     At,
     Decision,
@@ -932,8 +933,14 @@ def compare_vectors(answer: tuple[Expr, ...], expected: tuple[Expr, ...], ctx: C
         said_short = outcomes[short[0]].message if short else ""
     if len(short) == len(wrong):
         return Outcome(False, Note.TOO_FEW_PLACES, said_short, right / len(outcomes))
-    # the first wrong component said in full, the others named: (8, 12) for (4, 6) has both wrong
     rest = [i for i, o in enumerate(outcomes) if not o.correct and i not in short]
+    factor = _common_factor([answer[i] for i in rest], [expected[i] for i in rest], ctx) if not short else None
+    if factor is not None:  # (8, 12) for (4, 6): one slip made in each, said once
+        times = show(to_sympy(factor))
+        told = "each have the wrong sign" if factor == -1 else f"are each the correct one times {times}"
+        return Outcome(False, Note.COMPONENT_DIFFERS, f"Your {_components_named(rest, ctx.components)} {told}.",
+                       right / len(outcomes))
+    # the first wrong component said in full, the others named: (8, 13) for (4, 6) has both wrong
     first = next((i for i in rest if outcomes[i].note != Note.UNDECIDED), rest[0])
     others = [_component(i, ctx.components) for i in rest if i != first]
     either = f" Your {and_list(others)} {'is' if len(others) == 1 else 'are'} not right either." if others else ""
@@ -942,6 +949,46 @@ def compare_vectors(answer: tuple[Expr, ...], expected: tuple[Expr, ...], ctx: C
     if short and short[0] < first:  # in the order of the components: ∂T/∂x's before ∂T/∂y's
         sentences.reverse()
     return Outcome(False, note, " ".join(filter(None, sentences)), right / len(outcomes))
+
+
+def _common_factor(answers: Sequence[Expr], expected: Sequence[Expr], ctx: Context) -> Fraction | None:
+    """The simple factor (−1, a whole number or its reciprocal: _simple_factor) each of two or more wrong
+    components is the right one times: proved of each, or, for a decimal under the exercise's tolerance, true
+    of it to that tolerance (−0.0935 for 0.0935…, dp:4); None where there is none. Within half the work the
+    check has left: a sentence added, never the reason a check runs out."""
+    if len(answers) < 2:
+        return None
+    try:
+        with budget(remaining() / 2):
+            return _factor_of_each(answers, expected, ctx)
+    except OutOfTime:
+        return None
+
+
+def _factor_of_each(answers: Sequence[Expr], expected: Sequence[Expr], ctx: Context) -> Fraction | None:
+    names = _names(ctx, *answers, *expected)
+    work = ctx.limits.symbolic_work
+    first = judge(answers[0], expected[0], names, work, within=ctx.domain)
+    factor = _simple_factor(first.got, first.want) if first.status is Status.DIFFERENT else None
+    if factor is None:
+        return None
+
+    def times(answer: Expr, right: Expr) -> bool:
+        if ctx.tolerance is not None and not (answer.free_symbols or right.free_symbols) \
+                and ctx.tolerant(answer, right):
+            judgement = judge(answer, right, (), work)
+            return isinstance(judgement.got, Fraction) and judgement.want is not None \
+                and ctx.tolerance.accepts(judgement.got / factor, judgement.want)
+        return judge(answer, to_sympy(factor) * right, names, work, within=ctx.domain).status.equal
+
+    return factor if all(times(a, e) for a, e in zip(answers, expected)) else None
+
+
+def _components_named(indexes: Sequence[int], names: Sequence[str]) -> str:
+    """Several components, as `_component` calls each: "∂f/∂x and ∂f/∂y", "first and second components"."""
+    if all(len(names) <= i < len(ORDINALS) for i in indexes):
+        return f"{and_list([ORDINALS[i] for i in indexes])} components"
+    return and_list([_component(i, names) for i in indexes])
 
 
 def _component(i: int, names: Sequence[str]) -> str:

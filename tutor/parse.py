@@ -264,6 +264,8 @@ _FORBIDDEN_HINTS = {
     "_": "a name can't start with '_'",
     "…": "write the number without the …, as far as you give it, like 1.1309",
 }
+_FORBIDDEN_HINTS.update({c: f"the subscript '{c}' can't be used here: write {d}, or x_{d} for a name with a subscript"
+                         for c, d in zip("₀₁₂₃₄₅₆₇₈₉", "0123456789")})
 
 _DIGITS = "0123456789"
 # English words a sentence puts around an answer; none is a name the grammar knows
@@ -277,6 +279,31 @@ _PRINTOUTS = frozenset({"array", "np", "numpy", "Matrix", "matrix", "ImmutableMa
 # atom as a bracketed (1/2) is (½x is x/2), and after digits the mixed number it is (4⅙ is 25/6, as 4 1/6 is)
 _VULGAR = {c: Rational(Fraction(unicodedata.numeric(c)).limit_denominator(10))
            for c in map(chr, [*range(0xBC, 0xBF), *range(0x2150, 0x215F), 0x2189])}
+# the fractions with no character of their own, composed of superscript digits, the fraction slash (read as
+# '/') and subscript digits, as a character map or a word processor builds them: ³⁄₂, ¹⁷⁄₂₀
+_COMPOSED = re.compile("([⁰¹²³⁴⁵⁶⁷⁸⁹]+)/([₀₁₂₃₄₅₆₇₈₉]+)")
+
+
+def _vulgar(text: str) -> Rational | None:
+    """The fraction a fraction character or a composed one shows (½, ³⁄₂), as if typed in brackets; None for
+    any other text, and for a composed one with 0 below the bar (the tokenizer refuses it)."""
+    if text in _VULGAR:
+        return _VULGAR[text]
+    composed = _COMPOSED.fullmatch(text)
+    if composed is None:
+        return None
+    top, bottom = (int(unicodedata.normalize("NFKC", digits)) for digits in composed.groups())
+    return Rational(top, bottom) if bottom else None
+
+
+def _fraction_end(text: str, at: int) -> int:
+    """Where a fraction character or a composed fraction starting at `at` ends; `at` where none starts there."""
+    if text[at:at + 1] in _VULGAR:
+        return at + 1
+    composed = _COMPOSED.match(text, at)
+    return composed.end() if composed else at
+
+
 _LETTER = re.compile(r"[A-Za-zα-ωΑ-Ωℯ]+(?:_[A-Za-z0-9]+)?")
 # The exponent's digits are possessive: 1e12x is not a number followed by x, and must not become 1e1
 # followed by 2x (20x) either; it is read as 1·e·12·x, and said so, like 2e3x.
@@ -389,9 +416,12 @@ class _Tokenizer:
                 continue
             if c in _DIGITS or (c == "." and text[i + 1 : i + 2] in _DIGITS and i + 1 < len(text)):
                 i = self._number(i, out, spaced)
-            elif c in _VULGAR:
-                out.append(Token(TokenKind.NUMBER, c, col, _VULGAR[c], spaced))
-                i += 1
+            elif (end := _fraction_end(text, i)) > i:
+                value = _vulgar(text[i:end])
+                if value is None:
+                    raise InputError("a fraction can't have 0 below the bar", col)
+                out.append(Token(TokenKind.NUMBER, text[i:end], col, value, spaced))
+                i = end
             elif _LETTER.match(text, i):
                 i = self._letters(i, out, spaced)
             elif c in _FROM_SUPERSCRIPT:
@@ -468,13 +498,14 @@ class _Tokenizer:
             literal, end = literal + "…", end + 1
         if end < len(self.text) and self.text[end] == ".":
             raise InputError("a number has one decimal point", end + self.offset)
-        if end < len(self.text) and self.text[end] in _VULGAR and not literal.isdigit():  # 1.5½: no mixed number
-            raise InputError(f"a fraction can't follow {literal}: write {literal} + {_VULGAR[self.text[end]]}, "
-                             f"or {literal}·{_VULGAR[self.text[end]]} for the product", end + self.offset)
-        if end < len(self.text) and self.text[end] in _VULGAR:  # 4⅙, a mixed number
-            out.append(Token(TokenKind.NUMBER, literal + self.text[end], i + self.offset,
-                             value + _VULGAR[self.text[end]], spaced))
-            return end + 1
+        after = _fraction_end(self.text, end)
+        part = _vulgar(self.text[end:after]) if after > end else None
+        if part is not None and not literal.isdigit():  # 1.5½: no mixed number
+            raise InputError(f"a fraction can't follow {literal}: write {literal} + {part}, "
+                             f"or {literal}·{part} for the product", end + self.offset)
+        if part is not None:  # 4⅙, 1¹⁄₂: a mixed number
+            out.append(Token(TokenKind.NUMBER, literal + self.text[end:after], i + self.offset, value + part, spaced))
+            return after
         self.spellings.append((fraction(value), literal))  # a whole number too, kept where also typed otherwise
         out.append(Token(TokenKind.NUMBER, literal, i + self.offset, value, spaced))
         return end
@@ -1040,13 +1071,13 @@ class _Parser:
         whole, top, bar, bottom, after = (self.tokens[at + k] if at + k < len(self.tokens) else None
                                           for k in range(5))
         if (whole is not None and whole.kind == TokenKind.NUMBER and whole.text.isdigit() and top is not None
-                and top.spaced and top.text in _VULGAR and bar is not None
+                and top.spaced and _vulgar(top.text) is not None and bar is not None
                 and not (bar.kind == TokenKind.SUPERSCRIPT or bar.text in ("^", "!"))):  # 2 ⅓, as 2 1/3
             sign = self.sign(self.tok) if at > self.pos else 1
             self.pos = at + 2
             value = sign * (cast(Integer, whole.value) + cast(Rational, top.value))
             self.ambiguities.append(f"'{self.span(whole.col, self.tok.col)}' was read as the mixed number "
-                                    f"{whole.text} + {_VULGAR[top.text]} = {value * sign}; "
+                                    f"{whole.text} + {_vulgar(top.text)} = {value * sign}; "
                                     f"for a product write {whole.text}·{top.text}")
             return value
         if after is None or not all(t is not None and t.kind == TokenKind.NUMBER and t.text.isdigit()
@@ -1092,9 +1123,9 @@ class _Parser:
         letter, number = digits
         end = self.tok.col
         pieces = [self.span(a, b) for a, b in zip(run, run[1:] + [end])]
-        if number.text in _VULGAR:  # x½: a power is written with the fraction's digits
+        if (part := _vulgar(number.text)) is not None:  # x½: a power is written with the fraction's digits
             self.ambiguities.append(f"'{self.span(run[0], end)}' was read as {'·'.join(pieces)}; "
-                                    f"for the power write {letter.text}^({_VULGAR[number.text]})")
+                                    f"for the power write {letter.text}^({part})")
             return
         power = letter.text + (number.text.translate(_TO_SUPERSCRIPT) if number.text.isdigit() else f"^{number.text}")
         self.ambiguities.append(f"'{self.span(run[0], end)}' was read as {'·'.join(pieces)}; "

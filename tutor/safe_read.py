@@ -215,9 +215,16 @@ UTF16 = f"the file is UTF-16 (Excel's Unicode Text), not UTF-8: {SAVE_AS_UTF8}"
 
 
 def cp1252(data: bytes, at: int) -> str:
-    """The byte at `at` read as Windows-1252 (a spreadsheet's "CSV" on Windows), quoted; "" if it is no letter there."""
-    guess = data[at:at + 1].decode("cp1252", "replace")
-    return f"'{guess}'" if guess.isprintable() and guess != "\ufffd" else ""
+    """The byte at `at` read as Windows-1252 (a spreadsheet's "CSV" on Windows), quoted; "" where the text is not
+    Windows-1252 either: a byte it has no character for, or one read as a control character (binary junk)."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return ""
+    if not all(c.isprintable() or c in "\t\r\n" for c in text):
+        return ""
+    guess = data[at:at + 1].decode("cp1252")
+    return f"'{guess}'" if guess.isprintable() else ""
 
 
 class _RowSplitter:
@@ -522,10 +529,34 @@ def read_json(text: str) -> Node | None:
         if scanner.skip(end) != len(text):
             raise json.JSONDecodeError("Extra data", text, scanner.skip(end))
     except json.JSONDecodeError as error:
-        raise Unreadable(error.lineno, f"not valid JSON: {error.msg}") from None
+        raise Unreadable(error.lineno, f"not valid JSON: {_json_problem(error)}") from None
     except RecursionError:
         raise Unreadable(None, "nested too deeply") from None
     return node
+
+
+# Python's JSON messages, said as the YAML reader's are: what is wrong, where, and the likely fix
+_JSON_PROBLEMS = {
+    "Unterminated string starting at": "the quote at {at} is never closed; add the closing quote",
+    "Expecting value": "a value is missing at {at}",
+    "Expecting property name enclosed in double quotes": "a key in double quotes is expected at {at} (a comma "
+                                                         "before a closing brace is one too many)",
+    "Expecting ':' delimiter": "a ':' is missing after the key, at {at}",
+    "Expecting ',' delimiter": "a ',' is missing at {at}",
+    "Extra data": "more follows the document at {at}; a file holds one",
+    "Invalid control character at": "a control character inside the string at {at}; write a line break as \\n "
+                                    "and a tab as \\t",
+    "Invalid \\escape": "the backslash at {at} starts no escape; write a backslash as \\\\",
+    "Invalid \\uXXXX escape": "the \\u at {at} is not followed by four hexadecimal digits",
+}
+
+
+def _json_problem(error: json.JSONDecodeError) -> str:
+    at = f"line {error.lineno}, column {error.colno}"
+    if error.pos >= len(error.doc.rstrip()):  # nothing after it: cut short, not mistyped
+        return f"the file ends at {at} before the document does; is it complete?"
+    template = _JSON_PROBLEMS.get(error.msg)
+    return template.format(at=at) if template else f"{error.msg[0].lower()}{error.msg[1:]} at {at}"
 
 
 class _JsonScanner:

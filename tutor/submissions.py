@@ -56,7 +56,7 @@ class Submitted:
 
     student: str
     exercise: str
-    text: str  # stripped; "" for no answer; cut to max_length + 1 (still too long, as it was)
+    text: str  # stripped; "" for no answer; cut to max_length and "…" (still too long, as it was)
     source: str  # FILE:LINE
     metadata: tuple[tuple[str, str], ...] = ()  # the CSV's other columns, or a file's other keys
 
@@ -140,6 +140,7 @@ class _Reader:
         self.answers: list[Submitted] = []
         self.problems: list[Problem] = []
         self.seen: dict[tuple[str, str], str] = {}  # (student, exercise) -> where it was first given
+        self.blank: dict[tuple[str, str], int] = {}  # (student, exercise) given only empty so far -> its index
         # (student, exercise, file) -> the problem reporting its repeats in that file: where, how many, the first line
         self.repeats: dict[tuple[str, str, str], tuple[int, int, int]] = {}
         self.earlier: list[str] = []
@@ -158,14 +159,26 @@ class _Reader:
             plain = shown(exercise) == f"'{exercise}'"
             return self.problem(file, line, error.args[0] if plain else f"unknown exercise {shown(exercise)}",
                                 student)
-        first = self.seen.get((student, exercise))
-        if first is not None:
-            return self.repeat(file, line, student, exercise, first)
-        self.seen[student, exercise] = where
-        # An answer longer than the limit stays longer than it, so it still gets `too_large`.
-        text = _clean(text.strip()[: self.limits.max_length + 1])
+        # An answer longer than the limit is cut, marked so in every report, and still longer than it: `too_large`.
+        text = text.strip()
+        text = _clean(text if len(text) <= self.limits.max_length else text[: self.limits.max_length] + "…")
         metadata = tuple((_clean(name), _clean(value)) for name, value in metadata)
-        self.answers.append(Submitted(student, exercise, text, where, metadata))
+        submitted = Submitted(student, exercise, text, where, metadata)
+        key = (student, exercise)
+        first = self.seen.get(key)
+        if first is not None:
+            # An empty cell answers nothing: it is no repeat, and an answer after it (a form's blank first
+            # attempt, then the real one) takes its place.
+            if text:
+                blank = self.blank.pop(key, None)
+                if blank is None:
+                    return self.repeat(file, line, student, exercise, first)
+                self.seen[key], self.answers[blank] = where, submitted
+            return None
+        self.seen[key] = where
+        if not text:
+            self.blank[key] = len(self.answers)
+        self.answers.append(submitted)
 
     def repeat(self, file: str, line: int, student: str, exercise: str, first: str) -> None:
         """An answer to an exercise the student already answered: one problem for all their repeats in a file,

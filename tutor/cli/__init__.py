@@ -141,6 +141,13 @@ def practice_by_default(argv: list[str]) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:  # Ctrl-C at any moment, while the command loads too (sympy takes a second)
+        return EXIT_INTERRUPTED
+
+
+def _main(argv: Sequence[str] | None) -> int:
     whole_process = argv is None  # the tutor is the program, not called by another (a test)
     if whole_process:
         # Loading the command (sympy, the kinds, prompt_toolkit) makes objects that live as long as the
@@ -163,8 +170,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (OutputError, JournalFailed) as error:  # the disk is full, a folder is read-only ...
         print(f"tutor: {error}", file=sys.stderr)
         return EXIT_IO
-    except KeyboardInterrupt:
-        return EXIT_INTERRUPTED
     except MemoryError:  # a job too large for this machine (a roster of 100,000 students), not a bug
         print("tutor: ran out of memory; nothing was finished or written (what was there before is left whole): "
               "split the job, or run it where there is more memory", file=sys.stderr)

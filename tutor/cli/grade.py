@@ -24,7 +24,7 @@ from ..outputs import LOCK_NAME, Busy, Writer, locked, sweep
 from ..roster import Roster, RosterError, enrol, read_roster
 from ..student_feedback import earlier_pages, feedback_files
 from ..submissions import SUFFIXES, Submissions, file_name, read_submissions
-from ..words import counted
+from ..words import counted, first_of
 from . import EXIT_INCORRECT, EXIT_INTERRUPTED, EXIT_OK, UserError
 from .pack_files import load_pack
 
@@ -283,8 +283,11 @@ def _more_outputs(book: grade.Gradebook, args: argparse.Namespace, feedback: Pat
             raise UserError(f"--summary {args.summary} is the name of a student's feedback page in {args.feedback}; "
                             "give the summary another name; nothing was written")
         more.update({feedback / name: writer for name, writer in pages.items()})
-        warnings += [f"{page} is a feedback page from an earlier run, of a student not in this one; remove it "
-                     "before sending the folder's pages" for page in earlier_pages(feedback, pages)]
+        stale = [page.name for page in earlier_pages(feedback, pages)]
+        if stale:  # one sentence: a roster mended since may leave hundreds
+            warnings.append(f"{file_name(args.feedback)} holds {counted(len(stale), 'feedback page')} from an earlier "
+                            f"run, of students not in this one ({first_of(stale, 4)}); remove "
+                            f"{'it' if len(stale) == 1 else 'them'} before sending the folder's pages")
     return more, warnings
 
 

@@ -15,6 +15,10 @@ MISCONCEPTIONS = register(
         "It looks like you solved {f} = 0. A minimum or a critical point is where the slope is zero: "
         "solve {equation}."),
     Misconception(
+        "solved-with-sign-lost", "solved a·x + b = 0 as x = b/a",
+        "It looks like you lost a sign solving {equation}. Moving a term across the equals sign changes its sign: "
+        "a·x + b = 0 gives x = −b/a, here {values}."),
+    Misconception(
         "divided-wrong-way", "solved a·x = b as x = a/b",
         "It looks like you divided the wrong way round when solving {solved}: {values}."),
 )

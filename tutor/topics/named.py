@@ -43,7 +43,7 @@ class DependentName:
         other = {c for name in (*self.variables, *self.taken) if len(name) == 1 for c in (name.lower(), name.upper())}
         alone = "".join(c for c in string.ascii_letters if c not in other | {"e", self.dependent})
         return re.compile(rf"\s*(?:(?:{bare})(?:\s*{_arguments('args')})?|{function}\s*{_arguments('fargs')}"
-                          rf"|(?P<alone>[{alone}]))\s*=(?!=)")
+                          rf"|(?P<alone>[{alone}]))\s*[=≈~](?!=)")  # ≈: the linearization L(x, y) ≈ …
 
     def find(self, text: str, parameters: Sequence[str] = ()) -> re.Match[str] | None:
         """Where `text` starts with such a name and its '=', None where it doesn't. `parameters`: a pack's

@@ -1,8 +1,9 @@
 """Misconceptions about the cost of a line: a square not multiplied out properly (squared term by
 term, the mb cross term dropped, the products not doubled), the errors added without squaring, the
 mean cost with 1/n instead of 1/(2n) or not averaged at all; carried through to the cost's value
-and to a descent step, where the step may also go uphill or stop at the gradient, or be written the wrong
-way round."""
+and to a descent step, where the step may also go uphill or stop at the gradient, be written the wrong
+way round, or take a slope with a slip of its own (each square's derivative without its 2, the mean's not
+divided by n)."""
 
 from __future__ import annotations
 
@@ -58,6 +59,14 @@ MISCONCEPTIONS = register(
     Misconception(
         "cost-averaged", "took the mean of the squared errors for their sum",
         "It looks like you divided by n = {n}. E(m, b) is the sum of the squared errors, not their mean."),
+    Misconception(
+        "square-slope-without-two", "differentiated each square without its 2",
+        "It looks like you differentiated each square without its 2: by the chain rule ∂/∂m of "
+        "(mxᵢ + b − yᵢ)² is 2(mxᵢ + b − yᵢ)·xᵢ, and ∂/∂b of it is 2(mxᵢ + b − yᵢ).{cancel}"),
+    Misconception(
+        "slope-not-averaged", "added up the squares' slopes without dividing by n",
+        "It looks like you added up the slopes of the squares without dividing by n = {n}: "
+        "∂{name}/∂m = (1/n)·Σ(mxᵢ + b − yᵢ)·xᵢ and ∂{name}/∂b = (1/n)·Σ(mxᵢ + b − yᵢ)."),
     Misconception(
         "cost-step-uphill", "moved along the gradient instead of against it",
         "It looks like you moved along ∇{name}, which points uphill. A descent step is "
@@ -158,11 +167,19 @@ def candidates(problem: Cost) -> list[WrongAnswer]:
     m0, b0 = step.start
     alpha = step.rate
     rate = str(problem.show(alpha))
-    steps: list[tuple[Said, tuple[Expr, Expr]]] = []
-    for told, wrong in costs:
-        slope = _slope(wrong, (m0, b0))
-        steps.append((told, (m0 - alpha * slope[0], b0 - alpha * slope[1])))
     slope = step.slope
+    # slips in the step's own slope (a square's derivative without its 2, the mean's slope not divided by n)
+    # come first: where a slip in multiplying the cost out gives the same step (at (0, 0) the products taken
+    # once halve it too), the student taking a step more likely differentiated than multiplied out
+    cancel = " The 2 cancels the ½ of 1/(2n)." if problem.mean else ""
+    scaled = [(MISCONCEPTIONS["square-slope-without-two"].fill(cancel=cancel, **words), sympy.Rational(1, 2))]
+    if problem.mean:
+        scaled.append((MISCONCEPTIONS["slope-not-averaged"].fill(**words), sympy.Integer(n)))
+    steps: list[tuple[Said, tuple[Expr, Expr]]] = [
+        (told, (m0 - alpha * k * slope[0], b0 - alpha * k * slope[1])) for told, k in scaled]
+    for told, wrong in costs:
+        off = _slope(wrong, (m0, b0))
+        steps.append((told, (m0 - alpha * off[0], b0 - alpha * off[1])))
     at_start: dict[Expr, Expr] = {}  # a right partial comes again beside each slip in the other
 
     def start_value(g: Expr) -> Expr:

@@ -70,6 +70,11 @@ def candidates(problem: Minimize) -> list[WrongAnswer]:
     if value is not None:
         shown = show(value) if value.is_Rational else show(sympy.Float(value.evalf(10), 6))
         add(say["gave-minimum-value"](value=shown, f=name, x=x), value)
+    linear = sympy.Poly(slope, v) if slope.is_polynomial(v) else None
+    if linear is not None and linear.degree() == 1 and linear.TC() != 0 and place.is_Rational:
+        # 2x + 4 = 0 solved as x = 2: the slip of a student solving f′ = 0, said before f″ = 2, which it may equal
+        add(SOLVING["solved-with-sign-lost"].fill(equation=f"{show(slope, (x,))} = 0",
+                                                 values=f"{x} = {show(place)}, not {show(-place)}"), -place)
     curvature = sympy.diff(f, v, 2)
     second = at_point(curvature, (x,), (place,))
     if second is not None:
