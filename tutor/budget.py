@@ -166,7 +166,7 @@ class budget:  # noqa: N801 - used like a function: `with budget(units):`
     the process-wide settings (mpmath's precision, sympy's parameters) as it found them, however it ends
     (`_restore`)."""
 
-    def __init__(self, units: int):
+    def __init__(self, units: float):  # inf: no budget of its own (`remaining` outside any)
         self.units = units
 
     def __enter__(self) -> None:
