@@ -1882,3 +1882,38 @@ def test_a_high_power_whose_equation_is_a_power_of_a_variable_is_still_solved(ca
     assert status == 0 and out.splitlines()[2].startswith("  (0, 0)  saddle")
     status, out, _ = run(capsys, "critical", "x^101 - x")
     assert status == 0 and out.splitlines()[-1] == "  x = 101^(99/100)/101 ≈ 0.954898    minimum (f″ = 100·101^(1/100) > 0)"
+
+
+def test_numbers_on_a_set_already_found_critical_are_not_listed_again(capsys):
+    # outside check: 6 KB of "∇f is 0 near (-9.98727, -9.98727) and …", every one on the circles cos(x² + y²) = 0
+    status, out, _ = run(capsys, "critical", "sin(x^2 + y^2)")
+    assert status == 0 and out.splitlines()[1:] == [
+        "critical points:",
+        "  (0, 0)  minimum (D = 4 > 0 and f_xx = 2 > 0)",
+        "critical sets (every point on them is critical):",
+        "  cos(x² + y²) = 0: every point of it is critical",
+        "note: the equations are not polynomial, so the solutions found may not be all the critical points"]
+
+
+@pytest.mark.parametrize("wrt, why", [
+    # outside check: each was taken for a new variable of f, and its partial said to be 0
+    ("xy", "; a name of several letters is one only where --vars names it"),
+    ("sin", "; a name of several letters is one only where --vars names it"),
+    ("2", ""),
+    ("e", ": e is Euler's number"),
+])
+def test_wrt_that_names_no_variable_is_refused(capsys, wrt, why):
+    assert run(capsys, "partial", "x^2 y", "--wrt", wrt) == (
+        2, "", f"tutor: --wrt '{wrt}' is not a variable of f (the variables are x and y){why}\n")
+    assert run(capsys, "partial", "x^2 y", "--wrt", "q")[1].splitlines() == ["f(x, y, q) = x²y", "∂f/∂q = 0"]
+
+
+@pytest.mark.parametrize("function, line", [
+    # outside check: a line of critical points in three variables was left unclassified ("f = 0 all along it")
+    ("x^2 + y^2 + z^2 + 2x y", "  z = 0, x = -y: f = 0 all along it; minima all along it"),
+    ("-(x + y)^2 - z^2", "  z = 0, x = -y: f = 0 all along it; maxima all along it"),
+    ("(x + y)^2 - z^2 + 2z", "  x = -y, z = 1: f = 1 all along it; neither minima nor maxima all along it"),
+])
+def test_a_critical_line_of_a_quadratic_is_classified_by_its_hessian(capsys, function, line):
+    status, out, _ = run(capsys, "critical", function)
+    assert status == 0 and out.splitlines()[1:] == ["critical sets (every point on them is critical):", line]

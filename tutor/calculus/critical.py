@@ -389,6 +389,9 @@ def _critical_points(f: Expr, variables: tuple[str, ...], region: Region | None,
         # mirror line y = x, ∂f/∂x(t, t) = 0 is one variable's equation, its zeros critical points for sure; the
         # points off that line and the grid still unknown
         mirrored, near_points, lines_looked = on_mirror_lines(f, syms, windows, region or window)
+        # a number on a set already found critical is no news (the circles cos(x² + y²) = 0 cross y = x again and again)
+        known = [c.set for c in cases if c.set is not None]
+        near_points = [p for p in near_points if not any(_nearly_on(p, s.equations, syms) for s in known)]
         mirrored = [p for p in unique([*mirrored, *simple_points(gradient, syms, windows)])
                     if defined_at(p, syms, f, gradient)]
         if near_points:
@@ -1323,6 +1326,15 @@ def on_mirror_lines(f: Expr, syms: Sequence[sympy.Symbol], windows: Sequence[Win
             if not any(abs(float(e[0]) - z) < 1e-9 * max(1.0, abs(z)) for e in exact):
                 near.append((z, float(into_y(along.xreplace({x: sympy.Float(z)})))))
     return exact, near, lines
+
+
+def _nearly_on(point: Sequence[float], equations: Sequence[Equation], syms: Sequence[sympy.Symbol]) -> bool:
+    """Whether a point found numerically (to about 10⁻⁹) satisfies every equation to within 10⁻⁶."""
+    values = {s: sympy.Float(c, 30) for s, c in zip(syms, point)}
+    try:
+        return all(abs(complex((e.lhs - e.rhs).xreplace(values).evalf(30))) < 1e-6 for e in equations)
+    except (TypeError, ValueError, ArithmeticError):
+        return False
 
 
 def simple_points(gradient: Sequence[Expr], syms: Sequence[sympy.Symbol], windows: Sequence[Window]

@@ -731,12 +731,30 @@ def critical_set(equations: tuple[Equation, ...], syms: Sequence[sympy.Symbol], 
         # (x - y)² + (y - z)², a line in three variables: a sum of squares, 0 all along it
         judgement = judged(1, show(value), "set", len(syms), below)
         pieces = (Piece("", None, judgement.nature, judgement.reason),)
+    if not pieces and value is not None and defined is None and (quadratic := _by_hessian(f, syms)) is not None:
+        judgement = judged(quadratic[0], show(value), "set", len(syms), quadratic[1])
+        pieces = (Piece("", None, judgement.nature, judgement.reason),)
     inner = cut(pieces, extent, variable) if inside else ()
     if not whole and any(p.along is not None for p in inner):  # which of them lie in the box is not known
         inner = ()
     beyond = level.beyond() if level is not None and level.everywhere else ""
     return CriticalSet(equations[0], inside, text, equations[1:], value, where, kind, pieces, inner, beyond, holes,
                        detail, _where(*defined) if defined is not None else "")
+
+
+def _by_hessian(f: Expr, syms: Sequence[sympy.Symbol]) -> tuple[int, str] | None:
+    """For f a polynomial of degree 2, whose Hessian H is the same everywhere: f − f(P) = ½·hᵀHh a step h from any
+    critical point P, so the sign of H says what every point of a critical set is (x² + 2xy + y² + z²: minima all
+    along x = −y, z = 0). 1, −1 or 0 (both signs), with why; None for any other f."""
+    poly = _polynomial(f)
+    if poly is None or poly.total_degree() != 2:
+        return None
+    hessian = sympy.hessian(f, syms)
+    if hessian.is_positive_semidefinite:
+        return 1, "f is quadratic, its Hessian H positive semidefinite, so f − f(P) = ½hᵀHh ≥ 0 a step h from P"
+    if hessian.is_negative_semidefinite:
+        return -1, "f is quadratic, its Hessian H negative semidefinite, so f − f(P) = ½hᵀHh ≤ 0 a step h from P"
+    return 0, "f is quadratic, its Hessian H has eigenvalues of both signs, so f − f(P) = ½hᵀHh takes both signs"
 
 
 def _where(domain: sympy.Set, u: sympy.Symbol) -> str:

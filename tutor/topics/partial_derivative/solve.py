@@ -33,6 +33,11 @@ def solve(function: str, wrt: str | None = None, at: str | None = None,
             raise SolveError(f"say which variable to differentiate by, with --wrt ({describe(names)})")
         wrt = names[0]
     if wrt not in names:  # x of y³: f is a function of x too, its variables in the lesson's order, x first
+        if not (len(wrt) == 1 and wrt.isalpha() and wrt != "e") and wrt not in (variables or ()):
+            # `--wrt xy`, `--wrt sin`, `--wrt 2` took f as a function of a new "variable" and said 0
+            why = ": e is Euler's number" if wrt == "e" else \
+                "; a name of several letters is one only where --vars names it" if wrt.isalpha() else ""
+            raise SolveError(f"--wrt {wrt!r} is not a variable of f ({describe(names)}){why}")
         names = (*names, wrt) if variables else order_variables((*names, wrt))
     point = read_point(at, names) if at else None
     result = calculus.partial(f, wrt, point, names)
