@@ -300,6 +300,9 @@ def test_a_wrong_mixed_number_is_quoted_as_read_with_how_to_write_a_product(caps
     ("f_y = 6xy^3", "partial-x-3x2y3", 0, "Write just 6xy^3, without 'f_y ='."),
     ("∂f/∂y = 6xy^3", "partial-x-3x2y3", 0, "Write just 6xy^3, without '∂f/∂y ='."),
     ("  E = 25/6", "power-lines-cost", 2, "Write just 25/6, without 'E ='."),
+    # outside check: "Write just e^x - \\frac{1}{x}, …" kept the LaTeX it then refused
+    ("\\frac{d}{dx} = e^x - \\frac{1}{x}", "hard-to-optimize-derivative", 0,
+     "'\\frac{1}{x}' is LaTeX: write (1)/(x), without '\\frac{d}{dx} ='."),
 ])
 def test_an_answer_after_its_own_name_is_told_to_drop_the_name(capsys, typed, exercise, caret, message):
     assert main(["check", typed, "--exercise", f"gradients:{exercise}"]) == 3

@@ -903,3 +903,19 @@ def test_a_chain_or_braces_among_points_are_equations_that_hold_at_once():
     with pytest.raises(InputError, match="only one '=' is allowed") as error:
         read("x = y = z", Shape.EQUATION, names)
     assert error.value.column == 6
+
+
+@pytest.mark.parametrize("text, column, message", [
+    # outside check: "Unknown name 'i'", "The character 'ᵀ' can't be used here", "Unknown name 'T'"
+    ("2x i + 2y j", 3, "'i' is a unit vector here: write the vector in round brackets, its components in order, "
+                       "separated by commas"),
+    ("(2x, 2y)ᵀ", 8, "a vector needs no transpose: write the vector in round brackets, its components in order, "
+                     "separated by commas"),
+    ("[2x, 2y]^T", 9, "a vector needs no transpose: write the vector in round brackets, its components in order, "
+                      "separated by commas"),
+    ("2i", 1, "unknown name 'i' (the variables are x and y)"),  # one letter alone is no unit vector
+])
+def test_a_vector_in_another_course_s_notation_is_told_how_to_write_it(text, column, message):
+    with pytest.raises(InputError) as error:
+        read(text, Shape.VECTOR, ("x", "y"))
+    assert (error.value.column, error.value.message) == (column, message)

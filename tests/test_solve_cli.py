@@ -1917,3 +1917,11 @@ def test_wrt_that_names_no_variable_is_refused(capsys, wrt, why):
 def test_a_critical_line_of_a_quadratic_is_classified_by_its_hessian(capsys, function, line):
     status, out, _ = run(capsys, "critical", function)
     assert status == 0 and out.splitlines()[1:] == ["critical sets (every point on them is critical):", line]
+
+
+def test_a_value_past_any_float_keeps_its_exact_form_alone(capsys):
+    # outside check: "≈ inf" for e^(e¹⁰ + e^(e¹⁰) + 10), which is finite
+    status, out, _ = run(capsys, "partial", "e^(e^(e^(x)))", "--wrt", "x", "--at", "10")
+    assert status == 0 and out.splitlines()[-1] == "df/dx(10) = e^(e¹⁰ + e^(e¹⁰) + 10)"
+    assert run(capsys, "partial", "e^(e^(x))", "--wrt", "x", "--at", "5")[1].splitlines()[-1] == \
+        "df/dx(5) = e^(e⁵ + 5) ≈ 4.23144e66"

@@ -264,6 +264,9 @@ _FORBIDDEN_HINTS = {
     "_": "a name can't start with '_'",
     "…": "write the number without the …, as far as you give it, like 1.1309",
 }
+_UNIT_VECTORS = ("i", "j", "k")  # 2x i + 2y j, the gradient as physics writes it
+_IN_BRACKETS = "write the vector in round brackets, its components in order, separated by commas"
+_FORBIDDEN_HINTS["ᵀ"] = f"a vector needs no transpose: {_IN_BRACKETS}"
 _FORBIDDEN_HINTS.update({c: f"the subscript '{c}' can't be used here: write {d}, or x_{d} for a name with a subscript"
                          for c, d in zip("₀₁₂₃₄₅₆₇₈₉", "0123456789")})
 
@@ -558,6 +561,12 @@ class _Tokenizer:
                               "like (4, 6)", col, "unknown_function")
         if calls:
             return InputError(f"unknown function '{run}'", col, "unknown_function")
+        at = col - self.offset
+        if run in _UNIT_VECTORS and len(set(_UNIT_VECTORS) & set(re.findall(r"(?<![^\W\d])[ijk](?![^\W\d])",
+                                                                            self.text))) > 1:
+            return InputError(f"'{run}' is a unit vector here: {_IN_BRACKETS}", col, "unknown_name")
+        if run == "T" and self.text[:at].rstrip().endswith("^") and self.text[:at].rstrip()[:-1].rstrip()[-1:] in ")]":
+            return InputError(f"a vector needs no transpose: {_IN_BRACKETS}", col, "unknown_name")
         return InputError(f"unknown name '{run}' ({_describe(names)})", col, "unknown_name")
 
 
@@ -2389,6 +2398,8 @@ def labelled(text: str, equals: int, note: str, sign: str = "=") -> Labelled:
     column = len(text) - len(text.lstrip())
     if len(label) > 20 or len(value) > 40:
         return Labelled("write just the answer, without the name and '=' before it", column, note, label, value)
+    if (backslash := value.find("\\")) >= 0:  # "write just \frac{5}{x}" would be refused in turn: what to type for it
+        return Labelled(f"{latex.hint(value, backslash)}, without '{label} {sign}'", column, note, label, value)
     return Labelled(f"write just {value}, without '{label} {sign}'", column, note, label, value)
 
 

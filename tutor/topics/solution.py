@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -122,7 +123,9 @@ def approx(value: Expr) -> str:
     if places is not None:
         rounded = Decimal(str(sympy.N(value, 30))).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
         return f" ≈ {rounded}"
-    return f" ≈ {show_float(float(sympy.N(value, 30)))}"
+    decimal = float(sympy.N(value, 30))
+    # e^(e^(e¹⁰)) is finite, past any float: "≈ inf" said it was not; its exact form stands alone
+    return f" ≈ {show_float(decimal)}" if math.isfinite(decimal) else ""
 
 
 def approx_point(point: Sequence[Expr]) -> str:
