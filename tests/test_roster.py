@@ -142,6 +142,17 @@ def test_answers_from_ids_not_on_the_roster_are_reported_with_the_closest_id(tmp
     assert [p["line"] for p in rows(tmp_path / "out" / "problems.csv")] == ["2", "4", "5"]
 
 
+def test_an_id_not_on_the_roster_is_told_among_its_file_s_problems_in_line_order(tmp_path, capsys):
+    # outside check: roster problems came after every other, so a TA working down the file had to sort them
+    roster = write(tmp_path / "roster.csv", ROSTER)
+    late = write(tmp_path / "late.csv", "student,exercise,answer\nalice,cube,3x^2\nzed,cube,1\nbob,nope,x\n"
+                                         "bob,cube,x\nbob,cube,3x^2\n")
+    other = write(tmp_path / "other.csv", "student,exercise,answer\ncarol,nope,1\n")
+    assert main(["grade", PACK, str(late), str(other), "--roster", str(roster), "--out", str(tmp_path / "out")]) == 1
+    assert [line.split(": ")[0] for line in capsys.readouterr().err.splitlines()[:-1]] == [
+        f"{late}:3", f"{late}:4", f"{late}:6", f"{other}:2"]
+
+
 def test_problems_in_the_roster_have_their_line_and_the_rest_is_read(tmp_path):
     roster = write(tmp_path / "roster.csv", "\ufeffID,Name\nalice,Alice\n,Nobody\nbob,Bob,extra\nalice,Again\n"
                                             "carol,\"Ma, Carol\"\n" + "dan,\"unclosed\n")

@@ -264,6 +264,15 @@ def _clean(text: str) -> str:
 # ----------------------------------------------------------- with the answers
 
 
+def _in_place(problems: list[Problem], problem: Problem) -> None:
+    """`problem` put among its file's, in the order of their lines, so that a TA reads the file's problems
+    top to bottom; after the others where its file has none."""
+    line = problem.line or 0
+    same = [i for i, p in enumerate(problems) if p.file == problem.file]
+    later = next((i for i in same if (problems[i].line or 0) > line), None)
+    problems.insert(later if later is not None else (same[-1] + 1 if same else len(problems)), problem)
+
+
 def enrol(roster: Roster, given: Submissions) -> Submissions:
     """The submissions of the students on the roster, everyone on it enrolled.
 
@@ -290,9 +299,9 @@ def enrol(roster: Roster, given: Submissions) -> Submissions:
         row = skipped.get(student)  # on the roster, but on a row that could not be read (finding 691)
         why = (f"is on the roster only at {printable(row.file)}:{row.line}, a row that was skipped" if row is not None
                else f"is not on the roster{_guess(student, roster.closest(student))}")
-        problems.append(Problem(file, int(first.source.rpartition(":")[2]),
-                                f"student {shown(student)} {why} ({counted(count, 'answer')} in this file not graded)",
-                                student))
+        _in_place(problems, Problem(file, int(first.source.rpartition(":")[2]),
+                                    f"student {shown(student)} {why} ({counted(count, 'answer')} in this file not "
+                                    "graded)", student))
     answered = {a.student for a in answers}
     theirs = first_problems(given.problems)
     absent = tuple((s.id, f"Your submission could not be read ({problem})." if (problem := theirs(s.id))
