@@ -330,6 +330,16 @@ def test_gradescope_with_nothing_readable(tmp_path):
         f"{submission / 'answers.txt'}: not a submissions file (.csv, .yaml, .yml or .json)"]
 
 
+def test_gradescope_with_an_empty_upload_scores_0_and_exits_0(tmp_path):
+    submission = tmp_path / "submission"
+    submission.mkdir()
+    submitted_by(submission, "bob@example.edu")
+    assert run(str(submission), "--gradescope", "--out", str(tmp_path)) == 0
+    data = json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))
+    assert data["score"] == 0 and data["output"].splitlines() == [
+        "No answers were found: upload a YAML or JSON file like {student: YOUR-ID, answers: {EXERCISE: ANSWER, ...}}."]
+
+
 def test_a_progress_bar_on_a_terminal_only(tmp_path, monkeypatch, capsys):
     class Terminal(io.StringIO):
         def isatty(self):
