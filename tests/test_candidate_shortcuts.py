@@ -62,9 +62,14 @@ def long_way(problem: Cost) -> list:
     return [(m0 - alpha * s[0], b0 - alpha * s[1]) for s in slopes]
 
 
+# slips in a step's own slope, said before the wrong costs' steps, which they are not
+_SLOPE_SLIPS = {"square-slope-without-two", "slope-not-averaged"}
+
+
 def assert_same_candidates(problem: Cost) -> None:
     wanted = long_way(problem)
-    got = [c.answer.value for c in cost_candidates(problem)[:len(wanted)]]
+    costs = [c for c in cost_candidates(problem) if c.misconception not in _SLOPE_SLIPS]
+    got = [c.answer.value for c in costs[:len(wanted)]]
     assert got == wanted
     assert [sympy.srepr(v) for v in got] == [sympy.srepr(v) for v in wanted]
 
