@@ -561,11 +561,9 @@ class _Tokenizer:
                               "like (4, 6)", col, "unknown_function")
         if calls:
             return InputError(f"unknown function '{run}'", col, "unknown_function")
-        at = col - self.offset
-        if run in _UNIT_VECTORS and len(set(_UNIT_VECTORS) & set(re.findall(r"(?<![^\W\d])[ijk](?![^\W\d])",
-                                                                            self.text))) > 1:
+        if run in _UNIT_VECTORS and len(set(re.findall(r"(?<![^\W\d])[ijk](?![^\W\d])", self.text))) > 1:
             return InputError(f"'{run}' is a unit vector here: {_IN_BRACKETS}", col, "unknown_name")
-        if run == "T" and self.text[:at].rstrip().endswith("^") and self.text[:at].rstrip()[:-1].rstrip()[-1:] in ")]":
+        if run == "T" and re.search(r"[)\]]\s*\^\s*$", self.text[: col - self.offset]):  # [2x, 2y]^T
             return InputError(f"a vector needs no transpose: {_IN_BRACKETS}", col, "unknown_name")
         return InputError(f"unknown name '{run}' ({_describe(names)})", col, "unknown_name")
 
