@@ -1569,3 +1569,14 @@ def test_the_sauna_without_its_1_90_is_named(capsys, exercise, answer, message):
     assert capsys.readouterr().out.splitlines()[:2] == ["incorrect", message]
     assert main(["check", "--json", "--exercise", exercise, "--", answer]) == 1
     assert json.loads(capsys.readouterr().out)["note"] == "misconception:dropped-constant-coefficient"
+
+
+@pytest.mark.parametrize("exercise, typed, message", [
+    # outside check: "A vector is expected here, like (4, 6)." for a fit's m and b, or a point's x and y
+    ("gradients:power-lines-fit", "5", "Give both m and b, like m = 1, b = 2."),
+    ("gradients:tv-descent-step", "0.02", "Give both m and b, like m = 1, b = 2."),
+    ("gradients:local-minima-2d-end", "0.9601", "Give both x and y, like x = 1, y = 2."),
+])
+def test_one_number_where_named_parts_are_asked_for_is_told_to_give_each(capsys, exercise, typed, message):
+    assert main(["check", "--exercise", exercise, "--", typed]) == 3
+    assert capsys.readouterr().out.splitlines()[-1] == message

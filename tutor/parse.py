@@ -2789,6 +2789,10 @@ def _as_vector(items: list[_Item], components: list[str],
             col = i.col
             raise InputError("each component must be a single expression", col, "shape")
         parts.append(i)
+    if len(parts) < 2 and components:  # m and b of a fit, x and y of a point: named as the question names them
+        example = ", ".join(f"{c} = {k}" for k, c in enumerate(components, 1))
+        raise InputError(f"give {'both' if len(components) == 2 else 'each of'} {and_list(components)}, like {example}",
+                         None, "shape")
     if len(parts) < 2:
         raise InputError("a vector is expected here, like (4, 6)", None, "shape")
     return tuple(parts)
