@@ -485,3 +485,13 @@ def test_a_utf16_yaml_or_json_file_is_named_so(tmp_path, name, content):
 def test_an_empty_submission_file_is_said_to_be_empty(tmp_path, name, content, problem):
     path = write(tmp_path / name, content)
     assert read(path)[1] == [f"{path}{problem}: a submission file is {{student: ID, answers: {{EXERCISE: ANSWER, ...}}}}"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet='{}[]":,\\\n\t abu0123.-etrufls\x01é', max_size=60))
+def test_any_json_file_is_read_or_told_with_its_line_and_column(tmp_path_factory, text):
+    path = write(tmp_path_factory.mktemp("json") / "s.json", text)
+    for problem in read(path)[1]:  # never a traceback, never Python's words cut off ("starting at")
+        said = problem.partition(": ")[2]
+        if said.startswith("not valid JSON"):
+            assert "column" in said and not said.endswith(" at"), said
