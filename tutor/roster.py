@@ -20,7 +20,8 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections import deque
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
@@ -264,13 +265,23 @@ def _clean(text: str) -> str:
 # ----------------------------------------------------------- with the answers
 
 
-def _in_place(problems: list[Problem], problem: Problem) -> None:
-    """`problem` put among its file's, in the order of their lines, so that a TA reads the file's problems
-    top to bottom; after the others where its file has none."""
-    line = problem.line or 0
-    same = [i for i, p in enumerate(problems) if p.file == problem.file]
-    later = next((i for i in same if (problems[i].line or 0) > line), None)
-    problems.insert(later if later is not None else (same[-1] + 1 if same else len(problems)), problem)
+def _in_file_order(problems: Sequence[Problem], added: Sequence[Problem]) -> list[Problem]:
+    """`problems` as they are, each of `added` put among its file's in the order of their lines, so that a TA
+    reads a file's problems top to bottom; those of a file with none of its own after the rest. One pass: an
+    uploaded file of 16,000 unknown ids beside as many other problems took 23 s put in one at a time."""
+    waiting: dict[str, deque[Problem]] = {p.file: deque() for p in added}  # the files in the order they come
+    for problem in sorted(added, key=lambda p: p.line or 0):
+        waiting[problem.file].append(problem)
+    last = {p.file: i for i, p in enumerate(problems)}
+    merged: list[Problem] = []
+    for i, problem in enumerate(problems):
+        queue = waiting.get(problem.file)
+        while queue and (queue[0].line or 0) < (problem.line or 0):
+            merged.append(queue.popleft())
+        merged.append(problem)
+        if queue and last[problem.file] == i:
+            merged.extend(waiting.pop(problem.file))
+    return merged + [p for queue in waiting.values() for p in queue]
 
 
 def enrol(roster: Roster, given: Submissions) -> Submissions:
@@ -290,7 +301,7 @@ def enrol(roster: Roster, given: Submissions) -> Submissions:
             file = answer.source.rpartition(":")[0]
             first, count = strangers.get((answer.student, file), (answer, 0))
             strangers[answer.student, file] = (first, count + 1)
-    problems = [*roster.problems, *given.problems]
+    added: list[Problem] = []
     skipped: dict[str, Problem] = {}  # an id whose row of the roster was skipped -> that row's problem
     for fault in roster.problems:
         if fault.student:
@@ -299,9 +310,10 @@ def enrol(roster: Roster, given: Submissions) -> Submissions:
         row = skipped.get(student)  # on the roster, but on a row that could not be read (finding 691)
         why = (f"is on the roster only at {printable(row.file)}:{row.line}, a row that was skipped" if row is not None
                else f"is not on the roster{_guess(student, roster.closest(student))}")
-        _in_place(problems, Problem(file, int(first.source.rpartition(":")[2]),
-                                    f"student {shown(student)} {why} ({counted(count, 'answer')} in this file not "
-                                    "graded)", student))
+        added.append(Problem(file, int(first.source.rpartition(":")[2]),
+                             f"student {shown(student)} {why} ({counted(count, 'answer')} in this file not graded)",
+                             student))
+    problems = [*roster.problems, *_in_file_order(given.problems, added)]
     answered = {a.student for a in answers}
     theirs = first_problems(given.problems)
     absent = tuple((s.id, f"Your submission could not be read ({problem})." if (problem := theirs(s.id))
