@@ -284,7 +284,8 @@ _VULGAR = {c: Rational(Fraction(unicodedata.numeric(c)).limit_denominator(10))
            for c in map(chr, [*range(0xBC, 0xBF), *range(0x2150, 0x215F), 0x2189])}
 # the fractions with no character of their own, composed of superscript digits, the fraction slash (read as
 # '/') and subscript digits, as a character map or a word processor builds them: ³⁄₂, ¹⁷⁄₂₀
-_COMPOSED = re.compile("([⁰¹²³⁴⁵⁶⁷⁸⁹]+)/([₀₁₂₃₄₅₆₇₈₉]+)")
+_RAISED_DIGITS = _DIGITS.translate(_TO_SUPERSCRIPT)
+_COMPOSED = re.compile(f"([{_RAISED_DIGITS}]+)/([{_DIGITS.translate(_TO_SUBSCRIPT)}]+)")
 
 
 def _vulgar(text: str) -> Rational | None:
@@ -301,9 +302,10 @@ def _vulgar(text: str) -> Rational | None:
 
 def _fraction_end(text: str, at: int) -> int:
     """Where a fraction character or a composed fraction starting at `at` ends; `at` where none starts there."""
-    if text[at:at + 1] in _VULGAR:
+    first = text[at:at + 1]
+    if first in _VULGAR:
         return at + 1
-    composed = _COMPOSED.match(text, at)
+    composed = _COMPOSED.match(text, at) if first in _RAISED_DIGITS else None  # the pattern tried on ⁰…⁹ alone
     return composed.end() if composed else at
 
 

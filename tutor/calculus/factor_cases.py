@@ -278,7 +278,8 @@ def _rational_factors(numerator: Expr) -> list[tuple[Expr, int]] | None:
     poly = _polynomial(numerator)
     if poly is None:
         return None
-    degree = poly.sqf_part().total_degree()  # x⁹⁹⁹⁸ is x = 0, however high its power
+    # x⁹⁹⁹⁸ is x = 0, however high its power: the square-free part's degree, asked only past the bound
+    degree = poly.total_degree() if poly.total_degree() <= MOST_DEGREE else poly.sqf_part().total_degree()
     if degree > MOST_DEGREE:
         raise SolveError(f"{show(numerator)} = 0 is a polynomial equation of degree {degree}: the tutor solves those "
                          f"exactly up to degree {MOST_DEGREE}")
