@@ -164,6 +164,53 @@ def test_the_cpu_guard_stops_python_work_on_the_main_thread():
     assert time.process_time() - started < 1
 
 
+def _burn(seconds: float) -> None:
+    end = time.process_time() + seconds
+    while time.process_time() < end:
+        sum(range(100))
+
+
+def test_a_work_budget_that_runs_out_in_a_finaliser_leaves_the_cpu_guard_alone():
+    """Which call a count runs out at differs a little between processes (sympy's caches): where it was in a
+    finaliser, the CPU guard used to go off at once, so one process timed out where a fresh one gave a verdict."""
+    with deadline(30):
+        with pytest.raises(OutOfTime), counted(50):
+            dropped = _spends_when_closed()
+            next(dropped)
+            with budget.budget(5):  # the finaliser's spending runs out of this one
+                del dropped
+            _calls(100)
+        _burn(0.2)  # work after it, well within the guard's 30 s
+
+
+def test_an_expired_cpu_guard_stops_the_work_though_a_handler_caught_its_first_out_of_time():
+    # the handler meant its own small budget, and went on to a fallback
+    started = time.process_time()
+    with pytest.raises(OutOfTime), deadline(0.05):
+        try:
+            _burn(10)
+        except OutOfTime:
+            pass
+        _burn(10)
+    assert time.process_time() - started < 1
+
+
+def test_a_cpu_guard_whose_timer_goes_off_as_it_ends_leaves_nothing_behind(monkeypatch):
+    restore = budget._restore
+
+    def timer_goes_off(settings):  # as the guard puts back the settings, on its way out
+        os.kill(os.getpid(), signal.SIGPROF)
+        restore(settings)
+
+    monkeypatch.setattr(budget, "_restore", timer_goes_off)
+    with deadline(30):
+        pass
+    monkeypatch.undo()
+    assert budget._cpu_ends == []
+    with deadline(30):
+        _burn(0.2)
+
+
 def test_the_cpu_guard_and_work_budgets_hold_in_another_thread():
     outcomes = []
 

@@ -71,8 +71,6 @@ def _unraisable(report: sys.UnraisableHookArgs) -> None:
         # depending on where the garbage collector happened to run.
         if _meter.counting and sys.getprofile() is None:
             sys.setprofile(_count)
-        if _cpu_ends:
-            signal.setitimer(signal.ITIMER_PROF, 1e-4)
         return
     _default_unraisable(report)
 
@@ -233,10 +231,25 @@ def _count(frame: FrameType, event: str, arg: object, meter: _Meter = _meter) ->
 
 _cpu_ends: list[float] = []  # the main thread's guards, innermost last, in process CPU seconds
 
+# An expired guard's timer goes off again every so often until its block ends: where the OutOfTime
+# it raised was swallowed (in a finaliser, by a bare `except:`) or caught by a handler meant for an
+# inner budget, the next one still stops the work.
+_AGAIN = 0.01
+
 
 def _on_timer(signum: int, frame: FrameType | None) -> None:  # noqa: ARG001 - signal handler signature
-    if _cpu_ends:  # a guard is on: this is its timer, not one left over from an ended guard
+    # Not while a guard is being set up or put away: raised there, it would leave _cpu_ends holding a
+    # guard that has ended, to cut short all later guarded work in this process. It goes off again.
+    if _cpu_ends and not _in_bookkeeping(frame):  # a guard is on: this is its timer, not a stale one
         raise OutOfTime()
+
+
+def _in_bookkeeping(frame: FrameType | None) -> bool:
+    while frame is not None:  # the whole stack: putting back a setting runs sympy's and mpmath's code too
+        if frame.f_code in _BOOKKEEPING:
+            return True
+        frame = frame.f_back
+    return False
 
 
 def _forget_guards() -> None:
@@ -257,7 +270,8 @@ class deadline:  # noqa: N801 - used like a function: `with deadline(seconds):`
     """Raise OutOfTime once the body has used `seconds` of CPU time (guards nest).
 
     On the main thread a profiling timer (SIGPROF) interrupts long Python-level
-    work, sympy's included; elsewhere `spend` looks at the thread's CPU clock.
+    work, sympy's included, and goes on doing so every `_AGAIN` seconds until the
+    block ends; elsewhere `spend` looks at the thread's CPU clock.
     Code stuck in C is reached by neither: only a worker process's kernel limit
     stops it.
     """
@@ -279,7 +293,7 @@ class deadline:  # noqa: N801 - used like a function: `with deadline(seconds):`
         if _cpu_ends:
             end = min(end, _cpu_ends[-1])
         _cpu_ends.append(end)
-        signal.setitimer(signal.ITIMER_PROF, max(end - time.process_time(), 1e-4))
+        signal.setitimer(signal.ITIMER_PROF, max(end - time.process_time(), 1e-4), _AGAIN)
 
     def __exit__(self, *exc: object) -> None:
         _restore(self.settings)
@@ -288,6 +302,9 @@ class deadline:  # noqa: N801 - used like a function: `with deadline(seconds):`
             return
         _cpu_ends.pop()
         if _cpu_ends:  # re-arm the enclosing guard's timer
-            signal.setitimer(signal.ITIMER_PROF, max(_cpu_ends[-1] - time.process_time(), 1e-4))
+            signal.setitimer(signal.ITIMER_PROF, max(_cpu_ends[-1] - time.process_time(), 1e-4), _AGAIN)
         else:
             signal.setitimer(signal.ITIMER_PROF, 0)
+
+
+_BOOKKEEPING = frozenset(f.__code__ for f in (deadline.__enter__, deadline.__exit__, _restore, _settings))
