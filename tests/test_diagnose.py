@@ -526,8 +526,8 @@ def test_one_mistake_in_both_partials_is_said_of_each(answer, message):
 @pytest.mark.parametrize("exercise_id, student, answer, message", [
     ("d-at-point", "ann", "20",  # f(-2) for f = x² - 8x: f itself, said once
      "It looks like you gave the value of f itself at -2. Differentiate first, then put in the point."),
-    ("d-at-point", "ann", "-4", "You get this answer if you treated 8x as a constant, or if you left x² as it is "
-     "instead of differentiating it. 8x changes with x: the derivative of -8x is -8, not 0. The derivative of x² "
+    ("d-at-point", "ann", "-4", "You get this answer if you treated the term -8x as a constant, or if you left x² as it "
+     "is instead of differentiating it. The term -8x changes with x: the derivative of -8x is -8, not 0. The derivative of x² "
      "is 2x."),
     ("pd-at-point", "s2", "33",
      "It looks like you gave the value of f itself at (1, 3). Differentiate first, then put in the point."),

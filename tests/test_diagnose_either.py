@@ -114,7 +114,7 @@ _PRONOUN = re.compile(r"(It|Its|They|Their|This|That|These|Those)\b")
 
 
 def test_a_reason_that_starts_with_it_names_its_subject_for_when_it_is_joined():
-    """A reason's "It changes with x" leans on the clause before it ("you treated cos(x) as a constant"); told
+    """A reason's "It changes with x" leans on the clause before it ("you treated the term cos(x) as a constant"); told
     beside another mistake, that clause is no longer just before it, so the catalogue says what "It" is."""
     for misconception in CATALOGUE.values():
         reasons = re.split(r"(?<=\.) (?=[A-Z])", Said.of(misconception.id, misconception.sentence).why)
@@ -146,18 +146,19 @@ exercises:
 @pytest.mark.parametrize("exercise, answer, message", [
     # finding 65: either of two, the second's "It" was cos(x)
     ("cosq", "0", "You get this answer if you gave a critical point that is a local maximum, or if you treated "
-     "cos(x) as a constant. At 0, f″ = -4/5 < 0. A local minimum has f″ > 0. cos(x) changes with x: the "
+     "the term cos(x) as a constant. At 0, f″ = -4/5 < 0. A local minimum has f″ > 0. The term cos(x) changes "
+     "with x: the "
      "derivative of cos(x) is -sin(x), not 0."),
     # two mistakes at once: "It changes with x" came after "you kept the term 5"
-    ("d", "2x + 5", "It looks like two mistakes: you treated 3x as a constant, and you kept the term 5. 3x changes "
-     "with x: the derivative of 3x is 3, not 0. 5 does not change when x changes, so its derivative is 0."),
+    ("d", "2x + 5", "It looks like two mistakes: you treated the term 3x as a constant, and you kept the term 5. "
+     "The term 3x changes with x: the derivative of 3x is 3, not 0. 5 does not change when x changes, so its derivative is 0."),
     # one mistake in two partials: each reason names its own term
-    ("g", "(cos(x), -sin(y))", "It looks like you treated xy as a constant in ∂f/∂x and ∂f/∂y. xy changes with x: "
-     "the derivative of xy with respect to x is y, not 0. xy changes with y: the derivative of xy with respect "
+    ("g", "(cos(x), -sin(y))", "It looks like you treated the term xy as a constant in ∂f/∂x and ∂f/∂y. The term xy changes "
+     "with x: the derivative of xy with respect to x is y, not 0. The term xy changes with y: the derivative of xy with respect "
      "to y is x, not 0."),
     # two mistakes, one in each partial
-    ("g", "(cos x, x + sin y)", "It looks like two mistakes: you treated xy as a constant in your ∂f/∂x, and you "
-     "took the wrong sign for the derivative of cos in your ∂f/∂y. xy changes with x: the derivative of xy with "
+    ("g", "(cos x, x + sin y)", "It looks like two mistakes: you treated the term xy as a constant in your ∂f/∂x, and "
+     "you took the wrong sign for the derivative of cos in your ∂f/∂y. The term xy changes with x: the derivative of xy with "
      "respect to x is y, not 0. The derivative of cos(y) is -sin(y) (sin′ = cos, cos′ = −sin)."),
     # "Its derivative": whose
     ("ln", "x + 4ln(x)", "It looks like two mistakes: you differentiated ln(x) as ln(x), and you lowered the exponent "

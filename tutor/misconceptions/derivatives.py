@@ -149,8 +149,9 @@ MISCONCEPTIONS = register(
         "derivative is 0."),
     Misconception(
         "term-treated-as-constant", "treated a term with the variable as a constant",
-        "It looks like you treated {piece} as a constant. It changes with {v}: the derivative of {site}{by} is "
-        "{right}, not 0.", subject="{piece}"),
+        # "the term", signed as in f: "you treated y as a constant. It changes with y" read as the variable frozen
+        "It looks like you treated the term {site} as a constant. It changes with {v}: the derivative of {site}{by} "
+        "is {right}, not 0.", subject="The term {site}"),
     Misconception(
         "term-not-differentiated", "left a term as it was instead of differentiating it",
         "It looks like you left {piece} as it is instead of differentiating it. The derivative of {site}{by} "
@@ -329,8 +330,11 @@ def _alone(f: Expr, v: sympy.Symbol, variant: Variant, held: tuple, variables: t
     def bits(*kinds: d.Reach) -> int:
         return sum(1 << i for i, r in enumerate(reach) if r in kinds)
 
-    return _Alone(_termwise(f, v, variant, held, variables), bits(*set(d.Reach) - {d.Reach.NO}),
+    return _Alone(_termwise(f, v, variant, held, variables), bits(*_REACHING),
                   bits(d.Reach.DECIDES), bits(d.Reach.BESIDE_HELD_TERM))
+
+
+_REACHING = tuple(r for r in d.Reach if r != d.Reach.NO)  # iterating an enum is slow: once, not per slip
 
 
 def _paired(f: Expr, v: sympy.Symbol, held: tuple, variables: tuple[str, ...], first: Variant, second: Variant,
