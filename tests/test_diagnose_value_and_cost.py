@@ -68,13 +68,23 @@ NOT_MULTIPLIED_OUT = "That is E(m, b), but not multiplied out yet: multiply out 
     # the cost's definition, copied from the prompt: it was "Correct."
     (LESSON, "power-lines-cost-function", None, "(m+b-2)^2 + (2m+b-5)^2 + (3m+b-3)^2"),
     (LESSON, "power-lines-cost-function", None, "(m*1+b-2)^2+(m*2+b-5)^2+(m*3+b-3)^2"),
-    (LESSON, "power-lines-cost-function", None, "m(14m + 12b) + 3b^2 - 42m - 20b + 38"),  # a product of sums left
     (DRILLS, "cost-build", "zed", "(m+b-3)^2 + (2m+b-4)^2 + (3m+b-3)^2"),
 ])
 def test_the_cost_asked_multiplied_out_is_not_right_with_its_squares_left(pack, exercise, student, answer):
     verdict = respond(pack.exercise(exercise).variant(student), answer)
     assert (verdict.verdict.value, verdict.note, verdict.message) == ("incorrect", "not_multiplied_out",
                                                                       NOT_MULTIPLIED_OUT)
+
+
+@pytest.mark.parametrize("answer, left", [
+    ("m(14m + 12b) + 3b^2 - 42m - 20b + 38", "m(14m + 12b)"),
+    # multiplied out, then a factor taken out again: no square is left to multiply out
+    ("2m(7m + 6b - 21) + 3b² - 20b + 38", "2m(7m + 6b - 21)"),
+])
+def test_a_product_with_a_sum_left_in_the_cost_is_named(answer, left):
+    verdict = lesson("power-lines-cost-function", answer)
+    assert (verdict.verdict.value, verdict.note, verdict.message) == (
+        "incorrect", "not_multiplied_out", f"That is E(m, b), but not multiplied out yet: multiply out {left} too.")
 
 
 @pytest.mark.parametrize("answer", ["14m^2 + 12mb + 3b^2 - 42m - 20b + 38", "E = 38 - 20b - 42m + 3b^2 + 12m b + 14m^2",

@@ -888,15 +888,15 @@ def _compare_scalar(answer: Expr, expected: Expr, ctx: Context, what: str, told:
     return (compare_expression_answers if told else compare_expressions)(answer, expected, ctx, what)
 
 
-def multiplied_out(value: Expr) -> bool:
-    """Whether `value` is a sum of terms each a number times powers of variables (14m² + 12mb - 42m + 38),
-    as an answer the question asks to multiply out must be: no power or product of sums left in it
-    ((m + b - 2)² + …, m(14m + 12b)). The answer as read, never expanded: it is untrusted."""
+def not_multiplied_out(value: Expr) -> Expr | None:
+    """The first term of `value` that is not a number times powers of variables, where an answer the question
+    asks to multiply out (14m² + 12mb - 42m + 38) still has a power or product of sums ((m + b - 2)², m(14m +
+    12b)); None where it has none. The answer as read, never expanded: it is untrusted."""
     def term_alone(term: Expr) -> bool:
         return all(factor.is_number or factor.is_Symbol
                    or (factor.is_Pow and factor.base.is_Symbol and factor.exp.is_Integer and factor.exp > 0)
                    for factor in sympy.Mul.make_args(term))
-    return all(term_alone(term) for term in sympy.Add.make_args(value))
+    return next((term for term in sympy.Add.make_args(value) if not term_alone(term)), None)
 
 
 # ----------------------------------------------------------------------- vectors

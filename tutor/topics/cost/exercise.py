@@ -9,12 +9,12 @@ from enum import StrEnum
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from sympy import Expr
+from sympy import Expr, Pow
 
 from ... import calculus
 from ...calculus import SolveError
 from ...calculus.cost import B, M
-from ...compare import Note, Tolerance, multiplied_out
+from ...compare import Note, Tolerance, not_multiplied_out
 from ...parse import Answer, Shape
 from ..base import Field, FieldError, Problem, choice_from, keys_for_ask, point_from
 from ..least_squares.exercise import DATA_FIELDS, line_data, points_text
@@ -126,11 +126,16 @@ class Cost(Problem):
 
     def not_in_form(self, answer: Answer) -> tuple[Note, str] | None:
         """E(m, b) with its squares left as they are is the cost's definition, copied from the prompt: the
-        work asked for, multiplying out, is not done yet."""
-        if self.ask != Ask.FUNCTION or answer.shape != Shape.EXPRESSION or multiplied_out(answer.value):
+        work asked for, multiplying out, is not done yet. A product with a sum in it (multiplied out, then a
+        factor taken out again) is named: "multiply out each square" would not say what is left."""
+        if self.ask != Ask.FUNCTION or answer.shape != Shape.EXPRESSION:
             return None
-        return (Note.NOT_MULTIPLIED_OUT, f"That is {self.name}(m, b), but not multiplied out yet: multiply out each "
-                                         "square and add them up.")
+        left = not_multiplied_out(answer.value)
+        if left is None:
+            return None
+        todo = ("multiply out each square and add them up" if any(power.base.is_Add for power in left.atoms(Pow))
+                else f"multiply out {self.show(left)} too")
+        return Note.NOT_MULTIPLIED_OUT, f"That is {self.name}(m, b), but not multiplied out yet: {todo}."
 
     def default_tolerance(self) -> Tolerance | None:
         return self.tolerance or (Tolerance(relative=1e-4) if self.ask == Ask.STEP else None)
