@@ -576,9 +576,10 @@ def test_the_steps_of_a_tie_start_with_every_point():
 
 
 def test_minimize_says_the_global_minimum_where_every_one_is_found(capsys):
-    # every zero of f′ found, and f → 0 at both ends, above the minimum: global (it said "the only local minimum")
+    # every zero of f′ found, and f → 0 at both ends, above the minimum: global (it said "the only local minimum");
+    # no step factors (1 - 2x²)e^(-x²) into -(2x² - 1)e^(-x²), as sympy would
     status, out, _ = run(capsys, "minimize", "x e^(-x^2)", "--steps")
-    assert out.splitlines()[-1] == ("8. The least local minimum is f(-√2/2) = -√2·e^(-1/2)/2 ≈ -0.428882: it is the "
+    assert out.splitlines()[-1] == ("7. The least local minimum is f(-√2/2) = -√2·e^(-1/2)/2 ≈ -0.428882: it is the "
                                     "global minimum (f → 0 as x → -∞ and f → 0 as x → ∞, neither below the minimum).")
     status, out, _ = run(capsys, "minimize", "x^2 - 2|x|", "--steps")  # solved stretch by stretch
     assert out.splitlines()[-6:] == [
@@ -1925,3 +1926,13 @@ def test_a_value_past_any_float_keeps_its_exact_form_alone(capsys):
     assert status == 0 and out.splitlines()[-1] == "df/dx(10) = e^(e¹⁰ + e^(e¹⁰) + 10)"
     assert run(capsys, "partial", "e^(e^(x))", "--wrt", "x", "--at", "5")[1].splitlines()[-1] == \
         "df/dx(5) = e^(e⁵ + 5) ≈ 4.23144e66"
+
+
+@pytest.mark.parametrize("f, factored", [
+    ("x^3 + y^3 - 3x y", ["4. Factor ∂f/∂x: 3x² - 3y = 3(x² - y).", "5. Factor ∂f/∂y: 3y² - 3x = 3(y² - x)."]),
+    ("-x^3 + 3x y - y^3", ["4. Factor ∂f/∂x: -3x² + 3y = -3(x² - y).", "5. Factor ∂f/∂y: -3y² + 3x = -3(y² - x)."]),
+])
+def test_a_factor_step_takes_out_the_sign_the_partial_starts_with(capsys, f, factored):
+    # sympy's -3(x - y²), shown -3(-y² + x), pulled a minus out of 3y² - 3x for no reason
+    _, out, _ = run(capsys, "critical", f, "--steps")
+    assert [line for line in out.splitlines() if "Factor" in line] == factored

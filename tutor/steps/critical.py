@@ -11,6 +11,7 @@ from itertools import pairwise
 
 import sympy
 from sympy import Expr
+from sympy.core.mul import _keep_coeff
 
 from ..calculus import (
     CriticalPoint,
@@ -101,7 +102,7 @@ def _factored(c: CriticalPoints, nonzero: Sequence[tuple[str, Expr]], syms: Sequ
     """Each partial factored, a product 0 where a factor is, and a partial that is never 0."""
     substeps = []
     for (v, g), factors in zip(nonzero, c.factors):
-        factored = sympy.factor(g)
+        factored = _sign_as_written(g, sympy.factor(g), c.variables)
         if factored != g:
             substeps.append(step(Rule.FACTOR, g, factored, wrt=v))
         if sum(1 for m in sympy.Mul.make_args(factored) if m.free_symbols) > 1:  # the lesson's rule is for a
@@ -116,6 +117,18 @@ def _factored(c: CriticalPoints, nonzero: Sequence[tuple[str, Expr]], syms: Sequ
             rule = Rule.NEVER_ZERO_BUT_ENDS if ends else Rule.NEVER_ZERO  # √x: its end 0 is critical all the same
             substeps.append(step(rule, g, None, wrt=v, why=_never_zero(g, syms)))
     return substeps
+
+
+def _sign_as_written(g: Expr, factored: Expr, variables: Sequence[str]) -> Expr:
+    """sympy's factoring with the number taken out of the sign g starts with as shown: 3y² − 3x is
+    3(y² − x), as the lesson writes it, where sympy gives −3(x − y²); −3y² + 3x is −3(y² − x)."""
+    coefficient, rest = factored.as_coeff_Mul()
+    factors = list(sympy.Mul.make_args(rest))
+    flip = next((i for i, f in enumerate(factors) if f.is_Add), None)
+    if flip is None or coefficient.is_negative == ordered_terms(g, variables)[0].as_coeff_Mul()[0].is_negative:
+        return factored
+    factors[flip] = -factors[flip]
+    return _keep_coeff(-coefficient, sympy.Mul(*factors))
 
 
 def _never_zero(g: Expr, syms: Sequence[sympy.Symbol]) -> str:
