@@ -74,6 +74,25 @@ def test_batch_keeps_order_and_survives_bad_lines(monkeypatch, capsys):
     assert (out[4]["verdict"], out[4]["note"]) == ("invalid", "parse_error:missing_operand")
 
 
+def test_batch_echoes_ids_with_lone_surrogates_and_refuses_numbers_json_has_not(monkeypatch, capsys):
+    # outside check: a lone surrogate in an id ended the batch with exit 70, and no later line got a verdict;
+    # 1e400 and NaN were echoed as Infinity and NaN, which strict JSON readers refuse
+    lines = ['{"id": "\\ud800", "answer": "2x", "expected": "2x"}',
+             '{"id": 2, "answer": "2x", "expected": "2x", "tol": "dp:\\ud800"}',
+             '{"id": 1e400, "answer": "2x", "expected": "2x"}',
+             '{"id": NaN, "answer": "2x", "expected": "2x"}',
+             '{"id": 5, "answer": "2x", "expected": "2x"}']
+    _stdin(monkeypatch, ("\n".join(lines) + "\n").encode())
+    assert main(["check", "--batch", "-"]) == 1
+    written = capsys.readouterr().out
+    out = [json.loads(line) for line in written.splitlines()]  # every line JSON, read back as it was sent
+    assert (out[0]["id"], out[0]["verdict"]) == ("\ud800", "correct")
+    assert out[1]["error"].endswith("not 'dp:\ud800'")
+    assert [r["error"] for r in out[2:4]] == [
+        f"line {n}: the id has a number JSON can't give back (NaN, or past 1e308); write it in quotes" for n in (3, 4)]
+    assert (out[4]["id"], out[4]["verdict"]) == (5, "correct")
+
+
 def _stdin(monkeypatch, data: bytes) -> None:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
 

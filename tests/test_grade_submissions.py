@@ -313,13 +313,21 @@ def test_deep_nesting_is_a_problem_not_a_crash(tmp_path, name, content, problem)
     assert read(path)[1] == [f"{path}{problem}"]
 
 
+def test_ids_that_differ_only_in_lone_surrogates_stay_apart(tmp_path):
+    # outside check: each was written "x?", so three students merged and two answers were ignored as repeats
+    paths = [write(tmp_path / f"{name}.json", f'{{"student": "{student}", "answers": {{"cube": "3x^2"}}}}')
+             for name, student in (("a", "x\\ud800"), ("b", "x\\ud801"), ("c", "x?"))]
+    answers, problems, _ = read(*paths)
+    assert (answers, problems) == ([("x\\ud800", "cube", "3x^2"), ("x\\ud801", "cube", "3x^2"), ("x?", "cube", "3x^2")], [])
+
+
 def test_json_problems_carry_their_lines(tmp_path):
     good = write(tmp_path / "a.json", '{\n "student": "alice",\n "answers": {\n  "cube": "3x\\u00b2",\n'
                                       '  "nope": "x",\n  "fit": 2.50,\n  "critical": ["(1, 0)"],\n'
                                       '  "drill": "\\ud800"\n }\n}\n')
     bad = write(tmp_path / "b.json", '{"student": "bob",\n "answers": {"cube": "x",}}')
     answers, problems, _ = read(good, bad)
-    assert answers == [("alice", "cube", "3x²"), ("alice", "fit", "2.50"), ("alice", "drill", "?")]
+    assert answers == [("alice", "cube", "3x²"), ("alice", "fit", "2.50"), ("alice", "drill", "\\ud800")]
     assert problems == [f"{good}:5: pack 'grading-test' has no exercise 'nope'",
                         f"{good}:7: the answer to 'critical' must be text, in quotes if need be",
                         f"{bad}:2: not valid JSON: a key in double quotes is expected at line 2, column 26 (a comma "

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import nullcontext
 from dataclasses import asdict, dataclass
@@ -265,6 +266,9 @@ def _request(number: int, text: str | None, problem: str, limits: Limits
     if not isinstance(request, dict):
         why = request if isinstance(request, ValueError) else "each line must be a JSON object"
         return {"line": number, "error": f"line {number}: not a JSON object ({why})"}, number, None
+    if not _echoable(request.get("id")):
+        return {"line": number, "error": f"line {number}: the id has a number JSON can't give back (NaN, or past "
+                                         "1e308); write it in quotes"}, number, None
     head: dict[str, object] = {"id": request["id"]} if "id" in request else {"line": number}
     try:
         args = (_field(request, "answer"), _field(request, "expected"), names(request.get("vars")),
@@ -318,6 +322,18 @@ def _check_each(requests: tuple[_CheckArgs, ...]) -> list[Verdict | str]:
 
 class _GivenTwice(ValueError):
     """A JSON object with a key given twice (json keeps the last, silently)."""
+
+
+def _echoable(value: object) -> bool:
+    """Whether an id written back as JSON is JSON: Python reads NaN and 1e400 (inf) but writes them as
+    NaN and Infinity, which strict readers refuse."""
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if isinstance(value, list):
+        return all(_echoable(v) for v in value)
+    if isinstance(value, dict):
+        return all(_echoable(v) for v in value.values())
+    return True
 
 
 def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:

@@ -551,6 +551,12 @@ _JSON_PROBLEMS = {
 }
 
 
+def writable(text: str) -> str:
+    """Text that can be written as UTF-8: JSON can spell lone surrogates ("\\ud800"), each kept as that
+    escape, so that two texts that differ stay apart (an id "x\\ud800" is not "x\\ud801", nor "x?")."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def _json_problem(error: json.JSONDecodeError) -> str:
     at = f"line {error.lineno}, column {error.colno}"
     if error.pos >= len(error.doc.rstrip()):  # nothing after it: cut short, not mistyped

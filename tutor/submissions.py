@@ -38,6 +38,7 @@ from .safe_read import (
     read_file,
     read_json,
     read_yaml,
+    writable,
 )
 from .words import counted, printable
 
@@ -150,7 +151,7 @@ class _Reader:
 
     def answer(self, file: str, line: int, student: str, exercise: str, text: str,
                metadata: tuple[tuple[str, str], ...] = ()) -> None:
-        student, exercise, where = _id(student), _clean(exercise).strip(), f"{file}:{line}"
+        student, exercise, where = _id(student), writable(exercise).strip(), f"{file}:{line}"
         if not student:
             return self.problem(file, line, "no student id")
         try:
@@ -161,8 +162,8 @@ class _Reader:
                                 student)
         # An answer longer than the limit is cut, marked so in every report, and still longer than it: `too_large`.
         text = text.strip()
-        text = _clean(text if len(text) <= self.limits.max_length else text[: self.limits.max_length] + "…")
-        metadata = tuple((_clean(name), _clean(value)) for name, value in metadata)
+        text = writable(text if len(text) <= self.limits.max_length else text[: self.limits.max_length] + "…")
+        metadata = tuple((writable(name), writable(value)) for name, value in metadata)
         submitted = Submitted(student, exercise, text, where, metadata)
         key = (student, exercise)
         first = self.seen.get(key)
@@ -250,7 +251,7 @@ class _Reader:
             if header is None or len(cells) != len(header):
                 return False
             named = dict(zip(header, cells))
-            return bool(named["student"].strip()) and _clean(named["exercise"]).strip() in ids
+            return bool(named["student"].strip()) and writable(named["exercise"]).strip() in ids
 
         rows = csv_rows(stream, self.limits.max_submission_bytes, is_row)
         for row in rows:
@@ -408,11 +409,6 @@ def row_field(start: bytes, at: int) -> str:
     return _id(fields[-1]) if fields else ""
 
 
-def _clean(text: str) -> str:
-    """Text that can be written as UTF-8: JSON can spell lone surrogates ("\\ud800")."""
-    return text.encode("utf-8", "replace").decode("utf-8")
-
-
 def _id(text: str) -> str:
-    return same_id(_clean(text).strip())
+    return same_id(writable(text).strip())
 
