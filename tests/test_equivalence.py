@@ -392,6 +392,25 @@ def test_a_piece_switching_where_no_point_looks_is_never_accepted(added):
     assert verdict.verdict == "incorrect" and verdict.note in {"undecided", "differs_at"}
 
 
+@pytest.mark.parametrize("answer, expected, variables", [
+    # outside check: a spike at an irrational kink, narrower than the distance from it of the double next to it
+    ("x + max(0, 1 - 10^16 abs(x - pi))", "x", "x"),
+    ("x + max(0, 1 - 10^30 abs(x - e))", "x", "x"),
+    ("x + max(0, 1 - 10^30 (x - 2^(1/3))^2)", "x", "x"),
+    ("(2x + max(0, 1 - 10^16 abs(x - pi)), 2y)", "(2x, 2y)", "x,y"),
+    ("x^2 + max(0, 1 - 10^25 abs(x - pi))", "x^2", "x,y"),
+    ("y = 2x + max(0, 1 - 10^20 abs(x - pi))", "y = 2x", "x,y"),
+    # a bump between two irrational kinks: their roots were found from coefficients rounded to 53 bits, 3 away
+    ("x + 1000 max(0, 1 - (x - 10^8 pi)^2)", "x", "x"),
+    ("x^2 + max(0, 1 - (x - 10^9 sqrt(2))^2)", "x^2", "x"),
+    ("x + max(0, 10^-18 - (x - pi)^2)", "x", "x"),
+])
+def test_a_spike_or_bump_at_an_irrational_kink_is_never_accepted(answer, expected, variables):
+    verdict = check(answer, expected, variables=variables.split(","))
+    assert verdict.verdict == "incorrect" and verdict.note in {"undecided", "differs_at", "not_equal",
+                                                                  "component_differs"}, verdict
+
+
 @pytest.mark.parametrize("answer, expected", [("|x - 3| + |x + 3|", "2 max(|x|, 3)"), ("max(x, 2x)", "x + max(0, x)")])
 def test_pieces_of_rational_functions_still_compare_at_their_switches(answer, expected):
     assert check(answer, expected).verdict == "correct"

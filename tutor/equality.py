@@ -453,25 +453,36 @@ def _real_roots(h: Expr, t: sympy.Dummy, max_degree: int = 12) -> set[Fraction]:
                     middle = (low + high) / 2
                     roots.add(fraction(middle))
         return roots
-    try:  # irrational coefficients (100000π): numerically
-        coefficients = [mpmath.mpf(sympy.N(c, 30)) for c in poly.all_coeffs()]
-        for r in mpmath.polyroots(coefficients, maxsteps=60, extraprec=60):
-            if abs(mpmath.im(r)) < 1e-20:
-                roots.add(Fraction(str(mpmath.nstr(mpmath.re(r), 20))))
+    try:  # irrational coefficients (100000π): numerically, at a precision that keeps their digits (made at
+        # mpmath's 53 bits, 10¹⁶π² − 1 was 10¹⁶π², and the roots of (t − 10⁸π)² − 1 were 3 away from 10⁸π ± 1)
+        with mpmath.workdps(40):
+            coefficients = [mpmath.mpf(sympy.N(c, 40)) for c in poly.all_coeffs()]
+            for r in mpmath.polyroots(coefficients, maxsteps=60, extraprec=60):
+                if abs(mpmath.im(r)) < 1e-20:
+                    roots.add(Fraction(str(mpmath.nstr(mpmath.re(r), 20))))
     except (mpmath.libmp.NoConvergence, TypeError, ValueError, ZeroDivisionError):
         pass
     return roots
 
 
 _JUMPS = (sympy.sign, sympy.floor, sympy.ceiling)  # pieces that jump: a difference may be at one point only
+_KINKS = (sympy.Abs, sympy.Max, sympy.Min)  # a difference at a kink spans an interval, maybe a tiny one
 MAX_EXACT_SWITCHES = 8  # irrational switch points looked at exactly
 
 
 def exact_switch_points(names: Sequence[str], work: int, *exprs: Expr) -> tuple[list[dict], bool]:
     """The points, on the sampled lines, where a jump switches at an irrational number (x = √2, x = π/10), as
     exact values to substitute: the rational points near them (line_roots) can't see a difference at the one
-    point. And whether some could not be found within `work`."""
-    arguments = set().union(*(piece_arguments(e, only=_JUMPS) for e in exprs))  # where each jumps
+    point. And whether some could not be found within `work`. Then, as many again, where a kink is at an
+    irrational number: a spike max(0, 1 − 10¹⁶|x − π|) is narrower than the distance from π of any rational
+    point near it. A kink's point not found is no reason to doubt: the points around it see a wider spike."""
+    jumps, missed = _exact_points(names, work, _JUMPS, *exprs)
+    kinks, _ = _exact_points(names, work, _KINKS, *exprs)
+    return jumps + [point for point in kinks if point not in jumps][:MAX_EXACT_SWITCHES], missed
+
+
+def _exact_points(names: Sequence[str], work: int, pieces: tuple[type, ...], *exprs: Expr) -> tuple[list[dict], bool]:
+    arguments = set().union(*(piece_arguments(e, only=pieces) for e in exprs))  # where each switches
     if not arguments or not names:
         return [], False
     symbols = [symbol(n) for n in names]
