@@ -411,6 +411,20 @@ def test_a_spike_or_bump_at_an_irrational_kink_is_never_accepted(answer, expecte
                                                                   "component_differs"}, verdict
 
 
+@pytest.mark.parametrize("answer", ["6xy^3 + asin(2) - asin(2)", "6xy^3 + atanh(2) - atanh(2)", "6xy^3 + W(-1) - W(-1)",
+                                    "6xy^3 + 0 asin(2)"])
+def test_a_constant_with_no_real_value_is_refused_though_it_cancels(answer):
+    # outside check: sympy cancelled asin(2) - asin(2) to 0, and the answer, with no value anywhere, was correct
+    verdict = check(answer, "6xy^3")
+    assert (verdict.verdict, verdict.note, verdict.message) == ("invalid", "parse_error:not_real",
+                                                                "This is not a real number.")
+
+
+@pytest.mark.parametrize("answer", ["6xy^3 + asin(1/2) - pi/6", "6xy^3 + acosh(1)", "6xy^3 + W(-1/e) + 1"])
+def test_a_constant_at_the_edge_of_its_domain_is_read(answer):
+    assert check(answer, "6xy^3").verdict == "correct"
+
+
 @pytest.mark.parametrize("answer, expected", [("|x - 3| + |x + 3|", "2 max(|x|, 3)"), ("max(x, 2x)", "x + max(0, x)")])
 def test_pieces_of_rational_functions_still_compare_at_their_switches(answer, expected):
     assert check(answer, expected).verdict == "correct"

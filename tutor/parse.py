@@ -1439,11 +1439,23 @@ class _Parser:
                 raise InputError("the base of a logarithm must be positive and not 1", col, "undefined")
         if fn.sympy is sympy.Abs and _even_root(args[0]):
             return args[0]  # |√u| is √u wherever either has a value; sympy's √|u| has one where u < 0 too
+        if fn.partial and not any(a.free_symbols for a in args):
+            self.real_at_numbers(fn, args, col)
         made = fn.make(*args)
         if fn.build is None and _drops(_kept(args), made):
             # cos(acos x) is x only where -1 ≤ x ≤ 1: kept as written, as √x·√x is (_times)
             made = fn.sympy(*args, evaluate=False)
         return self.checked(made, col)
+
+    def real_at_numbers(self, fn: MathFunction, args: list[Expr], col: int) -> None:
+        """Refuse asin 2, atanh 2, W(-1) as √-2 is: sympy keeps them unevaluated, to cancel in asin(2) - asin(2)
+        and leave an answer with no value anywhere equal to one that has."""
+        try:
+            compile_expression(fn.sympy(*args, evaluate=False), []).enclose((), _SETTLING_PRECISIONS[0])
+        except Undefined:
+            raise InputError("this is not a real number", col, "not_real") from None
+        except (Uncertain, Unsupported, TooLarge):
+            pass  # too close to the edge of its domain to tell (asin of 1 + 10⁻⁹⁹⁹): the check will say
 
     def of_numbers(self, fn: MathFunction, args: list[Expr], col: int) -> Expr:
         """floor, ceil, max or min of numbers that are not all rational, computed here with enclosures at
