@@ -869,3 +869,27 @@ def test_a_placeholder_in_a_function_name_that_is_no_parameter_is_refused(tmp_pa
     assert main(["pack", "validate", str(path)]) == 1
     assert capsys.readouterr().out == (f"{path}:7:11: exercise 't4': 'name': '{{q}}' shows a parameter, but the "
                                        "exercise has none; write '{{' and '}}' for braces that are part of the text\n")
+
+
+@pytest.mark.parametrize("function, column, misspelt, meant", [
+    ("sinn(x) y", 49, "sinn", "sin"),  # was f(x, y, n) = xy·sin(n), and the pack valid
+    ("expp(x y)", 49, "expp", "exp"),
+    ("sqr(x) + y^2", 49, "sqr", "sqrt"),
+    ("x^2 + y^2 + lg(x)", 49, "lg", "log"),  # the column of the field, as for any problem reading it
+    ("Sin(x) + y^2", 49, "Sin", "sin"),
+])
+def test_a_misspelt_function_in_a_pack_is_refused_where_it_is(tmp_path, capsys, function, column, misspelt, meant):
+    from pack_files import pack_file
+    pack = pack_file(tmp_path, f"{{id: a, kind: partial_derivative, function: {function}, wrt: x}}")
+    assert main(["pack", "validate", str(pack)]) == 1
+    assert capsys.readouterr().out == (
+        f"{pack}:3:{column}: exercise 'a': 'function' can't be read: unknown function '{misspelt}'; did you mean "
+        f"'{meant}'? (for a product, put a space or a * before the bracket)\n")
+
+
+@pytest.mark.parametrize("function", ["xy(1 - x - y)", "x sin(x) y", "a(x - 1)^2 y"])
+def test_a_product_before_a_bracket_in_a_pack_is_still_a_product(tmp_path, capsys, function):
+    from pack_files import pack_file
+    pack = pack_file(tmp_path, f"{{id: a, kind: partial_derivative, function: {function}, wrt: x, "
+                               "params: {a: {int: [1, 3]}}}")
+    assert main(["pack", "validate", str(pack)]) == 0

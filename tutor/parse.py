@@ -77,6 +77,7 @@ which is then refused as any other name is: never x·1.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import itertools
 import math
@@ -528,6 +529,8 @@ class _Tokenizer:
         if pieces is None:
             raise self._unknown(run, col, calls=self.text[end : end + 1] in ("(", "["),
                                 printout=self.text[end : end + 1] in ("(", "."))
+        if self.vocabulary.infer and self.text[end : end + 1] == "(" and pieces[-1] not in self.vocabulary.functions:
+            self._no_misspelt_call(run, col)
         for piece in pieces:
             v = self.vocabulary
             if piece in v.variables:
@@ -543,6 +546,18 @@ class _Tokenizer:
             col += len(piece)
             spaced = False
         return end
+
+    def _no_misspelt_call(self, run: str, col: int) -> None:
+        """In an author's text, where unknown letters are variables, `sinn(x)`, `sqr(x)`, `Sin(x)` would be a
+        product of new variables (s·i·n·n·x: a function of n too) that validation can't tell from one meant:
+        a run called like a function and spelt like one is refused, as a student's is."""
+        spelt = run.casefold()
+        functions = [f for f in self.vocabulary.functions if len(f) > 1]
+        near = next((f for f in functions if spelt == f.casefold() or spelt.startswith(f)), None) \
+            or next(iter(difflib.get_close_matches(spelt, functions, n=1, cutoff=0.8)), None)
+        if len(run) > 1 and near is not None:
+            raise InputError(f"unknown function '{run}'; did you mean '{near}'? (for a product, put a space or "
+                             "a * before the bracket)", col, "unknown_function")
 
     def _unknown(self, run: str, col: int, calls: bool, printout: bool = False) -> InputError:
         names = sorted({s.name for s in self.vocabulary.variables.values()})
