@@ -211,6 +211,7 @@ def export(book: Gradebook, lms: LMS, columns: Columns, title: str | None = None
                 row[0] = written
     keys = [n for n, i in enumerate(identity) if i.key]
     warnings += _unmatched(form, header, keys, book.students, rows[1:] if form.points_row else rows)
+    warnings += _formula_like(form, keys, rows[1:] if form.points_row else rows)
     empty = sum(score is None for c in grades for score in c.scores.values())
     if empty and form.excused is None:
         warnings.append(f"{form.file}: {counted(empty, 'grade')} left empty, of exercises not graded for a student "
@@ -242,6 +243,20 @@ def _unmatched(form: Format, header: list[str], keys: list[int], students: Seque
                      f"{written} so that nothing runs {'it' if one else 'them'}, and {system} will match no one by "
                      f"{'it' if one else 'them'}: take the row out and enter the grade by hand")
     return found
+
+
+def _formula_like(form: Format, keys: list[int], rows: list[list[str]]) -> list[str]:
+    """The warning, once, for identifiers written as they are though they start as a formula does (-A1, +44):
+    the system matches them so, but a spreadsheet would compute them (-A1 another cell's value, -2+3 as 1)."""
+    raw = list(dict.fromkeys(row[n] for row in rows for n in keys
+                             if row[n].startswith(("+", "-", "@")) and key_cell(row[n]) == row[n]))
+    if not raw:
+        return []
+    system = "an import" if form.lms == LMS.PLAIN else form.lms.value.capitalize()
+    shown_ones = and_list([shown(value) for value in raw[:3]] + ([f"{len(raw) - 3} more"] if len(raw) > 3 else []))
+    return [f"{form.file}: {counted(len(raw), 'identifier')} start{'s' if len(raw) == 1 else ''} with +, - or @ "
+            f"({shown_ones}), written as {'it is' if len(raw) == 1 else 'they are'} for {system} to match: upload "
+            "the file as it is, since a spreadsheet would read such a cell as a formula and change it"]
 
 
 def _over_most(book: Gradebook, form: Format, columns: Columns, over: list[GradeColumn]) -> list[str]:
