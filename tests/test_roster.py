@@ -457,3 +457,18 @@ def test_a_readable_file_named_after_one_student_is_not_the_note_of_that_student
     assert notes["dee"] == "Nothing was submitted."
     assert Path("pages/dee.md").read_text(encoding="utf-8").splitlines()[2:5] == [
         "Student: dee (Dee)  ", "Score: 0 of 5 points (0%)  ", "Nothing was submitted.  "]
+
+
+def test_the_pack_and_the_roster_kept_beside_the_answers_are_not_read_as_submissions(tmp_path, capsys):
+    # outside check: each was a broken submission in problems.csv, and the run's exit status 1
+    course = tmp_path / "course"
+    course.mkdir()
+    (course / "pack.yaml").write_bytes(Path(PACK).read_bytes())
+    (course / "roster.csv").write_text("id,name\nalice,Alice\nbob,Bob\n", encoding="utf-8")
+    (course / "answers.csv").write_text("student,exercise,answer\nalice,cube,3x^2\nbob,cube,2x\n", encoding="utf-8")
+    assert main(["grade", str(course / "pack.yaml"), str(course), "--roster", str(course / "roster.csv"),
+                 "--out", str(tmp_path / "out")]) == 0
+    err = capsys.readouterr().err
+    assert f"tutor: {course / 'pack.yaml'} is the pack; it is not read as submissions\n" in err
+    assert f"tutor: {course / 'roster.csv'} is the roster; it is not read as submissions\n" in err
+    assert (tmp_path / "out" / "problems.csv").read_text(encoding="utf-8") == "file,line,message\n"

@@ -16,7 +16,7 @@ from __future__ import annotations
 import codecs
 import csv
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
@@ -83,6 +83,7 @@ class Submissions:
     roster: Roster | None = None  # the class list, when there is one: everyone on it gets a row
     absent: tuple[tuple[str, str], ...] = ()  # (a student on the roster without an answer, why: a sentence)
     earlier: tuple[str, ...] = ()  # folders below a folder given that hold an earlier run's reports: not read
+    inputs: tuple[tuple[str, str], ...] = ()  # (file, what it is): the run's own pack or roster met in a folder
 
     @property
     def students(self) -> tuple[str, ...]:
@@ -93,13 +94,15 @@ class Submissions:
 
 
 def read_submissions(paths: Iterable[str | Path], pack: Pack, limits: Limits = LIMITS,
-                     skip: Iterable[Path] = ()) -> Submissions:
+                     skip: Iterable[Path] = (), inputs: Mapping[Path, str] | None = None) -> Submissions:
     """Every answer in `paths` (files, or folders read recursively in name order); a folder below one
-    of them that is in `skip` (resolved: where the grader writes) is passed over."""
-    reader = _Reader(pack, limits, frozenset(skip))
+    of them that is in `skip` (resolved: where the grader writes) is passed over, and so is a file in one
+    that is in `inputs` (resolved: the run's pack or roster, kept beside the answers -> what it is)."""
+    reader = _Reader(pack, limits, frozenset(skip), inputs or {})
     for path in paths:
         reader.path(Path(path))
-    return Submissions(tuple(reader.answers), tuple(reader.problems), earlier=tuple(reader.earlier))
+    return Submissions(tuple(reader.answers), tuple(reader.problems), earlier=tuple(reader.earlier),
+                       inputs=tuple(reader.inputs_met))
 
 
 def first_problems(problems: Iterable[Problem]) -> Callable[[str], Problem | None]:
@@ -134,10 +137,13 @@ def shown(text: str, limit: int = 60) -> str:
 
 
 class _Reader:
-    def __init__(self, pack: Pack, limits: Limits, skip: frozenset[Path] = frozenset()):
+    def __init__(self, pack: Pack, limits: Limits, skip: frozenset[Path] = frozenset(),
+                 inputs: Mapping[Path, str] | None = None):
         self.pack = pack
         self.limits = limits
         self.skip = skip
+        self.inputs = inputs or {}
+        self.inputs_met: list[tuple[str, str]] = []
         self.answers: list[Submitted] = []
         self.problems: list[Problem] = []
         self.seen: dict[tuple[str, str], str] = {}  # (student, exercise) -> where it was first given
@@ -223,7 +229,11 @@ class _Reader:
             folders[:] = sorted(f for f in folders if not f.startswith(".") and not self.skipped(Path(root, f)))
             inside = [Path(root, f) for f in folders if Path(root, f).is_symlink()]
             for path in inside + [Path(root, f) for f in sorted(files) if not f.startswith(".")]:
-                self.path(path)
+                what = self.inputs.get(path.resolve()) if self.inputs and not path.is_symlink() else None
+                if what is not None:
+                    self.inputs_met.append((file_name(path), what))
+                else:
+                    self.path(path)
 
     def skipped(self, folder: Path) -> bool:
         # a link is still reported as one, whatever it points at

@@ -125,10 +125,15 @@ def _run(args: argparse.Namespace) -> int:
         if folder.is_dir() and any(Path(path).resolve() in folder.parents for path in paths):
             print(f"tutor: {name} is where this run writes; its files are not read as submissions", file=sys.stderr)
     try:
-        given = read_submissions(paths, pack, skip=ours)  # all of the input, before anything is written
+        # all of the input, before anything is written; the pack and the roster are often kept beside the answers
+        inputs = {Path(path).resolve(): what for path, what in ((args.pack, "the pack"), (args.roster, "the roster"))
+                  if path and Path(path).is_file()}
+        given = read_submissions(paths, pack, skip=ours, inputs=inputs)
     except KeyboardInterrupt:
         print("tutor: stopped while reading the submissions; nothing was written", file=sys.stderr)
         return EXIT_INTERRUPTED
+    for file, what in given.inputs:
+        print(f"tutor: {file} is {what}; it is not read as submissions", file=sys.stderr)
     for earlier in given.earlier:
         print(f"tutor: {earlier} holds the reports of an earlier run ({JOURNAL}); its files are not read as "
               "submissions", file=sys.stderr)
