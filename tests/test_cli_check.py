@@ -1267,6 +1267,7 @@ def test_words_around_an_answer_are_told_to_go(capsys, typed, exercise, caret):
     ("x = 0,75", "drills:gd-parabola", 5, "0.75"),
     ("y = 0,5x + 2,33", "gradients:power-lines-fit", 5, "0.5"),
     ("E = 4,1667", "gradients:power-lines-cost", 5, "4.1667"),
+    ("x = -0,75", "drills:gd-parabola", 6, "-0.75"),
 ])
 def test_a_decimal_comma_is_told_to_be_a_point(capsys, typed, exercise, caret, decimal):
     assert main(["check", "--exercise", exercise, "--student", "s01", "--", typed]) == 3
@@ -1277,8 +1278,9 @@ def test_a_decimal_comma_is_told_to_be_a_point(capsys, typed, exercise, caret, d
 # finding 484: where a list of values is read, '0,5671' was graded as the wrong list 0, 5671
 @pytest.mark.parametrize("typed, caret, decimal, pair", [
     ("0,5671", 1, "0.5671", "0, 5671"),
-    ("-1,3008, 1,1309", 2, "1.3008", "1, 3008"),
-    ("(-1,3008, 1,1309)", 3, "1.3008", "1, 3008"),
+    # outside check: the sign was dropped from what to type ("1.3008" for -1,3008)
+    ("-1,3008, 1,1309", 2, "-1.3008", "-1, 3008"),
+    ("(-1,3008, 1,1309)", 3, "-1.3008", "-1, 3008"),
     ("x = 0,5671", 5, "0.5671", "0, 5671"),
 ])
 def test_a_decimal_comma_in_a_list_is_told_both_ways_to_type_it(capsys, typed, caret, decimal, pair):

@@ -2731,12 +2731,12 @@ def _label(text: str) -> tuple[str, tuple[str, ...]]:
 # A decimal comma, as a spreadsheet in many countries shows 0.75: digits on both sides, no space. Where one value
 # is asked, the list it makes (0, 75) is none of what was meant: told where it is and what to type.
 _ONE_VALUE = (Shape.NUMBER, Shape.EXPRESSION, Shape.EQUATION)
-_DECIMAL = re.compile(r"(?<![\w.])(\d+),(\d+)(?![\d.,])")
+_DECIMAL = re.compile(r"(?<![\w.])([-−]?\d+),(\d+)(?![\d.,])")  # its sign too: -1,0356 is -1.0356
 # Where a list is read, `0,5671` is 0 and 5671, a list no one means: most likely a decimal comma, since a list's
 # items are written with a space (`0, 5671`) or are short (`(1,2)`, `0,1`). So digits, a comma and three or more
 # digits, no space, outside a longer run of digits and commas (`1,000,000`), are refused, with both readings to type.
 _LISTS = (Shape.VECTOR, Shape.POINTS)
-_LIST_DECIMAL = re.compile(r"(?<![\w.,])(\d+),(\d{3,})(?![\w.]|,\d)")
+_LIST_DECIMAL = re.compile(r"(?<![\w.,])([-−]?\d+),(\d{3,})(?![\w.]|,\d)")
 
 
 def _decimal_comma(text: str, offset: int = 0, in_list: bool = False) -> InputError | None:
