@@ -5,6 +5,7 @@ local minima (local_minima); and what every derivation promises: its conclusion 
 from __future__ import annotations
 
 import functools
+import json
 import re
 
 import pytest
@@ -537,6 +538,19 @@ def test_a_minimize_exercise_on_a_function_with_no_minimum_is_refused(tmp_path, 
 ])
 def test_local_minima_misconceptions(exercise_id, answer, misconception):
     assert named(exercise_id, answer) == misconception
+
+
+@pytest.mark.parametrize("exercise_id, seed, answer", [
+    ("local-minima-1d-end", 1, "-0.8376"),
+    ("local-minima-2d-end", 3, "(0.9456, 0)"),
+])
+def test_the_other_valley_s_minimum_for_where_descent_ends_is_named(capsys, exercise_id, seed, answer):
+    # outside check: it was "not right to 4 decimal places", which sends a student to their rounding
+    assert main(["check", "--exercise", f"gradients:{exercise_id}", "--seed", str(seed), "--json", "--", answer]) == 1
+    verdict = json.loads(capsys.readouterr().out)
+    assert verdict["note"] == "misconception:descent-other-valley"
+    assert verdict["message"].startswith("It looks like you gave the local minimum of another valley. Gradient "
+                                         "descent only goes downhill from where it starts: from ")
 
 
 DRILLS = packs.load("drills")

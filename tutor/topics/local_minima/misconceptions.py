@@ -1,6 +1,7 @@
-"""Misconceptions about local minima: descent thought to find the lowest minimum wherever it starts,
-the global minimum given for all of them, maxima or saddles counted as minima (every critical point
-listed, or one of them given where a minimum is asked), a local minimum taken for the global one, the
+"""Misconceptions about local minima: descent thought to find the lowest minimum wherever it starts, or
+to end in another valley than the one it starts in, the global minimum given for all of them, maxima or
+saddles counted as minima (every critical point listed, or one of them given where a minimum is asked), a
+local minimum taken for the global one, the
 minimum value given for its place, the points' coordinates written the wrong way round."""
 
 from __future__ import annotations
@@ -41,6 +42,10 @@ MISCONCEPTIONS = register(
         "descent-jump-missed", "thought descent stays in the valley it starts in, though a step jumps a hill",
         "It looks like you gave a local minimum the descent does not end at. A step can be so large that it jumps "
         "over a hill: {jumped}, and descent ends at the bottom of the valley it lands in."),
+    Misconception(
+        "descent-other-valley", "gave a local minimum in another valley than the one descent starts in",
+        "It looks like you gave the local minimum of another valley. Gradient descent only goes downhill from "
+        "where it starts: from {start} it ends at the bottom of the valley it starts in."),
     Misconception(
         "only-global-minimum", "gave only the global minimum, not every local one",
         "It looks like you gave only the lowest minimum. A local minimum is lower than every point near it, "
@@ -155,6 +160,9 @@ def candidates(problem: LocalMinima) -> list[WrongAnswer]:
                 message = A_GLOBAL_MINIMUM.say(count=str(len(tied)), start=start) if len(tied) > 1 \
                     else say["descent-finds-global"](start=start)
                 found.append(("descent-finds-global", message, _answer([points[i]], one, listed=False)))
+        # a higher minimum, in a valley descent does not start in: "not right to 4 decimal places" said rounding
+        found += [("descent-other-valley", say["descent-other-valley"](start=start), _answer([point], one, listed=False))
+                  for i, point in enumerate(points) if i != reached and i not in tied]
     if problem.ask == Ask.END and one and problem.end is not None and problem.end.reached is not None:
         value = minima.values[problem.end.reached]  # the height of the valley descent ends in, for where it is
         told = MINIMUM_VALUE.say(value=show(value), f=problem.name, x=problem.variables[0])
