@@ -161,7 +161,8 @@ def candidates(problem: LocalMinima) -> list[WrongAnswer]:
                     else say["descent-finds-global"](start=start)
                 found.append(("descent-finds-global", message, _answer([points[i]], one, listed=False)))
         # a higher minimum, in a valley descent does not start in: "not right to 4 decimal places" said rounding
-        found += [("descent-other-valley", say["descent-other-valley"](start=start), _answer([point], one, listed=False))
+        other_valley = say["descent-other-valley"](start=start)
+        found += [("descent-other-valley", other_valley, _answer([point], one, listed=False))
                   for i, point in enumerate(points) if i != reached and i not in tied]
     if problem.ask == Ask.END and one and problem.end is not None and problem.end.reached is not None:
         value = minima.values[problem.end.reached]  # the height of the valley descent ends in, for where it is
