@@ -100,3 +100,22 @@ def test_a_decimal_parameter_is_shown_as_written_in_the_title(tmp_path: Path):
     written_as_fractions = path.read_text(encoding="utf-8").replace("[0.05, 0.25], lesson: 0.25", "[1/20, 1/4], lesson: 1/4")
     path.write_text(written_as_fractions, encoding="utf-8")
     assert packs.load(path).exercise("step").variant().title == "One step at α = 1/4"  # as the author wrote it
+
+
+def test_every_learning_rate_variant_has_a_rate_of_each_kind():
+    # outside check: α = 0.9, 1.1, 1.25, 0.001 had no rate that converges, and slide 28's "just right" was gone
+    spec = LESSON.exercise("learning-rates-x2")
+    for seed in range(60):
+        answer = show(spec.drawn(seed).expected().value)
+        assert sorted(answer.split(", ")) == ["converges", "diverges", "oscillates", "too slow"], (seed, answer)
+
+
+def test_no_descent_variant_starts_at_a_critical_point():
+    # outside check: x⁴ - 3x² - 2x from -1, where f′ = 0: descent never moved, and "which valley" had no descent
+    spec = LESSON.exercise("local-minima-1d-end")
+    for seed in range(60):
+        exercise = spec.drawn(seed)
+        values = dict(exercise.params)
+        x = symbol("x")
+        slope = exercise.problem.function.diff(x).subs(x, values["s"])
+        assert slope != 0, (seed, values)
