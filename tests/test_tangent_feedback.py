@@ -130,3 +130,13 @@ def test_a_sign_lost_in_one_shift_is_named_where_both_coordinates_are_negative(t
     path = pack_file(tmp_path, '{id: t, kind: tangent_plane, function: "x^2 + y^2", at: [-1, -2]}')
     verdict = respond(packs.load(path).exercise("t").variant(), answer, isolated=False)
     assert (verdict.note, verdict.message) == ("misconception:tangent-shift-sign", message)
+
+
+def test_two_mistakes_whose_reasons_end_in_the_plane_s_formula_say_it_once(capsys):
+    # outside check: "… from the point: z = f(a, b) + …. The slopes multiply …: z = f(a, b) + …" said it twice
+    from tutor.cli import main
+    assert main(["check", "--exercise", "gradients:tangent-plane-x2y2", "z = 4x + 8y"]) == 1
+    assert capsys.readouterr().out.splitlines()[1] == (
+        "It looks like two mistakes: you left out f(2, 4) = 20, and you wrote x and y where the plane has (x - 2) and "
+        "(y - 4). The plane goes through the point on the surface, and the slopes multiply the distances from the "
+        "point: z = f(a, b) + f_x(a, b)(x − a) + f_y(a, b)(y − b).")

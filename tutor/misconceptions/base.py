@@ -139,8 +139,20 @@ def told(parts: Sequence[tuple[str | None, Said]]) -> str:
         first, second = (said.sentence for _, said in parts)
         return f"{first} You also {second[len(OPENING):]}"
     clauses = [f"you {said.did}" + ("" if part is None else f" in your {part}") for part, said in parts]
-    reasons = " ".join(dict.fromkeys(said.alone for _, said in parts if said.alone))
+    reasons = " ".join(_formula_once(list(dict.fromkeys(said.alone for _, said in parts if said.alone))))
     return f"It looks like two mistakes: {clauses[0]}, and {clauses[1]}. {reasons}".rstrip()
+
+
+def _formula_once(reasons: list[str]) -> list[str]:
+    """Two reasons that end in the same formula say it once: "The plane goes through the point on the surface,
+    and the slopes multiply the distances from the point: z = f(a, b) + …", not the formula twice."""
+    if len(reasons) != 2:
+        return reasons
+    (first, colon, formula), (second, other_colon, other_formula) = (r.rpartition(": ") for r in reasons)
+    if not (colon and other_colon and formula == other_formula) or _SENTENCES.search(second) \
+            or not second[:1].isupper() or not second[1:2].islower():
+        return reasons
+    return [f"{first}, and {second[0].lower()}{second[1:]}: {formula}"]
 
 
 def in_places(misconception: str, places: Sequence[tuple[str, Said]]) -> Said:
