@@ -1426,3 +1426,11 @@ def test_local_minima_of_a_cusp_in_one_variable_is_accepted(tmp_path):
 def test_a_fitted_line_earns_the_credit_of_its_m_and_b(typed, message, credit, reading):
     got = respond(exercise("power-lines-fit"), typed)
     assert (got.verdict.value, got.message, got.credit, got.reading) == ("incorrect", message, credit, reading)
+
+
+def test_the_x_of_each_minimum_alone_in_two_variables_is_told_to_be_points(capsys):
+    # outside check: "x = -1.0356, x = 0.9601 do not belong in the answer. 2 points are missing.", counted wrong
+    assert main(["check", "--exercise", "gradients:local-minima-2d", "x = -1.0356, x = 0.9601"]) == 3
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "x = -1.0356 and x = 0.9601 are whole lines of points here: give each local minimum as a point (x, y).")
+    assert main(["check", "--exercise", "gradients:local-minima-2d", "x = -1.0356, x = 0.5"]) == 1  # one is wrong

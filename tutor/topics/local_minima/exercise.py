@@ -17,9 +17,9 @@ from ...calculus import Nature, SolveError
 from ...calculus.classified import shapes
 from ...calculus.minimize import nearest_repeat
 from ...check import Judgement, Verdict, check
-from ...compare import ORDINALS, Context, Note, Tolerance, once
+from ...compare import ORDINALS, Context, Note, Tolerance, compare_numbers, once
 from ...limits import LIMITS, Limits
-from ...parse import Answer, InputError, Shape, read
+from ...parse import Answer, Equation, InputError, Shape, read
 from ...show import show, show_floats
 from ...words import and_list
 from ..base import (
@@ -390,6 +390,9 @@ class LocalMinima(FunctionProblem):
     def _judged(self, text: str, tolerance: Tolerance | None = None, expected: object = None) -> Verdict:
         """As `check`, with each pair that is a point of the graph refused as one."""
         verdict = self._check(text, tolerance, expected)
+        if expected is None and verdict.verdict == Judgement.INCORRECT and not self.one \
+                and (lines := self._coordinates_alone(text, tolerance or self.default_tolerance())):
+            return Verdict(Judgement.INVALID, Note.PARSE_ERROR.of("coordinates_as_lines"), lines, verdict.reading)
         if expected is not None or verdict.verdict != Judgement.INCORRECT or not self.minima.windows:
             return verdict
         tolerance = tolerance or self.default_tolerance()
@@ -397,6 +400,31 @@ class LocalMinima(FunctionProblem):
             return self._repeated(text, tolerance) or verdict
         beyond = self._outside_window(text, tolerance) if self.ask == Ask.ALL else None
         return replace(verdict, message=beyond) if beyond else verdict
+
+    def _coordinates_alone(self, text: str, tolerance: Tolerance) -> str | None:
+        """`x = -1.0356, x = 0.9601` for minima at (-1.0356, 0) and (0.9601, 0): whole lines in this answer's
+        grammar, though the student plainly gave the right x of each and left out the rest. Said how to write
+        them, and counted as no attempt, as the critical points' `x = 2, y = -4` is; None for anything else."""
+        try:
+            given = self.read(text).value
+        except InputError:
+            return None
+        if not isinstance(given, tuple) or len(given) != len(self.typed_minima) \
+                or not all(isinstance(e, Equation) and e.lhs.is_Symbol and e.lhs.name in self.variables
+                           and not e.rhs.free_symbols for e in given):
+            return None
+        names = {e.lhs.name for e in given}
+        if len(names) != 1:
+            return None
+        at = self.variables.index(names.pop())
+        ctx = Context(self.answer_variables, tolerance, LIMITS, decimals=True)
+        if not all(any(compare_numbers(e.rhs, m[at], ctx).correct for m in self.typed_minima) for e in given):
+            return None
+        lines = and_list([f"{e.lhs} = {self.show(e.rhs)}" for e in given])
+        point = f"({', '.join(self.variables)})"
+        if len(given) == 1:
+            return f"{lines} is a whole line of points here: give the local minimum as a point {point}."
+        return f"{lines} are whole lines of points here: give each local minimum as a point {point}."
 
     def _outside_window(self, text: str, tolerance: Tolerance) -> str | None:
         """Where ∇f repeats and the answer gives a local minimum a period on, outside the window the question
