@@ -1601,3 +1601,10 @@ def test_the_sauna_without_its_1_90_is_named(capsys, exercise, answer, message):
 def test_one_number_where_named_parts_are_asked_for_is_told_to_give_each(capsys, exercise, typed, message):
     assert main(["check", "--exercise", exercise, "--", typed]) == 3
     assert capsys.readouterr().out.splitlines()[-1] == message
+
+
+def test_a_line_written_as_a_point_with_a_variable_is_told_how_lines_are_written(capsys):
+    # outside check: "(0, y)" got "A point's coordinates must be numbers", with no way forward
+    assert main(["check", "--exercise", "gradients:sauna-critical-points", "(4, 4), (0, y), (x, 0)"]) == 3
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "A point's coordinates must be numbers; a whole line of points is written as its equation, like x = 0.")

@@ -2863,7 +2863,9 @@ def _as_points(items: list[_Item], components: list[str], constants: frozenset[s
         elif isinstance(item, _Group) and all(isinstance(c, Expr) for c in item.items):
             point = tuple(c for c in item.items if isinstance(c, Expr))  # all of them, typed as such
             if any(_variables(c, constants) for c in point):
-                raise InputError("a point's coordinates must be numbers", item.col, "shape")
+                # (0, y) for the line x = 0: say how a line is written, which this grammar reads
+                raise InputError("a point's coordinates must be numbers; a whole line of points is written as its "
+                                 "equation, like x = 0", item.col, "shape")
             found.append(point)
         else:
             col = getattr(item, "col", None)
