@@ -686,3 +686,16 @@ def test_a_byte_that_is_not_utf8_in_piped_answers_is_named_as_a_byte(tmp_path):
     assert "d/dx of g(x) = x² + 16\nanswer> x�\nx�\n ^\nThe byte 0xB2 is not UTF-8 text: save the answers as UTF-8 " \
            "and try again.\nanswer> 2x\n✓ Correct." in out
     assert out.endswith("Bye. This session: 1 exercise solved, 1 attempt.\n")
+
+
+def test_hint_promises_no_worked_solution_an_exercise_has_not(tmp_path):
+    # outside check: "No more hints; :steps shows the worked solution." then "There is no worked solution ..."
+    pack = tmp_path / "p.yaml"
+    pack.write_text("pack: p\nexercises:\n  - {id: e, kind: expression, prompt: 'What is 1 + 1?', expected: '2'}\n",
+                    encoding="utf-8")
+    out = io.StringIO()
+    store = Store(tmp_path / "p.sqlite3")
+    Piped(Session(packs.load(pack), store, "bo", seed=1), io.StringIO(":hint\n:steps\n"), out).run()
+    store.close()
+    assert "answer> :hint\nThis exercise has no hints and no worked solution.\n" \
+           "answer> :steps\nThere is no worked solution for this exercise.\n" in out.getvalue()

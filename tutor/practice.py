@@ -530,7 +530,10 @@ class Session:
         current = self.on_screen
         hints = current.exercise.hints()
         if current.hints >= len(hints):
-            return [Line("No more hints; :steps shows the worked solution.", "muted")]
+            # an `expression` exercise may have neither: promise only what there is
+            steps = "; :steps shows the worked solution." if current.exercise.steps() is not None else \
+                " and no worked solution."
+            return [Line(f"{'No more hints' if hints else 'This exercise has no hints'}{steps}", "muted")]
         current.hints += 1
         self.kept_help()
         return [Line(f"Hint {current.hints} of {len(hints)}: {hints[current.hints - 1]}", "hint")]
