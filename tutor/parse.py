@@ -164,7 +164,8 @@ GREEK_NAME = {letter: name for name, letter in GREEK.items()}
 FUNCTIONS: dict[str, MathFunction] = BY_NAME
 """Every function name a student may type (tutor.functions holds the table)."""
 
-CONSTANTS: dict[str, Expr] = {"pi": sympy.pi, "π": sympy.pi, "e": sympy.E, "ℯ": sympy.E}
+# Ω: the Omega constant W(1), by the lesson's name for where eˣ − ln x is least (tutor solve says it too)
+CONSTANTS: dict[str, Expr] = {"pi": sympy.pi, "π": sympy.pi, "e": sympy.E, "ℯ": sympy.E, "Ω": sympy.LambertW(1)}
 
 LABELS = {
     "minimum": "minimum", "min": "minimum", "local minimum": "minimum",
