@@ -108,7 +108,7 @@ def test_the_lessons_forms_get_the_point_when_graded(tmp_path):
 @pytest.mark.parametrize("answer", ["Ω", "x = Ω", "W(1)"])
 def test_the_omega_constant_is_read_by_the_lesson_s_name(answer):
     # outside check: "Unknown name 'Ω'", though the lesson and tutor solve both call the minimum so
-    from tutor.feedback import respond
     from tutor import packs
+    from tutor.feedback import respond
     verdict = respond(packs.load("gradients").exercise("hard-to-optimize-minimum").variant(), answer)
     assert (verdict.verdict.value, verdict.reading) == ("correct", "W(1)")
