@@ -335,6 +335,9 @@ def test_too_large_too_small_just_right():
      "Name the rate for every word, like 0.5: converges, or for none."),
     ("1.1: diverges, 0.9: oscillates", "Say what α = 0.25 and 0.001 do too."),
     ("diverges, wobbles, converges, too slow", "'wobbles' is not one of: converges, oscillates, diverges, too slow."),
+    # outside check: the four words without commas were "not one of" the words, though each is one
+    ("diverges oscillates converges too slow", "Separate the words with commas: diverges, oscillates, converges, "
+                                               "too slow."),
 ])
 def test_learning_rate_answers_that_cant_be_read_say_why(answer, message):
     result = verdict("learning-rates-x2", answer)

@@ -96,8 +96,25 @@ def _word(piece: str, column: int, slips: list[str]) -> Behaviour:
     if (near := slipped(words, WORDS)) is not None:
         slips.append(f"'{piece.strip()}' was read as {near}")
         return near
+    together = _run_together(words)
+    if together:
+        raise InputError(f"separate the words with commas: {canonical(together)}", column, "syntax")
     raise InputError(f"'{piece.strip()}' is not one of: converges, oscillates, diverges, too slow", column,
                      "unknown_label")
+
+
+def _run_together(words: str) -> list[Behaviour]:
+    """The behaviours of several words typed with no comma between them ("diverges oscillates converges too
+    slow"), where every word is one; else []."""
+    found: list[Behaviour] = []
+    rest = words.split()
+    while rest:
+        size = next((n for n in (2, 1) if " ".join(rest[:n]) in WORDS), None)
+        if size is None:
+            return []
+        found.append(WORDS[" ".join(rest[:size])])
+        rest = rest[size:]
+    return found if len(found) > 1 else []
 
 
 def _rate_index(text: str, rates: Sequence[Expr], shown: Sequence[str], column: int) -> int:
