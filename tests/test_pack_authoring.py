@@ -49,6 +49,11 @@ YAML_SLIPS = {
                                 "5:15: not valid YAML: a value starts with '*', which YAML reads as a "
                                 "reference to an anchor ('&name') that is not defined; put the value in "
                                 'quotes, like "*x"'),
+    # outside check: PyYAML's own "did not find expected alphabetic or numeric character" for a product
+    "a product starting with *": (EXERCISE + "    function: *x^2\n",
+                                  "5:17: not valid YAML: a value starts with '*', which YAML reads as a "
+                                  "reference to an anchor ('&name') that is not defined; put the value in "
+                                  'quotes, like "*x"'),
     "a placeholder starting a value": (EXERCISE + "    function: a x^p\n    title: {a} x^{p}\n",
                                        "6:16: not valid YAML: YAML reads a value that starts with '{' as a mapping, "
                                        "so the text after its '}' is out of place; put the whole value in quotes, "

@@ -70,7 +70,9 @@ def describe(error: yaml.YAMLError, text: str = "") -> str:
                     f"into line {mark.line + 1}; close it on line {row + 1}")
         return (f"this line is not indented like the lines of the entry{where}; keys of one entry start "
                 "in the same column, and each new entry of a list starts with '- '")
-    if "undefined alias" in problem:
+    # *x is an anchor not defined; *x^2 is not even a name an anchor could have ("did not find expected
+    # alphabetic or numeric character", at the ^)
+    if "undefined alias" in problem or "alias" in context:
         return ("a value starts with '*', which YAML reads as a reference to an anchor ('&name') that "
                 "is not defined; put the value in quotes, like \"*x\"")
     return problem
