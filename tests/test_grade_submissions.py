@@ -503,3 +503,12 @@ def test_any_json_file_is_read_or_told_with_its_line_and_column(tmp_path_factory
         said = problem.partition(": ")[2]
         if said.startswith("not valid JSON"):
             assert "column" in said and not said.endswith(" at"), said
+
+
+def test_a_carriage_return_inside_a_row_is_told_as_such(tmp_path):
+    # outside check: it was told "a Mac CSV of old", whose advice (save as CSV UTF-8) does not remove it
+    path = write(tmp_path / "cr.csv", b"student,exercise,answer\nann,cube,3x^2\njo\r,cube,3x^2\r\nbo,cube,3x^2\n")
+    answers, problems, _ = read(path)
+    assert answers == [("ann", "cube", "3x^2"), ("bo", "cube", "3x^2")]
+    assert problems == [f"{path}:3: an invisible carriage return in the row (character 3 of the line), perhaps "
+                        "pasted with the text: delete it; the row is skipped"]

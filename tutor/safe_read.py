@@ -173,6 +173,12 @@ def _row(data: bytes, line: int, over: bool, limit: int) -> Row:
         # spaces after a comma, as typed by hand (`s12, crit, "(4, -1)"`), are skipped: a quote after them opens
         return Row(line, next(csv.reader([text], skipinitialspace=True), []))  # a field, as a person means it
     except csv.Error as error:
+        # a file of lines ending in \n (this row is not its first line): a carriage return within it is in a field
+        stray = re.search(r"\r(?!\n|$)", text) if line > 1 else None
+        if stray is not None:
+            column = stray.start() - text.rfind("\n", 0, stray.start())
+            return Row(line, None, f"an invisible carriage return in the row (character {column} of the line), "
+                                   "perhaps pasted with the text: delete it", start)
         if "\r" in text:  # csv.Error's own words ask for Python's universal-newline mode
             return Row(line, None, "its lines end with a carriage return alone (a Mac CSV of old): save the file as "
                                    "CSV UTF-8 and try again", start)
