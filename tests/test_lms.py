@@ -213,6 +213,13 @@ def test_blackboard_quotes_every_value_and_takes_every_student_by_username(tmp_p
                                      '"Ng","Alice","ang","1001","5"']
 
 
+def test_blackboard_leaves_the_names_empty_where_the_roster_has_a_full_name_only(tmp_path):
+    # grade.md: a roster's name is not split (no rule splits every name); Blackboard matches by Username
+    roster = "id,name\n" + "".join(f"{s},{s.title()} Smith\n" for s in TOTALS)
+    text = export(tmp_path, "blackboard", "--assignment", "HW", roster=roster)
+    assert text.splitlines()[1] == '"","","alice","","5"'
+
+
 def test_plain_keeps_the_roster_columns_and_has_no_points_row(tmp_path):
     text = export(tmp_path, "plain", "--columns", "exercise")
     imported = lms_rules.plain(text)
