@@ -118,7 +118,7 @@ BROKEN = {
         "2:12: the pack needs a non-empty list under 'exercises'",
     ],
     'not-a-mapping.yaml': [
-        "1:1: a pack is a mapping with 'pack', 'title' and 'exercises'",
+        "1:1: a pack is a mapping with 'pack' and 'exercises' (and optionally 'title')",
     ],
     'not-critical.yaml': [
         "6:9: exercise 'a': this point is not a critical point (the gradient is not zero there)",
@@ -188,6 +188,17 @@ def test_broken_pack_reports_every_problem_with_its_position(name):
     with pytest.raises(packs.PackError) as caught:
         packs.load(path)
     assert caught.value.problems == [f"{path}:{problem}" for problem in BROKEN[name]]
+
+
+@pytest.mark.parametrize("content", ["", "\n# nothing yet\n"])
+def test_an_empty_pack_file_is_said_to_be_empty(tmp_path, content):
+    # outside check: "a pack is a mapping with 'pack', 'title' and 'exercises'", though 'title' is optional
+    path = tmp_path / "p.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(packs.PackError) as caught:
+        packs.load(path)
+    assert caught.value.problems == [f"{path}:1:1: the file is empty; a pack is a mapping with 'pack' and "
+                                     "'exercises' (and optionally 'title')"]
 
 
 def test_validate_command_exit_status(capsys):

@@ -601,8 +601,11 @@ def _read(text: str, source: str, folder: Path, limits: Limits, verify: bool,
                                                         f"YAML tags like {n.tag} are not allowed")
                          for n in composed.tagged])
     root = composed.root
+    if root is None:  # nothing but spaces and comments
+        raise PackError([f"{source}:1:1: the file is empty; a pack is a mapping with 'pack' and 'exercises' (and "
+                         "optionally 'title')"])
     if not isinstance(root, yaml.MappingNode):
-        raise PackError([f"{source}:1:1: a pack is a mapping with 'pack', 'title' and 'exercises'"])
+        raise PackError([f"{source}:1:1: a pack is a mapping with 'pack' and 'exercises' (and optionally 'title')"])
     top = _mapping(root, report, None, _PACK_KEYS, "pack")
     pack_id = _text(top.get("pack"), report, None, "pack") if "pack" in top else None
     if pack_id is None:
