@@ -523,3 +523,12 @@ def test_the_longest_timeout_grades(tmp_path):
     assert run(str(submissions), "--out", str(tmp_path / "out"), "--timeout", "86400") == 0
     assert [(r["student"], r["verdict"]) for r in rows(tmp_path / "out" / "answers.csv") if r["exercise"] == "cube"] \
         == [("a", "correct"), ("b", "incorrect")]
+
+
+def test_two_mistakes_at_once_count_for_each_in_misconceptions_csv(tmp_path):
+    # grade.md: a row each, so an exercise's shares may add up to more than 1 (an outside check asked why)
+    submissions = tmp_path / "s.csv"
+    submissions.write_text("student,exercise,answer\nann,tangent-plane-x2y2,z = 4x + 8y\n", encoding="utf-8")
+    assert main(["grade", "gradients", str(submissions), "--out", str(tmp_path / "out")]) == 0
+    assert [(r["misconception"], r["count"], r["share"]) for r in rows(tmp_path / "out" / "misconceptions.csv")] == [
+        ("missing-function-value", "1", "1"), ("tangent-not-shifted", "1", "1")]
