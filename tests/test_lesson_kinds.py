@@ -1437,3 +1437,15 @@ def test_the_x_of_each_minimum_alone_in_two_variables_is_told_to_be_points(capsy
     assert capsys.readouterr().out.splitlines()[-1] == (
         "x = -1.0356 and x = 0.9601 are whole lines of points here: give each local minimum as a point (x, y).")
     assert main(["check", "--exercise", "gradients:local-minima-2d", "x = -1.0356, x = 0.5"]) == 1  # one is wrong
+
+
+@pytest.mark.parametrize("function, first", [
+    ("x^3 e^(2x)", "f is a product: use the product rule, (uv)′ = u′v + uv′."),  # was "Differentiate term by term"
+    ("sin(x^2 + 1)", "f is one function inside another: use the chain rule."),
+    ("3x^2 + 2x", "Differentiate term by term with respect to x."),
+    ("x^5", "f is a single term: differentiate it by the rule its form needs."),
+])
+def test_a_derivative_s_first_hint_is_for_its_function_s_shape(tmp_path, function, first):
+    path = tmp_path / "p.yaml"
+    path.write_text(f"pack: p\nexercises:\n  - {{id: d, kind: derivative, function: '{function}'}}\n", encoding="utf-8")
+    assert packs.load(path).exercise("d").variant().hints()[0] == first

@@ -6,6 +6,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+import sympy
+
+from ...parse import symbol
 from ..base import Field, FieldError, FunctionProblem, point_from
 from ..partial_derivative.exercise import PartialDerivative
 
@@ -48,8 +51,28 @@ class Derivative(PartialDerivative):
         else:
             last = self.value_hint(derivative)
         return (
-            f"Differentiate term by term with respect to {self.wrt}.",
+            self._first_step(),
             "Use the rules you know: the power rule d/dx xⁿ = nxⁿ⁻¹, d/dx eˣ = eˣ, d/dx ln(x) = 1/x, "
             "and the chain rule for a function inside another.",
             last,
         )
+
+    def _first_step(self) -> str:
+        """The first hint, for f's own shape: "term by term" for a sum, and for x³e²ˣ, a single product, the
+        product rule (an outside check: "term by term" on exactly the skill being practised)."""
+        x, f = symbol(self.wrt), self.function
+        if len(sympy.Add.make_args(f)) == 1:
+            varying = [g for g in sympy.Mul.make_args(f) if g.has(x)]
+            if len(varying) > 1:
+                return f"{self.name} is a product: use the product rule, (uv)′ = u′v + uv′."
+            if len(varying) == 1 and (inner := _inside(varying[0])) is not None and inner != x and inner.has(x):
+                return f"{self.name} is one function inside another: use the chain rule."
+            return f"{self.name} is a single term: differentiate it by the rule its form needs."
+        return f"Differentiate term by term with respect to {self.wrt}."
+
+
+def _inside(g: sympy.Expr) -> sympy.Expr | None:
+    """What a function or a power is of (x² + 1 of sin(x² + 1) and of (x² + 1)³); None for anything else."""
+    if g.is_Pow:
+        return g.base if g.exp.is_number else None
+    return g.args[0] if isinstance(g, sympy.Function) and len(g.args) == 1 else None
