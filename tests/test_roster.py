@@ -472,3 +472,12 @@ def test_the_pack_and_the_roster_kept_beside_the_answers_are_not_read_as_submiss
     assert f"tutor: {course / 'pack.yaml'} is the pack; it is not read as submissions\n" in err
     assert f"tutor: {course / 'roster.csv'} is the roster; it is not read as submissions\n" in err
     assert (tmp_path / "out" / "problems.csv").read_text(encoding="utf-8") == "file,line,message\n"
+
+
+def test_the_closing_line_counts_the_roster_s_problems_apart_from_the_submissions(tmp_path, capsys):
+    # outside check: "4 problems in the submissions" where three were in the roster
+    roster = write(tmp_path / "roster.csv", "id,name\nalice,Alice\n,Nobody\nalice,Again\nbob,Bob\n")
+    answers = write(tmp_path / "a.csv", "student,exercise,answer\nalice,cube,3x^2\nbob,nope,1\n")
+    assert main(["grade", PACK, str(answers), "--roster", str(roster), "--out", str(tmp_path / "out")]) == 1
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "tutor: 2 problems in the roster and 1 problem in the submissions; the rest was graded")

@@ -325,8 +325,11 @@ def _grade_gradescope(pack: packs.Pack, given: Submissions, roster: Roster | Non
 
 def _problems_status(given: Submissions) -> int:
     if given.problems:
-        print(f"tutor: {counted(len(given.problems), 'problem')} in the submissions; the rest was graded",
-              file=sys.stderr)
+        in_roster = len(given.roster.problems) if given.roster is not None else 0  # listed first (roster.enrol)
+        in_answers = len(given.problems) - in_roster
+        where = [f"{counted(n, 'problem')} in the {what}" for n, what in ((in_roster, "roster"),
+                                                                          (in_answers, "submissions")) if n]
+        print(f"tutor: {' and '.join(where)}; the rest was graded", file=sys.stderr)
         return EXIT_INCORRECT
     return EXIT_OK
 
