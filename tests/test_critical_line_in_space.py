@@ -21,8 +21,8 @@ def test_the_line_x_eq_y_eq_z_has_two_equations_and_is_minima(capsys):
 def test_the_steps_call_it_a_line(capsys):
     assert main(["solve", "critical", "(x - y)^2 + (y-z)^2", "--steps"]) == 0
     assert capsys.readouterr().out.splitlines()[-2:] == [
-        "9. Every point of the line x = y and y = z is critical; f = 0 all along it.",
-        "   9.1. All along it: every point of it is a local minimum, since f = 0 all along it and f ≥ 0 near each of "
+        "8. Every point of the line x = y and y = z is critical; f = 0 all along it.",
+        "   8.1. All along it: every point of it is a local minimum, since f = 0 all along it and f ≥ 0 near each of "
         "its points (f = (x - y)² + (y - z)² is a sum of terms that are never negative).",
     ]
 
@@ -33,7 +33,7 @@ def test_the_steps_title_and_summary_give_every_equation_of_the_line(capsys):
     assert main(["solve", "critical", "(x - y)^2 + (y-z)^2", "--steps"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[5] == "The critical points of f = (x - y)² + (y - z)²: {x = y, y = z}"
-    assert "8. The critical points: {x = y, y = z}." in lines
+    assert "7. The critical points: {x = y, y = z}." in lines
 
 
 def test_the_three_axes_of_xyz_each_keep_both_equations(capsys):
@@ -57,7 +57,7 @@ def test_the_latex_answer_gives_every_equation_of_each_axis(capsys):
 def test_the_reason_writes_f_plus_the_value_not_minus_a_negative(capsys):
     assert main(["solve", "critical", "(x-y)^2 + (y-z)^2 - 1", "--steps"]) == 0
     assert capsys.readouterr().out.splitlines()[-1] == (
-        "   9.1. All along it: every point of it is a local minimum, since f = -1 all along it and f ≥ -1 near each "
+        "   8.1. All along it: every point of it is a local minimum, since f = -1 all along it and f ≥ -1 near each "
         "of its points (f + 1 = (x - y)² + (y - z)² is a sum of terms that are never negative).")
 
 
@@ -68,9 +68,9 @@ def test_a_line_the_box_misses_lies_outside_it(capsys):
     lines = capsys.readouterr().out.splitlines()
     assert lines[2:5] == ["no critical points in the region", "outside the region:",
                           "  x = y, y = z: f = 0 all along it; it lies outside the region"]
-    assert lines[-3:] == ["9. Keep what lies in the region 2 ≤ x ≤ 3, 0 ≤ y ≤ 1, 0 ≤ z ≤ 1:",
-                          "   9.1. x = y, y = z lies outside the region.",
-                          "10. So the critical points in the region are ∅."]
+    assert lines[-3:] == ["8. Keep what lies in the region 2 ≤ x ≤ 3, 0 ≤ y ≤ 1, 0 ≤ z ≤ 1:",
+                          "   8.1. x = y, y = z lies outside the region.",
+                          "9. So the critical points in the region are ∅."]
 
 
 def test_a_line_the_box_misses_is_no_critical_point_in_the_latex_answer(capsys):

@@ -121,11 +121,12 @@ def _factored(c: CriticalPoints, nonzero: Sequence[tuple[str, Expr]], syms: Sequ
 
 def _sign_as_written(g: Expr, factored: Expr, variables: Sequence[str]) -> Expr:
     """sympy's factoring with the number taken out of the sign g starts with as shown: 3y² − 3x is
-    3(y² − x), as the lesson writes it, where sympy gives −3(x − y²); −3y² + 3x is −3(y² − x)."""
+    3(y² − x), as the lesson writes it, where sympy gives −3(x − y²); −3y² + 3x is −3(y² − x); and
+    2(−y + z) is no step, where sympy's −2(y − z) would be one that only pulls a minus out."""
     coefficient, rest = factored.as_coeff_Mul()
     factors = list(sympy.Mul.make_args(rest))
     flip = next((i for i, f in enumerate(factors) if f.is_Add), None)
-    if flip is None or coefficient.is_negative == ordered_terms(g, variables)[0].as_coeff_Mul()[0].is_negative:
+    if flip is None or coefficient.is_negative == show(g, variables).startswith("-"):
         return factored
     factors[flip] = -factors[flip]
     return _keep_coeff(-coefficient, sympy.Mul(*factors))
