@@ -8,7 +8,8 @@ changes one part of it, and two mistakes in different parts compose:
 - the iteration: the first gradient reused, the last step taken from the start,
   one step too many or too few;
 - what is reported: the gradient or the step instead of the new point, or the new point's
-  coordinates the wrong way round.
+  coordinates the wrong way round;
+- the arithmetic: the slope rounded to 1 or 2 places before each step (alone, never in a pair).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from ...misconceptions import Misconception, Said, WrongAnswer, register
 from ...misconceptions.derivatives import wrong_gradients
 from ...parse import Answer, Shape, symbol
 from ...show import show
+from ...words import counted
 from ..critical_points.misconceptions import coordinates_swapped
 from ..gradient.misconceptions import MISCONCEPTIONS as GRADIENT
 from ..gradient.misconceptions import partials_text, swapped
@@ -70,6 +72,10 @@ MISCONCEPTIONS = register(
         "It looks like you reused {slope} at the start {start} for every step. Each step takes {slope} at "
         "the point it starts from: {step}."),
     Misconception(
+        "slope-rounded-early", "rounded the slope before taking the step",
+        "It looks like you rounded {slope} to {places} before taking the step. Keep all its digits, and round "
+        "only the new point."),
+    Misconception(
         "step-from-start", "took the last step from the start",
         "It looks like you took the last step from the start {start} instead of from the point before it: "
         "{step}."),
@@ -89,6 +95,7 @@ class _Plan:
     from_start: bool = False
     extra: int = 0  # iterations too many (or too few)
     report: str = "point"  # point, gradient-start, gradient-before, gradient-after, step, move
+    rounded: int | None = None  # the decimal places each slope is rounded to before its step
 
 
 class _Iteration:
@@ -127,6 +134,8 @@ class _Iteration:
         last, before = first, self.start
         for i in range(k):
             g = first if plan.reuse else self.gradient(plan.slope, point)
+            if plan.rounded is not None:  # the lesson shows f′(0.05) = −18.9, and 0.05 + 0.005·18.9 is 0.1445
+                g = tuple(round(gi, plan.rounded) for gi in g)
             base = self.start if plan.from_start and i == k - 1 else point
             before, last = point, g
             point = tuple(b - s * gi for b, gi in zip(base, g))
@@ -189,6 +198,9 @@ def candidates(problem: GradientDescent) -> list[WrongAnswer]:
     for (part_a, said_a, plan_a), (part_b, said_b, plan_b) in combinations(changes, 2):
         if part_a != part_b and said_a.misconception != said_b.misconception:
             found.append(((said_a, said_b), partial(iteration.run, _merge(plan_a, plan_b))))
+    # alone, not in pairs: a slip of arithmetic, not of the method
+    found += [((say["slope-rounded-early"](slope=slope, places=counted(places, "decimal place")),),
+               partial(_rounded_early, iteration, places)) for places in (1, 2)]
     candidates = []
     for said, plan in found:
         try:
@@ -206,6 +218,15 @@ def candidates(problem: GradientDescent) -> list[WrongAnswer]:
         candidates.append(WrongAnswer.of([coordinates_swapped(problem.variables, problem.show_answer(right),
                                                               problem.show_answer(turned))], turned))
     return candidates
+
+
+def _rounded_early(iteration: _Iteration, places: int) -> _Point:
+    """The point with each slope rounded to `places` before its step; ValueError where that is the right point
+    rounded, as an answer typed to fewer places is (0.75 for 0.7512…: "right to 2 decimal places", not this)."""
+    right, early = iteration.run(_Plan()), iteration.run(_Plan(rounded=places))
+    if any(all(round(r, shown) == e for r, e in zip(right, early)) for shown in range(16)):
+        raise ValueError("the right point, rounded")
+    return early
 
 
 def _merge(a: _Plan, b: _Plan) -> _Plan:
