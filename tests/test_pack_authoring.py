@@ -898,3 +898,13 @@ def test_a_product_before_a_bracket_in_a_pack_is_still_a_product(tmp_path, capsy
     pack = pack_file(tmp_path, f"{{id: a, kind: partial_derivative, function: {function}, wrt: x, "
                                "params: {a: {int: [1, 3]}}}")
     assert main(["pack", "validate", str(pack)]) == 0
+
+
+def test_a_problem_one_value_of_the_range_is_free_of_names_the_draw(tmp_path, capsys):
+    # outside check: told without a draw, as if (0, 0) were never critical; at a = 0 it is
+    from pack_files import pack_file
+    pack = pack_file(tmp_path, "id: c\n    kind: classify_point\n    function: x^2 + y^2 - a x\n    at: [0, 0]\n"
+                               "    params: {a: {int: [0, 2]}}")
+    assert main(["pack", "validate", str(pack)]) == 1
+    assert capsys.readouterr().out == (f"{pack}:6:9: exercise 'c': with a = 1, this point is not a critical point "
+                                       "(the gradient is not zero there)\n")

@@ -523,14 +523,18 @@ def _edges(spec: ExerciseSpec, base: Params) -> Iterable[Params]:
 
 def _no_draw_s_doing(spec: ExerciseSpec, params: Params, found: list[Finding], thorough: bool) -> bool:
     """Whether the problems `found` with these values are the exercise's, whatever the values: the same
-    ones, word for word, with every parameter at each of _PROBES (in the range or not). Then naming
+    ones, word for word, with every parameter at each of _PROBES (in the range or not), and at the edges of
+    its range (`_edges`), where one value may be free of them. Then naming
     this draw ("with a = 3, a derivative needs a function of one variable") would send the author to
     the parameter's range when a name is misspelt in the function. A problem that every value in the
     range has, but not one of those (√a for a from -2 to -1), is the draw's."""
     if not (spec.params and all(f.of_draw for f in found)):
         return False
-    return all(check(spec, tuple((name, value) for name, _ in params), thorough, first=False) == found
-               for value in _PROBES)
+    if not all(check(spec, tuple((name, value) for name, _ in params), thorough, first=False) == found
+               for value in _PROBES):
+        return False
+    # nor where a value the range draws is free of them: x² + y² − ax at (0, 0) is critical at a = 0 alone
+    return all(check(spec, edge, thorough, first=False) == found for edge in _edges(spec, params) if edge != params)
 
 
 # values of both signs, whole and not, where few formulas break together (√(1 - a) and √(a - 1) don't)
