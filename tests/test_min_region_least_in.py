@@ -81,7 +81,8 @@ def test_a_least_local_minimum_in_the_region_is_as_before(capsys):
 def test_the_two_variable_window_says_the_least_in_it_alike(capsys):
     # the sauna's room holds its least local minimum; the lower one outside is said after, as in one variable
     assert _solve(capsys, "minimize", "85 - 1/90 x^2 (x-6) y^2 (y-6)", "--region=0<=x<=5, 0<=y<=5")[-2:] == [
-        "the least: f(4, 4) = 3313/45 ≈ 73.6222; it is not the global minimum",
+        "the minimum in the region (f is no lower on its boundary): f(4, 4) = 3313/45 ≈ 73.6222; it is not the "
+        "global minimum",
         "note: outside the region, f decreases without bound"]
     # a strip with no bound on y: its sides and far reaches are not looked at, and the last note says so
     assert _solve(capsys, "minimize", "(x^2 - 1)^2 + y^2 + 0.3x", "--region=0<=x<=2")[-3:] == [

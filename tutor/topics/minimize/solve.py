@@ -444,7 +444,8 @@ def _two(f: Expr, names: tuple[str, ...], window: Region | None, explain: bool) 
     elif away and window is not None:
         lines += _least_outside(result, window, names, verdict, bool(others), boundary is not None)
     elif window is not None and result.points:  # the least in the window; a lower one said as outside
-        lines += _least_in_window(result, window, verdict, bool(others), boundary is not None)
+        lines += _least_in_window(result, window, verdict, bool(others), boundary is not None,
+                                  whole=window.bounded() and boundary is None and not unlooked)
     elif result.points and result.tied:  # several points as low: (x² − 1)² + y² at (-1, 0) and (1, 0)
         lowest = result.lowest or 0
         at = and_list([show(result.points[i].point) for i in sorted((lowest, *result.tied))])
@@ -503,12 +504,16 @@ def _two(f: Expr, names: tuple[str, ...], window: Region | None, explain: bool) 
 
 
 def _least_in_window(result: calculus.LocalMinima, window: Region, verdict: str, others: bool,
-                     edge: bool = False) -> list[str]:
+                     edge: bool = False, whole: bool = False) -> list[str]:
     """The least of the minima in the window, named "the least"; a lower minimum outside it is said as outside,
     with whether it is global: x² + y² on 1 ≤ x ≤ 2, 0 ≤ y ≤ 1 has no minimum in it, and (0, 0) outside.
-    Where f is lower on the window's boundary (`edge`), the least of the minima is named as that only."""
+    Where f is lower on the window's boundary (`edge`), the least of the minima is named as that only; where
+    the boundary was looked at and f is no lower on it (`whole`), it is the minimum in the region, as the
+    lesson asks of the sauna ((4, 4), though f falls without bound outside the room)."""
     split = in_region(result, window)
-    title = "the least local minimum in the region" if edge else "the least"
+    title = "the least local minimum in the region" if edge else \
+        "the minimum in the region (f is no lower on its boundary)" if whole and split.least \
+        and not result.is_global else "the least"
     if split.held:  # f is least of all in the window
         return [_least_line(result, split.least, verdict, title)]
     if split.least:  # the least in the window, then the lower one outside it, which the verdict is about
