@@ -481,3 +481,15 @@ def test_the_closing_line_counts_the_roster_s_problems_apart_from_the_submission
     assert main(["grade", PACK, str(answers), "--roster", str(roster), "--out", str(tmp_path / "out")]) == 1
     assert capsys.readouterr().err.splitlines()[-1] == (
         "tutor: 2 problems in the roster and 1 problem in the submissions; the rest was graded")
+
+
+def test_answers_given_again_by_an_id_not_on_the_roster_are_not_reported_as_repeats(tmp_path, capsys):
+    # outside check: "student 'hal' already answered …; 4 answers … are ignored" beside "hal is not on the roster"
+    roster = write(tmp_path / "roster.csv", "id\nann\n")
+    answers = write(tmp_path / "a.csv", "student,exercise,answer\nhal,cube,3x^2\nhal,cube,2x\nhal,cube,x\n"
+                                        "ann,cube,3x^2\nann,cube,2x\n")
+    assert main(["grade", PACK, str(answers), "--roster", str(roster), "--out", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert f"{answers}:2: student 'hal' is not on the roster (1 answer in this file not graded)" in err
+    assert "'hal' already answered" not in err
+    assert f"{answers}:6: student 'ann' already answered cube at {answers}:5; this answer is ignored" in err

@@ -313,7 +313,9 @@ def enrol(roster: Roster, given: Submissions) -> Submissions:
         added.append(Problem(file, int(first.source.rpartition(":")[2]),
                              f"student {shown(student)} {why} ({counted(count, 'answer')} in this file not graded)",
                              student))
-    problems = [*roster.problems, *_in_file_order(given.problems, added)]
+    # an id not on the roster is told once per file; its repeated answers, not graded either, are no more news
+    kept = [p for p in given.problems if not (p.repeat and (p.student, p.file) in strangers)]
+    problems = [*roster.problems, *_in_file_order(kept, added)]
     answered = {a.student for a in answers}
     theirs = first_problems(given.problems)
     absent = tuple((s.id, f"Your submission could not be read ({problem})." if (problem := theirs(s.id))

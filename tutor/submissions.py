@@ -69,6 +69,7 @@ class Problem:
     message: str
     student: str = ""  # whose answers it concerns, where the file said
     students: tuple[str, ...] = ()  # or, a class's file that could not be read, each student its rows name
+    repeat: bool = False  # an answer given again, ignored: no problem at all for an id no roster grades
 
 
     def __str__(self) -> str:
@@ -197,7 +198,7 @@ class _Reader:
         ignored = "this answer is ignored" if count == 1 else \
             f"{count:,} answers to {exercise} in this file (lines {start}–{line}) are ignored"
         self.problems[at] = Problem(file, start, f"student {shown(student)} already answered {exercise} at {first}; "
-                                                 f"{ignored}", student)
+                                                 f"{ignored}", student, repeat=True)
         self.repeats[student, exercise, file] = (at, count, start)
 
     # ------------------------------------------------------------------ files
