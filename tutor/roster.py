@@ -29,7 +29,7 @@ from pathlib import Path
 from .errors import TutorError
 from .limits import LIMITS, Limits
 from .packs import same_id
-from .safe_read import FileRefused, csv_rows, open_file
+from .safe_read import FileRefused, csv_rows, open_file, writable
 from .submissions import Problem, Submissions, Submitted, file_name, first_problems, row_field, shown
 from .words import counted, printable
 
@@ -156,7 +156,7 @@ def read_roster(path: str | Path, limits: Limits = LIMITS) -> Roster:
                     at = _id_at(header)
                     problems.append(Problem(file, row.line, f"the row has {len(row.cells)} fields but the header "
                                                             f"has {len(header)}; it is skipped",
-                                            same_id(_clean(row.cells[at]).strip()) if at < len(row.cells) else ""))
+                                            same_id(writable(row.cells[at]).strip()) if at < len(row.cells) else ""))
                     continue
                 _student(file, row.line, header, row.cells, students, problems)
     except FileRefused as refused:
@@ -199,7 +199,7 @@ def _id_at(header: list[str]) -> int:
 
 
 def _header(file: str, line: int, cells: list[str]) -> list[str]:
-    names = [_clean(cell).strip() or f"column {i + 1}" for i, cell in enumerate(cells)]
+    names = [writable(cell).strip() or f"column {i + 1}" for i, cell in enumerate(cells)]
     keys = [column_key(name) for name in names]
     if not any(key in keys for key in ID_COLUMNS):
         raise RosterError(f"{file}:{line}: the roster has no 'id' column (it has "
@@ -213,7 +213,7 @@ def _header(file: str, line: int, cells: list[str]) -> list[str]:
 def _student(file: str, line: int, header: list[str], cells: list[str], students: dict[str, Enrolled],
              problems: list[Problem]) -> None:
     id_key = _id_column(header)
-    values = [_clean(cell).strip() for cell in cells]
+    values = [writable(cell).strip() for cell in cells]
     student = next(v for name, v in zip(header, values) if column_key(name) == id_key)
     if not student:
         problems.append(Problem(file, line, "no student id; the row is skipped"))
@@ -256,10 +256,6 @@ def _named(text: str) -> str:
     if not text:
         return "nothing"
     return " + ".join(unicodedata.name(c, f"U+{ord(c):04X}") for c in text[:3]) + (" ..." if len(text) > 3 else "")
-
-
-def _clean(text: str) -> str:
-    return text.encode("utf-8", "replace").decode("utf-8")
 
 
 # ----------------------------------------------------------- with the answers
