@@ -84,6 +84,10 @@ def test_the_two_variable_window_says_the_least_in_it_alike(capsys):
         "the minimum in the region (f is no lower on its boundary): f(4, 4) = 3313/45 ≈ 73.6222; it is not the "
         "global minimum",
         "note: outside the region, f decreases without bound"]
+    # and the steps end so too (an outside check found them still saying only "the least local minimum")
+    steps = _solve(capsys, "minimize", "85 - 1/90 x^2 (x-6) y^2 (y-6)", "--region=0<=x<=5, 0<=y<=5", "--steps")
+    assert steps[-1] == ("16. The minimum in the region is f(4, 4) = 3313/45 ≈ 73.6222 (f is no lower on its "
+                         "boundary): it is not the global minimum (outside the region, f decreases without bound).")
     # a strip with no bound on y: its sides and far reaches are not looked at, and the last note says so
     assert _solve(capsys, "minimize", "(x^2 - 1)^2 + y^2 + 0.3x", "--region=0<=x<=2")[-3:] == [
         "the least: f(0.960149…, 0) = 0.294146…",

@@ -36,6 +36,8 @@ class MinimaRule(StepRule):
     NONE_IN = "none_in"
     LEAST_IN = "least_in"
     LEAST_IN_TIED = "least_in_tied"
+    LEAST_IN_WHOLE = "least_in_whole"
+    LEAST_IN_WHOLE_TIED = "least_in_whole_tied"
     LEAST_OUTSIDE = "least_outside"
     LEAST_OUTSIDE_TIED = "least_outside_tied"
     LEAST_SET_OUTSIDE = "least_set_outside"
@@ -102,6 +104,10 @@ TEMPLATES: dict[StepRule, str] = {
     MinimaRule.LEAST_IN: "The least local minimum in the region is {f}{point:args} = {value}{approx}{verdict}.",
     MinimaRule.LEAST_IN_TIED: ("The least local minima in the region, {f} = {value}{approx}, are at "
                                "{points:and}{verdict}."),
+    MinimaRule.LEAST_IN_WHOLE: ("The minimum in the region is {f}{point:args} = {value}{approx} ({f} is no lower on "
+                                "its boundary){verdict}."),
+    MinimaRule.LEAST_IN_WHOLE_TIED: ("The minimum in the region, {f} = {value}{approx}, is at {points:and} ({f} is no "
+                                     "lower on its boundary){verdict}."),
     MinimaRule.LEAST_OUTSIDE: "The least local minimum, outside the region, is {f}{point:args} = {value}{approx}: "
                               "{verdict}.",
     MinimaRule.NONE: "{f} = {before} has no local minimum",
@@ -203,10 +209,12 @@ def boundary_step(boundary: OnBoundary, minima: bool, ties: tuple[str, ...] = ()
 
 
 def minima_in_steps(minima: LocalMinima, region: Region, unsure: bool = False,
-                    boundary: OnBoundary | None = None, ties: tuple[str, ...] = ()) -> Step:
+                    boundary: OnBoundary | None = None, ties: tuple[str, ...] = (), whole: bool = False) -> Step:
     """As all_minima_steps, then which minima lie in the region, and the least of them as the summary of
     `tutor solve minimize --region` says it: a lower one outside is named as outside. `unsure`: a set or a
-    point in the region may hold a minimum, so "no local minimum in the region" is not said."""
+    point in the region may hold a minimum, so "no local minimum in the region" is not said. `whole`: the
+    region's boundary was looked at and f is no lower on it, so the least in it is the minimum in the region
+    (the lesson's sauna, though f falls without bound outside the room)."""
     cuts = set_steps(minima.sets)  # (x + y)² on 1 ≤ x ≤ 2, 1 ≤ y ≤ 2: its line of minima misses the region
     split = in_region(minima, region)
     inside = tuple(_point(minima.points[i].point) for i in split.inside)
@@ -227,7 +235,8 @@ def minima_in_steps(minima: LocalMinima, region: Region, unsure: bool = False,
     verdict = _verdict(minima, split.note)
     held = split.held and not minima.least_sets  # curves of minima outside the region are lower still
     if split.least:
-        substeps.append(_least(minima, split.least, f": {verdict}" if held else "", outside=False))
+        substeps.append(_least(minima, split.least, f": {verdict}" if held else "", outside=False,
+                               whole=whole and not minima.is_global))
     if minima.least_sets:
         value = minima.least_sets[0].value
         substeps.append(step(MinimaRule.LEAST_SET_OUTSIDE, None, None, point=tuple(symbol(v) for v in minima.variables),
@@ -281,14 +290,17 @@ def no_least_steps(minima: LocalMinima, region: Region | None = None, boundary: 
     return step(rule, minima.function, (), substeps, variables=minima.variables)
 
 
-def _least(minima: LocalMinima, chosen: tuple[int, ...], verdict: str, outside: bool) -> Step:
-    """The least of the chosen minima (all as low), in the region or outside it."""
+def _least(minima: LocalMinima, chosen: tuple[int, ...], verdict: str, outside: bool, whole: bool = False) -> Step:
+    """The least of the chosen minima (all as low), in the region or outside it; `whole`: the minimum in the
+    region, f being no lower on its boundary."""
     value = minima.values[chosen[0]]
     if len(chosen) > 1:
         points = tuple(_point(minima.points[i].point) for i in chosen)
-        rule = MinimaRule.LEAST_OUTSIDE_TIED if outside else MinimaRule.LEAST_IN_TIED
+        rule = (MinimaRule.LEAST_OUTSIDE_TIED if outside else
+                MinimaRule.LEAST_IN_WHOLE_TIED if whole else MinimaRule.LEAST_IN_TIED)
         return step(rule, None, None, points=points, value=value, approx=approx(value), verdict=verdict)
-    rule = MinimaRule.LEAST_OUTSIDE if outside else MinimaRule.LEAST_IN
+    rule = (MinimaRule.LEAST_OUTSIDE if outside else MinimaRule.LEAST_IN_WHOLE if whole else
+            MinimaRule.LEAST_IN)
     return step(rule, None, None, point=minima.points[chosen[0]].point, value=value, approx=approx(value),
                 verdict=verdict)
 

@@ -435,6 +435,8 @@ def _two(f: Expr, names: tuple[str, ...], window: Region | None, explain: bool) 
     lines += others
     boundary, unlooked = _on_boundary(f, names, window, result) if window is not None else (None, False)
     verdict = globally(result.is_global, len(result.points) + len(result.sets), result.known_all)
+    # the boundary looked at and f no lower on it: the least in the region is its minimum
+    whole = window is not None and window.bounded() and boundary is None and not unlooked
     # the least of all along curves that miss the region: the least in it is decided as for points outside
     away = window is not None and bool(result.least_sets) and all(s.inside is False for s in result.least_sets)
     if result.no_least:  # sin x + x/10 + y²: each minimum recurs 2π to the left, lower, so none is the least
@@ -444,8 +446,7 @@ def _two(f: Expr, names: tuple[str, ...], window: Region | None, explain: bool) 
     elif away and window is not None:
         lines += _least_outside(result, window, names, verdict, bool(others), boundary is not None)
     elif window is not None and result.points:  # the least in the window; a lower one said as outside
-        lines += _least_in_window(result, window, verdict, bool(others), boundary is not None,
-                                  whole=window.bounded() and boundary is None and not unlooked)
+        lines += _least_in_window(result, window, verdict, bool(others), boundary is not None, whole)
     elif result.points and result.tied:  # several points as low: (x² − 1)² + y² at (-1, 0) and (1, 0)
         lowest = result.lowest or 0
         at = and_list([show(result.points[i].point) for i in sorted((lowest, *result.tied))])
@@ -499,7 +500,7 @@ def _two(f: Expr, names: tuple[str, ...], window: Region | None, explain: bool) 
         derivation = no_least_steps(result, window, boundary)
     elif explain:
         derivation = all_minima_steps(result) if window is None else minima_in_steps(
-            result, window, bool(others), boundary, tuple(text for text, _ in ties))
+            result, window, bool(others), boundary, tuple(text for text, _ in ties), whole)
     return Solution(tuple(lines), tuple(latex), data, derivation)
 
 
