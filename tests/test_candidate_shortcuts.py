@@ -22,10 +22,10 @@ INTS = st.integers(-5, 5).map(sympy.Integer)
 FLOATS = st.floats(-9, 9, allow_nan=False).map(lambda v: sympy.Float(round(v, 3)))
 
 
-def _square(x, y, skip: Callable[[str], bool], once: bool = False):
-    products = {"mb": 2 * x * M * B, "my": -2 * x * y * M, "by": -2 * y * B}
-    doubled = sympy.Add(*(p / 2 if once else p for key, p in products.items() if not skip(key)))
-    return x**2 * M**2 + B**2 + y**2 + doubled
+def _square(x, y, skip: Callable[[str], bool], once: tuple[str, ...] = (), constant: bool = True, sign: int = -1):
+    products = {"mb": 2 * x * M * B, "my": 2 * sign * x * y * M, "by": 2 * sign * y * B}
+    doubled = sympy.Add(*(p / 2 if key in once else p for key, p in products.items() if not skip(key)))
+    return x**2 * M**2 + B**2 + (y**2 if constant else 0) + doubled
 
 
 def long_way_costs(problem: Cost) -> list:
@@ -38,8 +38,13 @@ def long_way_costs(problem: Cost) -> list:
 
     costs = [total(lambda x, y: _square(x, y, lambda key: True)) / scale,
              total(lambda x, y: _square(x, y, lambda key: key == "mb")) / scale,
-             total(lambda x, y: _square(x, y, lambda key: False, once=True)) / scale,
+             total(lambda x, y: _square(x, y, lambda key: False, once=("mb", "my", "by"))) / scale,
              total(lambda x, y: M * x + B - y) / scale]
+    if problem.ask == Ask.FUNCTION:  # some products once; the y² left out; (mx + b + y)²
+        costs += [*(total(lambda x, y, once=once: _square(x, y, lambda key: False, once=once)) / scale
+                    for once in [("mb",), ("my", "by"), ("my",), ("by",), ("mb", "my"), ("mb", "by")]),
+                  total(lambda x, y: _square(x, y, lambda key: False, constant=False)) / scale,
+                  total(lambda x, y: _square(x, y, lambda key: False, sign=1)) / scale]
     if problem.mean:
         costs += [problem.cost.function / n, problem.cost.function]
     else:

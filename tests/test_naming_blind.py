@@ -76,5 +76,7 @@ def test_how_many_unnamed_answers_now_get_a_name(capsys):
     # 26 since finding 807: row 498, (xy, xz, yz + 4x) for ∇(xyz + 2x²), is ∂f/∂x and ∂f/∂z swapped; 30 since finding
     # 803 and 804: rows 69, 390 and 403, T's 1/90 left out (∇T(0.5, 0.6), ∂T/∂x, ∂T/∂y), are dropped-constant-coefficient,
     # and row 110, the sauna's (4, 6), (6, 4) for (4, 4), factors of one partial set to zero together; 32 since a step's
-    # slope summed without dividing by n is slope-not-averaged: rows 242 and 253, "sum (E) gradient without 1/n"
-    assert len(now_named) == 32, now_named
+    # slope summed without dividing by n is slope-not-averaged: rows 242 and 253, "sum (E) gradient without 1/n"; 36
+    # since the cost's partial slips are named: rows 219 and 257 (signs flipped, error-sign-flipped), 220 (only mb
+    # not doubled, some-products-not-doubled) and 222 (constant dropped, squares-constant-dropped)
+    assert len(now_named) == 36, now_named

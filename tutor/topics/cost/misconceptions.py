@@ -41,6 +41,18 @@ MISCONCEPTIONS = register(
         "It looks like you took each product of two terms once. In a square they come twice: "
         "(a + b)² = a² + 2ab + b²."),
     Misconception(
+        "some-products-not-doubled", "took some products of the terms once instead of twice",
+        "It looks like you took {products} of each square once. In a square each product of two terms "
+        "comes twice: (a + b)² = a² + 2ab + b², so ({residual})² = {square}."),
+    Misconception(
+        "squares-constant-dropped", "left out the constant Σyᵢ² of the squares",
+        "It looks like you left out the constant term: each square (mxᵢ + b − yᵢ)² has yᵢ² among its terms, "
+        "and together they add up to {constant}."),
+    Misconception(
+        "error-sign-flipped", "squared mx + b + y instead of mx + b − y",
+        "It looks like you squared mx + b + y: your products with y have a plus sign. The error is "
+        "mx + b − y, so they are −2xy·m and −2y·b: ({residual})² = {square}."),
+    Misconception(
         "errors-not-squared", "added up the errors without squaring them",
         "It looks like you added up the errors mx + b − y without squaring them. The cost is the sum of the "
         "squares of the errors, so that errors above and below the line don't cancel."),
@@ -85,17 +97,22 @@ _MAX_LEFT_OUT = 12  # points each left out in turn, at most: a data file's hundr
 
 _Terms = dict[tuple[int, int], Fraction]  # a cost multiplied out: each c·mⁱbʲ's coefficient c by (i, j)
 _PRODUCTS = {"mb": (1, 1), "my": (1, 0), "by": (0, 1)}  # the products of two terms of mx + b − y, by monomial
+# each product as a sentence names it, and those a student may take once, not all (all once is its own mistake)
+_PRODUCT_WORDS = {"mb": "x·mb", "my": "−xy·m", "by": "−y·b"}
+_SOME_ONCE = (("mb",), ("my", "by"), ("my",), ("by",), ("mb", "my"), ("mb", "by"))
 
 
 def _squares(points: Sequence[tuple[Fraction, Fraction]], skip: Callable[[str], bool] = lambda key: False,
-             once: bool = False) -> _Terms:
-    """Σ(mx + b − y)² multiplied out with a slip (some products left out, or taken once), in exact
-    rational arithmetic: m²x², b², y², then 2x·mb, −2xy·m, −2y·b for each point."""
+             once: Sequence[str] = (), constant: bool = True, y_sign: int = -1) -> _Terms:
+    """Σ(mx + b − y)² multiplied out with a slip (some products left out, or taken once; the constant
+    y² left out; y's sign flipped), in exact rational arithmetic: m²x², b², y², then 2x·mb, −2xy·m, −2y·b
+    for each point."""
     terms: _Terms = {}
     for x, y in points:
-        doubled = {"mb": 2 * x, "my": -2 * x * y, "by": -2 * y}
-        for monomial, c in [((2, 0), x * x), ((0, 2), Fraction(1)), ((0, 0), y * y),
-                            *((_PRODUCTS[key], c / 2 if once else c) for key, c in doubled.items() if not skip(key))]:
+        doubled = {"mb": 2 * x, "my": 2 * y_sign * x * y, "by": 2 * y_sign * y}
+        for monomial, c in [((2, 0), x * x), ((0, 2), Fraction(1)), *[((0, 0), y * y)] * constant,
+                            *((_PRODUCTS[key], c / 2 if key in once else c)
+                              for key, c in doubled.items() if not skip(key))]:
             terms[monomial] = terms.get(monomial, Fraction(0)) + c
     return terms
 
@@ -132,22 +149,37 @@ def _wrong_costs(problem: Cost, words: dict[str, str]) -> list[tuple[Said, _Term
     n = len(data)
     scale = 2 * n if problem.mean else 1
     right = _squares(data)
-    costs: list[tuple[str, _Terms]] = [
-        ("squared-term-by-term", _scaled(_squares(data, lambda key: True), scale)),
-        ("cross-term-dropped", _scaled(_squares(data, lambda key: key == "mb"), scale)),
-        ("products-not-doubled", _scaled(_squares(data, once=True), scale)),
-        ("errors-not-squared", _scaled(_errors(data), scale)),
+    said = lambda misconception, **more: MISCONCEPTIONS[misconception].fill(**more, **words)  # noqa: E731
+    costs: list[tuple[Said, _Terms]] = [
+        (said("squared-term-by-term"), _squares(data, lambda key: True)),
+        (said("cross-term-dropped"), _squares(data, lambda key: key == "mb")),
+        (said("products-not-doubled"), _squares(data, once=tuple(_PRODUCTS))),
+        (said("errors-not-squared"), _errors(data)),
     ]
+    if problem.ask == Ask.FUNCTION:
+        # a slip in part of each square, told where the answer shows every term. For a single number (the
+        # cost at a point, a step) eight more candidates would name some wrong answers by chance (a blind
+        # corpus's 23/3, (1/2)² taken as 1/2, came out as two products taken once), and both blind corpora
+        # label the cost at a point without its 38 a copying slip
+        constant = problem.show(to_sympy(sum((y * y for _, y in data), Fraction(0))))
+        costs += [*((said("some-products-not-doubled", products=_products(once)), _squares(data, once=once))
+                    for once in _SOME_ONCE),
+                  (said("squares-constant-dropped", constant=str(constant)), _squares(data, constant=False)),
+                  (said("error-sign-flipped"), _squares(data, y_sign=1))]
+    costs = [(told, _scaled(terms, scale)) for told, terms in costs]
     if problem.mean:
-        costs += [("mean-without-half", _scaled(right, n)), ("sum-not-averaged", _scaled(right, 1))]
+        costs += [(said("mean-without-half"), _scaled(right, n)), (said("sum-not-averaged"), _scaled(right, 1))]
     else:
-        costs.append(("cost-averaged", _scaled(right, n)))
-    found = [(MISCONCEPTIONS[m].fill(**words), c) for m, c in costs]
+        costs.append((said("cost-averaged"), _scaled(right, n)))
     for i, point in enumerate(problem.points if n <= _MAX_LEFT_OUT else ()):
         others = [p for j, p in enumerate(data) if j != i]
-        found.append((MISCONCEPTIONS["point-left-out"].fill(point=problem.show(point), **words),
-                      _scaled(_squares(others), scale)))
-    return found
+        costs.append((said("point-left-out", point=problem.show(point)), _scaled(_squares(others), scale)))
+    return costs
+
+
+def _products(keys: Sequence[str]) -> str:
+    """'the product x·mb', 'the products −xy·m and −y·b'."""
+    return f"the product{'s' * (len(keys) > 1)} {' and '.join(_PRODUCT_WORDS[key] for key in keys)}"
 
 
 def candidates(problem: Cost) -> list[WrongAnswer]:
