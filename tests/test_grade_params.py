@@ -80,7 +80,9 @@ def test_grades_leave_the_exercise_out_of_those_students_points_possible(graded)
         f'ana,Ana Lima,ana@example.edu,A,0,1,1,,1,1,4,5,80,{TOLD}',
         f'ben,Ben Okafor,ben@example.edu,A,1,0,0,,1,0,2,5,40,{TOLD}',
         "cy,Cy Tran,cy@example.edu,B,0,0,1,1,1,1,4,6,66.6667,",
-        "dee,Dee Marsh,dee@example.edu,B,1,1,1,1,1,0,5,6,83.3333,",
+        # dea's answer is not graded, and dee is told it may be hers
+        "dee,Dee Marsh,dee@example.edu,B,1,1,1,1,1,0,5,6,83.3333,Part of your submission was not graded (answers.csv:36: "
+        "student 'dea' is not on the roster; did you mean 'dee'? (1 answer in this file not graded)).",
         f'eve,Eve Sato,eve@example.edu,B,0,0,1,,0,1,2,5,40,{TOLD}',
         "fay,Fay Ng,fay@example.edu,A,1,1,1,0,1,0,4,6,66.6667,",
         "gus,Gus Berg,gus@example.edu,A,0,0,0,0,0,0,0,6,0,Nothing was submitted."]

@@ -142,6 +142,30 @@ def test_answers_from_ids_not_on_the_roster_are_reported_with_the_closest_id(tmp
     assert [p["line"] for p in rows(tmp_path / "out" / "problems.csv")] == ["2", "4", "5"]
 
 
+def test_the_student_an_unknown_id_clearly_meant_is_told_answers_under_it_were_not_graded(tmp_path):
+    """Outside check: jon's answers typed as jonn were left out, rightly, and his page said "No answer." with
+    nothing else: the one id a stranger clearly meant is told, as a student whose file was not read is."""
+    roster = write(tmp_path / "roster.csv", ROSTER)
+    late = write(tmp_path / "late.csv", "student,exercise,answer\nalice,cube,3x^2\nalce,fit,x\nbob,cube,1\n"
+                                         "bbo,fit,x\nzed,cube,1\n")
+    out, pages = tmp_path / "out", tmp_path / "pages"
+    assert main(["grade", PACK, str(late), "--roster", str(roster), "--out", str(out), "--feedback", str(pages)]) == 1
+    notes = {r["student"]: r["note"] for r in rows(out / "grades.csv")[1:]}
+    assert notes["alice"] == (f"Part of your submission was not graded ({late}:3: student 'alce' is not on the roster; "
+                              "did you mean 'alice'? (1 answer in this file not graded)).")
+    assert "(1 answer in this file not graded))." in (pages / "alice.md").read_text(encoding="utf-8")
+    assert notes["bob"] == (f"Part of your submission was not graded ({late}:5: student 'bbo' is not on the roster; "
+                            "did you mean 'bob'? (1 answer in this file not graded)).")
+    # zed is near no one: no one else is told of it
+    assert notes["carol"] == "Nothing was submitted." and notes["dan"] == "Nothing was submitted."
+    # all of a student's answers under the typo: absent, and told why
+    only = write(tmp_path / "only.csv", "student,exercise,answer\ncarl,cube,3x^2\n")
+    assert main(["grade", PACK, str(only), "--roster", str(roster), "--out", str(tmp_path / "out2")]) == 1
+    notes = {r["student"]: r["note"] for r in rows(tmp_path / "out2" / "grades.csv")[1:]}
+    assert notes["carol"] == (f"Nothing was submitted under your id ({only}:2: student 'carl' is not on the roster; "
+                              "did you mean 'carol'? (1 answer in this file not graded)).")
+
+
 def test_an_id_not_on_the_roster_is_told_among_its_file_s_problems_in_line_order(tmp_path, capsys):
     # outside check: roster problems came after every other, so a TA working down the file had to sort them
     roster = write(tmp_path / "roster.csv", ROSTER)
@@ -254,7 +278,10 @@ def test_a_typo_is_given_the_roster_id_only_where_it_is_clearly_the_closest(tmp_
     assert capsys.readouterr().err.splitlines()[0] == (
         f"{late}:2: student 's1O' is not on the roster{hint} (1 answer in this file not graded)")
     notes = {r["student"]: (r["total"], r["note"]) for r in rows(tmp_path / "out" / "grades.csv")[1:]}
-    assert notes == {i: ("0", "Nothing was submitted.") for i in ids}  # the answer is nobody's until the id is mended
+    # the answer is nobody's until the id is mended; the one id clearly meant is told why it has none
+    told = f"Nothing was submitted under your id ({late}:2: student 's1O' is not on the roster{hint} (1 answer in " \
+           "this file not graded))."
+    assert notes == {i: ("0", told if hint.endswith(f"'{i}'?") else "Nothing was submitted.") for i in ids}
 
 
 def test_the_roster_id_suggested_for_a_typo_has_its_control_characters_escaped(tmp_path, capsys):

@@ -304,16 +304,20 @@ def enrol(roster: Roster, given: Submissions) -> Submissions:
             skipped.setdefault(fault.student, fault)
     for (student, file), (first, count) in strangers.items():
         row = skipped.get(student)  # on the roster, but on a row that could not be read (finding 691)
+        closest = roster.closest(student) if row is None else ()
         why = (f"is on the roster only at {printable(row.file)}:{row.line}, a row that was skipped" if row is not None
-               else f"is not on the roster{_guess(student, roster.closest(student))}")
+               else f"is not on the roster{_guess(student, closest)}")
+        # the one id it clearly meant is told too, on their page: they may have answered, under the typo (an
+        # outside check's jon, whose answers typed as jonn were "No answer." to him)
         added.append(Problem(file, int(first.source.rpartition(":")[2]),
                              f"student {shown(student)} {why} ({counted(count, 'answer')} in this file not graded)",
-                             student))
+                             student, closest if len(closest) == 1 else ()))
     # an id not on the roster is told once per file; its repeated answers, not graded either, are no more news
     kept = [p for p in given.problems if not (p.repeat and (p.student, p.file) in strangers)]
     problems = [*roster.problems, *_in_file_order(kept, added)]
     answered = {a.student for a in answers}
-    theirs = first_problems(given.problems)
+    theirs, guessed = first_problems(given.problems), first_problems(added)
     absent = tuple((s.id, f"Your submission could not be read ({problem})." if (problem := theirs(s.id))
+                    else f"Nothing was submitted under your id ({problem})." if (problem := guessed(s.id))
                     else "Nothing was submitted.") for s in roster.students if s.id not in answered)
     return replace(given, answers=tuple(answers), problems=tuple(problems), roster=roster, absent=absent)
