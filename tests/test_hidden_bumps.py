@@ -61,6 +61,13 @@ UNDECIDED = ("Your answer could not be checked with certainty, so it is not mark
      "incorrect\nYour answer is not equal to the correct one."),
     (["--exercise", "gradients:hard-to-optimize-derivative", "--", "e^x - 1/x + 0^((e^x - 1/x)^2)"],
      f"incorrect\n{UNDECIDED}"),
+    # an outside check: sympy's simplify takes 0^(1 − cos x) for 0, and the answer was proved equal to x
+    (["--expected", "x", "--", "x + 0^(1 - cos(x))"], "incorrect\nAt x = 0 your answer is 1, but the correct value is 0."),
+    (["--expected", "x", "--", "x + 0^(sin(x)^2)"], "incorrect\nAt x = 0 your answer is 1, but the correct value is 0."),
+    (["--expected", "y = 2x", "--", "y = 2x + 0^(sin(x)^2)"], "incorrect\nAt x = 0 your y is 1, but the correct y is 0."),
+    (["--exercise", "gradients:tangent-plane-x2y2", "--", "(z - 4x - 8y + 20) 0^(sin(x)^2) = 0"],
+     "incorrect\nYour equation could not be checked with certainty, so it is not marked correct; it is flagged for "
+     "your teacher to look at."),
     (["--expected", "x", "--", "x + 1 - sign((x^5 - x - 1)^2)"], f"incorrect\n{UNDECIDED}"),
     (["--expected", "x + y", "--", "x + y + 1 - sign((x*y - 2)^2 + (x - y)^2)"], f"incorrect\n{UNDECIDED}"),
 ])

@@ -691,6 +691,11 @@ def test_json_and_latex(capsys):
     (["partial", "floor(x) + y", "--wrt", "x", "--at", "1/2,0"],  # was exit 70: a derivative sympy left as it is
      "floor(x) jumps where x is a whole number, where it has no derivative, and is flat in between, where "
      "its derivative is 0: the tutor can't differentiate f with respect to x"),
+    # an outside check: exit 70, sympy's derivative of 0^u being nan
+    (["minimize", "x^2 - 0^(x^2)"], "0^(x²) is 1 where x² = 0 and 0 where it is positive, a jump with no derivative, "
+                                    "and is flat elsewhere: the tutor can't differentiate f with respect to x"),
+    (["descent", "x^2 + 0^(sin(x)^2)", "--start", "0", "--rate", "0.1"], "the tutor can't differentiate f"),
+    (["gradient", "x^2 + 0^(x^2) + y"], "the tutor can't differentiate f with respect to x"),
     (["lstsq", "--csv", "/no/such/file.csv", "--x", "a", "--y", "b"], "can't read /no/such/file.csv"),
     (["lstsq", "--points", "(1,2), (2,5)", "--csv", "data.csv"], "either with --points or with --csv"),
     # finding 307: it said "a function of one variable", though it takes two

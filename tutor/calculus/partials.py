@@ -42,6 +42,11 @@ def derivative(f: Expr, wrt: str, again: bool = False) -> Expr:
     denominator, the numerator multiplied out: x/(x + 1) gives 1/(x + 1)².
     """
     v = symbol(wrt)
+    # 0^u: sympy's derivative is nan, as no number can be put in for it
+    switches = sorted((p for p in f.atoms(sympy.Pow) if p.base.is_zero and v in p.exp.free_symbols),
+                      key=sympy.default_sort_key)
+    if switches:
+        raise SolveError(_no_rule(switches[0], wrt))
     result = sympy.Add(*(_term_derivative(term, v) for term in sympy.Add.make_args(f)))
     unworked = next(iter(result.atoms(sympy.Derivative)), None)
     if unworked is not None:  # d/dx floor(x): sympy leaves it as it is, and no number can be put in it
@@ -63,6 +68,9 @@ def _no_rule(piece: Expr, wrt: str) -> str:
         (u,) = piece.args
         return (f"{show(piece)} jumps where {show(u)} = 0, where it has no derivative, and is flat elsewhere, "
                 f"where its derivative is 0: the tutor can't differentiate f with respect to {wrt}")
+    if piece.is_Pow and piece.base.is_zero:
+        return (f"{show(piece)} is 1 where {show(piece.exp)} = 0 and 0 where it is positive, a jump with no "
+                f"derivative, and is flat elsewhere: the tutor can't differentiate f with respect to {wrt}")
     if isinstance(piece, (sympy.floor, sympy.ceiling)):
         (u,) = piece.args
         return (f"{show(piece)} jumps where {show(u)} is a whole number, where it has no derivative, and is "
@@ -555,6 +563,9 @@ def _switches_at(piece: Expr, values: Mapping[sympy.Symbol, Expr]) -> bool:
     """Whether the piece switches at the point: |u| and sign(u) where u = 0, floor(u) where u is
     whole, max(u, w) where u = w."""
     arguments = [a.xreplace(values) for a in piece.args]
+    if piece.is_Pow and piece.base.is_zero:
+        return (f"{show(piece)} is 1 where {show(piece.exp)} = 0 and 0 where it is positive, a jump with no "
+                f"derivative, and is flat elsewhere: the tutor can't differentiate f with respect to {wrt}")
     if isinstance(piece, (sympy.floor, sympy.ceiling)):
         return arguments[0].is_integer is not False
     if isinstance(piece, (sympy.Max, sympy.Min)):
