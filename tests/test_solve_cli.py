@@ -1883,6 +1883,19 @@ def test_a_polynomial_equation_past_degree_100_is_refused_at_once(capsys, kind, 
                "to degree 100\n")
 
 
+@pytest.mark.parametrize("function, note", [
+    # an outside check: two equations of degree 99 came to one of degree 9,801, whose factoring ran for hours
+    ("x^100 + y^100 - x*y", "note: the tutor could not solve every case of ∇f = 0 exactly, so some critical points may "
+                            "be missing; ∇f is 0 near (-0.954095, -0.954095) and (0.954095, 0.954095) too (looked for "
+                            "numerically on the lines y = x and y = -x, which f is symmetric about, with -10 ≤ x ≤ 10)"),
+    ("x^97 y^3 - x y", "note: the tutor could not solve every case of ∇f = 0 exactly, so some critical points may be "
+                       "missing"),
+])
+def test_two_equations_that_come_to_one_past_degree_100_leave_that_case_unsolved(capsys, function, note):
+    status, out, _ = run(capsys, "critical", function)
+    assert status == 0 and out.splitlines()[1:] == ["critical points:", "  (0, 0)  saddle (D = -1 < 0)", note]
+
+
 def test_a_high_power_whose_equation_is_a_power_of_a_variable_is_still_solved(capsys):
     status, out, _ = run(capsys, "critical", "x^9999 - y^9998")
     assert status == 0 and out.splitlines()[2].startswith("  (0, 0)  saddle")

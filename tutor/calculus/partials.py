@@ -563,9 +563,6 @@ def _switches_at(piece: Expr, values: Mapping[sympy.Symbol, Expr]) -> bool:
     """Whether the piece switches at the point: |u| and sign(u) where u = 0, floor(u) where u is
     whole, max(u, w) where u = w."""
     arguments = [a.xreplace(values) for a in piece.args]
-    if piece.is_Pow and piece.base.is_zero:
-        return (f"{show(piece)} is 1 where {show(piece.exp)} = 0 and 0 where it is positive, a jump with no "
-                f"derivative, and is flat elsewhere: the tutor can't differentiate f with respect to {wrt}")
     if isinstance(piece, (sympy.floor, sympy.ceiling)):
         return arguments[0].is_integer is not False
     if isinstance(piece, (sympy.Max, sympy.Min)):
