@@ -1954,3 +1954,17 @@ def test_a_factor_step_takes_out_the_sign_the_partial_starts_with(capsys, f, fac
     # sympy's -3(x - y²), shown -3(-y² + x), pulled a minus out of 3y² - 3x for no reason
     _, out, _ = run(capsys, "critical", f, "--steps")
     assert [line for line in out.splitlines() if "Factor" in line] == factored
+
+
+@pytest.mark.parametrize("function, lines", [
+    # an outside check: "no local minimum found", though written with |x − y| it was found: max(x, y) is now
+    # (x + y + |x − y|)/2 where its arguments are smooth, and its kink x = y solved along as any |u|'s is
+    ("max(x, y) + x^2 + y^2", ["local minima:", "  (-1/4, -1/4): f = -1/8",
+                               "the least: f(-1/4, -1/4) = -1/8; it is the only local minimum"]),
+    ("min(x, y) + x^2 + y^2", ["local minima:", "  (-1/2, 0): f = -1/4", "  (0, -1/2): f = -1/4",
+                               "the least: f = -1/4 at (-1/2, 0) and (0, -1/2); whether it is the global minimum is "
+                               "not known for sure"]),
+])
+def test_a_max_of_smooth_parts_in_two_variables_has_its_minimum_found(capsys, function, lines):
+    status, out, _ = run(capsys, "minimize", function)
+    assert status == 0 and out.splitlines()[1:] == lines

@@ -317,6 +317,10 @@ def _critical_points(f: Expr, variables: tuple[str, ...], region: Region | None,
     f = f if piece else real_powers(f)
     if len(variables) == 1:
         f = even_inside(f)  # cos|x| is cos x, smooth at 0: the test decides there
+    else:  # max(x, y) as (x + y + |x − y|)/2: its kink x = y is then solved along as any |u|'s is (a max of
+        # corners, max(|x|, |y|), is left to the rules for nested corners)
+        f = f.replace(lambda e: isinstance(e, (sympy.Max, sympy.Min))
+                      and not any(a.has(sympy.Abs, sympy.Max, sympy.Min) for a in e.args), with_abs)
     syms = symbols(variables)
     gradient = tuple(derivative(f, v) for v in variables)
     equations = [g for g in gradient if g != 0]
