@@ -109,8 +109,16 @@ def test_swapped_point():
 def test_ambiguous_readings_keep_the_checks_note():
     verdict = respond(lesson("power-lines-fit"), "y = 7/3 x + 1/2")
     assert verdict.note == "misconception:slope-intercept-swapped"
-    assert verdict.message.endswith("Note: '7/3 x' was read as (7/3)·x; put the whole divisor in brackets "
-                                    "to divide by it.")
+    assert verdict.message.endswith("Note: '7/3 x' was read as (7/3)·x.")
+    # unspaced, the fix is said too: 7/3x may mean 7/(3x)
+    assert respond(lesson("power-lines-fit"), "y = 7/3x + 1/2").message.endswith(
+        "Note: '7/3x' was read as (7/3)·x; put the whole divisor in brackets to divide by it.")
+
+
+def test_a_fraction_spaced_from_its_factor_as_the_lesson_writes_it_is_only_said_how_it_was_read():
+    # an outside check: "-1/90 x(…)" with another mistake was told to bracket a divisor it did not mean
+    verdict = respond(lesson("sauna-partial-x"), "1/90 x(3x-12)y^2(y-6)")
+    assert verdict.message.endswith("Everywhere, only its sign is wrong. Note: '1/90 x' was read as (1/90)·x.")
 
 
 @pytest.mark.parametrize("answer", ["f(x) = 7/3 x + 1/2", "ŷ = 7/3 x + 1/2", "y(x) = 7/3 x + 1/2"])

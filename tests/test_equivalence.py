@@ -1463,7 +1463,7 @@ def test_a_decimal_of_any_length_for_an_irrational_value_is_inexact(typed, expec
     ("3.14159265358979323846 x", "pi x", "The 3.14159265358979323846 in your answer is close, but an exact value "
                                          "is expected."),
     ("22/7 x", "pi x", "The 22/7 in your answer is close, but an exact value is expected. Note: '22/7 x' was read "
-                       "as (22/7)·x; put the whole divisor in brackets to divide by it."),
+                       "as (22/7)·x."),
     ("3.15 x", "pi x", "At x = 1 your answer is 3.15, but the correct value is 3.14159."),  # not within a thousandth
 ])
 def test_an_exact_value_is_compared_with_an_irrational_one_to_all_its_digits(answer, expected, message):

@@ -1061,7 +1061,7 @@ class _Parser:
                                    op.col)
                 division = op.col
             elif self.starts_atom():
-                factor_start = self.tok.col
+                factor_start, spaced = self.tok.col, self.tok.spaced
                 self.note_spaced_numbers()
                 digits = digits or self.digits_after_letter()
                 run.append(factor_start)
@@ -1079,10 +1079,11 @@ class _Parser:
                     divisors |= _divisors(factor)
                 value = self.sized(_times(value, factor, kept, divisors), factor_start)
                 if division is not None:
+                    # 1/90 x, spaced as the lesson writes −1/90·x: only said how it was read; 1/2x is told the fix
                     self.ambiguities.append(
                         f"'{self.span(start, self.tok.col)}' was read as "
-                        f"({self.span(start, factor_start)})·{self.span(factor_start, self.tok.col)}; "
-                        "put the whole divisor in brackets to divide by it")
+                        f"({self.span(start, factor_start)})·{self.span(factor_start, self.tok.col)}"
+                        + ("" if spaced else "; put the whole divisor in brackets to divide by it"))
                     division = None
             else:
                 self.note_digits(run, digits)
