@@ -449,6 +449,9 @@ def test_log10_with_two_arguments_is_refused_by_its_name():
     ("x^-2y", "y/x**2", "'x^-2y' was read as x^-2·y; write x^(-2y) if all of it is the exponent"),
     ("e^2x", "x*exp(2)", "'e^2x' was read as e^2·x; write e^(2x) if all of it is the exponent"),
     ("e^2(x+1)", "exp(2)*(x + 1)", "'e^2(x+1)' was read as e^2·(x+1); write e^(2(x+1)) if all of it is the exponent"),
+    # an outside check: e's exponent a name, as e^xy, was read as eˣ·y unsaid
+    ("e^xy", "y*exp(x)", "'e^xy' was read as e^x·y; write e^(xy) if all of it is the exponent"),
+    ("e^ky", "y*exp(k)", "'e^ky' was read as e^k·y; write e^(ky) if all of it is the exponent"),
     ("-2e^-2x^2", "-2*x**2*exp(-2)",
      "'e^-2x^2' was read as e^-2·x^2; write e^(-2x^2) if all of it is the exponent"),
     ("sin e^-2x", "sin(x*exp(-2))", "'e^-2x' was read as e^-2·x; write e^(-2x) if all of it is the exponent"),
@@ -458,7 +461,8 @@ def test_log10_with_two_arguments_is_refused_by_its_name():
     ("e^-x/2", "exp(-x)/2", "'e^-x/2' was read as (e^-x)/2; write e^(-x/2) if all of it is the exponent"),
     # what means what it says is not noted
     ("x^2y", "x**2*y", None), ("x^2/2", "x**2/2", None), ("e^-2 x", "x*exp(-2)", None), ("x^-1 /2", "1/(2*x)", None),
-    ("e^(-2)x", "x*exp(-2)", None), ("x^-2", "x**-2", None), ("e^-x", "exp(-x)", None),
+    ("e^(-2)x", "x*exp(-2)", None), ("x^-2", "x**-2", None), ("e^-x", "exp(-x)", None), ("e^x y", "y*exp(x)", None),
+    ("x^ky", "x**k*y", None),
 ])
 def test_an_exponent_that_stops_short_of_what_follows_is_said(typed, meant, note):
     answer = read(typed, variables=("x", "y", "k"))

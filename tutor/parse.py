@@ -1201,10 +1201,12 @@ class _Parser:
         signed = (self.pos == first + 2 and tokens[first].kind == TokenKind.OPERATOR and tokens[first].text in _SIGNS
                   and tokens[first + 1].kind in single)
         number = tokens[first].text if self.pos == first + 1 and tokens[first].kind == TokenKind.NUMBER else None
+        # e^xy: e's exponent a name, a letter straight after it, as e^2x is a number's
+        named = self.pos == first + 1 and tokens[first].kind in (TokenKind.VARIABLE, TokenKind.CONSTANT)
         if self.tok.spaced:
             return
         divisor = tokens[self.pos + 1] if self.at("/") else None
-        factor = self.starts_atom() and (signed or number is not None and base == sympy.E)
+        factor = self.starts_atom() and (signed or (number is not None or named) and base == sympy.E)
         divided = (divisor is not None and (signed or number == "1") and not divisor.spaced
                    and (divisor.kind in single or divisor.kind == TokenKind.OPERATOR and divisor.text in "(["))
         if factor or divided:
