@@ -81,7 +81,7 @@ def test_a_hostile_answer_is_shown_as_text_and_the_pages_link_and_load_nothing(g
     assert not re.search(r"<a\b|href=|src=|url\(", html.split("</style>")[1], re.I)  # its http is text
     assert "Content-Security-Policy\" content=\"default-src 'none'" in html
     markdown = (graded / "pages" / "mal.md").read_text(encoding="utf-8")
-    assert "- Your answer: &lt;script&gt;alert(1)&lt;/script&gt;\n" in markdown
+    assert "- Your answer: &lt;script>alert(1)&lt;/script>\n" in markdown  # no tag: each < escaped
     assert r"- Your answer: x \| \`y\` \*z\* \[a\](http\://e\.test)" in markdown  # no link, no code, no emphasis
 
 
@@ -283,7 +283,15 @@ def test_any_text_is_inert_in_html_and_markdown(text):
     if text.isprintable():  # and so on one line: shown as written
         assert html.unescape(shown) == text
     marked = markdown_text(text)
-    assert "<" not in marked and "\n" not in marked
-    assert not re.search(r"(?<!\\)[`*_\[\]|~]", marked)  # every markup character escaped
+    assert "<" not in marked and "\n" not in marked and not marked.startswith(">")  # no tag, no quote
+    assert not re.search(r"(?<!\\)[`*\[\]|~]", marked)  # every markup character escaped
+    # an underscore within a word (f_xx) opens no emphasis, and is left as it is; any other is escaped
+    assert not re.search(r"(?<![\\\w])_|(?<!\\)_(?![^\W_])", marked)
     # no autolink as cmark-gfm (GitHub) or markdown-it's linkify finds them: scheme://, www., host.name, name@host
     assert not re.search(r"(?<!\\)(:(?=//)|\.(?=[^\W\d_]))|(?i:www\.)|@(?!&#8288;)", marked)
+
+
+def test_the_markdown_escapes_only_what_would_be_markup():
+    # an outside check: an author's feedback "f_xx > 0 ..." read "f\_xx &gt; 0" in a page mailed as plain text
+    assert markdown_text("f_xx > 0 is not enough") == "f_xx > 0 is not enough"
+    assert markdown_text("> a quote, _x_ and a*b*c") == r"&gt; a quote, \_x\_ and a\*b\*c"

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from .words import printable
 
-_MARKDOWN = re.compile(r"([\\`*_\[\]|~])")
+_MARKDOWN = re.compile(r"([\\`*\[\]|~]|(?<![^\W_])_|_(?![^\W_]))")  # _ within a word (f_xx) is no emphasis
 # What GitHub's Markdown (cmark-gfm) and markdown-it's linkify make a link of in plain text: a scheme's
 # ://, www., a domain's .com. A backslash before the : or . breaks each; an email's @ needs more (below).
 _AUTOLINK = re.compile(r":(?=//)|(?<=www)\.|\.(?=[^\W\d_])", re.I)
@@ -27,8 +27,11 @@ def _visible(text: str) -> str:
 
 
 def markdown_text(text: str) -> str:
-    """Text shown as itself in Markdown (never as markup, HTML or a link), on one line."""
-    text = _AUTOLINK.sub(r"\\\g<0>", _MARKDOWN.sub(r"\\\1", html.escape(_visible(text), quote=False)))
+    """Text shown as itself in Markdown (never as markup, HTML or a link), on one line. A > is markup only
+    starting a line (a quote), so only there is it escaped: the pages are mailed as plain text too."""
+    escaped = html.escape(_visible(text), quote=False).replace("&gt;", ">")
+    escaped = "&gt;" + escaped[1:] if escaped.startswith(">") else escaped
+    text = _AUTOLINK.sub(r"\\\g<0>", _MARKDOWN.sub(r"\\\1", escaped))
     return text.replace("@", "@&#8288;")  # cmark-gfm finds emails after escapes: a word joiner, unseen, splits one
 
 
