@@ -104,3 +104,4 @@ def test_a_key_keeps_the_fractions_its_function_was_written_with(tmp_path, capsy
         "incorrect\n"
         "It looks like you missed x = -acos(-1/10) + 2π: f′ = 0 there, and that makes it a critical point too.\n"
         "read as: x = acos(-1/10)\n")
+

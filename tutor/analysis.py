@@ -57,6 +57,7 @@ class Mistake:
     misconception: str  # a catalogue id, or "author: ..." (its feedback as written, for every variant); "" if nothing
     count: int
     examples: tuple[WrongAnswer, ...]  # its most common answers, each with its numbers
+    note: str = ""  # where none is named, the verdicts' note they share (not_multiplied_out: told something else)
 
 
 @dataclass(frozen=True)
@@ -212,10 +213,13 @@ def _most_common_wrong(wrong: list[tuple[Result, str]]) -> tuple[WrongAnswer, ..
 
 def _mistakes(wrong: list[tuple[Result, str]]) -> tuple[Mistake, ...]:
     """The wrong answers grouped by the mistake named (over every variant), the most common first,
-    those with none named last."""
-    ordered = sorted(most_common(Counter(m for _, m in wrong)), key=lambda kv: kv[0] == "")
-    return tuple(Mistake(name, count, _most_common_wrong([(r, m) for r, m in wrong if m == name])[:COMMON_WRONG])
-                 for name, count in ordered)
+    those with none named last, by their note: told "not multiplied out yet" is not told nothing."""
+    def key(result: Result, misconception: str) -> tuple[str, str]:
+        return misconception, "" if misconception else result.note
+    ordered = sorted(most_common(Counter(key(r, m) for r, m in wrong)), key=lambda kv: kv[0][0] == "")
+    return tuple(Mistake(name, count, _most_common_wrong([(r, m) for r, m in wrong
+                                                          if key(r, m) == (name, note)])[:COMMON_WRONG], note)
+                 for (name, note), count in ordered)
 
 
 # ------------------------------------------------------------------ summary.md
@@ -289,7 +293,7 @@ def summary_markdown(book: Gradebook) -> str:
             continue
         if e.per_student:
             lines += ["| mistake named | students | answers, as read, with their numbers |", "|---|--:|---|"]
-            lines += [f"| {_mistake_words(m.misconception)} | {m.count} | "
+            lines += [f"| {_mistake_words(m.misconception, m.note)} | {m.count} | "
                       f"{'; '.join(_with_numbers(w) for w in m.examples)} |" for m in e.mistakes]
         else:
             lines += ["| wrong answer, as read | students | mistake named |", "|---|--:|---|"]
@@ -312,8 +316,10 @@ def _unreadable_words(e: ExerciseSummary) -> str:
     return f"{said} (verdict invalid, scored 0); their notes in answers.csv: {notes}."
 
 
-def _mistake_words(misconception: str) -> str:
-    return markdown_text(describe(misconception)) if misconception else "none named"
+def _mistake_words(misconception: str, note: str = "") -> str:
+    if misconception:
+        return markdown_text(describe(misconception))
+    return f"none named (note `{note}`)" if note else "none named"
 
 
 def _with_numbers(wrong: WrongAnswer) -> str:

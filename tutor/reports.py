@@ -283,7 +283,8 @@ def summary(book: Gradebook) -> dict:
                        "most_common_wrong": [_wrong(w) for w in e.wrong],
                        **({"unreadable": [{"note": note, "count": count} for note, count in e.unreadable]}
                           if e.unreadable else {}),
-                       **({"mistakes": [{"misconception": m.misconception, "count": m.count,
+                       **({"mistakes": [{"misconception": m.misconception, **({"note": m.note} if m.note else {}),
+                                         "count": m.count,
                                          "answers": [{"answer": w.reading, "count": w.count, "variant": w.variant}
                                                      for w in m.examples]} for m in e.mistakes]}
                           if e.per_student else {}),
