@@ -1624,3 +1624,9 @@ def test_a_line_written_as_a_point_with_a_variable_is_told_how_lines_are_written
 def test_a_typed_decimal_where_the_right_coefficient_is_0_is_judged_to_the_tolerance(capsys, answer, expected, said):
     main(["check", "--expected", expected, "--vars", "x,y,z", "--tol", "dp:1", answer])
     assert capsys.readouterr().out.startswith(said + "\n")
+
+
+def test_a_rate_named_twice_is_said_with_a_lowercase_alpha(capsys):
+    # an outside check: the sentence began "Α = 1.1", its α capitalised to a Greek capital that reads as Latin A
+    main(["check", "--exercise", "gradients:learning-rates-x2", "1.1: diverges, 1.1: oscillates, 0.25: converges"])
+    assert "The rate α = 1.1 is given twice." in capsys.readouterr().out

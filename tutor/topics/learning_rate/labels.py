@@ -62,7 +62,7 @@ def read_labels(text: str, rates: Sequence[Expr], shown: Sequence[str], limits: 
         if match:
             index = _rate_index(match.group(1), rates, shown, column)
             if index in named:
-                raise InputError(f"α = {shown[index]} is given twice", column, "duplicate")
+                raise InputError(f"the rate α = {shown[index]} is given twice", column, "duplicate")
             named[index] = _word(match.group(2), column + match.start(2), slips)
         elif (other := _OTHER_NAME.match(piece)) is not None:
             rest = piece[other.end():].strip()
