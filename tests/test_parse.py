@@ -50,6 +50,11 @@ def test_conformance_input_case(case):
     ("X", "unknown name 'X'; names are case-sensitive: did you mean 'x'?", 0),
     ("dy/dx", "unknown name 'dy' (the variables are x and y)", 0),
     ("f(x)", "unknown function 'f'", 0),
+    # an outside check: the names of other countries' textbooks were only "unknown"
+    ("tg(x)", "unknown function 'tg'; did you mean 'tan'?", 0),
+    ("2 arctg(x)", "unknown function 'arctg'; did you mean 'arctan'?", 2),
+    ("sen(x)", "unknown function 'sen'; did you mean 'sin'?", 0),
+    ("lg(x)", "unknown function 'lg'; did you mean 'log_10'?", 0),
     ("(x+1", "unbalanced brackets: the '(' at column 1 is never closed", 0),
     ("x+1)", "unbalanced brackets: this ')' has no matching opening bracket", 3),
     ("x^", "missing exponent after '^'", 1),

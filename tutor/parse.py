@@ -279,6 +279,9 @@ _WORDS = frozenset({"the", "is", "are", "was", "at", "after", "with", "approxima
                     "hence", "which", "iterations", "steps", "gradient", "point"})
 _RULES = ("->", "↦", "→", ":")  # what a program or the lesson writes between a name and its value
 # what NumPy and SymPy print a vector inside (array([4., 6.]), np.array(…), Matrix([[2*x], [2*y]]))
+# the names of functions in other countries' textbooks (Russian, Spanish, Portuguese, German ...), with ours
+_TEXTBOOK_NAMES = {"tg": "tan", "ctg": "cot", "cotg": "cot", "arctg": "arctan", "arcctg": "arccot", "sen": "sin",
+                   "senh": "sinh", "sh": "sinh", "ch": "cosh", "th": "tanh", "cth": "coth", "lg": "log_10"}
 _PRINTOUTS = frozenset({"array", "np", "numpy", "Matrix", "matrix", "ImmutableMatrix", "vector", "Vector"})
 # Word's AutoCorrect makes 1/2 ½, and ⅓ ⅙ are typed from a character map: each is the fraction it shows, an
 # atom as a bracketed (1/2) is (½x is x/2), and after digits the mixed number it is (4⅙ is 25/6, as 4 1/6 is)
@@ -577,6 +580,9 @@ class _Tokenizer:
         if printout and run in _PRINTOUTS:  # array([4., 6.]) pasted from Python
             return InputError(f"'{run}' is a program's name, not maths: write just the vector in round brackets, "
                               "like (4, 6)", col, "unknown_function")
+        if calls and run in _TEXTBOOK_NAMES:  # tg(x), sen(x): a name other countries' textbooks use
+            return InputError(f"unknown function '{run}'; did you mean '{_TEXTBOOK_NAMES[run]}'?",
+                              col, "unknown_function")
         if calls:
             return InputError(f"unknown function '{run}'", col, "unknown_function")
         if run in _UNIT_VECTORS and len(set(re.findall(r"(?<![^\W\d])[ijk](?![^\W\d])", self.text))) > 1:
