@@ -84,7 +84,7 @@ def test_an_either_message_names_two_different_mistakes_and_says_each_reason_onc
 @pytest.mark.parametrize("pack, exercise, student, answer, note, message", [
     # ln x "differentiated as ln x" is ln x left as it is: one mistake, said once
     ("gradients", "hard-to-optimize-derivative", None, "e^x - ln x", "misconception:wrong-ln-derivative",
-     "It looks like you differentiated ln(x) as ln(x). Its derivative is 1/x."),
+     "It looks like you left ln(x) as it is instead of differentiating it. Its derivative is 1/x."),
     # the coefficient of a linear inside dropped is the inner derivative left out
     ("drills", "pd-exp", "ann", "x e^(4y) + 7", "misconception:missing-inner-derivative", None),
     # c·eᵘ left as it is is eᵘ's chain rule without the inner derivative
@@ -161,8 +161,8 @@ exercises:
      "you took the wrong sign for the derivative of cos in your ∂f/∂y. The term xy changes with x: the derivative of xy with "
      "respect to x is y, not 0. The derivative of cos(y) is -sin(y) (sin′ = cos, cos′ = −sin)."),
     # "Its derivative": whose
-    ("ln", "x + 4ln(x)", "It looks like two mistakes: you differentiated ln(x) as ln(x), and you lowered the exponent "
-     "but did not multiply by it. The derivative of ln(x) is 1/x. The derivative of x² is 2x, not x."),
+    ("ln", "x + 4ln(x)", "It looks like two mistakes: you left ln(x) as it is instead of differentiating it, and you "
+     "lowered the exponent but did not multiply by it. The derivative of ln(x) is 1/x. The derivative of x² is 2x, not x."),
     # "It is D = …" after a sentence about a saddle point
     ("cl", "saddle", "You get this answer if you took D > 0 to mean a saddle point, or if you computed D with the "
      "sign reversed, as f_xy² − f_xx·f_yy. Here D = 4 > 0: the point is a minimum or a maximum, not a saddle "
@@ -177,7 +177,7 @@ def test_a_joined_reason_says_what_it_is_about(tmp_path, exercise, answer, messa
 def test_a_reason_alone_keeps_its_it():
     """Said once, right after what the student did, "It" is clear and stays."""
     assert respond(packs.load("gradients").exercise("hard-to-optimize-derivative").variant(None), "e^x - ln x") \
-        .message == "It looks like you differentiated ln(x) as ln(x). Its derivative is 1/x."
+        .message == "It looks like you left ln(x) as it is instead of differentiating it. Its derivative is 1/x."
 
 
 # ------------------------------------------- every two mistakes read as one sentence (finding 746)

@@ -174,6 +174,9 @@ MISCONCEPTIONS = register(
 # mistake's id: "differentiated y³ as well" is true of 6xy³ + 9x²y² but not of 18xy² or of 4x for 4xy.
 _HELD_FACTOR = MISCONCEPTIONS["differentiated-constant-factor"]
 _OWN_WORDS = {
+    # ln x "differentiated as ln x" is ln x left as it is, as a power's is said
+    Slip.LN_KEPT: replace(MISCONCEPTIONS["wrong-ln-derivative"], sentence=(
+        "It looks like you left {site} as it is instead of differentiating it. Its derivative is {right}{rule}.")),
     Slip.HELD_MULTIPLIED: replace(_HELD_FACTOR, sentence=(
         "It looks like you differentiated {piece} as well and multiplied the derivatives of {varying} and "
         "{piece}. In ∂/∂{v}, {held}, so {piece} is only a coefficient.")),
