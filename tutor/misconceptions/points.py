@@ -31,6 +31,10 @@ MISCONCEPTIONS = register(
         "It looks like you took {power} at {assignment} as {wrong}. A negative number to an even power is "
         "positive: {power_at} = {right}."),
     Misconception(
+        "negative-base-odd-power", "took a negative number to an odd power as positive",
+        "It looks like you took {power} at {assignment} as {wrong}. A negative number to an odd power is "
+        "negative: {power_at} = {right}."),
+    Misconception(
         "negative-coordinate-sign", "put a negative coordinate in without its sign",
         "It looks like you put in {wrong_assignment} for {assignment}, losing the minus sign. At {assignment}, "
         "{expr} is {right}, not {wrong}."),
@@ -67,8 +71,8 @@ def point_words(variables: Sequence[str], point: Sequence[Expr], decimals: bool 
 
 def evaluation_slips(expr: Expr, variables: Sequence[str], point: Sequence[Expr]) -> list[tuple[Said, Expr]]:
     """expr at the point, with one slip in the arithmetic of putting it in: (−3)² taken as −9 at
-    every even power of a negative coordinate, or the coefficient put inside a power (3x² as
-    (3x)²) in one term. Only those that change the value."""
+    every even power of a negative coordinate, (−3)³ as 27 at every odd one, or the coefficient put
+    inside a power (3x² as (3x)²) in one term. Only those that change the value."""
     values = dict(zip((symbol(v) for v in variables), point))
     right = at_point(expr, variables, point)
     if right is None:
@@ -78,13 +82,18 @@ def evaluation_slips(expr: Expr, variables: Sequence[str], point: Sequence[Expr]
     # in sympy's order, not the set's: the power named must not depend on the process's string hashing
     even = sorted((p for p in expr.atoms(sympy.Pow) if p.base in negative and p.exp.is_Integer and p.exp % 2 == 0),
                   key=sympy.default_sort_key)
-    if even:
-        wrong = at_point(expr.xreplace({p: -p for p in even}), variables, point)
+    # and the mirror slip: (−3)³ taken as 27 at every odd power past the first
+    odd = sorted((p for p in expr.atoms(sympy.Pow) if p.base in negative and p.exp.is_Integer and p.exp > 1
+                  and p.exp % 2 == 1), key=sympy.default_sort_key)
+    for powers, misconception in ((even, "negative-base-power"), (odd, "negative-base-odd-power")):
+        if not powers:
+            continue
+        wrong = at_point(expr.xreplace({p: -p for p in powers}), variables, point)
         if wrong is not None and wrong != right:
-            first = even[0]
+            first = powers[0]
             base = values[first.base]
-            found.append((_fill("negative-base-power", variables, point, power=show(first, variables),
-                                wrong=show(-(-base) ** first.exp), right=show(base ** first.exp),
+            found.append((_fill(misconception, variables, point, power=show(first, variables),
+                                wrong=show(-base ** first.exp), right=show(base ** first.exp),
                                 power_at=f"({show(base)}){str(first.exp).translate(_SUPERSCRIPTS)}"), wrong))
     for term in sympy.Add.make_args(expr):
         coefficient, rest = term.as_coeff_Mul()
