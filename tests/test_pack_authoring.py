@@ -624,6 +624,22 @@ def test_each_mistake_is_reported_on_its_own_line(tmp_path, capsys):
         f"{where}:12:17: exercise 'd': the mistake '3a x^(' can't be read: missing operand after '('"]
 
 
+def test_a_mistake_with_the_answer_of_an_earlier_one_is_reported(tmp_path, capsys):
+    # an outside check: its feedback could never be given, and the pack was valid
+    (tmp_path / "m.yaml").write_text(
+        "pack: m\nexercises:\n  - id: d\n    kind: derivative\n    function: a x^2 - 2x\n"
+        "    params: {a: {int: [2, 5]}}\n    mistakes:\n"
+        "      - answer: -2\n        feedback: sign\n"
+        "      - answer: -2\n        feedback: sign again\n"
+        "      - answer: a x\n        feedback: half\n"
+        "      - answer: 2x\n        feedback: only for a = 2 the same as the one before, and not reported\n",
+        encoding="utf-8")
+    assert main(["pack", "validate", str(tmp_path / "m.yaml")]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        f"{tmp_path / 'm.yaml'}:10:17: exercise 'd': the mistake '-2' is the same answer as mistakes[0], so its "
+        "feedback is never given (only the first one's is)"]
+
+
 def test_an_answer_with_a_number_too_long_to_type_says_so(tmp_path, capsys):
     # 5^5^5 has 2,185 digits: the answer was "shown as ≈1.9e+2184 x^…, does not grade: '≈' can't be used"
     (tmp_path / "t.yaml").write_text("pack: t\nexercises:\n  - id: d\n    kind: derivative\n"

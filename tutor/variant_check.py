@@ -333,6 +333,7 @@ def _author_answer(exercise: Exercise, answer: str) -> list[Finding]:
 def _mistakes(exercise: Exercise, right_answers: bool) -> list[Finding]:
     found = []
     problem = exercise.problem
+    earlier: dict[object, int] = {}  # each answer read, by the first mistake giving it
     for i, mistake in enumerate(exercise.spec.mistakes):
         where = f"mistakes[{i}]"  # reported on the mistake's own line
         try:
@@ -340,6 +341,16 @@ def _mistakes(exercise: Exercise, right_answers: bool) -> list[Finding]:
             exercise.fill(mistake.feedback, strict=True)
             if right_answers and problem.check(show(answer.value, problem.variables), exercise.tolerance).correct:
                 found.append(Finding(where, f"the mistake '{mistake.answer}' is a right answer"))
+            # the same answer as an earlier mistake's, for every draw (written alike, or with no parameter):
+            # only the first one's feedback is ever given
+            written = {"".join(m.answer.split()) for m in exercise.spec.mistakes[:i]}
+            if "".join(mistake.answer.split()) in written or not _uses_parameters(exercise, mistake.answer):
+                same = earlier.get(answer.value)
+                if same is not None:
+                    found.append(Finding(where, f"the mistake '{mistake.answer}' is the same answer as "
+                                                f"mistakes[{same}], so its feedback is never given (only the "
+                                                "first one's is)", of_draw=False))
+            earlier.setdefault(answer.value, i)
         except TutorError as error:
             found.append(Finding(where, f"the mistake '{mistake.answer}' can't be read: {error.message}",
                                  _of_draw(error)))
