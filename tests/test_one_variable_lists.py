@@ -376,3 +376,13 @@ def test_a_name_before_some_parts_of_a_vector_is_told_how_to_write_it(capsys):
     assert capsys.readouterr().out.splitlines()[-1] == "Write the vector without names, in order, like (4, 6)."
     assert main(["check", "--exercise", "gradients:local-minima-2d-end", "--", "x = 0.96, 0"]) == 3
     assert capsys.readouterr().out.splitlines()[-1] == "Name every part (x and y) or none, like (4, 6)."
+
+
+@pytest.mark.parametrize("answer, said", [
+    # an outside check: -1 1 for the minima -1 and 1 was read as the product -1·1 and named "only the global minimum"
+    ("-1.3008 1.1309", "invalid\n-1.3008 1.1309\n       ^\nSeparate the values with commas: -1.3008, 1.1309.\n"),
+    ("1.1309", "incorrect\nYour answer gives 1 of the 2 local minima of f; give every one, from left to right.\n"),
+])
+def test_values_with_only_spaces_between_are_told_to_be_separated(capsys, answer, said):
+    main(["check", "--exercise", "gradients:local-minima-1d", "--", answer])
+    assert capsys.readouterr().out.startswith(said)

@@ -1974,6 +1974,9 @@ def read(
     if alternatives and not (shape == Shape.POINTS or several and shape == Shape.VECTOR):
         raise _one_asked(*alternatives[0])
     if several and shape == Shape.VECTOR:  # the values of one variable, not a vector: told so
+        if (spaced := _SPACED_VALUES.fullmatch(clean)) is not None:  # -1 1: a list without its commas, not -1·1
+            values = ", ".join(clean.split())
+            raise InputError(f"separate the values with commas: {values}", spaced.start(1), "syntax")
         return Answer(shape, _as_values(items, variables), ambiguities, spellings, wholes)
     if shape == Shape.VECTOR and not infer and (commas := _side_by_side(clean, typed, items, variables, components,
                                                                         limits, constants)) is not None:
@@ -1985,6 +1988,10 @@ def read(
             raise comma from None
         raise
     return Answer(shape, value, ambiguities, spellings, wholes)
+
+
+# numbers with only spaces between, the first signed: in a list of values, its commas left out
+_SPACED_VALUES = re.compile(r"\s*[-+−]?\d+(?:\.\d+)?(\s+)\d+(?:\.\d+)?(?:\s+\d+(?:\.\d+)?)*\s*")
 
 
 # A chain of working, as the lesson writes a result (∇f = [2·2 ; 2·3] = [4 ; 6], E(…) = 25/6 ≈ 4.167): only of

@@ -278,8 +278,9 @@ class LocalMinima(FunctionProblem):
         try:
             read(text, self.shape, self.answer_variables, limits=limits, constants=parameters, several=self.several)
             return None
-        except InputError:
-            pass
+        except InputError as error:
+            if error.message.startswith("separate the values with commas"):  # -1 1: no product of two numbers
+                return None
         try:
             return read(text, Shape.NUMBER, self.answer_variables, limits=limits, constants=parameters)
         except InputError:
