@@ -1630,3 +1630,10 @@ def test_a_rate_named_twice_is_said_with_a_lowercase_alpha(capsys):
     # an outside check: the sentence began "Α = 1.1", its α capitalised to a Greek capital that reads as Latin A
     main(["check", "--exercise", "gradients:learning-rates-x2", "1.1: diverges, 1.1: oscillates, 0.25: converges"])
     assert "The rate α = 1.1 is given twice." in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("answer", ["fx=2x, fy=2y", "fy = 2y, fx = 2x"])
+def test_a_gradient_part_by_part_after_names_without_underscores_is_read(capsys, answer):
+    # an outside check: f_x = 2x, f_y = 2y was read, fx = 2x, fy = 2y refused as an unknown name
+    assert main(["check", "--exercise", "gradients:gradient-x2y2", "--", answer]) == 0
+    assert capsys.readouterr().out.startswith("correct\n")

@@ -2298,11 +2298,13 @@ def _also(name: str) -> tuple[str, ...]:
     """`name` and the other name the answer reader gives the same thing: ∂f/∂x(1, 2) is f_x(1, 2), as a
     partial derivative's answer is read after either (answers.md)."""
     partial = re.fullmatch(r"(-?)∂([^\W\d_])/∂([^\W\d_])(\(.*)?", name)
-    if partial is not None:
-        return name, f"{partial[1]}{partial[2]}_{partial[3]}{partial[4] or ''}"
+    if partial is not None:  # and fx, as f_x is typed without its underscore
+        return (name, f"{partial[1]}{partial[2]}_{partial[3]}{partial[4] or ''}",
+                f"{partial[1]}{partial[2]}{partial[3]}{partial[4] or ''}")
     subscript = re.fullmatch(r"(-?)([^\W\d_])_([^\W\d_])(\(.*)?", name)
     if subscript is not None:
-        return name, f"{subscript[1]}∂{subscript[2]}/∂{subscript[3]}{subscript[4] or ''}"
+        return (name, f"{subscript[1]}∂{subscript[2]}/∂{subscript[3]}{subscript[4] or ''}",
+                f"{subscript[1]}{subscript[2]}{subscript[3]}{subscript[4] or ''}")
     return (name,)
 
 
