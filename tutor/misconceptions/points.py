@@ -54,6 +54,10 @@ MISCONCEPTIONS = register(
         "gave-the-point", "wrote the point itself for the vector asked for there",
         "It looks like you wrote the point {point} itself. {asked} is {what} there: ({partials})."),
     Misconception(
+        "point-put-in-first", "put the point into f before differentiating",
+        "It looks like you put the point into {f} first: {f}{point} = {value} is a number, and a number's "
+        "derivatives are 0. Differentiate first, then put the point in: {asked} = ({partials}) at {point}."),
+    Misconception(
         "gave-slope-for-value", "gave a derivative's value instead of the function's",
         "It looks like you gave {what} at {point}, not the value of {f} there. Put the point into {f} "
         "itself: {f}{args} = {right}."),

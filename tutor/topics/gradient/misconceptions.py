@@ -115,6 +115,11 @@ def candidates(problem: Gradient) -> list[WrongAnswer | Componentwise]:
             swapped_point = POINTS["evaluated-at-swapped-point"].fill(**point_words(variables, point, problem.decimals))
             found.append(WrongAnswer.of([swapped_point], Answer(Shape.VECTOR, at_swapped)))
     found += _scalars(problem, exact, partials)
+    if point is not None and len(variables) > 1 and (at := at_point(f, variables, point)) is not None:
+        # f(2, 3) worked out first, then "differentiated": every component 0 (dropped where that is right)
+        found.append(WrongAnswer.of([POINTS["point-put-in-first"].fill(
+            f=name, point=problem.point_text(point), value=show(at), asked=f"∇{name}", partials=partials)],
+            Answer(Shape.VECTOR, tuple(sympy.Integer(0) for _ in variables))))
     if point is not None and len(variables) > 1 and exact is not None and tuple(point) != exact:
         shown = problem.point_text(point)
         found.append(WrongAnswer.of([POINTS["gave-the-point"].fill(
