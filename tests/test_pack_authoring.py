@@ -21,6 +21,11 @@ YAML_SLIPS = {
     "an unclosed list": (EXERCISE + "    function: x^2\n    answer: [1, 2\n",
                          "7:1: not valid YAML: the '[' at line 6, column 13 is never closed; close it with ']', "
                          "or put the whole value in quotes if the '[' is part of the text"),
+    # an outside check: it was told the '[' is never closed, and adding a ']' fixed nothing
+    "a list's quote left open": (EXERCISE + '    function: x^2\n    hints: ["Where is it smallest?, "Square it"]\n',
+                                 "6:38: not valid YAML: an item of the '[' at line 6, column 12 ends before this "
+                                 "text, which is neither ',' nor ']': a quote may be missing (each quoted item "
+                                 "closes its own quote), or a comma"),
     "an unclosed mapping": (EXERCISE + "    function: x^2\n    answer: {2x\n",
                             "7:1: not valid YAML: the '{' at line 6, column 13 is never closed; close it with "
                             "'}', or put the whole value in quotes if the '{' is part of the text"),

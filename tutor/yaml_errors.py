@@ -30,8 +30,15 @@ def describe(error: yaml.YAMLError, text: str = "") -> str:
     problem = str(getattr(error, "problem", None) or error)
     opened = getattr(error, "context_mark", None)
     where = f" at line {opened.line + 1}, column {opened.column + 1}" if opened is not None else ""
+    mark = getattr(error, "problem_mark", None)
+    lines = text.splitlines()
+    line = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
     for name, (left, right) in _FLOW.items():
         if name in context:
+            if opened is not None and mark is not None and mark.line == opened.line and right in line[mark.column:]:
+                # ["Where is it?, "Square"]: closed, but an item in quotes ended at a quote meant to open the next
+                return (f"an item of the '{left}'{where} ends before this text, which is neither ',' nor '{right}': "
+                        "a quote may be missing (each quoted item closes its own quote), or a comma")
             return (f"the '{left}'{where} is never closed; close it with '{right}', or put the whole value in "
                     f"quotes if the '{left}' is part of the text")
     if "quoted scalar" in context and ("escape" in problem or "hexadecimal" in problem or "hexdecimal" in problem):
@@ -40,9 +47,6 @@ def describe(error: yaml.YAMLError, text: str = "") -> str:
         return f"the quote{where} is never closed; add the closing quote"
     if re.search(r"\btabs?\b", problem) or "'\\t'" in problem:  # a word: "unacceptable" holds "tab" too
         return "a tab is used to indent; YAML indents with spaces only: replace the tab with spaces"
-    mark = getattr(error, "problem_mark", None)
-    lines = text.splitlines()
-    line = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
     above = next((lines[i] for i in range((mark.line if mark else 0) - 1, -1, -1) if lines[i].strip()), "")
     if "another document" in problem:
         return ("a pack is one YAML document, and a line '---' starts another; remove it (a second pack "
