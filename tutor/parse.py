@@ -278,10 +278,10 @@ _WORDS = frozenset({"the", "is", "are", "was", "at", "after", "with", "approxima
                     "then", "equals", "gives", "best", "it", "its", "of", "for", "we", "get", "thus", "therefore",
                     "hence", "which", "iterations", "steps", "gradient", "point"})
 _RULES = ("->", "↦", "→", ":")  # what a program or the lesson writes between a name and its value
-# what NumPy and SymPy print a vector inside (array([4., 6.]), np.array(…), Matrix([[2*x], [2*y]]))
 # the names of functions in other countries' textbooks (Russian, Spanish, Portuguese, German ...), with ours
 _TEXTBOOK_NAMES = {"tg": "tan", "ctg": "cot", "cotg": "cot", "arctg": "arctan", "arcctg": "arccot", "sen": "sin",
                    "senh": "sinh", "sh": "sinh", "ch": "cosh", "th": "tanh", "cth": "coth", "lg": "log_10"}
+# what NumPy and SymPy print a vector inside (array([4., 6.]), np.array(…), Matrix([[2*x], [2*y]]))
 _PRINTOUTS = frozenset({"array", "np", "numpy", "Matrix", "matrix", "ImmutableMatrix", "vector", "Vector"})
 # Word's AutoCorrect makes 1/2 ½, and ⅓ ⅙ are typed from a character map: each is the fraction it shows, an
 # atom as a bracketed (1/2) is (½x is x/2), and after digits the mixed number it is (4⅙ is 25/6, as 4 1/6 is)
@@ -1976,7 +1976,7 @@ def read(
     if several and shape == Shape.VECTOR:  # the values of one variable, not a vector: told so
         if (spaced := _SPACED_VALUES.fullmatch(clean)) is not None:  # -1 1: a list without its commas, not -1·1
             values = ", ".join(clean.split())
-            raise InputError(f"separate the values with commas: {values}", spaced.start(1), "syntax")
+            raise InputError(f"separate the values with commas: {values}", spaced.start(1), SPACED_VALUES)
         return Answer(shape, _as_values(items, variables), ambiguities, spellings, wholes)
     if shape == Shape.VECTOR and not infer and (commas := _side_by_side(clean, typed, items, variables, components,
                                                                         limits, constants)) is not None:
@@ -1990,7 +1990,8 @@ def read(
     return Answer(shape, value, ambiguities, spellings, wholes)
 
 
-# numbers with only spaces between, the first signed: in a list of values, its commas left out
+# numbers with only spaces between, the first signed: in a list of values, its commas left out (the note)
+SPACED_VALUES = "spaced_values"
 _SPACED_VALUES = re.compile(r"\s*[-+−]?\d+(?:\.\d+)?(\s+)\d+(?:\.\d+)?(?:\s+\d+(?:\.\d+)?)*\s*")
 
 

@@ -343,8 +343,9 @@ def _mistakes(exercise: Exercise, right_answers: bool) -> list[Finding]:
                 found.append(Finding(where, f"the mistake '{mistake.answer}' is a right answer"))
             # the same answer as an earlier mistake's, for every draw (written alike, or with no parameter):
             # only the first one's feedback is ever given
-            written = {"".join(m.answer.split()) for m in exercise.spec.mistakes[:i]}
-            if "".join(mistake.answer.split()) in written or not _uses_parameters(exercise, mistake.answer):
+            typed = mistake.answer if isinstance(mistake.answer, str) else ""  # as written in the pack
+            written = {"".join(m.answer.split()) for m in exercise.spec.mistakes[:i] if isinstance(m.answer, str)}
+            if typed and ("".join(typed.split()) in written or not _uses_parameters(exercise, typed)):
                 same = earlier.get(answer.value)
                 if same is not None:
                     found.append(Finding(where, f"the mistake '{mistake.answer}' is the same answer as "

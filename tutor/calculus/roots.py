@@ -225,11 +225,6 @@ class TooHigh(SolveError):
     """Solving two polynomial equations would mean solving one in one variable past MOST_DEGREE."""
 
 
-def total_degree(p: Expr) -> int:
-    return Poly(p).total_degree()
-
-
-
 def real_solutions(p: Expr, q: Expr, x: sympy.Symbol, y: sympy.Symbol) -> tuple[tuple[Expr, Expr], ...]:
     """The real solutions of p = q = 0 (polynomials with rational coefficients, no common factor)."""
     coordinates = _Coordinates(p, q, x, y)
@@ -271,9 +266,9 @@ def _solutions_on_lines(p: Expr, q: Expr, x: sympy.Symbol, y: sympy.Symbol, t: i
     if eliminant.is_zero:
         raise SolveError("the equations have a common factor, so their solutions form a curve")
     if eliminant.degree() > MOST_DEGREE:  # 100x⁹⁹ = y, 100y⁹⁹ = x: 9,801, whose factoring never ends
-        raise TooHigh(f"two polynomial equations of degree {total_degree(p)} and {total_degree(q)} together come to "
-                      f"one in one variable of degree {eliminant.degree()}: the tutor solves those exactly up to "
-                      f"degree {MOST_DEGREE}")
+        raise TooHigh(f"two polynomial equations of degree {Poly(p).total_degree()} and {Poly(q).total_degree()} "
+                      f"together come to one in one variable of degree {eliminant.degree()}: the tutor solves those "
+                      f"exactly up to degree {MOST_DEGREE}")
     first = _first_subresultant(P, Q, x, w)
     points = []
     for r, _ in eliminant.factor_list()[1]:

@@ -149,7 +149,10 @@ def _wrong_costs(problem: Cost, words: dict[str, str]) -> list[tuple[Said, _Term
     n = len(data)
     scale = 2 * n if problem.mean else 1
     right = _squares(data)
-    said = lambda misconception, **more: MISCONCEPTIONS[misconception].fill(**more, **words)  # noqa: E731
+
+    def said(misconception: str, **more: str) -> Said:
+        return MISCONCEPTIONS[misconception].fill(**more, **words)
+
     costs: list[tuple[Said, _Terms]] = [
         (said("squared-term-by-term"), _squares(data, lambda key: True)),
         (said("cross-term-dropped"), _squares(data, lambda key: key == "mb")),

@@ -19,7 +19,7 @@ from ...calculus.minimize import nearest_repeat
 from ...check import Judgement, Verdict, check
 from ...compare import ORDINALS, Context, Note, Tolerance, compare_numbers, once
 from ...limits import LIMITS, Limits
-from ...parse import Answer, Equation, InputError, Shape, read
+from ...parse import SPACED_VALUES, Answer, Equation, InputError, Shape, read
 from ...show import show, show_floats
 from ...words import and_list
 from ..base import (
@@ -279,7 +279,7 @@ class LocalMinima(FunctionProblem):
             read(text, self.shape, self.answer_variables, limits=limits, constants=parameters, several=self.several)
             return None
         except InputError as error:
-            if error.message.startswith("separate the values with commas"):  # -1 1: no product of two numbers
+            if error.note == SPACED_VALUES:  # -1 1: a list without its comma, no product of two numbers
                 return None
         try:
             return read(text, Shape.NUMBER, self.answer_variables, limits=limits, constants=parameters)
