@@ -480,6 +480,9 @@ def test_an_exponent_that_stops_short_of_what_follows_is_said(typed, meant, note
     ("√xy", "sqrt(x)*y", "'√xy' was read as √x·y; write √(xy) if all of it is under the root"),
     ("3√2x", "3*sqrt(2)*x", "'√2x' was read as √2·x; write √(2x) if all of it is under the root"),
     ("∛2x", "2**(1/3)*x", "'∛2x' was read as ∛2·x; write ∛(2x) if all of it is under the root"),
+    # an outside check: ∛ was read and ∜ refused as a character that can't be used
+    ("∜2x", "2**(1/4)*x", "'∜2x' was read as ∜2·x; write ∜(2x) if all of it is under the root"),
+    ("∜(x + 1)", "(x + 1)**(1/4)", None),
     # what means what it says is not noted
     ("√2 x", "sqrt(2)*x", None), ("√(2x)", "sqrt(2*x)", None), ("√x*y", "sqrt(x)*y", None), ("√x", "sqrt(x)", None),
 ])

@@ -247,7 +247,8 @@ _FROM_SUPERSCRIPT = {c: unicodedata.normalize("NFKC", c).replace("\u2212", "-") 
 _TO_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _TO_SUBSCRIPT = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
-OPERATORS = set("+-*/^!,=()[]{}|⟨⟩√∛")
+OPERATORS = set("+-*/^!,=()[]{}|⟨⟩√∛∜")
+_ROOTS = {"√": 2, "∛": 3, "∜": 4}  # the root signs, each the root it takes
 _PLUS_MINUS = "±∓"  # each a set of alternatives (`_Parser.expanded`); ∓ takes the sign opposite the ±
 _SIGNS = ("+", "-", *_PLUS_MINUS)
 _MOST_PLUS_MINUS = 4  # in one item: 16 points, as many as (±1, ±1, ±1, ±1) has; each is read again
@@ -927,7 +928,7 @@ class _Parser:
         if t.kind in (TokenKind.NUMBER, TokenKind.VARIABLE, TokenKind.CONSTANT, TokenKind.FUNCTION):
             return True
         if t.kind == TokenKind.OPERATOR:
-            if t.text in "([√∛":
+            if t.text in "([√∛∜":
                 return True
             if t.text == "|":
                 return self.abs_depth == 0
@@ -1271,7 +1272,7 @@ class _Parser:
                 return self.bracketed()
             if t.text == "|":
                 return self.absolute_value()
-            if t.text in "√∛":
+            if t.text in _ROOTS:
                 self.advance()
                 if self.tok.kind == TokenKind.END:
                     raise InputError(f"missing operand after '{t.text}'", t.col, "missing_operand")
@@ -1282,7 +1283,7 @@ class _Parser:
                 if self.pos == first + 1 and self.tokens[first].kind in single and not self.tok.spaced \
                         and self.starts_atom():  # √2x, √xy: the root of 2 or x alone, said when the factor is read
                     self.root_end = (self.pos, t.col)
-                return self.raise_to(radicand, Rational(1, 2 if t.text == "√" else 3), t.col)
+                return self.raise_to(radicand, Rational(1, _ROOTS[t.text]), t.col)
             if t.text in "⟨{":
                 raise InputError("a list can't be used inside an expression", t.col, "shape")
         raise self.missing_operand()
@@ -1375,7 +1376,7 @@ class _Parser:
                 fn = FUNCTIONS[fn.inverse]
             else:
                 outer_power = exponent
-        if attached and not (self.at("(", "[", "√", "∛") or self.at("|") and self.abs_depth == 0
+        if attached and not (self.at("(", "[", *_ROOTS) or self.at("|") and self.abs_depth == 0
                              or self.tok.spaced and self.starts_atom()):
             return None  # log10 alone, log10 - x, log10^2: the number is the argument
         if self.at("(") or attached and self.at("["):  # log10[x] as log10(x): square brackets group alike
@@ -2552,7 +2553,7 @@ def _parts_components(tokens: list[Token], piece: int, at: int) -> bool:
     at it, and the component so far is not a lone number, which multiplies what follows it."""
     before, token = tokens[at - 1], tokens[at]
     ends = before.kind in _ENDS_OPERAND or before.kind == TokenKind.OPERATOR and before.text in ")]⟩!"
-    starts = token.kind in _STARTS_ATOM or token.kind == TokenKind.OPERATOR and token.text in "([√∛"
+    starts = token.kind in _STARTS_ATOM or token.kind == TokenKind.OPERATOR and token.text in "([√∛∜"
     signs = piece + 1 if tokens[piece].text in _SIGNS and tokens[piece].kind == TokenKind.OPERATOR else piece
     number = at == signs + 1 and tokens[signs].kind == TokenKind.NUMBER
     after = tokens[at + 1]
