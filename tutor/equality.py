@@ -737,7 +737,7 @@ def prove(difference: Expr, work: int) -> bool | None:
         return True
     if difference.is_Float:  # cancel and simplify give a float back as it is: neither can show it is 0
         return None
-    if _zero_powers(difference):  # sympy's simplify takes 0^(1 − cos x) for 0, though it is 1 where cos x = 1
+    if zero_powers(difference):  # sympy's simplify takes 0^(1 − cos x) for 0, though it is 1 where cos x = 1
         return None
     difference = real_roots(difference)
     if _small(difference):
@@ -764,9 +764,10 @@ def prove(difference: Expr, work: int) -> bool | None:
         return None
 
 
-def _zero_powers(expr: Expr) -> bool:
-    """Whether `expr` holds 0^u with u varying: 1 where u = 0, 0 where u > 0, a switch sympy does not keep."""
-    return any(node.is_Pow and node.base.is_zero and node.exp.free_symbols for node in sympy.preorder_traversal(expr))
+def zero_powers(expr: Expr) -> list[Expr]:
+    """0 to a power that varies (0ʸ): 1 where the power is 0, 0 where it is positive, no value elsewhere; a
+    switch sympy does not keep (its simplify takes 0^(1 − cos x) for 0, its derivative is nan)."""
+    return [p for p in expr.atoms(sympy.Pow) if p.base.is_zero and p.exp.free_symbols]
 
 
 _CIRCULAR = (sympy.sin, sympy.cos, sympy.tan, sympy.cot, sympy.sec, sympy.csc,

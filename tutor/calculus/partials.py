@@ -13,6 +13,7 @@ from sympy import Expr
 from sympy.core.mul import _keep_coeff
 
 from ..budget import OutOfTime, counted, metered_cache
+from ..equality import zero_powers
 from ..parse import InputError, substituted, symbol
 from ..show import show
 from .common import (
@@ -43,8 +44,7 @@ def derivative(f: Expr, wrt: str, again: bool = False) -> Expr:
     """
     v = symbol(wrt)
     # 0^u: sympy's derivative is nan, as no number can be put in for it
-    switches = sorted((p for p in f.atoms(sympy.Pow) if p.base.is_zero and v in p.exp.free_symbols),
-                      key=sympy.default_sort_key)
+    switches = sorted((p for p in zero_powers(f) if v in p.exp.free_symbols), key=sympy.default_sort_key)
     if switches:
         raise SolveError(_no_rule(switches[0], wrt))
     result = sympy.Add(*(_term_derivative(term, v) for term in sympy.Add.make_args(f)))
@@ -674,14 +674,9 @@ def _put_in(e: Expr, values: Mapping[Expr, Expr]) -> Expr:
     return e if args == e.args else e.func(*args, evaluate=False)
 
 
-def _zero_powers(e: Expr) -> list[Expr]:
-    """0 to a power that varies (0ʸ, read as e^(y ln 0)): 0 where the power is positive, no value elsewhere."""
-    return [p for p in e.atoms(sympy.Pow) if p.base.is_zero and p.exp.free_symbols]
-
-
 def _without_zero_powers(e: Expr) -> Expr:
-    """e where each of its `_zero_powers` has a value, there 0."""
-    return e.xreplace({p: sympy.Integer(0) for p in _zero_powers(e)})
+    """e where each of its `zero_powers` has a value, there 0."""
+    return e.xreplace({p: sympy.Integer(0) for p in zero_powers(e)})
 
 
 def fix_variable(f: str | Expr, fixed: Mapping[str, Number], variables: Sequence[str] | None = None) -> FixedVariable:
@@ -713,7 +708,7 @@ def fix_variable(f: str | Expr, fixed: Mapping[str, Number], variables: Sequence
     if negative is not None and len(remaining) == 1:
         raise NoRealValue(f"with {shown}, {show(negative, variables)} has a real value only at single values of "
                           f"{remaining[0]}, on no interval, so f has no slope along {remaining[0]} there")
-    where = tuple(p.exp > 0 for p in _zero_powers(sliced))
+    where = tuple(p.exp > 0 for p in zero_powers(sliced))
     slope = derivative(_without_zero_powers(sliced), remaining[0]) if len(remaining) == 1 else None
     # a slice with no value at all (x/(a - 1) with a = 1) is said so where its answer is computed, not here
     if slope is not None and not sliced.has(sympy.nan, sympy.zoo) and (
