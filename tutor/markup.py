@@ -29,7 +29,7 @@ def _visible(text: str) -> str:
 def markdown_text(text: str) -> str:
     """Text shown as itself in Markdown (never as markup, HTML or a link), on one line. A > is markup only
     starting a line (a quote), so only there is it escaped: the pages are mailed as plain text too."""
-    escaped = html.escape(_visible(text), quote=False).replace("&gt;", ">")
+    escaped = _visible(text).replace("&", "&amp;").replace("<", "&lt;")
     escaped = "&gt;" + escaped[1:] if escaped.startswith(">") else escaped
     text = _AUTOLINK.sub(r"\\\g<0>", _MARKDOWN.sub(r"\\\1", escaped))
     return text.replace("@", "@&#8288;")  # cmark-gfm finds emails after escapes: a word joiner, unseen, splits one
