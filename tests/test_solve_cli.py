@@ -34,6 +34,10 @@ def test_partial_at_a_point_steps_put_the_point_in(capsys):
     assert lines[-1] == "2. Put x = 1 and y = 2 into ∂f/∂y: ∂f/∂y(1, 2) = 2·1·2 cos(1·2²) = 4 cos(4) ≈ -2.61457."
     _, out, _ = run(capsys, "partial", "x^2 + y^2", "--wrt", "x", "--at", "x=2,y=3", "--steps")
     assert out.splitlines()[-1] == "2. Put x = 2 and y = 3 into ∂f/∂x: ∂f/∂x(2, 3) = 2·2 = 4."
+    # a value put in before e^(…) is joined with a dot, as 2·0 is (an outside check read "1 e^(0·1)" as odd)
+    _, out, _ = run(capsys, "gradient", "e^(x y) + x^2", "--at", "x=0,y=1", "--steps")
+    assert out.splitlines()[-1] == ("4. At (0, 1), put x = 0 and y = 1 into each component: "
+                                    "∇f(0, 1) = (1·e^(0·1) + 2·0, 0·e^(0·1)) = (1, 0).")
 
 
 def test_the_quotient_rule_puts_u_v_and_their_derivatives_into_the_formula_in_its_order(capsys):

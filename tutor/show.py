@@ -248,10 +248,15 @@ class _Printer:
     def product(self, factors: list[Expr], lead: str, alone: int = _PRODUCT) -> str:
         """Factors side by side; a lone factor needs only the strength `alone`."""
         out = previous = lead
+        after_put_in = False
         for f in factors:
             text = self.wrap(f, _POWER if len(factors) > 1 or lead else alone)
-            out = self.join(out, text, previous) if out else text
+            if after_put_in and text.startswith("e^"):
+                out = f"{out}·{text}"  # a value put in, then e^(…): 1·e^(0·1), as 2·0 (1 e^(0·1) reads oddly)
+            else:
+                out = self.join(out, text, previous) if out else text
             previous = text
+            after_put_in = isinstance(f.base if f.is_Pow else f, sympy.UnevaluatedExpr)
         return out
 
     def join(self, left: str, right: str, previous: str = "") -> str:
