@@ -43,7 +43,7 @@ def attempts(db) -> list[tuple]:
      "is another program's database, not the tutor's progress; nothing was written to it; "
      "use another file with --db FILE"),
     (lambda path: sqlite3.connect(path).executescript(MIGRATIONS[0] + "PRAGMA user_version = 99;"),
-     "was written by a newer version of the tutor (its schema is 99, this version knows 5); update the "
+     "was written by a newer version of the tutor (its schema is 99, this version knows 6); update the "
      "tutor, or use another file with --db FILE"),
 ])
 def test_a_database_that_is_not_ours_to_write_is_refused_and_left_alone(tmp_path, capsys, make, sentence):
@@ -87,6 +87,27 @@ def test_answers_made_while_another_program_holds_the_lock_are_kept_then_saved(t
     session.close()
     session.store.close()
     assert len(attempts(db)) == 3
+
+
+def test_a_switch_of_pack_made_while_the_writes_are_kept_is_one_session_with_the_run(tmp_path, monkeypatch):
+    """The session a :pack switch starts is counted with the run it belongs to, kept or saved."""
+    monkeypatch.setattr(store, "_BUSY_SECONDS", 0.05)
+    db = tmp_path / "progress.sqlite3"
+    session = session_on(db)
+    answer_right(session)
+    other = sqlite3.connect(db, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    session.handle(":pack drills")
+    answer_right(session)
+    assert session.store.pending
+    assert [row["sessions"] for row in session.store.summary()] == [1]
+    other.execute("ROLLBACK")
+    answer_right(session)
+    assert not session.store.pending
+    assert [row["sessions"] for row in session.store.summary()] == [1]
+    session.close()
+    session.store.close()
+    assert [row["sessions"] for row in Store(db).summary()] == [1]
 
 
 def test_after_one_wait_for_the_lock_no_answer_and_no_ending_waits_again(tmp_path, monkeypatch):

@@ -258,6 +258,17 @@ def test_progress_command(tmp_path, capsys):
     assert main(["progress", "--db", str(tmp_path / "none.sqlite3")]) == 2
 
 
+def test_progress_counts_a_run_with_switches_of_pack_as_one_session(tmp_path, capsys):
+    """:pack starts a session on the new pack, but the student sat down once (an outside check read "in 3
+    sessions" for one run with two switches, which the REPL itself had called "This session")."""
+    _, db = run_student(tmp_path, ["x", ":pack drills", "1", ":pack gradients", "1"])
+    assert main(["progress", "--db", str(db)]) == 0
+    assert capsys.readouterr().out.startswith("ana: 0 of 3 answers right in 1 session\n")
+    run_student(tmp_path, ["y"])  # the next run goes back to exercise 4, d/dy of y² + 4
+    assert main(["progress", "--db", str(db)]) == 0
+    assert capsys.readouterr().out.startswith("ana: 0 of 4 answers right in 2 sessions\n")
+
+
 @pytest.mark.parametrize("command", [["--db", "p.sqlite3", "--student", "ana"], ["pack", "show", "drills", "d-power"],
                                      ["check", "1", "--exercise", "drills:d-power"],
                                      ["plot", "exercise", "drills", "d-power"]])

@@ -55,13 +55,13 @@ def _are_skills(value: object) -> bool:
     return isinstance(value, list) and all(isinstance(s, str) and s.isprintable() and s for s in value)
 
 
-# Each kind of write: its arguments, in order, as Store gives them (the last, where optional, was added
-# later: a file kept by an older tutor leaves it out). The ids among them name rows written earlier,
+# Each kind of write: its arguments, in order, as Store gives them (the last ones, where optional, were added
+# later: a file kept by an older tutor leaves them out). The ids among them name rows written earlier,
 # negative while those are provisional (not written yet).
 _ID = _is_id
 _ARGUMENTS: dict[str, tuple[tuple[Callable[[object], bool], ...], int]] = {  # (checks, how many may be left out)
     "student": ((_is_text, _ID), 0),
-    "session": ((_ID, _is_text, _is_integer, _ID, _is_optional_text), 1),
+    "session": ((_ID, _is_text, _is_integer, _ID, _is_optional_text, _is_optional_id), 2),
     "end": ((_ID,), 0),
     "topic": ((_ID, _is_optional_text), 0),
     "shown": ((_ID, _ID, _is_text, _is_text, _is_text, _ID), 0),

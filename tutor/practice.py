@@ -137,6 +137,7 @@ class Session:
         self.student_id = self.store.student(self.student)
         self.visit: Visit | None = self.store.last_visit(self.student_id)  # before this session shows anything
         self.session_id = self.store.start_session(self.student_id, self.pack.id, self.seed, self.topic)
+        self.sitting = self.session_id  # this run's first session, which a switch of pack continues
         self.draws = 0  # numbers drawn for practice so far
         self.showings = 0
         self.shown: dict[str, int] = {}  # exercise id -> the showing it was last shown at, this session
@@ -645,7 +646,7 @@ class Session:
         self.unsettable, self.checked = {}, set()  # another pack's exercise of the same id may be another's
         self.new_round()
         self.seen = self.store.seen(self.student_id, pack.id)
-        self.session_id = self.store.start_session(self.student_id, pack.id, self.seed)
+        self.session_id = self.store.start_session(self.student_id, pack.id, self.seed, sitting=self.sitting)
         heading = Line(f"Pack: {pack.title} ({counted(len(pack.exercises), 'exercise')}).", "heading")
         return [heading, *self.next_exercise()]
 

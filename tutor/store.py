@@ -71,6 +71,11 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE TABLE kept (key TEXT PRIMARY KEY, row INTEGER);
     """,
+    # 6: a session a `:pack` switch started belongs to the run of the tutor it was started in (its first
+    # session's id), so that `tutor progress` counts one run with two switches as one session, not three
+    """
+    ALTER TABLE sessions ADD COLUMN sitting INTEGER REFERENCES sessions(id);
+    """,
 )
 
 _LEARNING_RATE = 0.3  # how far each answer moves a skill's mastery: toward 1 right without help, else toward 0
@@ -496,10 +501,12 @@ class Store:
             self.db.execute("INSERT OR IGNORE INTO students (name) VALUES (?)", (name,))
             return self.db.execute("SELECT id FROM students WHERE name = ?", (name,)).fetchone()[0]
         if write.kind == "session":
-            student_id, pack, seed, _, *topic = args  # written before sessions had topics: none
-            cursor = self.db.execute("INSERT INTO sessions (student_id, pack, seed, started_at, topic) "
-                                     "VALUES (?, ?, ?, ?, ?)",
-                                     (self._real(student_id), pack, seed, at, topic[0] if topic else None))
+            student_id, pack, seed, _, *later = args  # written before sessions had topics, or sittings: none
+            topic, sitting = (*later, None, None)[:2]
+            cursor = self.db.execute("INSERT INTO sessions (student_id, pack, seed, started_at, topic, sitting) "
+                                     "VALUES (?, ?, ?, ?, ?, ?)",
+                                     (self._real(student_id), pack, seed, at, topic,
+                                      None if sitting is None else self._real(sitting)))
             return cursor.lastrowid
         if write.kind == "shown":
             session_id, student_id, pack, exercise, variant, _ = args
@@ -574,9 +581,12 @@ class Store:
     def students(self) -> list[str]:
         return [row[0] for row in self.db.execute("SELECT name FROM students ORDER BY name")]
 
-    def start_session(self, student_id: int, pack: str, seed: int, topic: str | None = None) -> int:
+    def start_session(self, student_id: int, pack: str, seed: int, topic: str | None = None,
+                      sitting: int | None = None) -> int:
+        """A session on `pack`; `sitting`: the first session of the same run of the tutor, for a session
+        a switch of pack starts (counted with it as one)."""
         provisional = self._provisional()
-        self._write("session", student_id, pack, seed, provisional, topic)
+        self._write("session", student_id, pack, seed, provisional, topic, sitting)
         return self._real(provisional)
 
     def set_topic(self, session_id: int, topic: str | None) -> None:
@@ -664,6 +674,16 @@ class Store:
                 skills[name] = skills.get(name, Skill(name, 0.0, 0, 0)).after(verdict == "correct" and hints == 0)
         return dict(sorted(skills.items()))
 
+    def _sitting(self, session_id: int) -> int:
+        """The run of the tutor a session belongs to: its first session's id (saved, or not yet)."""
+        session_id = self._real(session_id)
+        for write in self.pending:
+            if write.kind == "session" and self._real(write.args[3]) == session_id:
+                sitting = write.args[5] if len(write.args) > 5 else None
+                return session_id if sitting is None else self._real(sitting)
+        row = self.db.execute("SELECT COALESCE(sitting, id) FROM sessions WHERE id = ?", (session_id,)).fetchone()
+        return session_id if row is None else row[0]
+
     def _unsaved_attempts(self, student_id: int) -> list[Write]:
         return [write for write in self.pending
                 if write.kind == "attempt" and self._real(write.args[1]) == self._real(student_id)]
@@ -739,12 +759,13 @@ class Store:
         for name in self.students():
             student_id = self.student(name)
             attempts = self.attempts(student_id)
-            sessions = {row[0] for row in self.db.execute("SELECT DISTINCT session_id FROM attempts "
-                                                          "WHERE student_id = ?", (student_id,))}
-            sessions |= {self._real(write.args[0]) for write in self._unsaved_attempts(student_id)}
+            sessions = {row[0] for row in self.db.execute(
+                "SELECT DISTINCT COALESCE(sessions.sitting, sessions.id) FROM attempts "
+                "JOIN sessions ON sessions.id = attempts.session_id WHERE attempts.student_id = ?", (student_id,))}
+            sessions |= {self._sitting(write.args[0]) for write in self._unsaved_attempts(student_id)}
             out.append({
                 "student": name,
-                "sessions": len(sessions),  # one that answered nothing is not counted
+                "sessions": len(sessions),  # runs of the tutor; one that answered nothing is not counted
                 "attempts": len(attempts),
                 "correct": sum(a.verdict == "correct" for a in attempts),
                 "skills": [{"skill": s.name, "mastery": round(s.score, 3), "attempts": s.attempts,
