@@ -81,7 +81,23 @@ def test_an_either_message_names_two_different_mistakes_and_says_each_reason_onc
             assert not any(reason in other for j, other in enumerate(core) if j != i), f"{exercise} {ids}: {message}"
 
 
+def test_an_either_message_corrects_a_derivative_once():
+    """Two reasons giving the same derivative, each to its own wrong answer, are one sentence with both (an
+    outside check read "The derivative of y² is 2y, not y. The power rule …: the derivative of y² is 2y, not 2.")."""
+    merged = 0
+    for exercise, ids, message in either_messages():
+        corrected = re.findall(r"[Tt]he derivative of (.+?) is (.+?), not (.+?)\.(?: |$)", message)
+        assert len({(site, right) for site, right, _ in corrected}) == len(corrected), f"{exercise} {ids}: {message}"
+        merged += any(" or " in wrong for _, _, wrong in corrected)
+    assert merged > 0
+
+
 @pytest.mark.parametrize("pack, exercise, student, answer, note, message", [
+    # one derivative corrected once, with both wrong answers and the fuller rule
+    ("drills", "pd-at-point", "h7stud", "8", "misconception:power-rule-not-multiplied|power-rule-gave-exponent",
+     "You get this answer if you lowered the exponent but did not multiply by it, or if you wrote just the exponent "
+     "as the derivative. The power rule multiplies by the exponent and lowers it by one: the derivative of y² is "
+     "2y, not y or 2."),
     # ln x "differentiated as ln x" is ln x left as it is: one mistake, said once
     ("gradients", "hard-to-optimize-derivative", None, "e^x - ln x", "misconception:wrong-ln-derivative",
      "It looks like you left ln(x) as it is instead of differentiating it. Its derivative is 1/x."),

@@ -187,11 +187,29 @@ def either(first: Said, second: Said, part: str | None = None) -> str:
     where = "" if part is None else f"Your {part}: y"
     opening = f"{where}ou get this" if part else "You get this answer"
     whys = list(dict.fromkeys(sentence for s in (first, second) if s.alone for sentence in _SENTENCES.split(s.alone)))
-    reasons = " ".join(w for w in whys if not any(_core(w) in _core(other) for other in whys if other != w))
+    reasons = " ".join(_one_correction([w for w in whys if not any(_core(w) in _core(other)
+                                                                   for other in whys if other != w)]))
     return f"{opening} if you {first.did}, or if you {second.did}. {reasons}".rstrip()
 
 
 _SENTENCES = re.compile(r"(?<=\.) (?=[A-Z])")  # a reason may be several (one misconception in two partials)
+# a reason that corrects a derivative: "[The power rule …: t]he derivative of y² is 2y, not 2."
+_CORRECTION = re.compile(r"(?P<rule>.*?)(?P<t>[Tt])he derivative of (?P<site>.+?) is (?P<right>.+?), not (?P<wrong>.+)\.")
+
+
+def _one_correction(reasons: list[str]) -> list[str]:
+    """Two reasons correcting the same derivative, each to its own wrong answer, said once with both wrong
+    answers, and the fuller rule: "The power rule multiplies by the exponent and lowers it by one: the
+    derivative of y² is 2y, not y or 2", not "The derivative of y² is 2y, not y" before it again."""
+    found = [_CORRECTION.fullmatch(r) for r in reasons]
+    for i, j in ((i, j) for i in range(len(found)) for j in range(i + 1, len(found))):
+        a, b = found[i], found[j]
+        if a and b and (a["site"], a["right"]) == (b["site"], b["right"]) and a["wrong"] != b["wrong"]:
+            rule = max(a, b, key=lambda m: len(m["rule"]))
+            merged = (f"{rule['rule']}{rule['t']}he derivative of {a['site']} is {a['right']}, "
+                      f"not {a['wrong']} or {b['wrong']}.")
+            return [*reasons[:i], merged, *reasons[i + 1:j], *reasons[j + 1:]]
+    return reasons
 
 
 def _core(reason: str) -> str:
