@@ -1243,6 +1243,19 @@ def test_a_fraction_character_is_the_fraction_it_shows(capsys, argv, out):
      "Write m = value, not m → value (or a point in round brackets, like (0, 0))."),
     (["--exercise", "gradients:critical-x2y2", "--", "{x: 0, y: 0}"], 2,
      "Write x = value, not x: value (or a point in round brackets, like (0, 0))."),
+    # outside check: a plane's working as a chain was "Only one '=' is allowed.", and a dot product of vectors
+    # in < >, which the tutor reads as a vector elsewhere, "Comparisons are not answers here."
+    (["--exercise", "gradients:tangent-plane-x2y2", "--", "z = 20 + 4(x-2) + 8(y-4) = 4x + 8y - 20"], 25,
+     "Only one '=' is allowed: write just z = 4x + 8y - 20."),
+    (["--exercise", "gradients:tangent-plane-x2y2", "--", "z - 20 = 4(x-2) + 8(y-4) = 4x + 8y - 40"], 25,
+     "Only one '=' is allowed."),  # what z - 20 names is no plane's left side
+    (["--exercise", "gradients:tangent-plane-x2y2", "--", "z = 20 + <4,8>·<x-2,y-4>"], 9,
+     "A vector in < > is read only as the whole answer: write the dot product multiplied out, 4(x-2) + 8(y-4)."),
+    (["--exercise", "gradients:tangent-plane-x2y2", "--", "z = 20 + <x+1, 8> <x-2, y-4>"], 9,
+     "A vector in < > is read only as the whole answer: write the dot product multiplied out, "
+     "(x+1)(x-2) + 8(y-4)."),
+    (["--exercise", "gradients:tangent-plane-x2y2", "--", "z = <4, 8> + 20"], 4,
+     "A vector in < > is read only as the whole answer."),
 ])
 def test_a_refusal_says_what_to_type_instead(capsys, argv, caret, message):
     assert main(["check", *argv]) == 3

@@ -324,6 +324,22 @@ _SIGNED_POWER = re.compile(r"([eE])([+-])([0-9]+)([A-Za-z]+)")
 
 
 _ANGLED = re.compile(r"(\s*)<([^<>]*)>(\s*)")
+_ANGLED_PART = re.compile(r"<[^<>=]*,[^<>=]*>")  # a vector in < > within a longer answer
+_ANGLED_DOT = re.compile(r"<([^<>=]*)>\s*[·*]?\s*<([^<>=]*)>")  # <4, 8>·<x - 2, y - 4>
+
+
+def _angled_in_expression(text: str, at: int) -> str:
+    """What to say of a vector in < > within a longer answer: a dot product of two, multiplied out from the
+    student's own parts (4(x - 2) + 8(y - 4)); else that < > is a vector only as the whole answer."""
+    said = "a vector in < > is read only as the whole answer"
+    dot = _ANGLED_DOT.match(text, at)
+    if dot is None:
+        return said
+    left, right = ([part.strip() for part in side.split(",")] for side in dot.groups())
+    if len(left) != len(right) or not all(left) or not all(right):
+        return said
+    terms = [(a if re.fullmatch(r"-?[\w.]+", a) else f"({a})") + f"({b})" for a, b in zip(left, right)]
+    return f"{said}: write the dot product multiplied out, {' + '.join(terms)}"
 
 
 def normalize(text: str) -> str:
@@ -469,6 +485,8 @@ class _Tokenizer:
                 raise InputError(latex.hint(text, i), col, "forbidden")
             elif invisible(c):
                 raise InputError(_unseen(c), col, "forbidden")
+            elif c == "<" and _ANGLED_PART.match(text, i):  # <4, 8>·<x - 2, y - 4>: a vector, not a comparison
+                raise InputError(_angled_in_expression(text, i), col, "forbidden")
             else:
                 hint = _FORBIDDEN_HINTS.get(c, f"the character '{c}' can't be used here")
                 raise InputError(hint, col, "forbidden")
@@ -1962,6 +1980,12 @@ def read(
                      or _STARRED.fullmatch(clean[:equals]))):
             # E = 25/6, ∂f/∂x = 6xy^3; quoted with the sign typed (E ≈ 4.1667), at the same column in either
             raise labelled(clean, equals, error.note, normalize(text)[equals]) from None
+        if (shape == Shape.EQUATION and len(outside) > 1 and error.column == outside[1]
+                and _a_name(clean[:equals]) and not _an_expression(clean[:equals])):
+            # z = 20 + 4(x - 2) + 8(y - 4) = 4x + 8y - 20: working, as a chain; the plane is its last step
+            plane = f"{clean[:equals].strip()} = {clean[outside[-1] + 1:].strip()}"
+            raise InputError(f"only one '=' is allowed: write just {plane}", error.column,
+                             error.note) from None
         parts = components or (variables if shape == Shape.VECTOR else ())
         if error.note == "syntax" and parts and (commas := missing_commas(clean, parts, typed)) is not None:
             # m=1/2 b=7/3; what is wrong with the parts besides is said first (m=1/2 m=7/3: m twice;
