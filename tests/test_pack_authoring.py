@@ -177,6 +177,53 @@ def test_latex_read_as_yaml_escapes_is_warned_of_and_the_pack_stays_valid(tmp_pa
     assert packs.load(path).exercises[0].title == "Find \nabla f, at angle \theta."  # loaded and practised as written
 
 
+LEAKY = """\
+pack: leaky
+exercises:
+  - id: crit
+    kind: critical_points
+    function: x^3 - 3a^2 x + (y - 1)^2
+    params: {a: {int: [2, 4]}}
+    hints: ["The critical points are ({a}, 1) and ({-a}, 1).", "Check each one."]
+  - id: d
+    kind: gradient_descent
+    function: x^2 - 2x
+    start: 0
+    rate: 0.1
+    iterations: 2
+    more_hints: ["x₂ = 0.36."]
+  - id: near
+    kind: gradient_descent
+    function: x^2 - 2x
+    start: 0
+    rate: 0.1
+    iterations: 3
+    hints: ["x₁ = 0.2, x₂ = 0.36, and one step more."]
+  - id: pd
+    kind: partial_derivative
+    function: 3x^2 y^3
+    wrt: x
+    more_hints: ["The power rule: d/dx x² = 2x, and 6 x y³ is 6xy³ with spaces.", "6x y^3 written otherwise"]
+"""
+
+
+def test_a_hint_that_states_the_answer_is_a_caution_of_validation(tmp_path, capsys):
+    """An outside check's instructor found a hint stating the answer passed validation unnoticed: each of the
+    author's hints that holds the answer as the tutor prints it (spaces aside; every point of a set, in any
+    order) is said, not failed (the last hint may come near the answer on purpose). Another step's point, an
+    answer written otherwise (6x y^3), and the kind's own hints are none; the first is said."""
+    path = tmp_path / "leaky.yaml"
+    path.write_text(LEAKY, encoding="utf-8")
+    assert main(["pack", "validate", str(path)]) == 0
+    assert capsys.readouterr().out == (
+        f"{path}: valid (4 exercises; each one's answer grades as correct)\n"
+        f"{path}:7:12: exercise 'crit': hint 1 of 2 states the answer, (-2, 1) and (2, 1): a student who asks for "
+        "it is told it\n"
+        f"{path}:14:17: exercise 'd': hint 4 of 4, the last, states the answer, 0.36: a student who asks for every "
+        "hint is told it\n"
+        f"{path}:26:17: exercise 'pd': hint 4 of 5 states the answer, 6xy³: a student who asks for it is told it\n")
+
+
 @pytest.mark.parametrize("typed, suggested", [
     ("D-POWER", "d-power"), ("Pd-Monomial-X", "pd-monomial-x"), ("d-powr", "d-power"), ("G-QUADRATC", "g-quadratic"),
 ])

@@ -1187,16 +1187,19 @@ def sampled_only(pack: Pack, variants: int = SELF_CHECK_VARIANTS) -> list[str]:
 
 def cautions(pack: Pack) -> list[str]:
     """For each exercise whose first variant is a weak question (a classify_point exercise at a point the
-    tutor can't decide), why, and the pack's notes (an escape in double quotes): what a pass of validation
-    tells an author, without failing the pack."""
+    tutor can't decide), why, or has a hint that states its answer, and the pack's notes (an escape in double
+    quotes): what a pass of validation tells an author, without failing the pack."""
     found = list(pack.notes)
     for spec in pack.exercises:
         try:
-            caution = spec.variant(0).problem.caution()
+            exercise = spec.variant(0)
+            caution = exercise.problem.caution()
         except TutorError:  # a variant that can't be set: reported as a problem already
             continue
         if caution is not None:
             found.append(spec.describe(Finding(None, caution)))
+        if (told := variant_check.hint_telling_answer(exercise)) is not None:
+            found.append(spec.describe(told))
     return found
 
 

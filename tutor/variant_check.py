@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -22,7 +23,7 @@ from .check import Judgement, Verdict
 from .compare import Note
 from .errors import TutorError
 from .pack_schema import shown
-from .parse import Equation, InputError, symbol
+from .parse import Equation, InputError, Shape, symbol
 from .show import MOST_DIGITS, places_shown, show
 from .templates import TemplateError, fill, not_real_placeholder
 from .topics import KINDS, FieldError
@@ -551,3 +552,31 @@ def _no_draw_s_doing(spec: ExerciseSpec, params: Params, found: list[Finding], t
 
 # values of both signs, whole and not, where few formulas break together (√(1 - a) and √(a - 1) don't)
 _PROBES = (sympy.Integer(2), sympy.Integer(-2), sympy.Rational(1, 2))
+
+
+_SHORTEST_TOLD = 3  # characters: a shorter answer (0, 2x) is in many a hint that tells nothing
+
+
+def hint_telling_answer(exercise: Exercise) -> Finding | None:
+    """The first of the author's hints that states this variant's answer as the tutor prints it (each point of a
+    set of points, in any order), spaces aside: a student who asks for it is told the answer. A caution, not a
+    problem: the last hint may come near the answer on purpose."""
+    spec, right = exercise.spec, exercise.expected()
+    items = right.value if right.shape == Shape.POINTS else (right.value,)
+    printed = ([show(item, exercise.problem.variables) for item in items] if right.shape == Shape.POINTS
+               else [exercise.problem.show_answer(right)])
+    if not printed or any(len("".join(text.split())) < _SHORTEST_TOLD for text in printed):
+        return None
+    # each printed character in turn, any spaces between; not inside a longer number, name or power
+    patterns = [re.compile(r"(?<![\w.^])" + r"\s*".join(map(re.escape, "".join(text.split()))) + r"(?![\w^(]|\.\w)")
+                for text in printed]
+    shown = exercise.hints()
+    own = len(shown) - len(spec.more_hints) if spec.hints is None else 0
+    for number, hint in enumerate(shown[own:], start=own + 1):
+        if all(pattern.search(hint) for pattern in patterns):
+            field = "more_hints" if number > len(shown) - len(spec.more_hints) else "hints"
+            which = (f"hint {number} of {len(shown)}, the last," if number == len(shown)
+                     else f"hint {number} of {len(shown)}")
+            return Finding(field, f"{which} states the answer, {' and '.join(printed)}: a student who asks for "
+                                  f"{'every hint' if number == len(shown) else 'it'} is told it")
+    return None
