@@ -234,7 +234,7 @@ def test_the_cost_either_message_is_one_sentence():
     verdict = respond(packs.load("drills").exercise("cost-value").variant("s1"), "-2")
     assert verdict.note == "misconception:cross-term-dropped|errors-not-squared"
     assert verdict.message == (
-        "You get this answer if you left out the cross term 2·x·mb of each square, or if you added up the errors "
-        "mx + b − y without squaring them. (mx + b − y)² has three products of two terms, each doubled: 2·x·mb, "
-        "−2xy·m and −2y·b. The cost is the sum of the squares of the errors, so that errors above and below the "
+        "You get this answer if you left out the cross term 2·mx·b of each square, or if you added up the errors "
+        "mx + b − y without squaring them. (mx + b − y)² has three products of two terms, each doubled: 2·mx·b, "
+        "−2·mx·y and −2·b·y. The cost is the sum of the squares of the errors, so that errors above and below the "
         "line don't cancel.")

@@ -34,16 +34,16 @@ MISCONCEPTIONS = register(
         "of a sum also has twice each product: ({residual})² = {square}."),
     Misconception(
         "cross-term-dropped", "dropped the cross term 2·mx·b",
-        "It looks like you left out the cross term 2·x·mb of each square. (mx + b − y)² has three products "
-        "of two terms, each doubled: 2·x·mb, −2xy·m and −2y·b."),
+        "It looks like you left out the cross term 2·mx·b of each square. (mx + b − y)² has three products "
+        "of two terms, each doubled: 2·mx·b, −2·mx·y and −2·b·y."),
     Misconception(
         "products-not-doubled", "took the products of the terms once instead of twice",
         "It looks like you took each product of two terms once. In a square they come twice: "
-        "(a + b)² = a² + 2ab + b²."),
+        "(p + q)² = p² + 2pq + q²."),
     Misconception(
         "some-products-not-doubled", "took some products of the terms once instead of twice",
-        "It looks like you took {products} of each square once. In a square each product of two terms "
-        "comes twice: (a + b)² = a² + 2ab + b², so ({residual})² = {square}."),
+        "It looks like you took {products} of each square once: in ({residual})², {taken_once} for {doubled}. In a "
+        "square each product of two terms comes twice: (p + q)² = p² + 2pq + q², so ({residual})² = {square}."),
     Misconception(
         "squares-constant-dropped", "left out the constant Σyᵢ² of the squares",
         "It looks like you left out the constant term: each square (mxᵢ + b − yᵢ)² has yᵢ² among its terms, "
@@ -51,7 +51,7 @@ MISCONCEPTIONS = register(
     Misconception(
         "error-sign-flipped", "squared mx + b + y instead of mx + b − y",
         "It looks like you squared mx + b + y: your products with y have a plus sign. The error is "
-        "mx + b − y, so they are −2xy·m and −2y·b: ({residual})² = {square}."),
+        "mx + b − y, so they are −2·mx·y and −2·b·y: ({residual})² = {square}."),
     Misconception(
         "errors-not-squared", "added up the errors without squaring them",
         "It looks like you added up the errors mx + b − y without squaring them. The cost is the sum of the "
@@ -98,7 +98,7 @@ _MAX_LEFT_OUT = 12  # points each left out in turn, at most: a data file's hundr
 _Terms = dict[tuple[int, int], Fraction]  # a cost multiplied out: each c·mⁱbʲ's coefficient c by (i, j)
 _PRODUCTS = {"mb": (1, 1), "my": (1, 0), "by": (0, 1)}  # the products of two terms of mx + b − y, by monomial
 # each product as a sentence names it, and those a student may take once, not all (all once is its own mistake)
-_PRODUCT_WORDS = {"mb": "x·mb", "my": "−xy·m", "by": "−y·b"}
+_PRODUCT_WORDS = {"mb": "mx·b", "my": "mx·(−y)", "by": "b·(−y)"}
 _SOME_ONCE = (("mb",), ("my", "by"), ("my",), ("by",), ("mb", "my"), ("mb", "by"))
 
 
@@ -165,8 +165,8 @@ def _wrong_costs(problem: Cost, words: dict[str, str]) -> list[tuple[Said, _Term
         # corpus's 23/3, (1/2)² taken as 1/2, came out as two products taken once), and both blind corpora
         # label the cost at a point without its 38 a copying slip
         constant = problem.show(to_sympy(sum((y * y for _, y in data), Fraction(0))))
-        costs += [*((said("some-products-not-doubled", products=_products(once)), _squares(data, once=once))
-                    for once in _SOME_ONCE),
+        costs += [*((said("some-products-not-doubled", **_products(once, data[0], problem.show)),
+                     _squares(data, once=once)) for once in _SOME_ONCE),
                   (said("squares-constant-dropped", constant=str(constant)), _squares(data, constant=False)),
                   (said("error-sign-flipped"), _squares(data, y_sign=1))]
     costs = [(told, _scaled(terms, scale)) for told, terms in costs]
@@ -180,9 +180,14 @@ def _wrong_costs(problem: Cost, words: dict[str, str]) -> list[tuple[Said, _Term
     return costs
 
 
-def _products(keys: Sequence[str]) -> str:
-    """'the product x·mb', 'the products −xy·m and −y·b'."""
-    return f"the product{'s' * (len(keys) > 1)} {' and '.join(_PRODUCT_WORDS[key] for key in keys)}"
+def _products(keys: Sequence[str], first: tuple[Fraction, Fraction], show: Callable[[Expr], str]) -> dict[str, str]:
+    """The products taken once, by the terms of mx + b − y ('the product mx·b', 'the products mx·(−y) and
+    b·(−y)'), and what they are in the first point's square, once and twice ('-2m and -2b', '-4m and -4b')."""
+    x, y = (to_sympy(c) for c in first)
+    terms = {"mb": x * M * B, "my": -x * y * M, "by": -y * B}
+    return {"products": f"the product{'s' * (len(keys) > 1)} {' and '.join(_PRODUCT_WORDS[key] for key in keys)}",
+            "taken_once": " and ".join(show(terms[key]) for key in keys),
+            "doubled": " and ".join(show(2 * terms[key]) for key in keys)}
 
 
 def candidates(problem: Cost) -> list[WrongAnswer]:
