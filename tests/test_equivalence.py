@@ -411,6 +411,27 @@ def test_a_spike_or_bump_at_an_irrational_kink_is_never_accepted(answer, expecte
                                                                   "component_differs"}, verdict
 
 
+@pytest.mark.parametrize("answer, expected, variables", [
+    # outside check: a kink of |x| − 10¹⁰ inside max or min, past the far points (10⁶ to 10⁹), was not placed
+    # (the zeros of a rational function only), and these were correct
+    ("x + max(0, abs(x) - 10^10)", "x", "x"),
+    ("x + max(0, abs(x - 1) - 10^10)", "x", "x"),
+    ("x + max(abs(x), 10^10) - 10^10", "x", "x"),
+    ("x + abs(x) - min(abs(x), 10^10)", "x", "x"),
+    ("x + (abs(abs(x) - 10^10) + abs(x) - 10^10)/2", "x", "x"),
+    ("x + max(0, abs(x)^3 - 10^30)", "x", "x"),
+    ("x + max(0, sqrt(x^2) - 10^10)", "x", "x"),
+    ("x + max(0, abs(x) - 10^20)", "x", "x"),
+    ("2x + max(0, abs(x) + abs(y) - 10^10)", "2x", "x,y"),
+    ("(2x + max(0, abs(x) - 10^10), 2y)", "(2x, 2y)", "x,y"),
+    ("y = x/2 + 7/3 + max(0, abs(x) - 10^10)", "y = x/2 + 7/3", "x,y"),
+])
+def test_a_difference_past_a_kink_of_an_absolute_value_far_out_is_found(answer, expected, variables):
+    verdict = check(answer, expected, variables=variables.split(","))
+    assert verdict.verdict == "incorrect" and verdict.note in {"undecided", "differs_at", "not_equal",
+                                                                  "component_differs"}, verdict
+
+
 @pytest.mark.parametrize("answer", ["6xy^3 + asin(2) - asin(2)", "6xy^3 + atanh(2) - atanh(2)", "6xy^3 + W(-1) - W(-1)",
                                     "6xy^3 + 0 asin(2)"])
 def test_a_constant_with_no_real_value_is_refused_though_it_cancels(answer):
@@ -1362,6 +1383,7 @@ def test_an_answer_with_a_value_on_hardly_any_of_the_line_is_undefined(answer):
     ("sqrt(x) sqrt(x)", "x", "x"),
     ("2x + sqrt(x)^2 - x", "2x", "x"),  # x ≥ 0: half the line, near 0 and far out
     ("2x + sqrt(x^2 - 4)^2 - x^2 + 4", "2x", "x"),  # all but −2 < x < 2
+    ("sqrt(10^12 - x)^2 - 10^12 + 3x", "2x", "x"),  # x ≤ 10¹²: half the line, its edge past the far points
     ("2x + sqrt(y)^2 - y", "2x", "xy"),  # a half plane
     ("asin(x) + sqrt(1 - x^2)^2 - 1 + x^2", "asin(x)", "x"),  # −1 ≤ x ≤ 1, where the correct one has a value
 ])
@@ -1381,6 +1403,11 @@ def test_an_answer_equal_on_enough_of_the_correct_ones_domain_is_correct(answer,
      "Your answer is not defined at x = 1000000, where the correct value is 2000000."),
     ("2x + y + acos(x) - acos(x)", "2x + y",  # a strip |x| ≤ 1 of the plane
      "Your answer is not defined at x = 2, y = -1, where the correct value is 3."),
+    # outside check: edges past the far points, each beyond them looked at (were correct, note equal)
+    ("2x + sqrt(10^10 - abs(x))^2 - 10^10 + abs(x)", "2x",
+     "Your answer is not defined at x = 13333333333.333333333, where the correct value is 2.66667e10."),
+    ("2x + sqrt(10^20 - x^2)^2 - 10^20 + x^2", "2x",
+     "Your answer is not defined at x = 13333333333.333333333, where the correct value is 2.66667e10."),
 ])
 def test_an_answer_with_a_value_on_a_bounded_stretch_only_is_undefined(answer, expected, message):
     verdict = check(answer, expected, variables=["x", "y"])

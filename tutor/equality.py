@@ -412,7 +412,24 @@ def _line_roots(expr: Expr, names: tuple[str, ...], base: tuple[Fraction, ...], 
         return frozenset()
     t = sympy.Dummy("t", real=True)
     fixed = {s: to_sympy(v) for s, v in zip(symbols, base) if s != moving}
-    return frozenset(_real_roots(expr.subs(fixed).subs(moving, t), t))
+    return frozenset(root for branch in _branches(expr.subs(fixed).subs(moving, t)) for root in _real_roots(branch, t))
+
+
+_MOST_BRANCHES = 16  # ways of taking the pieces of |u|, max and min in one argument whose zeros are placed
+
+
+def _branches(h: Expr) -> list[Expr]:
+    """h with each |u|, max and min taken as one of its pieces (|u| as u and as −u), every way up to
+    _MOST_BRANCHES: wherever h is 0, one of them is, so their zeros hold h's (|x| − 10¹⁰ is 0 at ±10¹⁰, which
+    no far point reaches, and a rational function's roots alone left it unplaced)."""
+    piece = next((node for node in sympy.preorder_traversal(h) if isinstance(node, _KINKS)), None)
+    if piece is None:
+        return [h]
+    ways = (piece.args[0], -piece.args[0]) if isinstance(piece, sympy.Abs) else piece.args
+    found: list[Expr] = []
+    for way in ways:
+        found += _branches(h.xreplace({piece: way}))
+    return found[:_MOST_BRANCHES]
 
 
 def _around(roots: list[Fraction]) -> list[Fraction]:
@@ -1127,6 +1144,25 @@ def _hardly_valued(tally: _Tally, within: Sequence[Compiled],
     return next((point, want) for point, want, valued in [*near, *far] if not valued)
 
 
+def _bounded(f: Compiled, g: Compiled, within: Sequence[Compiled], names: Sequence[str],
+             answer: Expr) -> tuple | None:
+    """(point, correct value) beyond the answer's farthest domain edge on a search line, where the answer has no
+    value on either side past its edges and the correct one has: a value on a bounded stretch only, whose edges
+    lie past the far points (√(10¹⁰ − |x|)² − 10¹⁰ + |x| is 0 for |x| ≤ 10¹⁰ alone). None where there is no such
+    line."""
+    arguments = switch_arguments(answer)
+    for base, i in lines(len(names)) if arguments else ():
+        roots = sorted(set().union(*(line_roots(argument, names, base, i) for argument in arguments)))
+        if not roots or max(-roots[0], roots[-1]) < FAR:
+            continue  # edges the far points reach past
+        reach = max(-roots[0], roots[-1])
+        beyond = [base[:i] + (value,) + base[i + 1:] for value in (roots[0] - reach / 3, roots[-1] + reach / 3)]
+        valued = [(point, _value(g, point)) for point in beyond if all(has_value(w, point) for w in within)]
+        if len(valued) == 2 and all(want is not None and has_value(f, point) is False for point, want in valued):
+            return valued[1]
+    return None
+
+
 def _points(names: Sequence[str], answer: Expr, expected: Expr, work: int, tally: _Tally
             ) -> Iterator[tuple[Role, tuple[Fraction, ...]]]:
     """The points to look harder at, after the first ones: kinks, scales, the rest, and drawn ones."""
@@ -1226,6 +1262,10 @@ def judge(answer: Expr, expected: Expr, names: Sequence[str], symbolic_work: int
         hardly = _hardly_valued(tally, domain, far)
         if hardly is not None:
             return Decision(Status.UNDEFINED, hardly[0], None, hardly[1])
+    if proof and far_out and not answer.is_polynomial(*symbols):
+        bounded = _bounded(f, g, domain, names, answer)
+        if bounded is not None:
+            return Decision(Status.UNDEFINED, bounded[0], None, bounded[1])
     if proof:
         return Decision(Status.EQUAL)
     for role, point in _points(names, answer, expected, symbolic_work // 10, tally):
