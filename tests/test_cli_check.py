@@ -1438,9 +1438,10 @@ def test_an_exercise_s_tolerance_applies_to_an_irrational_coefficient(tmp_path, 
      "read as: z = 12x + 5.54518y - 32.5\n"),
     ("z = 2.7x", "z = e x", "dp:3",
      "incorrect\nThe 2.7 in your z is right to 1 decimal place; give it to 3 decimal places.\nread as: z = 2.7x\n"),
-    # a term the expected one lacks, typed as a decimal: judged against 0, and named (it was compared at a point)
+    # a term the expected one lacks, of a higher degree than any it has: no rounding makes it (an outside attacker's
+    # 0.00004x⁹⁹⁹⁹ was judged against 0 and right), and it is named (it was compared at a point)
     ("z = 5.55y + 1 + 0.1y^2", "z = ln(256) y + 1", "dp:2",
-     "incorrect\nThe 0.1 in your z is not right to 2 decimal places.\nread as: z = 0.1y² + 5.55y + 1\n"),
+     "incorrect\nYour z has a term in y², which the correct one has not.\nread as: z = 0.1y² + 5.55y + 1\n"),
     # not a polynomial like the expected one: compared at a point, the answer's value echoed as typed
     ("z = 5.55y + 1 + 0.1sin(y)", "z = ln(256) y + 1", "dp:2",
      "incorrect\nAt y = 1 your z is 6.63415, but the correct z is 6.54518.\nread as: z = 0.1 sin(y) + 5.55y + 1\n"),
@@ -1636,6 +1637,11 @@ def test_a_line_written_as_a_point_with_a_variable_is_told_how_lines_are_written
     ("y = 0.04x + 3", "y = 3", "correct\nCorrect (to 1 decimal place)."),
     ("z = 4x + 8y + 0.06", "z = 4x + 8y", "incorrect\nThe 0.06 in your z is not right to 1 decimal place."),
     ("z = 4x + 8y + 3", "z = 4x + 8y", "incorrect\nThe 3 in your z is not right to 1 decimal place."),
+    # an outside attacker: a term of a higher degree than any the right one has is no rounding, however small
+    # (these were correct)
+    ("y = 2x + 0.00004x^9999", "y = 2x", "incorrect\nYour y has a term in x⁹⁹⁹⁹, which the correct one has not."),
+    ("z = 4x + 8y - 20 + 0.04 y^2", "z = 4x + 8y - 20", "incorrect\nYour z has a term in y², which the correct one "
+                                                          "has not."),
 ])
 def test_a_typed_decimal_where_the_right_coefficient_is_0_is_judged_to_the_tolerance(capsys, answer, expected, said):
     main(["check", "--expected", expected, "--vars", "x,y,z", "--tol", "dp:1", answer])

@@ -512,6 +512,7 @@ class _Off:
     wrong: tuple[str, ...]
     short: tuple[tuple[str, int], ...]
     exact: bool = False  # the first wrong one was typed exact (1001/3): not right, whatever the tolerance
+    higher: str = ""  # a power the right one has no term in, of a higher degree (x⁹⁹⁹⁹ beside 2x): no rounding
 
 
 def _coefficients_off(answer: Expr, expected: Expr, names: Sequence[str], ctx: Context) -> _Off | None:
@@ -523,6 +524,9 @@ def _coefficients_off(answer: Expr, expected: Expr, names: Sequence[str], ctx: C
     # z = 4x + 8y, to 1 place); any other term it lacks, as before: the check finds where they differ
     if pairs is None or ctx.tolerance is None or any(want == 0 and not ctx.typed(got) for got, want in pairs):
         return None
+    higher = _higher_term(answer, expected, names)
+    if higher is not None:
+        return _Off((), (), higher=show(higher, names))
     tolerance, spellings, wholes = ctx.tolerance, ctx.spellings, ctx.wholes
     floats = expected.has(sympy.Float)
     given = {abs(number) for number, _ in ctx.given}
@@ -549,6 +553,8 @@ def _coefficients_outcome(off: _Off, what: str, tolerance: Tolerance) -> Outcome
     """The verdict on a polynomial or a line whose coefficients are each judged to the tolerance
     (y = 0.0612x + 7.98 as m = 0.0612, b = 7.98 is): the first wrong coefficient named, and those right
     to fewer places than asked said so; right but for rounding where none is wrong (too_few_places)."""
+    if off.higher:
+        return Outcome(False, Note.WRONG_VALUE, f"Your {what} has a term in {off.higher}, which the correct one has not.")
     if not off.wrong and not off.short:
         return Outcome.right(Note.WITHIN_TOLERANCE, f"Correct ({tolerance.describe()}).")
     # "in your y" once: in the sentence on the wrong one where there is one, else in this one
@@ -605,6 +611,19 @@ def _coefficients(answer: Expr, expected: Expr, names: Sequence[str],
     if theirs is None or not (theirs.keys() <= mine.keys() if extra else theirs.keys() == mine.keys()):
         return None
     return [(cast(Fraction, got), theirs.get(monomial, Fraction(0))) for monomial, got in mine.items()]
+
+
+def _higher_term(answer: Expr, expected: Expr, names: Sequence[str]) -> Expr | None:
+    """A power of the variables in `answer` of a higher degree than any the expected polynomial has, or 1:
+    no rounding of a coefficient makes such a term (0.00004x⁹⁹⁹⁹ beside 2x, 0.04z² in a plane), however small
+    its coefficient. None where there is none (or either is no polynomial as written)."""
+    syms = [symbol(n) for n in names]
+    mine, theirs = _monomials(answer, syms), _monomials(sympy.expand(expected), syms, constants=True)
+    if mine is None or theirs is None:
+        return None
+    highest = max(1, max(map(sum, theirs), default=0))
+    extra = [monomial for monomial in mine if monomial not in theirs and sum(monomial) > highest]
+    return sympy.Mul(*(s**k for s, k in zip(syms, extra[0]))) if extra else None
 
 
 def _monomials(expr: Expr, syms: Sequence[sympy.Symbol],
