@@ -288,6 +288,9 @@ def _reason(label: str, variables: Sequence[str], D: Expr, fxx: Expr, minors: li
 # ------------------------------------------------------------------- solving ∇f = 0
 
 
+_MOST_PARTS_AS_ABS = 3  # a max or min of more parts is not written with |u|: each part doubles its size
+
+
 def critical_points(f: str | Expr, variables: Sequence[str] | None = None,
                     region: str | Region | None = None, *, window: Region | None = None,
                     piece: bool = False, minima: bool = False) -> CriticalPoints:
@@ -318,8 +321,9 @@ def _critical_points(f: Expr, variables: tuple[str, ...], region: Region | None,
     if len(variables) == 1:
         f = even_inside(f)  # cos|x| is cos x, smooth at 0: the test decides there
     else:  # max(x, y) as (x + y + |x − y|)/2: its kink x = y is then solved along as any |u|'s is (a max of
-        # corners, max(|x|, |y|), is left to the rules for nested corners)
-        f = f.replace(lambda e: isinstance(e, (sympy.Max, sympy.Min))
+        # corners, max(|x|, |y|), is left to the rules for nested corners, and so is one of more than three
+        # parts, whose nested |u|s double with each part: max of ten took sympy's factoring minutes)
+        f = f.replace(lambda e: isinstance(e, (sympy.Max, sympy.Min)) and len(e.args) <= _MOST_PARTS_AS_ABS
                       and not any(a.has(sympy.Abs, sympy.Max, sympy.Min) for a in e.args), with_abs)
     syms = symbols(variables)
     gradient = tuple(derivative(f, v) for v in variables)
