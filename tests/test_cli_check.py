@@ -125,6 +125,50 @@ def test_batch_survives_bytes_that_are_not_utf8_deep_nesting_long_lines_and_twic
     assert out[9]["error"] == "line 10: a number in it is too long"
 
 
+def test_batch_tells_a_misspelt_key_the_expected_answer_s_faults_a_bom_and_a_line_without_end(monkeypatch, capsys):
+    """An outside attacker: "tolerance" for "tol" was left out and the verdict changed without a word; an
+    expected answer that can't be read was told as the answer's fault ("the answer is empty"), as was a name
+    --vars leaves out; a BOM got Python's "decode using utf-8-sig"; a stream with no newline was read for
+    ever before its line's error was said. A key of the line's own data (a suite's "source") is left alone."""
+    lines = [b'\xef\xbb\xbf{"id": 1, "answer": "0.3333", "expected": "1/3", "tolerance": "dp:4"}',
+             b'{"id": 2, "answer": "x", "expected": "x", "Vars": "x"}',
+             b'{"id": 3, "answer": "x", "expected": "x", "source": "KAS", "equal": true}',
+             b'{"id": 4, "answer": "x", "expected": "   "}',
+             b'{"id": 5, "answer": "x - 2", "expected": "x - 2", "vars": "x y"}']
+    _stdin(monkeypatch, b"\n".join(lines) + b"\n")
+    assert main(["check", "--batch", "-"]) == 1
+    out = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r.get("error", r.get("verdict")) for r in out] == [
+        "line 1: unknown key 'tolerance'; did you mean 'tol'?", "line 2: unknown key 'Vars'; did you mean 'vars'?",
+        "correct", "line 4: 'expected' can't be used: the answer is empty",
+        "line 5: 'expected' can't be used: it uses x, which is not among the variables given (x y)"]
+    assert main(["check", "x - 2", "--expected", "x - 2", "--vars", "x y"]) == 2
+    assert capsys.readouterr().err == ("tutor: --expected can't be used: it uses x, which is not among the variables "
+                                       "given (x y)\n")
+
+
+class _Zeros(io.RawIOBase):
+    """A stream of zero bytes with no newline, as /dev/zero is (cut off far past a line's limit, for the test)."""
+
+    def __init__(self) -> None:
+        self.given = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        assert self.given < 10**7, "read on past the line's limit before saying so"
+        buffer[:] = bytes(len(buffer))
+        self.given += len(buffer)
+        return len(buffer)
+
+
+def test_a_batch_line_without_end_is_told_at_its_limit():
+    from tutor.check import check_lines
+    assert next(iter(check_lines(io.BufferedReader(_Zeros())))) == {
+        "line": 1, "error": "line 1: the line is longer than 131,072 bytes"}
+
+
 def test_python_dash_m_works():
     done = subprocess.run([sys.executable, "-m", "tutor", "check", "2x", "--expected", "2x"],
                           capture_output=True, text=True)

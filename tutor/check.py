@@ -10,6 +10,7 @@ in the calling process; `tutor.workers` runs it where memory and CPU limits hold
 
 from __future__ import annotations
 
+import difflib
 import functools
 import json
 import math
@@ -74,6 +75,20 @@ STOPPED = {"timeout": TIMED_OUT, "memory": TOO_LARGE, "crashed": CRASHED}  # a w
 def _sentence(text: str) -> str:
     text = capitalized(text.strip())
     return text if text.endswith((".", "?", "!")) else text + "."
+
+
+class UnreadableExpected(InputError):
+    """The expected answer, typed by a teacher (--expected, a batch line's 'expected'), can't be used: told so,
+    not as if the student's answer were at fault."""
+
+
+def _names_in(value: object) -> set[str]:
+    """The names of the symbols in an answer's value (an expression, an equation, a vector or set of them)."""
+    if isinstance(value, Equation):
+        return _names_in(value.lhs) | _names_in(value.rhs)
+    if isinstance(value, (tuple, list)):
+        return set().union(*map(_names_in, value))
+    return {s.name for s in getattr(value, "free_symbols", ())}
 
 
 def expected_answer(expected: object, shape: Shape | str | None = None,
@@ -163,7 +178,18 @@ def check(
         # positional and short: it is pickled
         return in_worker(_check_here, answer, expected, variables, shape, tolerance, tuple(components),
                          None if limits is LIMITS else limits, tuple(labels), reader, tuple(domain))
-    want = expected_answer(expected, shape, variables)
+    try:
+        want = expected_answer(expected, shape, variables)
+    except InputError as error:
+        if error.note == "shape":
+            raise
+        raise UnreadableExpected(error.message, error.column, error.note) from None
+    if isinstance(expected, str) and variables is not None:
+        # a name the variables leave out: each answer would be refused for it ("Unknown name 'x'")
+        unlisted = sorted(_names_in(want.value) - {*variables, *components, *labels})
+        if unlisted:
+            raise UnreadableExpected(f"it uses {unlisted[0]}, which is not among the variables given "
+                                     f"({', '.join(variables) or 'none'})", None, "unknown_name")
     names = tuple(variables) if variables is not None else variables_of(
         want, expected if isinstance(expected, str) else "")
     context = Context(names, Tolerance.parse(tolerance), limits, components=tuple(labels or components),
@@ -236,12 +262,21 @@ def check_lines(stream: BinaryIO, limits: Limits = LIMITS) -> Iterator[dict[str,
         item = _request(line.number, line.text, line.problem, limits)
         if item is not None:
             pending.append(item)
-        if sum(args is not None for _, _, args in pending) >= BATCH:
+        # lines that can't be checked, with none to check before them, said at once: the next line may never come
+        if all(args is None for _, _, args in pending) or sum(args is not None for _, _, args in pending) >= BATCH:
             yield from _answered(pending)
             pending = []
     yield from _answered(pending)
 
 
+_KEYS = ("id", "answer", "expected", "vars", "shape", "tol", "components")  # what a batch line may give
+
+
+def _meant(key: str) -> str | None:
+    """The key of a batch line that `key` is a misspelling of ('tolerance', 'Vars', 'expect'), if any. Other keys
+    are a line's own data (a suite's 'source', 'equal'), left as they are."""
+    found = [k for k in _KEYS if key.lower().startswith(k) or k.startswith(key.lower())]
+    return (found or difflib.get_close_matches(key.lower(), _KEYS, n=1, cutoff=0.75) or [None])[0]
 BATCH = 64  # checks sent to the worker at once: one message each way for all of them
 
 # _check_here's arguments; the shape and the tolerance as the request gave them (check() refuses what they can't be)
@@ -266,6 +301,10 @@ def _request(number: int, text: str | None, problem: str, limits: Limits
     if not isinstance(request, dict):
         why = request if isinstance(request, ValueError) else "each line must be a JSON object"
         return {"line": number, "error": f"line {number}: not a JSON object ({why})"}, number, None
+    misspelt = next(((key, like) for key in sorted(set(request) - set(_KEYS)) if (like := _meant(key))), None)
+    if misspelt:  # a misspelt 'tol' would be left out, and the verdict change without a word
+        return {"line": number, "error": f"line {number}: unknown key '{misspelt[0]}'; did you mean "
+                                         f"'{misspelt[1]}'?"}, number, None
     if not _echoable(request.get("id")):
         return {"line": number, "error": f"line {number}: the id has a number JSON can't give back (NaN, or past "
                                          "1e308); write it in quotes"}, number, None
@@ -315,7 +354,9 @@ def _check_each(requests: tuple[_CheckArgs, ...]) -> list[Verdict | str]:
             break
         try:
             results.append(_check_here(*args))
-        except InputError as error:
+        except UnreadableExpected as error:
+            results.append(f"'expected' can't be used: {error.message}")
+        except InputError as error:  # the shape or the tolerance, which say what they are about
             results.append(error.message)
     return results
 

@@ -135,20 +135,24 @@ def _stray(lines: list[tuple[int, bytes]], is_row: Callable[[list[str]], bool] |
 def _byte_lines(stream: BinaryIO, limit: int) -> Iterator[tuple[int, bytes, bool]]:
     """(number, the line without its newline, whether it is over `limit` bytes) for each line; of a line
     over the limit only its first `limit` bytes are held and given."""
-    number, held, over = 0, bytearray(), False
+    number, held, over, told = 0, bytearray(), False, False
     while chunk := stream.read(_CHUNK):
         begin = 0
         while (end := chunk.find(b"\n", begin)) >= 0:
             number += 1
             line = bytes(held + chunk[begin:end]) if held else chunk[begin:end]
-            yield number, line[:limit], over or len(line) > limit
+            if not told:
+                yield number, line[:limit], over or len(line) > limit
             held.clear()
-            over, begin = False, end + 1
+            over, told, begin = False, False, end + 1
         held += chunk[begin:]
         if len(held) > limit:
             over = True
             del held[limit:]
-    if held or over:
+            if not told:  # said at once, not at a newline that may never come (a stream of zeros)
+                yield number + 1, bytes(held), True
+                told = True
+    if (held or over) and not told:
         yield number + 1, bytes(held), over
 
 
@@ -311,6 +315,8 @@ def text_lines(stream: BinaryIO, limit: int) -> Iterator[Line]:
 def _line(number: int, data: bytes, over: bool, limit: int) -> Line:
     if over:
         return Line(number, None, f"the line is longer than {limit:,} bytes")
+    if number == 1:
+        data = data.removeprefix(codecs.BOM_UTF8)  # Windows tools write one
     try:
         return Line(number, data.removesuffix(b"\r").decode("utf-8"))
     except UnicodeDecodeError as error:
