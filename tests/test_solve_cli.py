@@ -1280,8 +1280,8 @@ def test_an_infinite_second_derivative_is_decided_by_values_not_refused(capsys, 
     # x → -1.0002x grows, but by e² within the 10000 steps, short of the ten times that is running away
     (["x^2", "--start", "1", "--rate", "1.0001", "--tolerance", "0.01"],
      "did not converge within 10000 iterations, the most the tutor runs (--max-iterations): |f′| = 14.7752 is still "
-     "above the tolerance 0.01; it oscillates: 9999 of its 9999 pairs of steps go back the way they came; the "
-     "point is 7.38758, where f = 54.5763"),
+     "above the tolerance 0.01; it oscillates: 9999 of its 9999 pairs of steps go back the way they came, and |f′| "
+     "grew at every step, from 2 to 14.8; the point is 7.38758, where f = 54.5763"),
     (["x^2", "--start", "1", "--rate", "1.0002", "--tolerance", "0.01"],
      "did not converge within 10000 iterations, the most the tutor runs (--max-iterations): |f′| = 109.109 is still "
      "above the tolerance 0.01; it diverges: |f′| grew from 2 to 109 within 10000 steps, and keeps growing; the "
@@ -1983,3 +1983,13 @@ def test_a_max_of_many_parts_is_solved_in_seconds_not_minutes(capsys, function):
     assert status == 0 and out.splitlines()[1:] == [
         "no critical points found",
         "note: the tutor could not solve every case of ∇f = 0 exactly, so some critical points may be missing"]
+
+
+def test_a_rate_whose_bounce_widens_at_every_step_says_so_beside_oscillates(capsys):
+    """An outside check: α = 1.1 on x² (|f′| from 2 to 4.98) and α = 0.9 (from 2 to 0.66) were both told
+    "oscillates" alone, short of the growth that says a run diverges."""
+    status, out, _ = run(capsys, "rates", "x^2", "--start", "1", "--rates", "1.1,0.9", "--iterations", "5")
+    assert status == 0 and out.splitlines()[-3:-1] == [
+        "α = 1.1: oscillates (4 of its 4 pairs of steps go back the way they came, and |f′| grew at every step, "
+        "from 2 to 4.98)",
+        "α = 0.9: oscillates (4 of its 4 pairs of steps go back the way they came)"]
