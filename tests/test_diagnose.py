@@ -557,3 +557,4 @@ def test_every_term_held_constant_is_not_said_as_one_term_held_constant():
         "2x is 2 times the derivative of x.")
     assert respond(drill("gd-exp", "zoe"), "0.4").note == "misconception:term-treated-as-constant"
     assert respond(lesson("descent-1d-step-2"), "0.05").note == "wrong_value"  # the start: no mistake of these
+

@@ -147,7 +147,7 @@ def test_the_direction_of_steepest_descent_said_the_right_way_round():
     verdict = drill("ex-descent-direction", "(2, 4)")
     assert (verdict.note, verdict.message) == ("misconception:gradient-negated", (
         "It looks like you gave ∇f(1, 2), which points uphill. The direction of steepest descent is the other "
-        "way: −∇f(1, 2) = (-2, -4)."))
+        "way: −∇f(1, 2), each component's sign changed."))  # not its value (an outside check: the answer, given away)
     assert lesson("gradient-x2y2-at-2-3", "(-4, -6)").message == (
         "It looks like you gave −∇f, the direction of steepest descent. ∇f itself points uphill: "
         "(∂f/∂x, ∂f/∂y).")

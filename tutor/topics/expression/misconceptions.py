@@ -110,7 +110,8 @@ def _gradient(about: About, downhill: bool) -> list[Candidate]:
         names = tuple(f"−∂{name}/∂{v}" for v in variables)
         opposite = GRADIENT["gradient-negated"].fill(
             given=f"{grad}{args}, which points uphill",
-            reason=f"The direction of steepest descent is the other way: −{grad}{args} = {show(_shown(right))}.")
+            reason=f"The direction of steepest descent is the other way: −{grad}{args}, each component's sign "
+                   "changed.")  # not its value: the first miss does not give the answer away
     else:
         names = tuple(f"∂{name}/∂{v}" for v in variables)
         opposite = GRADIENT["gradient-negated"].fill(given=f"−{grad}, the direction of steepest descent",
