@@ -156,7 +156,8 @@ class FixVariable(FunctionProblem):
             return (first, f"{self.call()} = {self.show(s.slice)}.",
                     f"Now differentiate {self.show(s.slice)} with respect to {s.remaining[0]}, as a function of "
                     "one variable.")
-        return (first, f"{self.call()} = {self.show(s.written)}: now work out the numbers.", self.terms_hint())
+        # the values put in come last: they are the answer but for the arithmetic ("the third nearly the answer")
+        return (first, self.terms_hint(), f"{self.call()} = {self.show(s.written)}: now work out the numbers.")
 
     def terms_hint(self) -> str:
         """What the fixed values make of f's terms, worked out for these numbers: a term that becomes 0
