@@ -1450,3 +1450,10 @@ def test_a_derivative_s_first_hint_is_for_its_function_s_shape(tmp_path, functio
     path = tmp_path / "p.yaml"
     path.write_text(f"pack: p\nexercises:\n  - {{id: d, kind: derivative, function: '{function}'}}\n", encoding="utf-8")
     assert packs.load(path).exercise("d").variant().hints()[0] == first
+
+
+def test_the_check_hint_is_at_a_point_where_a_power_mixed_up_shows():
+    """An outside check: "at x = 1, y = 1 the answer comes out as 6" let 6xy², a mistake the tutor names, pass
+    the student's own check; at (2, 3) it is 108, not 324. A power too high to compute there is checked at 1."""
+    assert exercise("partial-x-3x2y3").hints()[-1] == "Check: at x = 2, y = 3 the answer comes out as 324."
+    assert exercise("hard-to-optimize-derivative").hints()[-1] == "Check: at x = 2 the answer comes out as e² - 1/2."

@@ -562,6 +562,8 @@ def hint_telling_answer(exercise: Exercise) -> Finding | None:
     set of points, in any order), spaces aside: a student who asks for it is told the answer. A caution, not a
     problem: the last hint may come near the answer on purpose."""
     spec, right = exercise.spec, exercise.expected()
+    if spec.hints is None and not spec.more_hints:
+        return None  # the kind's own hints: no author's to look at
     items = right.value if right.shape == Shape.POINTS else (right.value,)
     printed = ([show(item, exercise.problem.variables) for item in items] if right.shape == Shape.POINTS
                else [exercise.problem.show_answer(right)])

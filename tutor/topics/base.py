@@ -58,6 +58,9 @@ class Unkeyable(FieldError):
     exercise whose data is wrong (a point that is not critical) makes its pack refused."""
 
 
+_HIGHEST_CHECKED_POWER = 20  # a check value of a higher power is computed at 1
+
+
 @dataclass(frozen=True)
 class Field:
     """One YAML key of a kind: how its value is read, and what it means (for errors and the schema)."""
@@ -385,9 +388,13 @@ class Problem:
         """A student's answer as read, as this exercise writes it ("read as: …"), its numbers as typed."""
         return show(answer, self.variables, typed=True)
 
-    def value_hint(self, expected: Expr, at: Sequence[int] = (1, 1, 1)) -> str:
-        """'Check: at x = 1, y = 1 it comes out as 6': a way to check without the answer."""
+    def value_hint(self, expected: Expr, at: Sequence[int] = (2, 3, 4)) -> str:
+        """'Check: at x = 2, y = 3 it comes out as 324': a way to check without the answer. At coordinates
+        other than 1 and each other, where a power or a variable mixed up shows (6xy² is 6 at (1, 1) too); at
+        1 where a power is high (x^(5^5^5) at 2 is a number no memory holds)."""
         names = self.variables
+        if any(p.exp.is_Number and abs(p.exp) > _HIGHEST_CHECKED_POWER for p in expected.atoms(sympy.Pow)):
+            at = (1, 1, 1)
         point = [sympy.Integer(v) for v in at[: len(names)]]
         value = expected.xreplace({symbol(n): p for n, p in zip(names, point)})
         if not value.is_number or value.has(sympy.zoo, sympy.nan):  # try a point off the axes
