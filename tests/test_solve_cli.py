@@ -38,6 +38,9 @@ def test_partial_at_a_point_steps_put_the_point_in(capsys):
     _, out, _ = run(capsys, "gradient", "e^(x y) + x^2", "--at", "x=0,y=1", "--steps")
     assert out.splitlines()[-1] == ("4. At (0, 1), put x = 0 and y = 1 into each component: "
                                     "∇f(0, 1) = (1·e^(0·1) + 2·0, 0·e^(0·1)) = (1, 0).")
+    _, out, _ = run(capsys, "gradient", "x e^(-y)", "--at", "1,0", "--steps")
+    assert out.splitlines()[-1] == ("4. At (1, 0), put x = 1 and y = 0 into each component: "
+                                    "∇f(1, 0) = (e⁻⁰, -1·e⁻⁰) = (1, -1).")  # -1e⁻⁰ read as a number in e-notation
 
 
 def test_the_quotient_rule_puts_u_v_and_their_derivatives_into_the_formula_in_its_order(capsys):
@@ -625,10 +628,10 @@ def test_minimize_says_the_critical_points_are_all_where_it_has_shown_so(capsys)
         "8. Classify the point with the second-derivative test:",
         "   8.1. Differentiate f′ again: f″ = d/dx[eˣ - 1/x] = eˣ + 1/x². Where f′ = 0, f″ > 0 means f curves"
         " up (a local minimum), f″ < 0 that it curves down (a local maximum); f″ = 0 does not decide.",
-        "   8.2. At W(1): f″ = e^W(1) + 1/W(1)² > 0, so this is a local minimum.",
+        "   8.2. At W(1): f″ = e^(W(1)) + 1/W(1)² > 0, so this is a local minimum.",
         "9. W(1) ≈ 0.567143, the solution of eˣ = 1/x, is also known as the Omega constant Ω, the x with xeˣ = 1 (Lambert's W function at 1).",
         # the value from what Ω·e^Ω = 1 makes e^Ω and ln Ω (finding 466)
-        "10. As W(1)·e^W(1) = 1, e^W(1) = 1/W(1), and so ln(W(1)) = -W(1): f(W(1)) = -ln(W(1)) + e^W(1) = "
+        "10. As W(1)·e^(W(1)) = 1, e^(W(1)) = 1/W(1), and so ln(W(1)) = -W(1): f(W(1)) = -ln(W(1)) + e^(W(1)) = "
         "W(1) + 1/W(1).",
         "11. The least local minimum is f(W(1)) = W(1) + 1/W(1) ≈ 2.33037: it is the global minimum "
         "(f″(x) = eˣ + 1/x² > 0 wherever f is defined)."]

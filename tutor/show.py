@@ -251,8 +251,9 @@ class _Printer:
         after_put_in = False
         for f in factors:
             text = self.wrap(f, _POWER if len(factors) > 1 or lead else alone)
-            if after_put_in and text.startswith("e^"):
-                out = f"{out}·{text}"  # a value put in, then e^(…): 1·e^(0·1), as 2·0 (1 e^(0·1) reads oddly)
+            if after_put_in and text[0] == "e" and (len(text) == 1 or text[1] == "^" or text[1] in _SUPERSCRIPT_CHARS):
+                # a value put in, then a power of e: 1·e^(0·1) and -1·e⁻⁰, as 2·0 is (1 e^(0·1) and -1e⁻⁰ read oddly)
+                out = f"{out}·{text}"
             else:
                 out = self.join(out, text, previous) if out else text
             previous = text
@@ -298,8 +299,8 @@ class _Printer:
             return f"{base_text}^{{{text}}}"
         if all(c in _SUPERSCRIPT for c in text.replace(" ", "")) and "^" not in text:
             return base_text + "".join(_SUPERSCRIPT[c] for c in text.replace(" ", ""))
-        if strength < _ATOM:
-            text = f"({text})"
+        if strength < _ATOM or text[0] != "(" and any(c in text for c in "(|"):
+            text = f"({text})"  # e^(W(1)), not e^W(1), which reads as e^W times 1 (an outside check)
         return f"{base_text}^{text}"
 
 
