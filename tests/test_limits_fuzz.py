@@ -124,7 +124,8 @@ def test_reading_raises_nothing_but_input_errors(text, shape):
 
 
 @settings(max_examples=100, deadline=None)
-@given(ATTACKS, st.sampled_from(["(x, y)", "{(0, 0), (1, 1)}", "z = x + y", "minimum", "1e400", "171!"]))
+# an equation in the variables checked with (one in z is the teacher's error, told as such: UnreadableExpected)
+@given(ATTACKS, st.sampled_from(["(x, y)", "{(0, 0), (1, 1)}", "y = 2x + 1", "minimum", "1e400", "171!"]))
 def test_every_shape_of_expected_answer_gets_a_verdict(text, expected):
     assert guarded_check(text, expected).verdict in ("correct", "incorrect", "invalid")
 

@@ -276,7 +276,10 @@ def _meant(key: str) -> str | None:
     """The key of a batch line that `key` is a misspelling of ('tolerance', 'Vars', 'expect'), if any. Other keys
     are a line's own data (a suite's 'source', 'equal'), left as they are."""
     found = [k for k in _KEYS if key.lower().startswith(k) or k.startswith(key.lower())]
-    return (found or difflib.get_close_matches(key.lower(), _KEYS, n=1, cutoff=0.75) or [None])[0]
+    found = found or difflib.get_close_matches(key.lower(), _KEYS, n=1, cutoff=0.75)
+    return found[0] if found else None
+
+
 BATCH = 64  # checks sent to the worker at once: one message each way for all of them
 
 # _check_here's arguments; the shape and the tolerance as the request gave them (check() refuses what they can't be)

@@ -554,7 +554,8 @@ def _coefficients_outcome(off: _Off, what: str, tolerance: Tolerance) -> Outcome
     (y = 0.0612x + 7.98 as m = 0.0612, b = 7.98 is): the first wrong coefficient named, and those right
     to fewer places than asked said so; right but for rounding where none is wrong (too_few_places)."""
     if off.higher:
-        return Outcome(False, Note.WRONG_VALUE, f"Your {what} has a term in {off.higher}, which the correct one has not.")
+        return Outcome(False, Note.WRONG_VALUE,
+                       f"Your {what} has a term in {off.higher}, which the correct one has not.")
     if not off.wrong and not off.short:
         return Outcome.right(Note.WITHIN_TOLERANCE, f"Correct ({tolerance.describe()}).")
     # "in your y" once: in the sentence on the wrong one where there is one, else in this one

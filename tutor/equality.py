@@ -429,6 +429,8 @@ def _branches(h: Expr) -> list[Expr]:
     found: list[Expr] = []
     for way in ways:
         found += _branches(h.xreplace({piece: way}))
+        if len(found) >= _MOST_BRANCHES:
+            break
     return found[:_MOST_BRANCHES]
 
 

@@ -564,9 +564,8 @@ def hint_telling_answer(exercise: Exercise) -> Finding | None:
     spec, right = exercise.spec, exercise.expected()
     if spec.hints is None and not spec.more_hints:
         return None  # the kind's own hints: no author's to look at
-    items = right.value if right.shape == Shape.POINTS else (right.value,)
-    printed = ([show(item, exercise.problem.variables) for item in items] if right.shape == Shape.POINTS
-               else [exercise.problem.show_answer(right)])
+    printed = ([show(item, exercise.problem.variables) for item in cast(tuple, right.value)]
+               if right.shape == Shape.POINTS else [exercise.problem.show_answer(right)])
     if not printed or any(len("".join(text.split())) < _SHORTEST_TOLD for text in printed):
         return None
     # each printed character in turn, any spaces between; not inside a longer number, name or power

@@ -8,6 +8,7 @@ part of the answer ("Your ∂f/∂y: it looks like you …"); `Said` keeps the t
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -194,7 +195,8 @@ def either(first: Said, second: Said, part: str | None = None) -> str:
 
 _SENTENCES = re.compile(r"(?<=\.) (?=[A-Z])")  # a reason may be several (one misconception in two partials)
 # a reason that corrects a derivative: "[The power rule …: t]he derivative of y² is 2y, not 2."
-_CORRECTION = re.compile(r"(?P<rule>.*?)(?P<t>[Tt])he derivative of (?P<site>.+?) is (?P<right>.+?), not (?P<wrong>.+)\.")
+_CORRECTION = re.compile(r"(?P<rule>.*?)(?P<t>[Tt])he derivative of (?P<site>.+?) is (?P<right>.+?), "
+                         r"not (?P<wrong>.+)\.")
 
 
 def _one_correction(reasons: list[str]) -> list[str]:
@@ -202,7 +204,7 @@ def _one_correction(reasons: list[str]) -> list[str]:
     answers, and the fuller rule: "The power rule multiplies by the exponent and lowers it by one: the
     derivative of y² is 2y, not y or 2", not "The derivative of y² is 2y, not y" before it again."""
     found = [_CORRECTION.fullmatch(r) for r in reasons]
-    for i, j in ((i, j) for i in range(len(found)) for j in range(i + 1, len(found))):
+    for i, j in itertools.combinations(range(len(found)), 2):
         a, b = found[i], found[j]
         if a and b and (a["site"], a["right"]) == (b["site"], b["right"]) and a["wrong"] != b["wrong"]:
             rule = max(a, b, key=lambda m: len(m["rule"]))
