@@ -707,3 +707,19 @@ def test_any_kept_writes_file_leaves_the_saved_progress_readable(tmp_path, monke
     assert "Traceback" not in err and "bug" not in err
     assert attempts(db)[0][1] == "correct"
     assert "ana: " in out
+
+
+def test_a_session_kept_by_a_tutor_before_schema_6_is_saved(tmp_path):
+    """A kept session write of an older tutor has no run (sitting): it is read, saved, and its own run."""
+    db = tmp_path / "progress.sqlite3"
+    Store(db).close()
+    kept = tmp_path / "progress.sqlite3.unsaved.json"
+    kept.write_text(json.dumps([
+        {"kind": "student", "args": ["ana", -1], "at": "2026-01-01T00:00:00", "key": "k1"},
+        {"kind": "session", "args": [-1, "gradients", 1, -2, None], "at": "2026-01-01T00:00:01", "key": "k2"},
+        {"kind": "end", "args": [-2], "at": "2026-01-01T00:00:02", "key": "k3"}]), encoding="utf-8")
+    again = Store(db)
+    assert again.take_notices() == [f"saved 3 kept write(s) of your progress from {kept}"]
+    again.close()
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("SELECT pack, sitting FROM sessions").fetchall() == [("gradients", None)]
