@@ -1696,3 +1696,11 @@ def test_a_rate_named_twice_is_said_with_a_lowercase_alpha(capsys):
     # an outside check: the sentence began "Α = 1.1", its α capitalised to a Greek capital that reads as Latin A
     main(["check", "--exercise", "gradients:learning-rates-x2", "1.1: diverges, 1.1: oscillates, 0.25: converges"])
     assert "The rate α = 1.1 is given twice." in capsys.readouterr().out
+
+
+def test_an_expected_line_in_three_variables_names_its_variables(capsys):
+    """Found in review: the variables of an expected set holding a line written x = y = z were looked up on the
+    line itself, which has none of its own (exit 70, "this is a bug"); they are its equations'."""
+    assert main(["check", "x = 0, y = 0", "--expected", "{x = y = z}", "--shape", "points"]) == 1
+    assert capsys.readouterr().out == ("incorrect\nx = 0, y = 0 do not belong in the answer. A line is missing.\n"
+                                       "read as: {x = 0, y = 0}\n")

@@ -26,7 +26,7 @@ from . import workers
 from .budget import OutOfTime, budget, deadline
 from .compare import Context, Note, Outcome, Tolerance, compare, wrong_link
 from .limits import LIMITS, Limits
-from .parse import AUTO, Answer, Equation, InputError, Point, Shape, read, to_sympy
+from .parse import AUTO, Answer, Equation, InputError, Meet, Point, Shape, read, to_sympy
 from .safe_read import text_lines
 from .show import show
 from .words import TextEnum, capitalized
@@ -82,15 +82,6 @@ class UnreadableExpected(InputError):
     not as if the student's answer were at fault."""
 
 
-def _names_in(value: object) -> set[str]:
-    """The names of the symbols in an answer's value (an expression, an equation, a vector or set of them)."""
-    if isinstance(value, Equation):
-        return _names_in(value.lhs) | _names_in(value.rhs)
-    if isinstance(value, (tuple, list)):
-        return set().union(*map(_names_in, value))
-    return {s.name for s in getattr(value, "free_symbols", ())}
-
-
 def expected_answer(expected: object, shape: Shape | str | None = None,
                     variables: Sequence[str] | None = None) -> Answer:
     """The expected answer as an Answer: from trusted text or from sympy values."""
@@ -135,6 +126,8 @@ def variables_of(answer: Answer, text: str = "") -> tuple[str, ...]:
 def _free_symbols(value: object) -> set[sympy.Symbol]:
     if isinstance(value, Equation):
         return set(value.lhs.free_symbols | value.rhs.free_symbols)
+    if isinstance(value, Meet):  # a line in three variables, {x = 0, z = 0}
+        return _free_symbols(value.equations)
     if isinstance(value, tuple):
         return set().union(*(_free_symbols(v) for v in value)) if value else set()
     if isinstance(value, str):
@@ -186,7 +179,7 @@ def check(
         raise UnreadableExpected(error.message, error.column, error.note) from None
     if isinstance(expected, str) and variables is not None:
         # a name the variables leave out: each answer would be refused for it ("Unknown name 'x'")
-        unlisted = sorted(_names_in(want.value) - {*variables, *components, *labels})
+        unlisted = sorted(set(variables_of(want)) - {*variables, *components, *labels})
         if unlisted:
             raise UnreadableExpected(f"it uses {unlisted[0]}, which is not among the variables given "
                                      f"({', '.join(variables) or 'none'})", None, "unknown_name")
