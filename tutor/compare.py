@@ -519,14 +519,18 @@ def _coefficients_off(answer: Expr, expected: Expr, names: Sequence[str], ctx: C
     """For two polynomials with the same terms: the coefficients of the answer not within the tolerance
     of the expected ones, in the order typed (none where it is right), each typed exact (1001/3) compared
     exactly. None for anything else."""
-    pairs = _coefficients(answer, expected, names, irrational=True, extra=True)
+    paired = _paired_coefficients(answer, expected, names, irrational=True, extra=True)
     # a typed decimal where the right one has no such term is judged against 0 (z = 4x + 8y + 0.04 for
     # z = 4x + 8y, to 1 place); any other term it lacks, as before: the check finds where they differ
-    if pairs is None or ctx.tolerance is None or any(want == 0 and not ctx.typed(got) for got, want in pairs):
+    if paired is None or ctx.tolerance is None:
         return None
-    higher = _higher_term(answer, expected, names)
+    if any(want == 0 and not ctx.typed(got) for got, want in paired.values()):
+        return None
+    higher = _higher_term(paired)
     if higher is not None:
-        return _Off((), (), higher=show(higher, names))
+        syms = [symbol(n) for n in names]
+        return _Off((), (), higher=show(sympy.Mul(*(s**k for s, k in zip(syms, higher))), names))
+    pairs = list(paired.values())
     tolerance, spellings, wholes = ctx.tolerance, ctx.spellings, ctx.wholes
     floats = expected.has(sympy.Float)
     given = {abs(number) for number, _ in ctx.given}
@@ -604,6 +608,13 @@ def _coefficients(answer: Expr, expected: Expr, names: Sequence[str],
     same terms (the answer as written); else None. irrational: the expected coefficients may be any real
     constants (e, √2, ln 256), to about 60 digits, as a tolerance judges them; else rationals only. extra:
     the answer may have terms the expected one has not, paired with 0."""
+    paired = _paired_coefficients(answer, expected, names, irrational, extra)
+    return None if paired is None else list(paired.values())
+
+
+def _paired_coefficients(answer: Expr, expected: Expr, names: Sequence[str], irrational: bool = False,
+                         extra: bool = False) -> dict[tuple[int, ...], tuple[Fraction, Value]] | None:
+    """`_coefficients`, by the monomial each pair is the coefficient of (its exponents)."""
     syms = [symbol(n) for n in names]
     mine = _monomials(answer, syms)
     if mine is None:  # first: expanding the expected one, (x - a)^5999, takes seconds no budget counts
@@ -611,20 +622,15 @@ def _coefficients(answer: Expr, expected: Expr, names: Sequence[str],
     theirs = _monomials(sympy.expand(expected), syms, constants=irrational)
     if theirs is None or not (theirs.keys() <= mine.keys() if extra else theirs.keys() == mine.keys()):
         return None
-    return [(cast(Fraction, got), theirs.get(monomial, Fraction(0))) for monomial, got in mine.items()]
+    return {monomial: (cast(Fraction, got), theirs.get(monomial, Fraction(0))) for monomial, got in mine.items()}
 
 
-def _higher_term(answer: Expr, expected: Expr, names: Sequence[str]) -> Expr | None:
-    """A power of the variables in `answer` of a higher degree than any the expected polynomial has, or 1:
-    no rounding of a coefficient makes such a term (0.00004x⁹⁹⁹⁹ beside 2x, 0.04z² in a plane), however small
-    its coefficient. None where there is none (or either is no polynomial as written)."""
-    syms = [symbol(n) for n in names]
-    mine, theirs = _monomials(answer, syms), _monomials(sympy.expand(expected), syms, constants=True)
-    if mine is None or theirs is None:
-        return None
-    highest = max(1, max(map(sum, theirs), default=0))
-    extra = [monomial for monomial in mine if monomial not in theirs and sum(monomial) > highest]
-    return sympy.Mul(*(s**k for s, k in zip(syms, extra[0]))) if extra else None
+def _higher_term(paired: dict[tuple[int, ...], tuple[Fraction, Value]]) -> tuple[int, ...] | None:
+    """The exponents of a term of the answer's that the expected polynomial has not (paired with 0), of a higher
+    degree than any it has, or 1: no rounding of a coefficient makes such a term (0.00004x⁹⁹⁹⁹ beside 2x, 0.04z²
+    in a plane), however small its coefficient. None where there is none."""
+    highest = max(1, max((sum(m) for m, (_, want) in paired.items() if want != 0), default=0))
+    return next((m for m, (_, want) in paired.items() if want == 0 and sum(m) > highest), None)
 
 
 def _monomials(expr: Expr, syms: Sequence[sympy.Symbol],
