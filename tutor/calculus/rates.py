@@ -180,8 +180,8 @@ def judged(run: Descent, tolerance: float) -> RateTrial:
                          zigzags)
     last = rows[-1]
     point = f"|{run.variables[0]}|" if len(run.variables) == 1 else f"|({', '.join(run.variables)})|"
-    for name, sizes in ((size, [math.hypot(*r.gradient) for r in rows]),
-                        (point, [math.hypot(*r.point) for r in rows])):
+    slopes = [math.hypot(*r.gradient) for r in rows]
+    for name, sizes in ((size, slopes), (point, [math.hypot(*r.point) for r in rows])):
         if _runs_away(sizes):
             return RateTrial(alpha, Behaviour.DIVERGES, run, None,
                              f"{name} grew from {sizes[0]:.3g} to {max(sizes):.3g} within {counted(last.k, 'step')}, "
@@ -189,12 +189,11 @@ def judged(run: Descent, tolerance: float) -> RateTrial:
     if zigzags:
         # a bounce that widens at every step, short of the margin that says it diverges, is told as widening: an
         # outside check read "oscillates" alone for α = 1.1 on x² (|f′| from 2 to 4.98) as for α = 0.9 (2 to 0.66)
-        sizes = [math.hypot(*r.gradient) for r in rows]
-        widening = sizes[-1] > sizes[0] and all(b >= a for a, b in pairwise(sizes))
+        widening = slopes[-1] > slopes[0] and all(b >= a for a, b in pairwise(slopes))
         return RateTrial(alpha, Behaviour.OSCILLATES, run, None,
-                         f"{back}, and {size} grew at every step, from {sizes[0]:.3g} to {sizes[-1]:.3g}" if widening
+                         f"{back}, and {size} grew at every step, from {slopes[0]:.3g} to {slopes[-1]:.3g}" if widening
                          else back, zigzags)
-    length = math.hypot(*last.gradient)
+    length = slopes[-1]
     return RateTrial(alpha, Behaviour.TOO_SLOW, run, None,
                      f"after {counted(last.k, 'step')} {size} = {length:.3g} {not_below(length, tolerance)} "
                      f"{tolerance:g}",
