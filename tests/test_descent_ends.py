@@ -120,6 +120,14 @@ def test_rates_that_converge_to_different_minima_are_said_to(capsys):
     _, data, _ = run(capsys, "rates", "x^4 - 3x^2 + x", "--start", "2", "--rates", "0.01,0.05,0.1,0.15",
                      "--iterations", "100", "--json")
     assert json.loads(data)["apart"] is True
+    # and the steps say it too, before the best rate (outside check h10: only the summary did)
+    _, steps, _ = run(capsys, "rates", "x^4 - 3x^2 + x", "--start", "2", "--rates", "0.01,0.05,0.1,0.15",
+                      "--iterations", "100", "--steps")
+    lines = steps.splitlines()
+    apart = ("The rates that converge do not end in the same minimum: α = 0.05 at 1.13089 (f = -1.07023) and "
+             "α = 0.1 at -1.300845 (f = -3.51391). How fast a rate converges says nothing of which minimum it ends in.")
+    said = [i for i, line in enumerate(lines) if line.endswith(apart)]
+    assert len(said) == 1 and lines[said[0] + 1].split(". ", 1)[1].startswith("The best rate is α = 0.1")
 
 
 @pytest.mark.parametrize("argv", [

@@ -19,7 +19,7 @@ SHOWN_ROWS = 12  # a longer table shows its first rows and its last
 
 def solve(function: str, start: str, rates: str, iterations: int, tolerance: float = DEFAULT_TOLERANCE,
           variables: Sequence[str] | None = None, explain: bool = False) -> Solution:
-    from .steps import WHAT, rates_steps, reason
+    from .steps import WHAT, apart_ends, rates_steps, reason
     f, names = read_function(function, variables)
     at = tuple(calculus.parse_point(start, names).values())
     given = [r.strip() for r in rates.split(",") if r.strip()]
@@ -40,9 +40,7 @@ def solve(function: str, start: str, rates: str, iterations: int, tolerance: flo
     lines += [f"α = {show_float(t.rate)}: {WHAT[t.behaviour]} ({why})" for t, why in zip(result.trials, reasons)]
     best = result.best_rate
     if result.apart:  # the fewest steps compared ends that are not the same answer: say where each one is
-        ends = [f"α = {show_float(t.rate)} at {show_floats(t.descent.end[1])} (f = {show_float(t.descent.end[2])})"
-                for t in result.trials if t.behaviour == calculus.Behaviour.CONVERGES and not t.stalls]
-        lines.append(f"the rates that converge do not end in the same minimum: {and_list(ends)}")
+        lines.append(f"the rates that converge do not end in the same minimum: {apart_ends(result)}")
     lines.append(best_line(result))
     latex = [header(f, names, True)] + [rf"\alpha = {show_float(t.rate)}: \text{{{t.behaviour}}}"
                                         for t in result.trials]

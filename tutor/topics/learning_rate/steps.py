@@ -7,6 +7,7 @@ from collections.abc import Mapping
 
 from ...calculus import Behaviour, LearningRates, RateTrial
 from ...show import show_float, show_floats
+from ...words import and_list
 from ...steps import Step, StepRule, render_text, step
 from ..gradient_descent.steps import DescentRule, no_minimum
 
@@ -20,6 +21,7 @@ class RateRule(StepRule):
     ROW = "row"
     GAP = "gap"
     VERDICT = "verdict"
+    APART = "apart"
     BEST = "best"
     TIED = "tied"
     NO_BEST = "no_best"
@@ -38,6 +40,8 @@ TEMPLATES: dict[StepRule, str] = {
     RateRule.ROW: "{cells}",
     RateRule.GAP: "…",
     RateRule.VERDICT: "{alpha} = {rate} {behaviour}: {reason}.",
+    RateRule.APART: ("The rates that converge do not end in the same minimum: {ends}. How fast a rate converges says "
+                     "nothing of which minimum it ends in."),
     RateRule.BEST: ("The best rate is {alpha} = {rate}: it converges in the fewest steps ({k}). No rule gives the "
                     "best rate in advance: you try several and compare."),
     RateRule.TIED: ("The best rates are {alpha} = {rates:list}, tied: each converges in the fewest steps ({k}). No "
@@ -64,6 +68,13 @@ def reason(trial: RateTrial, variables: tuple[str, ...]) -> str:
     if trial.stalls and trial.nearest is not None:
         return f"{trial.reason}; {render_text(no_minimum(trial.nearest, variables))}"
     return trial.reason
+
+
+def apart_ends(result: LearningRates) -> str:
+    """Where each rate that converges ends, where they do not end in the same minimum: 'α = 0.05 at 1.13089
+    (f = -1.07023) and α = 0.1 at -1.300845 (f = -3.51391)'."""
+    return and_list([f"α = {show_float(t.rate)} at {show_floats(t.descent.end[1])} (f = {show_float(t.descent.end[2])})"
+                     for t in result.trials if t.behaviour == Behaviour.CONVERGES and not t.stalls])
 
 
 def table_steps(result: LearningRates) -> Step:
@@ -99,6 +110,8 @@ def rates_steps(result: LearningRates, answer: object) -> Step:
                 step(DescentRule.UPDATE_RULE), table_steps(result)]
     substeps += [step(RateRule.VERDICT, rate=t.rate, behaviour=WHAT[t.behaviour], reason=reason(t, result.variables))
                  for t in result.trials]
+    if result.apart:
+        substeps.append(step(RateRule.APART, ends=apart_ends(result)))
     if result.best is None:
         substeps.append(step(RateRule.NO_BEST, steps=result.steps, stalls=any(t.stalls for t in result.trials)))
     elif result.tied:
