@@ -379,6 +379,22 @@ def test_the_zero_product_rule_is_said_only_of_a_product_and_one_equations_roots
     assert "4x³ - 6x = -1: the points -1.30083…, 0.169938… and 1.1309…." in text
 
 
+@pytest.mark.parametrize("f, heading, said", [
+    # outside check h10: x² + x = -1 vanished between the cases and the points, and x² + 1 = 0 alone left
+    # "Solve each case:" with nothing under it
+    ("x^2/2 + 1/x + y^2", "6. Take one condition from each equation and solve them together:",
+     "   6.2. x² + x = -1 and y = 0: no real solution (x² + x + 1 = 0 has none: its discriminant 1² − 4·1·1 = -3 is "
+     "negative)."),
+    ("x^3/3 + x", "3. Solve the equation:", "   3.1. x² = -1: no real solution (x² is never negative)."),
+    ("x^3/3 - x^2 + 2x + y^2", "4. Solve the equations together:",
+     "   4.1. x² - 2x = -2 and y = 0: no real solution (x² - 2x + 2 = 0 has none: its discriminant (-2)² − 4·1·2 = -4 "
+     "is negative)."),
+])
+def test_a_case_with_no_real_solution_is_said_with_why(f, heading, said):
+    lines = render_text(critical_steps(f)).splitlines()
+    assert lines[lines.index(heading) + 1:].count(said) == 1
+
+
 def test_a_fraction_is_zero_where_its_numerator_is_not_where_a_factor_is():
     # finding 466: "A product is 0 when one of its factors is" was said of (xeˣ − 1)/x, a quotient
     assert "4. A fraction is 0 where its numerator is 0 and its denominator is not: ∂f/∂x = 4x/(x² + 1)² = 0 " \

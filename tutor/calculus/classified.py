@@ -237,6 +237,8 @@ class CriticalPoints:
     minima_only: bool = False
     # why the list is every critical point where that took more than polynomials (eˣ − 2 is 0 once at most)
     sure: tuple[str, ...] = ()
+    # the cases of ∇f = 0 solved exactly with no real solution (x² + x = -1), each as its conditions
+    empty: tuple[tuple[Equation, ...], ...] = ()
 
     @property
     def flat(self) -> tuple[Stretch, ...]:

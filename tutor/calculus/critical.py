@@ -359,16 +359,21 @@ def _critical_points(f: Expr, variables: tuple[str, ...], region: Region | None,
     windows = () if complete or exactly or concave else \
         _windows([sympy.Mul(*fs) for fs in factors if fs], syms, region or window)
     cases, every = [], bool(windows)
+    empty = []  # the cases solved exactly with no real solution
     for combination in () if concave else itertools.product(*factors):
         case = solve_case(combination, syms, f, gradient, region, exactly, windows)
         every = every and (case.every if case is not None else contradictory(tuple(dict.fromkeys(combination))))
-        if case is not None and (case.points or case.set is not None or not case.solved or case.undefined):
+        if case is None:
+            continue
+        if case.points or case.set is not None or not case.solved or case.undefined:
             cases.append(case)
             if not case.solved:
                 complete = False
                 equation = "f′ = 0" if len(syms) == 1 else "∇f = 0"
                 note = (f"the tutor could not solve every case of {equation} exactly, so some critical points may "
                         "be missing")
+        elif exactly:
+            empty.append(case.conditions)
     if every:  # each case's solutions are families, listed whole in one period or the region's window
         complete, note = True, repeats_note(windows, len(syms),
                                             zeros=_windows(equations, syms, region or window) != windows)
@@ -535,7 +540,8 @@ def _critical_points(f: Expr, variables: tuple[str, ...], region: Region | None,
         f, gradient = written, tuple(derivative(written, v) for v in variables)
     found = CriticalPoints(tuple(points), tuple(sets), complete, note, f, variables, gradient, factors,
                            tuple(cases), region, level, split, lines, windows, unsmooth,
-                           minima_only=concave is not None and split is concave, sure=sure if complete else ())
+                           minima_only=concave is not None and split is concave, sure=sure if complete else (),
+                           empty=tuple(empty))
     paired = _paired(found, parts, region) if parts is not None else None
     return found if paired is None else paired
 

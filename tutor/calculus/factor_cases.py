@@ -354,7 +354,9 @@ def solve_case(combination: Sequence[Expr], syms: Sequence[sympy.Symbol], f: Exp
         ordered = _independent(sorted(distinct, key=sympy.default_sort_key), syms)
         curve = critical_set(tuple(as_equation(c, syms) for c in ordered), syms, f, region)
     if not points and curve is None and not undefined:
-        return None
+        # solved exactly, with no real solution (x² + x + 1 = 0): a case of its own, so that the steps say why
+        # it gives no point; what sympy merely did not find stays no case at all
+        return Case(conditions) if exactly else None
     return Case(conditions, tuple(points), curve, undefined=undefined)
 
 

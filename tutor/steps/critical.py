@@ -355,11 +355,38 @@ def _cases(c: CriticalPoints) -> Step:
         no_gradient = tuple(p for p in case.undefined if p not in outside)
         if no_gradient:
             cases.append(step(Rule.CASE_UNDEFINED, case.conditions, no_gradient))
+    # x² + x = -1 gives no point: said, never dropped without a word
+    cases += [step(Rule.CASE_NO_REAL, conditions, why=_no_real_why(conditions)) for conditions in c.empty]
     combinations = 1
     for factors in c.factors:
         combinations *= len(factors)
-    rule = Rule.ONE_CASE if combinations == 1 and len(c.cases) == 1 else Rule.CASES  # no "each" of one
-    return step(rule, None, None, cases, contradictory=combinations - len(c.cases))
+    solved = len(c.cases) + len(c.empty)
+    rule = Rule.ONE_CASE if combinations == 1 and solved == 1 else Rule.CASES  # no "each" of one
+    return step(rule, None, None, cases, contradictory=combinations - solved)
+
+
+def _no_real_why(conditions: Sequence[Equation]) -> str:
+    """Why a case has no real solution, where one of its conditions is a quadratic in one variable whose
+    discriminant is negative: " (x² + x + 1 = 0 has none: its discriminant 1² − 4·1·1 = -3 is negative)", or
+    " (x² is never negative)" where it has no x term; "" otherwise (the case is solved exactly all the same)."""
+    for condition in conditions:
+        difference = sympy.expand(condition.lhs - condition.rhs)
+        if len(difference.free_symbols) != 1 or not difference.is_polynomial():
+            continue
+        (x,) = difference.free_symbols
+        poly = sympy.Poly(difference, x)
+        if poly.degree() != 2:
+            continue
+        a, b, c = (poly.coeff_monomial(x ** k) for k in (2, 1, 0))
+        discriminant = b ** 2 - 4 * a * c
+        if discriminant < 0 and b == 0:
+            return f" ({show(x ** 2)} is never negative)"
+        if discriminant < 0:
+            def factor(n: Expr) -> str:
+                return show(n) if n.is_Integer and n >= 0 else f"({show(n)})"
+            return (f" ({show(difference)} = 0 has none: its discriminant {factor(b)}² − 4·{factor(a)}·{factor(c)} = "
+                    f"{show(discriminant)} is negative)")
+    return ""
 
 
 def _worked(c: CriticalPoints, point: tuple[Expr, ...]) -> list[Step]:

@@ -94,6 +94,7 @@ TEMPLATES: dict[StepRule, str] = {
     Rule.CASE_UNDEFINED: ("{before:and}: {after:the point|the points} {after:list}, but {slope_of_f} has no value "
                           "there."),
     Rule.CASE_OUTSIDE: "{before:and}: {after:the point|the points} {after:list}, but {f} has no real value there.",
+    Rule.CASE_NO_REAL: "{before:and}: no real solution{why}.",
     Rule.NO_GRADIENT: ("Where {slope_of_f} has no value but {f} has one, a point is critical where {f} has a local "
                        "minimum or maximum, or where {f}'s slopes from either side are 0 after all:"),
     Rule.NO_GRADIENT_EXTREMUM: "At {before}: {why}, and {f} has {after:verdict} there, so it is a critical point.",
