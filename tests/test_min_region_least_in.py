@@ -103,11 +103,31 @@ def test_the_two_variable_window_says_the_least_in_it_alike(capsys):
     ("x>=-3", "The least value of f = x³ - 3x in the region x ≥ -3: f = -18 at x = -3"),
     # the edge left out: f has no least value in the region, and x = 1 is only its least local minimum
     ("-3<x<=3", "The least local minimum of f = x³ - 3x in the region -3 < x ≤ 3: f = -2 at x = 1"),
-    ("0<=x<=3", "The minimum of f = x³ - 3x: x = 1"),  # no edge below it: the minimum, as before
+    # no edge below it: the least in the region too, as the steps' last line shows (outside check h10)
+    ("0<=x<=3", "The least value of f = x³ - 3x in the region 0 ≤ x ≤ 3: f = -2 at x = 1"),
+    ("x<=3", "The minimum of f = x³ - 3x: x = 1"),  # f falls without bound in the region: nothing more claimed
 ])
 def test_the_steps_title_names_the_least_in_the_region(capsys, region, title):
     lines = _solve(capsys, "minimize", "x^3 - 3x", f"--region={region}", "--steps")
     assert lines[lines.index("Steps:") + 1] == title
+
+
+# outside check h10, finding 7: on x > 0 the steps ended with x + 1/x's minimum "not the global minimum" and
+# never said that f(1) = 2 is the least value in the region; the region's ends, or f's limits there, show it
+@pytest.mark.parametrize(("f", "region", "last"), [
+    ("x + 1/x", "x>0", "At the region's ends, f → ∞ as x → 0⁺ and f → ∞ as x → ∞, not below 2, so f is least in "
+                       "the region at x = 1."),
+    ("x^3 - 3x", "x>=1/2", "At the region's ends, f(1/2) = -11/8 and f → ∞ as x → ∞, not below -2, so f is least "
+                           "in the region at x = 1."),
+    ("x^3 - 3x", "0<x", "At the region's ends, f → 0 as x → 0⁺ and f → ∞ as x → ∞, not below -2, so f is least in "
+                        "the region at x = 1."),
+    ("x^3 - 3x", "-1<=x<=3", "At the region's edges, f(-1) = 2 and f(3) = 18, not below -2, so f is least in the "
+                             "region at x = 1."),
+])
+def test_the_steps_show_the_least_local_minimum_least_in_the_region(capsys, f, region, last):
+    lines = _solve(capsys, "minimize", f, f"--region={region}", "--steps")
+    assert lines[lines.index("Steps:") + 1].startswith("The least value of f = ")
+    assert lines[-1].split(". ", 1)[1] == last
 
 
 # finding 668: the LaTeX answer gave x* = 1 ≈ 1, f(x*) = -2 whatever the region, where the summary and the steps

@@ -1558,6 +1558,31 @@ def held_up(f: Expr, x: str, within: sympy.Set | None) -> bool:
     return far.value is not sympy.nan
 
 
+def ends_above(f: Expr, x: str, within: sympy.Set | None, least: Expr) -> tuple[Edge, ...] | None:
+    """A window's ends, each with f's value there, or its limit from inside where the window leaves the end out
+    and f has none there, or on a side with no bound (x + 1/x on x > 0: ∞ as x → 0 and as x → ∞), where f is
+    continuous all through the window and no end is below `least`, the least local minimum in it: what shows
+    that minimum to be the least value f takes in the window. None where that is not shown."""
+    if not isinstance(within, sympy.Interval):
+        return None
+    v = symbol(x)
+    f = real_powers(f)
+    try:
+        if continuous_domain(f, v, within) != within:
+            return None
+        ends = []
+        for end, side, held in ((within.start, "+", not within.left_open), (within.end, "-", not within.right_open)):
+            value = _value(f, (v,), (end,)) if end.is_finite else sympy.nan
+            if not (value.is_real and value.is_finite):
+                value = _limit(f, v, end, side)
+            if value is sympy.nan or value == -sympy.oo or (value != sympy.oo and compare(value, least) < 0):
+                return None
+            ends.append(Edge(end, value, held and end.is_finite))
+    except (SolveError, NotImplementedError, ValueError, TypeError):  # a value sympy can't place: nothing claimed
+        return None
+    return tuple(ends)
+
+
 @metered_cache(64)  # a half-bounded window's limits are asked for by its edge line, its note and its steps
 def _limit(f: Expr, v: sympy.Symbol, at: Expr, direction: str) -> Expr:
     """f's limit at `at` from one side, exact, in the budget f's fall at ±∞ is looked for in; nan where it is

@@ -15,8 +15,10 @@ from ...calculus.common import real_powers
 from ...calculus.kinks import between, between_text, least_text, side
 from ...calculus.minimize import (
     AtEdge,
+    Edge,
     LocalMinimum,
     among,
+    ends_above,
     held_minima,
     least_at_edge,
     lowest_in,
@@ -61,6 +63,7 @@ class MinimizeRule(StepRule):
     RAY_FAR = "ray_far"
     RAY_TIED = "ray_tied"
     EDGES_ABOVE = "edges_above"
+    ENDS_ABOVE = "ends_above"  # a region open at an end, or with no bound on a side: f's limits there
     OMEGA_VALUE = "omega_value"
     LEAST_IN_REGION = "least_in_region"
     LOCAL_IN_REGION = "local_in_region"
@@ -122,6 +125,8 @@ TEMPLATES: dict[StepRule, str] = {
     MinimizeRule.EDGES_ABOVE: ("At the region's edges, {f}({low}) = {low_value}{low_approx} and {f}({high}) = "
                                "{high_value}{high_approx}, not below {value}{approx}, so {f} is least in the "
                                "region at {after:list}."),
+    MinimizeRule.ENDS_ABOVE: ("At the region's ends, {ends}, not below {value}{approx}, so {f} is least in the region "
+                              "at {after:list}."),
     MinimizeRule.NUMERICALLY_FOUND: ("Numerically, from {f}'s values on a grid and the zeros of {f}′ beside its lowest "
                                      "ones: {after:a local minimum found is|local minima found are} {after:list}."),
     MinimizeRule.ONLY_ZERO: ("{f}″({variable}) = {curving} > 0 wherever {f} is defined, so {f}′ is 0 at most once: "
@@ -205,24 +210,58 @@ def minimize_steps(f: Expr, x: str, result: Minimum, window: Region | None = Non
     substeps.append(step(MinimizeRule.LEAST_MINIMUM, None, None, point=(point,), value=result.value,
                          approx=approx(result.value), verdict=verdict))
     substeps += after
+    ends = _ends_step(f, x, result, window, point) if window is not None and edge is None else None
+    if ends is not None:
+        substeps.append(ends)
     known = f", {result.known_as}" if result.known_as else ""
     return _in_window(step(MinimizeRule.MINIMUM, f, point, substeps, variables=(x,), variable=sympy.Symbol(x),
-                           approx=approx(point), known=known), x, window, edge, result.value)
+                           approx=approx(point), known=known), x, window, edge, result.value, least=ends is not None)
 
 
-def _in_window(title: Step, x: str, window: Region | None, edge: AtEdge | None, value: Expr) -> Step:
+def _ends_step(f: Expr, x: str, result: Minimum, window: Region, point: Expr) -> Step | None:
+    """Where the least local minimum lies in the region and f is lower only outside it (x + 1/x on x > 0, which
+    decreases without bound as x → -∞): f at the region's ends, or its limits there, none below it, which makes
+    it the least value f takes in the region. None where f is least of all there anyway, or that is not shown."""
+    if result.is_global or not (result.complete and result.exact) or result.flats:
+        return None
+    edges = ends_above(f, x, window.extent(())[1], result.value)
+    if edges is None:
+        return None
+    low, high = edges
+    at = (Equation(symbol(x), point),)
+    if low.held and high.held:
+        return step(MinimizeRule.EDGES_ABOVE, None, at, low=low.point, low_value=low.value,
+                    low_approx=approx(low.value), high=high.point, high_value=high.value,
+                    high_approx=approx(high.value), value=result.value, approx=approx(result.value))
+    return step(MinimizeRule.ENDS_ABOVE, None, at, ends=and_list([_end_text(e, x, side) for e, side in
+                                                                   ((low, "⁺"), (high, "⁻"))]),
+                value=result.value, approx=approx(result.value))
+
+
+def _end_text(end: Edge, x: str, side: str) -> str:
+    """f at a region's end, "f(1/2) = -11/8", or, where the region leaves it out, f's limit there from inside:
+    "f → ∞ as x → 0⁺", "f → ∞ as x → ∞"."""
+    if end.held:
+        return f"f({show(end.point)}) = {show(end.value)}"
+    near = show(end.point) + (side if end.point.is_finite else "")
+    return f"f → {show(end.value)} as {x} → {near}"
+
+
+def _in_window(title: Step, x: str, window: Region | None, edge: AtEdge | None, value: Expr,
+               least: bool = False) -> Step:
     """The derivation as the summary heads it where f at the region's edge is below every local minimum in it
     (x³ − 3x on -3 ≤ x ≤ 3: least at x = -3, f(-3) = -18, not at the local minimum x = 1); where the region leaves
     that edge out, f has no least value in it, and the least local minimum in it (where f = `value`) is what the
-    title names."""
+    title names; so too where the region's ends are shown not below it (`least`)."""
     if window is None:
         return title
     places = title.get("places") or (Equation(symbol(x), title.after),)  # the tied minima, or the one
     # x⁴ − 2x² on x ≥ 0: of the minima as low, x = 1 and not x = -1, which the region leaves out
     inside = tuple(p for p in places if window.contains((p.rhs,))) or places
     if edge is None:
-        return title if inside == places else _region_title(title.before, x, window, None, inside, value,
-                                                             list(title.substeps), local=False) or title
+        return title if inside == places and not least else _region_title(title.before, x, window, None, inside,
+                                                                           value, list(title.substeps),
+                                                                           local=False) or title
     return _region_title(title.before, x, window, edge, inside, value, list(title.substeps), local=True) or title
 
 
