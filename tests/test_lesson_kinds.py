@@ -1452,6 +1452,21 @@ def test_a_derivative_s_first_hint_is_for_its_function_s_shape(tmp_path, functio
     assert packs.load(path).exercise("d").variant().hints()[0] == first
 
 
+@pytest.mark.parametrize("function, wrt, rules", [
+    # outside check h10: the sauna's hint said "use the power rule", where x²(x - 6) needs the product rule
+    ("85 - x^2 (x - 6) y^2 (y - 6)/90", "x", "Then use the product rule and the power rule on x."),
+    ("3x^2 y^3", "x", "Then use the power rule on x."),
+    ("x e^(3y) + 4y", "y", "Then use the chain rule, the power rule and the derivative of eᵘ."),
+    ("x/(x^2 + y)", "x", "Then use the quotient rule and the power rule on x."),
+    ("sin(x) y", "x", "Then use the derivative of sin u."),
+])
+def test_a_partial_s_second_hint_names_the_rules_its_derivation_uses(tmp_path, function, wrt, rules):
+    path = tmp_path / "p.yaml"
+    path.write_text(f"pack: p\nexercises:\n  - {{id: d, kind: partial_derivative, function: '{function}', wrt: {wrt}}}\n",
+                    encoding="utf-8")
+    assert packs.load(path).exercise("d").variant().hints()[1].endswith(f"has derivative 0. {rules}")
+
+
 def test_the_check_hint_is_at_a_point_where_a_power_mixed_up_shows():
     """An outside check: "at x = 1, y = 1 the answer comes out as 6" let 6xy², a mistake the tutor names, pass
     the student's own check; at (2, 3) it is 108, not 324. A power too high to compute there is checked at 1."""

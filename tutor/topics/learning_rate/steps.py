@@ -7,8 +7,8 @@ from collections.abc import Mapping
 
 from ...calculus import Behaviour, LearningRates, RateTrial
 from ...show import show_float, show_floats
-from ...words import and_list
 from ...steps import Step, StepRule, render_text, step
+from ...words import and_list
 from ..gradient_descent.steps import DescentRule, no_minimum
 
 SHOWN_ROWS = 4  # rows of the side-by-side table at the start; the last row is always shown

@@ -97,9 +97,27 @@ class PartialDerivative(FunctionProblem):
         return (
             f"Treat {held} as {'a constant' if ' ' not in held else 'constants'}; only {self.wrt} varies.",
             f"A factor without {self.wrt} is a constant coefficient and stays; a term without {self.wrt} "
-            f"has derivative 0. Then use the power rule on {self.wrt}.",
+            f"has derivative 0. {self._rules()}",
             last,
         )
+
+    def _rules(self) -> str:
+        """The second hint's last sentence: the rules the derivation uses on what varies, "Then use the product
+        rule and the power rule on x." for the sauna's x²(x − 6), never the power rule alone where it is not
+        enough; with the functions whose derivatives it uses, "… and the derivative of eᵘ." (e^(3y))."""
+        from ...steps import Rule, derivative_steps
+        used = {s.rule for s in derivative_steps(self.function, self.wrt, self.variables).walk()}
+        rules = [name for rule, name in ((Rule.PRODUCT, "the product rule"), (Rule.QUOTIENT, "the quotient rule"),
+                                         (Rule.CHAIN, "the chain rule")) if rule in used]
+        if used & {Rule.POWER, Rule.ROOT, Rule.IDENTITY}:
+            rules.append("the power rule")
+        known = [name for found, name in (({Rule.EXP, Rule.EXPONENTIAL}, "eᵘ"), ({Rule.LOG}, "ln u"),
+                                          ({Rule.SIN}, "sin u"), ({Rule.COS}, "cos u"), ({Rule.TAN}, "tan u"))
+                 if used & found]
+        if known:
+            return f"Then use {and_list([*rules, f'the derivative of {and_list(known)}'])}."
+        return f"Then use {and_list(rules)} on {self.wrt}." if rules else \
+            f"Then differentiate each term with {self.wrt} in it by the rule its form needs."
 
     def figure(self) -> Figure:
         """The curve and its tangent line (one variable), or the surface with the slices at the point."""
