@@ -86,8 +86,23 @@ def test_the_two_variable_window_says_the_least_in_it_alike(capsys):
         "note: outside the region, f decreases without bound"]
     # and the steps end so too (an outside check found them still saying only "the least local minimum")
     steps = _solve(capsys, "minimize", "85 - 1/90 x^2 (x-6) y^2 (y-6)", "--region=0<=x<=5, 0<=y<=5", "--steps")
-    assert steps[-1] == ("16. The minimum in the region is f(4, 4) = 3313/45 ≈ 73.6222 (f is no lower on its "
+    assert steps[-1] == ("18. The minimum in the region is f(4, 4) = 3313/45 ≈ 73.6222 (f is no lower on its "
                          "boundary): it is not the global minimum (outside the region, f decreases without bound).")
+    # the walls' stretches that steps 11 and 12 call minima are listed with the minima, and dropped as outside
+    # (outside check h10: "11.3. … every point of it is a local minimum", then "the local minima: (4, 4)")
+    assert steps[-9:-2] == [
+        "13. The critical points that are local minima: (4, 4), where f = 3313/45.",
+        "14. Every point of x = 0 where 6 < y is a local minimum too, where f = 85.",
+        "15. Every point of y = 0 where 6 < x is a local minimum too, where f = 85.",
+        "16. Keep what lies in the region 0 ≤ x ≤ 5, 0 ≤ y ≤ 5:",
+        "   16.1. (4, 4) is inside.",
+        "   16.2. x = 0 where 6 < y lies outside the region.",
+        "   16.3. y = 0 where 6 < x lies outside the region."]
+    # a region that reaches past the walls' corners keeps part of each, and lists it with the minima in it
+    wider = _solve(capsys, "minimize", "85 - 1/90 x^2 (x-6) y^2 (y-6)", "--region=-1<=x<=8, 0<=y<=8", "--steps")
+    assert "   16.2. x = 0 where 6 < y meets the region where 6 < y ≤ 8." in wider
+    assert ("17. So the local minima in the region are (4, 4) and every point of x = 0 where 6 < y ≤ 8 and every "
+            "point of y = 0 where 6 < x ≤ 8.") in wider
     # a strip with no bound on y: its sides and far reaches are not looked at, and the last note says so
     assert _solve(capsys, "minimize", "(x^2 - 1)^2 + y^2 + 0.3x", "--region=0<=x<=2")[-3:] == [
         "the least: f(0.960149…, 0) = 0.294146…",

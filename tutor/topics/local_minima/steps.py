@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ...calculus import DescentEnd, LocalMinima, Region
+from ...calculus import CriticalSet, DescentEnd, LocalMinima, Region
+from ...calculus.by_values import cut
+from ...calculus.classified import Nature, Piece
 from ...calculus.minimize import OnBoundary, in_region, minima_points
+from ...calculus.region import interval_text
 from ...parse import symbol
+from ...show import show
 from ...steps import Step, StepRule, critical_steps, step
 from ...steps.critical import region_step, set_steps
 from ..gradient_descent.steps import descent_steps
@@ -22,6 +26,9 @@ class MinimaRule(StepRule):
     A_GLOBAL_MINIMUM = "a_global_minimum"
     DESCENT_ENDS = "descent_ends"
     MINIMA = "minima"
+    MINIMA_ALONG = "minima_along"  # the sauna's x = 0 where 6 < y: a stretch of a line of critical points
+    ALONG_INSIDE = "along_inside"
+    ALONG_OUTSIDE = "along_outside"
     LEAST = "least"
     LEAST_TIED = "least_of_several"
     LEAST_SET = "least_set"
@@ -67,6 +74,9 @@ TEMPLATES: dict[StepRule, str] = {
     MinimaRule.A_GLOBAL_MINIMUM: "A global minimum of {f} = {before} (one of those where it is least): {after}",
     MinimaRule.DESCENT_ENDS: "Gradient descent on {f} = {before} from {start} with {alpha} = {rate} ends at {after}",
     MinimaRule.MINIMA: "The critical points that are local minima: {after:and}, where {f} = {values:and}.",
+    MinimaRule.MINIMA_ALONG: "Every point of {along} is a local minimum too, where {f} = {value}.",
+    MinimaRule.ALONG_INSIDE: "{along} meets the region where {where}.",
+    MinimaRule.ALONG_OUTSIDE: "{along} lies outside the region.",
     MinimaRule.LEAST: "The least of these values is {f}{point:args} = {value}{approx}: {verdict}.",
     MinimaRule.LEAST_TIED: "The least of these values, {f} = {value}{approx}, is at {points:and}: {verdict}.",
     MinimaRule.LEAST_SET: "The least value of {f} at a local minimum is {value}{approx}, for every {point} with "
@@ -146,7 +156,42 @@ def minima_steps(minima: LocalMinima) -> list[Step]:
                            result=minima_points(minima.function, minima.variables, minima.window))
     points = tuple(_point(p.point) for p in minima.points)
     named = [step(MinimaRule.MINIMA, None, points, values=minima.values)] if points else []
+    # the stretches of lines of critical points that are minima, as the summary lists them: never called
+    # minima in the classification above and then left out here
+    named += [step(MinimaRule.MINIMA_ALONG, along=_along_text(s, p), value=s.value)
+              for s, p in _minima_along(minima) if s.value is not None]
     return [*found.substeps, *named]
+
+
+def _minima_along(minima: LocalMinima) -> list[tuple[CriticalSet, Piece]]:
+    """The stretches of minima along sets of critical points that are not all minima (the sauna's line x = 0:
+    maxima where y < 6, minima where 6 < y), each with its set."""
+    return [(s, p) for s in minima.unsettled for p in s.pieces if p.nature == Nature.MINIMUM]
+
+
+def _along_text(s: CriticalSet, piece: Piece) -> str:
+    """'x = 0 where 6 < y'."""
+    return " and ".join(show(e) for e in s.equations) + ("" if piece.along is None else f" where {piece.show()}")
+
+
+def _along_in(minima: LocalMinima, region: Region) -> tuple[list[Step], tuple[str, ...]]:
+    """What the region keeps of each stretch of minima along a set of critical points: the part in it, or
+    that it misses it (the sauna's x = 0 where 6 < y, outside the room 0 ≤ y ≤ 5); and the parts it keeps, as
+    the list of minima in it names them ('every point of x = 0 where 6 < y ≤ 8')."""
+    said, kept = [], []
+    for s, p in _minima_along(minima):
+        inside, extent, variable = region.extent(s.equations)
+        if inside is None:
+            continue
+        part = cut((p,), extent, variable) if inside else ()
+        if not part:
+            said.append(step(MinimaRule.ALONG_OUTSIDE, along=_along_text(s, p)))
+            continue
+        if part[0].along is not None and part[0].along != p.along:
+            said.append(step(MinimaRule.ALONG_INSIDE, along=_along_text(s, p),
+                             where=interval_text(part[0].along, part[0].variable)))
+        kept.append(f"every point of {_along_text(s, part[0])}")
+    return said, tuple(kept)
 
 
 def _verdict(minima: LocalMinima, note: str | None = None) -> str:
@@ -219,7 +264,8 @@ def minima_in_steps(minima: LocalMinima, region: Region, unsure: bool = False,
     split = in_region(minima, region)
     inside = tuple(_point(minima.points[i].point) for i in split.inside)
     found = inside + tuple(s.equation for s in minima.sets if s.inside is not False)
-    kept = region_step([p.point for p in minima.points], region, cuts)
+    along, along_kept = _along_in(minima, region)
+    kept = region_step([p.point for p in minima.points], region, [*cuts, *along])
     # curves of minima the least of all, reaching into the region: the least all along them
     away = all(s.inside is False for s in minima.least_sets)
     if minima.least_sets and not away:
@@ -228,8 +274,8 @@ def minima_in_steps(minima: LocalMinima, region: Region, unsure: bool = False,
         return step(MinimaRule.ALL_MINIMA_IN, minima.function, found, [*minima_steps(minima), kept,
                     least_step(minima, region)], variables=minima.variables, region=region)
     substeps = [*minima_steps(minima), kept]
-    if inside:
-        substeps.append(step(MinimaRule.MINIMA_IN, None, inside, one=len(inside) == 1))
+    if inside or along_kept:
+        substeps.append(step(MinimaRule.MINIMA_IN, None, inside + along_kept, one=len(inside + along_kept) == 1))
     elif not unsure:
         substeps.append(step(MinimaRule.NONE_IN, None, None, found="lies" if minima.complete else "was found"))
     verdict = _verdict(minima, split.note)
