@@ -35,6 +35,11 @@ def _said(capsys, *args: str) -> list[str]:
     # was: "the equations are not polynomial"; ln x − 1 rises on its domain, x > 0
     ("x ln(x) - 2x", ["critical points:", "  x = e ≈ 2.71828  minimum (f″ = e⁻¹ > 0)"],
      "ln(x) - 1 is increasing on 0 < x, its derivative 1/x being positive, so it is 0 at one x at most"),
+    # outside check h10: "the equations are not polynomial", while minimize proved the minimum W(1) the only one;
+    # xeˣ − 1 falls for x < -1, but f has values for x > 0 only, where it rises
+    ("e^x - ln(x)", ["critical points:", "  x = W(1) ≈ 0.567143  minimum (f″ = e^(W(1)) + 1/W(1)² > 0)"],
+     "xeˣ - 1 is increasing on 0 < x, where f has values, its derivative xeˣ + eˣ being positive, so it is 0 at one "
+     "x at most"),
 ])
 def test_the_list_is_whole_without_a_hedge_and_the_steps_say_why(capsys, function, lines, why):
     assert _said(capsys, function)[1:] == lines

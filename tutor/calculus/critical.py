@@ -339,7 +339,7 @@ def _critical_points(f: Expr, variables: tuple[str, ...], region: Region | None,
     exactly = len(syms) <= 2 and all(rational_polynomial(p, syms) is not None for fs in factors for p in fs)
     # a partial with no factor that can be 0 (eˣ, or 1) settles it: no point is critical, for sure
     # eˣ − 2 is 0 at one x at most, solved by sympy as a polynomial is: every solution found
-    monotone = {p: one_zero_at_most(p, syms) for fs in factors for p in fs if not p.is_polynomial(*syms)}
+    monotone = {p: one_zero_at_most(p, syms, f) for fs in factors for p in fs if not p.is_polynomial(*syms)}
     complete = all(monotone.values()) or not all(factors)
     # e^(-x² - y²) of x e^(-x² - y²)'s partials: set aside as never 0, which is why the rest is every condition
     never = [m for n in numerators for m in sympy.Mul.make_args(sympy.powsimp(n))

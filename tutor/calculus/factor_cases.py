@@ -209,17 +209,20 @@ def constant_sign(expr: Expr, syms: Sequence[sympy.Symbol]) -> int | None:
     return 1 if real.is_positive else (-1 if real.is_negative else None)
 
 
-def one_zero_at_most(factor: Expr, syms: Sequence[sympy.Symbol]) -> str:
+def one_zero_at_most(factor: Expr, syms: Sequence[sympy.Symbol], f: Expr | None = None) -> str:
     """Why a factor in one variable is 0 at one point at most, where it is strictly monotone on its domain (eˣ − 2:
-    increasing, as its derivative eˣ is positive; ln x − 1 on x > 0): "" where that is not shown. sympy then lists
-    that one zero, or none, as it does a polynomial's."""
+    increasing, as its derivative eˣ is positive; ln x − 1 on x > 0), or on f's, where f is of that variable alone
+    (xeˣ − 1 of eˣ − ln x, on x > 0, where f has values): "" where that is not shown. sympy then lists that one
+    zero, or none, as it does a polynomial's."""
     own = factor.free_symbols & set(syms)
     if len(own) != 1 or factor.is_polynomial(*own):
         return ""
     (s,) = own
     try:
         with deadline(SOLVE_SECONDS):
-            domain = continuous_domain(factor, s, sympy.S.Reals)
+            own_domain = domain = continuous_domain(factor, s, sympy.S.Reals)
+            if f is not None and f.free_symbols == {s}:  # a critical point lies where f has a value
+                domain = continuous_domain(f, s, domain)
             # the domain one interval, unbounded at least on one side, so that one assumption on s covers it
             place = {sympy.S.Reals: dict(real=True), sympy.Interval.open(0, sympy.oo): dict(positive=True),
                      sympy.Interval.open(-sympy.oo, 0): dict(negative=True)}.get(domain)
@@ -234,7 +237,8 @@ def one_zero_at_most(factor: Expr, syms: Sequence[sympy.Symbol]) -> str:
         return ""
     if not direction:
         return ""
-    where = "" if domain == sympy.S.Reals else f" on {interval_text(domain, s.name)}"
+    where = "" if domain == sympy.S.Reals else f" on {interval_text(domain, s.name)}" + (
+        ", where f has values" if domain != own_domain else "")
     return (f"{show(factor)} is {direction}{where}, its derivative {show(slope)} being {sign_word}, so it is 0 at one "
             f"{s.name} at most")
 
