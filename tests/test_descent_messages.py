@@ -145,11 +145,15 @@ def test_a_descent_that_ends_above_its_start_says_the_rate_is_too_large(capsys, 
     (("x^2", "--start", "1", "--rate", "0.2", "--tolerance", "0.5"),
      "6. After 3 iterations |f′| is below 0.5: close enough, so the descent stops at 0.216, where f = 0.046656; the "
      "nearest critical point is 0, a local minimum, 0.216 away."),
-    # the gradients pack's exercise 31: |f′(x₁₁)| = 1.89939 < 2, 0.26 short of Ω = W(1), found but not known to be
-    # the only one
+    # the gradients pack's exercise 31: |f′(x₁₁)| = 1.89939 < 2, 0.26 short of Ω = W(1), the only critical point
+    # (xeˣ − 1 rises where f has values)
     (("e^x - ln x", "--start", "0.05", "--rate", "0.005", "--tolerance", "2"),
      "8. After 11 iterations |f′| is below 2: close enough, so the descent stops at 0.306881, where f = 2.54048; the "
-     "nearest critical point the tutor finds is W(1) ≈ 0.567143, a local minimum, 0.260263 away."),
+     "nearest critical point is W(1) ≈ 0.567143, a local minimum, 0.260263 away."),
+    # sinh x + x² = 0 is solved at 0 alone, and is 0 again between -2 and -1: found, not known to be every one
+    (("cosh(x) + x^3/3", "--start", "0.5", "--rate", "0.01", "--tolerance", "0.5"),
+     "8. After 23 iterations |f′| is below 0.5: close enough, so the descent stops at 0.356751, where f = 1.079448; the "
+     "nearest critical point the tutor finds is 0, a local minimum, 0.356751 away."),
     (("x^2 + y^2", "--start", "2,3", "--rate", "0.1", "--tolerance", "0.5"),
      "8. After 12 iterations |∇f| is below 0.5: close enough, so the descent stops at (0.137439, 0.206158), where "
      "f = 0.0613908; the nearest critical point is (0, 0), a local minimum, 0.247772 away."),

@@ -395,6 +395,21 @@ def test_a_case_with_no_real_solution_is_said_with_why(f, heading, said):
     assert lines[lines.index(heading) + 1:].count(said) == 1
 
 
+def test_three_variables_show_the_hessian_and_what_its_minors_mean():
+    # outside check h10: "the leading principal minors of the Hessian are 2 and 4 and 8", with no Hessian shown
+    lines = render_text(critical_steps("x^2 + y^2 + z^2 - 2x + 4z")).splitlines()
+    test = lines.index("9. Classify the point with the second-derivative test:")
+    assert lines[test + 1].startswith("   9.1. Differentiate each partial derivative again: f_xx = 2, f_yy = 2, f_zz = 2, "
+                                      "f_xy = 0, f_xz = 0 and f_yz = 0. Where ∇f = 0, the Hessian (the square array "
+                                      "of these) decides by its leading principal minors, the determinants of its "
+                                      "top-left 1×1, 2×2 and 3×3 blocks: all positive means f curves up in every "
+                                      "direction (a local minimum);")
+    assert lines[test + 2] == ("   9.2. At (1, 0, -2): f_xx = 2, f_yy = 2, f_zz = 2, f_xy = 0, f_xz = 0 and f_yz = 0, "
+                               "so the leading principal minors of the Hessian are 2 and 4 and 8: a local minimum.")
+    # entries that are formulas, before their values
+    assert "f_zz = 12z²" in render_text(critical_steps("x^2 - y^2 + z^4 + x y + z"))
+
+
 def test_a_fraction_is_zero_where_its_numerator_is_not_where_a_factor_is():
     # finding 466: "A product is 0 when one of its factors is" was said of (xeˣ − 1)/x, a quotient
     assert "4. A fraction is 0 where its numerator is 0 and its denominator is not: ∂f/∂x = 4x/(x² + 1)² = 0 " \

@@ -33,6 +33,7 @@ from ..calculus.partials import derivative
 from ..calculus.roots import compare, sort_exactly
 from ..parse import Equation, symbol
 from ..show import ordered_terms, show
+from ..words import and_list
 from .derivative import derivative_steps
 from .elimination import elimination_steps
 from .model import Rule, Step, Terms, Together, step
@@ -501,7 +502,15 @@ def _test(variables: Sequence[str], point) -> Step:
         return step(Rule.HESSIAN_TEST, point.point, label, entries=entries, formula=a * b - ab**2, D=k.D)
     if k.indefinite:
         return step(Rule.HESSIAN_INDEFINITE, point.point, label, minors=k.minors, indefinite=k.indefinite)
-    return step(Rule.HESSIAN_MINORS, point.point, label, minors=k.minors)
+    return step(Rule.HESSIAN_MINORS, point.point, label, minors=k.minors,
+                entries=_hessian_entries(variables, k.hessian))
+
+
+def _hessian_entries(variables: Sequence[str], hessian: Sequence[Sequence[Expr]]) -> tuple[Equation, ...]:
+    """f_xx = …, f_yy = …, then the mixed ones f_xy = …: one of each pair, as f_yx = f_xy."""
+    n = len(variables)
+    pairs = [(i, i) for i in range(n)] + [(i, j) for i in range(n) for j in range(i + 1, n)]
+    return tuple(Equation(symbol(f"f_{variables[i]}{variables[j]}"), hessian[i][j]) for i, j in pairs)
 
 
 def _classify(variables: Sequence[str], points: Sequence[CriticalPoint], function: Expr) -> Step:
@@ -510,7 +519,7 @@ def _classify(variables: Sequence[str], points: Sequence[CriticalPoint], functio
     rule = Rule.CLASSIFY if all(by_the_test(p) for p in points) else Rule.CLASSIFY_OTHERWISE
     tested = any(not p.classification.untested for p in points)
     derived = []
-    if tested and len(variables) <= 2:
+    if tested:
         try:
             derived = [_second_derivatives(function, variables)]
         except SolveError:  # min(x², 1): f′ has jumps, so there is no one formula for f″; each point's value says it
@@ -526,6 +535,11 @@ def _second_derivatives(function: Expr, variables: Sequence[str]) -> Step:
     if len(variables) == 1:
         return step(Rule.SECOND_DERIVATIVES, None, derivative(first[0], variables[0]), first=first[0],
                     wrt=variables[0])
+    if len(variables) > 2:
+        n = len(variables)
+        seconds = [[derivative(first[i], b) for b in variables] for i in range(n)]
+        blocks = and_list([f"{k}×{k}" for k in range(1, n + 1)])
+        return step(Rule.SECOND_PARTIALS_MANY, None, None, entries=_hessian_entries(variables, seconds), blocks=blocks)
     x, y = variables
     return step(Rule.SECOND_PARTIALS, None, None, x=symbol(x), y=symbol(y), first=first[0], second=first[1],
                 xx=derivative(first[0], x), yy=derivative(first[1], y), xy=derivative(first[0], y))

@@ -84,6 +84,7 @@ class Rule(StepRule):
     CASE_UNSOLVED = "case_unsolved"
     CASE_UNDEFINED = "case_undefined"
     CASE_OUTSIDE = "case_outside"
+    SECOND_PARTIALS_MANY = "second_partials_many"  # three variables and more: the Hessian's entries
     CASE_NO_REAL = "case_no_real"  # x² + x = -1: solved exactly, no real solution
     NO_GRADIENT = "no_gradient"
     NO_GRADIENT_EXTREMUM = "no_gradient_extremum"

@@ -186,11 +186,18 @@ TEMPLATES: dict[StepRule, str] = {
                            "Where ∇f = 0, D = f_{x}{x}·f_{y}{y} − f_{x}{y}² > 0 means f curves the same way in every "
                            "direction: a local minimum if f_{x}{x} > 0, a local maximum if f_{x}{x} < 0; D < 0 means "
                            "it curves up one way and down another (a saddle point); D = 0 does not decide."),
+    Rule.SECOND_PARTIALS_MANY: ("Differentiate each partial derivative again: {entries:list}. Where ∇f = 0, the "
+                                "Hessian (the square array of these) decides by its leading principal minors, the "
+                                "determinants of its top-left {blocks} blocks: all positive means f curves up in "
+                                "every direction (a local minimum); alternating in sign, the first negative, that it "
+                                "curves down in every direction (a local maximum); any other signs, the last not 0, "
+                                "that it curves up one way and down another (a saddle point); a last minor of 0 does "
+                                "not decide by itself."),
     Rule.SECOND_DERIVATIVE_TEST: "At {before}: {f}″ = {D:sign}, so this is {after:verdict}.",
     Rule.NO_TEST: "At {before}: {why}.",
     Rule.HESSIAN_TEST: "At {before}: {entries}, so D = {formula} = {D:sign}: {after:verdict}.",
-    Rule.HESSIAN_MINORS: ("At {before}: the leading principal minors of the Hessian are {minors:and}: "
-                          "{after:verdict}."),
+    Rule.HESSIAN_MINORS: ("At {before}: {entries:list}, so the leading principal minors of the Hessian are "
+                          "{minors:and}: {after:verdict}."),
     Rule.HESSIAN_INDEFINITE: ("At {before}: the leading principal minors of the Hessian are {minors:and}; "
                               "the last is 0, but {indefinite}, so the Hessian is indefinite ({f} curves up "
                               "along one direction and down along another): {after:verdict}."),

@@ -471,7 +471,7 @@ def _settled(s: Step, result: Minimum, x: str, points: object, within: str) -> S
     shows they are: f″ > 0 on all of f's domain (f′ only rises, so it is 0 once at most), or sympy's
     solveset lists every solution of f′ = 0 and they are the ones found. A note it leaves (or a window's
     solutions, which the EVERY_ZERO step lists) stands; so does the critical points' own reason that none is missing
-    (eˣ − 3 is 0 once at most), where the minimum's solver says it its way instead."""
+    (eˣ − 3 is 0 once at most, as its derivative eˣ is positive), which a bare "all found" would leave unsaid."""
     if s.rule not in (Rule.INCOMPLETE, Rule.COMPLETE) or not isinstance(points, tuple) \
             or not all(isinstance(p, Equation) for p in points):
         return s
@@ -480,6 +480,8 @@ def _settled(s: Step, result: Minimum, x: str, points: object, within: str) -> S
             return step(MinimizeRule.ONLY_ZERO_ON, None, points[0], variable=sympy.Symbol(x),
                         curving=result.curving, domain=result.domain)
         return step(MinimizeRule.ONLY_ZERO, None, points[0], variable=sympy.Symbol(x), curving=result.curving)
+    if s.rule is Rule.COMPLETE:
+        return s
     if result.complete and not within and result.zeros and same_numbers([p.rhs for p in points], result.zeros):
         # a periodic f's (sin x + sin 2x): those of one period, which recur
         where = "" if result.period is None else f" with 0 ≤ {x} < {show(result.period)}"
