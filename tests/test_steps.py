@@ -186,6 +186,9 @@ def test_least_squares_steps_for_the_power_lines():
     assert "E(m, b) = 14m² + 3b² + 38 + 12mb - 42m - 20b" in text
     assert "∂E/∂m = 28m + 12b - 42" in text
     assert "∂E/∂b = 6b + 12m - 20" in text
+    # the lesson's quiz, derived, not given bare (outside check h10)
+    assert "   6.1. Treat b as a constant: only m varies, so b acts like a fixed number." in lines
+    assert "      6.2.2. Constant multiple: 12b is a constant coefficient, so ∂/∂m[12mb] = 12b · ∂/∂m[m] = 12b." in lines
     # the normal equations by elimination, move by move, in the lesson's words and numbers
     elimination = [line.split(". ", 1)[1] for line in lines if line.lstrip().startswith("9.")]
     assert elimination == [
@@ -221,7 +224,8 @@ def test_least_squares_steps_with_many_points_do_not_write_every_square():
     points = [(i, 2 * i + 1 + (i % 3)) for i in range(50)]
     derivation = least_squares_steps(points)
     assert [s.rule for s in derivation.substeps][:2] == [FitRule.COST, FitRule.PARTIAL_DERIVATIVE]
-    assert len(render_text(derivation)) < 2000
+    # 50 squares multiplied out would be some 5000 characters; the partials' derivations are some 1000 of these
+    assert len(render_text(derivation)) < 3500
 
 
 def test_descent_steps_fill_in_the_numbers():
@@ -393,6 +397,21 @@ def test_the_zero_product_rule_is_said_only_of_a_product_and_one_equations_roots
 def test_a_case_with_no_real_solution_is_said_with_why(f, heading, said):
     lines = render_text(critical_steps(f)).splitlines()
     assert lines[lines.index(heading) + 1:].count(said) == 1
+
+
+@pytest.mark.parametrize("mean, worked", [
+    # outside check h10: "E(1/2, 7/3) = 25/6" with no arithmetic; the errors 5/6, -5/3, 5/6 give it
+    (False, ["   6.1. The errors mxᵢ + b − yᵢ there, point by point: 5/6, -5/3 and 5/6.",
+             "   6.2. Add up their squares: E(1/2, 7/3) = (5/6)² + (-5/3)² + (5/6)² = 25/36 + 25/9 + 25/36 = 25/6."]),
+    (True, ["   7.1. The errors mxᵢ + b − yᵢ there, point by point: 5/6, -5/3 and 5/6.",
+            "   7.2. Add up their squares: E(1/2, 7/3) = (5/6)² + (-5/3)² + (5/6)² = 25/36 + 25/9 + 25/36 = 25/6.",
+            "   7.3. Divide by 2·3: L(1/2, 7/3) = E(1/2, 7/3)/(2·3) = 25/36."]),
+])
+def test_a_cost_s_value_is_worked_out(capsys, mean, worked):
+    from tutor.cli import main
+    assert main(["solve", "cost", "--points", "(1,2), (2,5), (3,3)", "--at", "m=1/2,b=7/3", "--steps",
+                 *(["--mean"] if mean else [])]) == 0
+    assert capsys.readouterr().out.splitlines()[-len(worked):] == worked
 
 
 def test_three_variables_show_the_hessian_and_what_its_minors_mean():

@@ -12,6 +12,7 @@ import sympy
 from sympy import Expr
 
 from ...calculus import LineCost, MeanCostStep
+from ...calculus.common import exact
 from ...parse import fraction, symbol
 from ...show import alike_notation, as_decimal, show_float
 from ...steps import Step, StepRule, Terms, step
@@ -26,6 +27,9 @@ class CostRule(StepRule):
     MEAN = "mean"
     MEAN_ROUGHLY = "mean_roughly"
     VALUE = "value"
+    ERRORS_AT = "errors_at"
+    SQUARES_AT = "squares_at"
+    MEAN_AT = "mean_at"
     PARTIAL_ROUGHLY = "partial_roughly"
     SLOPE_AT = "slope_at"
     STEP = "step"
@@ -50,6 +54,9 @@ TEMPLATES: dict[StepRule, str] = {
     CostRule.MEAN_ROUGHLY: ("With n = {n} observations the cost is the mean, with a ½ that the derivative's 2 "
                             "cancels: L(m, b) = E(m, b)/(2·{n}) ≈ {after}."),
     CostRule.VALUE: "Put in m = {m} and b = {b}: {name}{point:args} = {after}{approx}.",
+    CostRule.ERRORS_AT: "The errors mxᵢ + b − yᵢ there, point by point: {after:list}.",
+    CostRule.SQUARES_AT: "Add up their squares: E{point:args} = {before} = {squares} = {after}.",
+    CostRule.MEAN_AT: "Divide by 2·{n}: L{point:args} = E{point:args}/(2·{n}) = {after}.",
     CostRule.PARTIAL_ROUGHLY: "{df} ≈ {after}.",
     CostRule.SLOPE_AT: "At the start: ∇{name}{point:args} = {after}{approx}.",
     CostRule.STEP: ("Step against the gradient: (m₁, b₁) = (m₀, b₀) − {alpha}·∇{name}(m₀, b₀) = {point} − "
@@ -123,9 +130,28 @@ def value_steps(cost: LineCost, mean: bool, at: Sequence[Expr], decimals: bool =
     value = cost.at(*at) / (2 * n if mean else 1)
     name = "L" if mean else "E"
     substeps = [*built_steps(cost, mean, decimals),
-                step(CostRule.VALUE, None, value, m=at[0], b=at[1], point=tuple(at), name=name, approx=approx(value))]
+                step(CostRule.VALUE, None, value, _arithmetic(cost, mean, at), m=at[0], b=at[1], point=tuple(at),
+                     name=name, approx=approx(value))]
     return step(CostRule.COST_VALUE, None, value, substeps, n=n, name=name, point=tuple(at), variables=("m", "b"),
                 decimals=decimals, approx=approx(value))
+
+
+def _arithmetic(cost: LineCost, mean: bool, at: Sequence[Expr]) -> list[Step]:
+    """The value worked out, for the few points whose squares the steps multiply out: each error at (m, b), their
+    squares added up (and halved and averaged, for the mean), as the lesson's power lines are checked by hand."""
+    n = len(cost.points)
+    if n > SHOWN_POINTS:
+        return []
+    m, b = (exact(v) for v in at)
+    errors = tuple(term.residual.xreplace({M: m, B: b}) for term in cost.terms)
+    total = sum((e**2 for e in errors), sympy.Integer(0))
+    point = (m, b)
+    found = [step(CostRule.ERRORS_AT, None, errors),
+             step(CostRule.SQUARES_AT, Terms(tuple(sympy.Pow(e, 2, evaluate=False) for e in errors)), total,
+                  squares=Terms(tuple(e**2 for e in errors)), point=point)]
+    if mean:
+        found.append(step(CostRule.MEAN_AT, None, total / (2 * n), n=n, point=point))
+    return found
 
 
 def change_step(result: MeanCostStep) -> Step:

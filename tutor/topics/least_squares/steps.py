@@ -23,7 +23,7 @@ from ...calculus.least_squares import NormalEquations
 from ...calculus.partials import derivative
 from ...parse import Equation, symbol
 from ...show import Notation, alike_notation, numbers_written, show, show_float
-from ...steps import EliminationRule, Step, StepRule, Terms, elimination_steps, step
+from ...steps import EliminationRule, Step, StepRule, Terms, derivative_steps, elimination_steps, step
 from ..solution import approx
 
 SHOWN_POINTS = 6  # the squares are written out one by one up to this many points
@@ -143,14 +143,19 @@ def _line_steps(points: Sequence[Sequence], system: NormalEquations, decimals: b
         residual = M * symbol("x_i") + B - symbol("y_i")
         substeps = [step(FitRule.COST, None, Terms(terms), residual=residual)]
     partials = partials_in_order(terms, ("m", "b"))
-    substeps += [step(FitRule.PARTIAL_DERIVATIVE, system.cost_function, d, wrt=p)
-                 for p, d in zip(("m", "b"), partials)]
+    substeps += [_partial_step(system.cost_function, d, p, ("m", "b")) for p, d in zip(("m", "b"), partials)]
     substeps.append(step(FitRule.NORMAL_EQUATIONS, None, tuple(Equation(d, sympy.Integer(0)) for d in partials)))
     solved = eliminate(sympy.Add(*partials[0].terms), sympy.Add(*partials[1].terms), ("m", "b"))
     # m and b written as the answer writes them, one way throughout; for decimal data an ugly fraction
     # with its decimals (whole data is answered in fractions, 7/3 as the lesson leaves it)
     substeps.append(elimination_steps(partials, solved, decimals, fractions, approx if data_decimals else None))
     return substeps
+
+
+def _partial_step(cost: Expr, partial: object, wrt: str, parameters: Sequence[str]) -> Step:
+    """∂E/∂m = 28m + 12b - 42, derived as a partial derivative is (the other parameters held constant, term by
+    term): the lesson's quiz, never given bare."""
+    return step(FitRule.PARTIAL_DERIVATIVE, cost, partial, derivative_steps(cost, wrt, parameters).substeps, wrt=wrt)
 
 
 def _model_steps(points: Sequence[Sequence], system: NormalEquations, theta: list, xs: tuple,
@@ -165,7 +170,7 @@ def _model_steps(points: Sequence[Sequence], system: NormalEquations, theta: lis
     else:
         substeps = [step(FitRule.COST, None, cost, residual=residual)]
     partials = [derivative(cost, p) for p in system.parameters]
-    substeps += [step(FitRule.PARTIAL_DERIVATIVE, cost, d, wrt=p) for p, d in zip(system.parameters, partials)]
+    substeps += [_partial_step(cost, d, p, system.parameters) for p, d in zip(system.parameters, partials)]
     substeps += [
         step(FitRule.NORMAL_EQUATIONS, None, tuple(Equation(d, sympy.Integer(0)) for d in partials)),
         step(FitRule.SOLVE_SYSTEM, None, tuple(Equation(t, v) for t, v in zip(theta, values))),
