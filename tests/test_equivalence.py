@@ -1032,6 +1032,13 @@ def test_an_equation_whose_denominator_is_never_zero_on_the_other_is_still_the_s
     # a number beyond what the bounded terms can add up to (finding 731)
     ("(z - 4x - 8y + 20)(2 + sin(x)) = 0", "z = 4x + 8y - 20"),
     ("(z - 4x - 8y + 20)(3 - cos(x - y) + atan(y)) = 0", "z = 4x + 8y - 20"),
+    # products and powers of them, and bounds never reached (outside check h11, F5: each was "not equivalent")
+    ("(z - 4x - 8y + 20)(1 + sin(x)cos(x)) = 0", "z = 4x + 8y - 20"),  # |sin x cos x| ≤ 1/2
+    ("(z - 4x - 8y + 20)(2 + cos(x)cos(y)) = 0", "z = 4x + 8y - 20"),
+    ("(z - 4x - 8y + 20)(2 + sin(x)^3) = 0", "z = 4x + 8y - 20"),
+    ("(z - 4x - 8y + 20)(1 - tanh(x)^2) = 0", "z = 4x + 8y - 20"),  # |tanh x| < 1
+    ("(z - 4x - 8y + 20)(1 + tanh(x)) = 0", "z = 4x + 8y - 20"),
+    ("(x - 1)(1 + sin(x)cos(x)) = 0", "x = 1"),
 ])
 def test_an_equation_times_a_factor_never_zero_is_the_same_equation_in_several_variables(answer, expected):
     """Finding 540: as in one variable, multiplying by x² + 1 or e⁻ˣ adds and loses no point."""
@@ -1049,6 +1056,9 @@ def test_a_logarithm_equal_to_a_huge_number_is_compared_as_written(answer):
 def test_a_bounded_factor_that_reaches_zero_is_still_a_difference():
     # 1 + sin x is 0 at x = 3π/2: the product holds on the planes x = 3π/2 + 2kπ too
     assert check("(z - 4x - 8y + 20)(1 + sin(x)) = 0", "z = 4x + 8y - 20").verdict == "incorrect"
+    # sin x and cos y are both 1 at (π/2, 0): 1 - sin x cos y is 0 there; 1 - sin²x at x = π/2
+    assert check("(z - 4x - 8y + 20)(1 - sin(x)cos(y)) = 0", "z = 4x + 8y - 20").verdict == "incorrect"
+    assert check("(z - 4x - 8y + 20)(1 - sin(x)^2) = 0", "z = 4x + 8y - 20").verdict == "incorrect"
 
 
 @pytest.mark.parametrize("answer, expected", [

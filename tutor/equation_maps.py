@@ -38,23 +38,38 @@ def times_a_factor_never_zero(a: Expr, e: Expr, names: Sequence[str]) -> bool | 
     return None
 
 
-# functions of a real argument and the bound on their size: |sin u| ≤ 1, |atan u| < π/2
-_BOUNDED = {sympy.sin: sympy.S.One, sympy.cos: sympy.S.One, sympy.tanh: sympy.S.One, sympy.atan: sympy.pi / 2}
+# functions of a real argument, the bound on their size, and whether they never reach it: |sin u| ≤ 1, |atan u| < π/2
+_BOUNDED = {sympy.sin: (sympy.S.One, False), sympy.cos: (sympy.S.One, False), sympy.tanh: (sympy.S.One, True),
+            sympy.atan: (sympy.pi / 2, True)}
 
 
 def _kept_from_zero(factor: Expr) -> bool:
-    """Whether a number plus multiples of bounded functions (2 + sin x, 3 − cos(x − y) + atan y) is never 0:
-    the number is larger than the most the rest can add up to. sympy does not know sin's bounds."""
+    """Whether a number plus multiples of products and powers of bounded functions (2 + sin x, 3 − cos(x − y) +
+    atan y, 1 + sin x cos x, 1 - tanh²x, 1 + tanh x) is never 0: the number is larger than the most the rest can
+    add up to, or as large where every term stays below its most (|tanh u| < 1, |sin u cos u| ≤ 1/2). sympy does
+    not know sin's bounds."""
     terms = sympy.Add.make_args(factor)
     number = sympy.Add(*(t for t in terms if not t.free_symbols))
-    most = sympy.S.Zero
+    most, strict = sympy.S.Zero, True
     for term in (t for t in terms if t.free_symbols):
-        coefficient, function = term.as_coeff_Mul()
-        bound = _BOUNDED.get(type(function))
-        if bound is None or function.args[0].is_extended_real is False:
-            return False
+        coefficient, rest = term.as_coeff_Mul()
+        bound, below = sympy.S.One, False
+        functions = []
+        for part in sympy.Mul.make_args(rest):
+            function, power = part.as_base_exp()
+            known = _BOUNDED.get(type(function))
+            if known is None or not (power.is_Integer and power > 0) or function.args[0].is_extended_real is False:
+                return False
+            bound, below = bound * known[0] ** power, below or known[1]
+            functions.append(function)
+        # sin u and cos u are never both ±1: |sin u cos u| ≤ 1/2
+        below = below or any(sympy.cos(f.args[0]) in functions for f in functions if isinstance(f, sympy.sin))
         most += abs(coefficient) * bound
-    return bool(most != 0 and (abs(number) - most).is_positive)
+        strict = strict and below
+    if most == 0:
+        return False
+    margin = abs(number) - most
+    return bool(margin.is_positive or (strict and margin.is_zero))
 
 
 _MOST_DEGREE = 8  # total degree of a side whose polynomial factors' zeros are looked for
