@@ -250,6 +250,10 @@ def test_point_sets_order_free_naming_extra_points():
     extra = check("(0,0), (4,4), (6,6)", expected)
     assert (extra.note, extra.message) == ("extra_point", "(6, 6) does not belong in the answer.")
     assert check("none", "{}", shape="points").verdict == "correct"
+    # against no point at all a point is one too many, not one of "0 coordinates" (outside check h11, F12)
+    stray = check("(0, 0)", "{}", shape="points")
+    assert (stray.verdict, stray.note, stray.message) == ("incorrect", "extra_point",
+                                                          "(0, 0) does not belong in the answer.")
 
 
 @pytest.mark.parametrize("answer, note, message, credit", [

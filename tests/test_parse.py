@@ -666,6 +666,12 @@ def test_the_marks_and_isolates_of_right_to_left_text_count_as_spaces(mark):
     ("x\u180e", 1, "the invisible character U+180E MONGOLIAN VOWEL SEPARATOR can't be used here"),
     ("x\x9by", 1, "the invisible character U+009B can't be used here"),  # a C1 control has no name
     ("2x\udcb2", 2, "the byte 0xB2 is not UTF-8 text"),  # an argument's byte, as surrogateescape reads it
+    # outside check h11, F14: letters, marks and symbols drawn blank were quoted, the quotes looking empty
+    ("x\u3164+ 1", 1, "the invisible character U+3164 HANGUL FILLER can't be used here"),
+    ("2x\u2800", 2, "the invisible character U+2800 BRAILLE PATTERN BLANK can't be used here"),
+    ("x\u034f+1", 1, "the invisible character U+034F COMBINING GRAPHEME JOINER can't be used here"),
+    ("\u115fx", 0, "the invisible character U+115F HANGUL CHOSEONG FILLER can't be used here"),
+    ("x\ufe0f", 1, "the invisible character U+FE0F VARIATION SELECTOR-16 can't be used here"),
     ("2x$", 2, "the character '$' can't be used here"),
 ])
 def test_a_refused_invisible_character_is_named_by_its_code_point_and_name(typed, column, message):

@@ -43,6 +43,14 @@ def test_an_even_root_of_a_negative_number_has_no_real_value(typed):
     assert not check(typed, "2").correct
 
 
+@pytest.mark.parametrize("typed", ["(-8)^(0.5)", "(-8)^(0.25)", "(-8)^0.3", "(-8)^(1/4)", "(-8)^(-0.25)"])
+def test_every_even_root_of_a_negative_number_is_refused_where_it_is_written(typed):
+    # outside check h11, F13: (-8)^0.5 was refused at its '^', (-8)^0.25 "incorrect", read as (-1)^0.25·2^0.75
+    verdict = check(typed, "-2")
+    assert (verdict.verdict, verdict.note, verdict.message, verdict.column) == (
+        "invalid", "parse_error:not_real", "This is not a real number.", 4)
+
+
 @pytest.mark.parametrize("answer, expected", [
     ("x^(1/3)", "-(-x)^(1/3)"),  # an odd function
     ("(x^3)^(1/3)", "x"),

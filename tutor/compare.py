@@ -1217,8 +1217,9 @@ def compare_points(answer: Points, expected: Points, ctx: Context) -> Outcome:
     points = [p for p in answer if isinstance(p, tuple)] + [p for p in met if isinstance(p, tuple)] \
         + [p for p in parts if isinstance(p, tuple)]
     loci = [p for p in parts if isinstance(p, Equation)]
-    dimension = len(want_points[0]) if want_points else len(ctx.variables)
-    if any(len(p) != dimension for p in points):
+    # no right point and no variables named (the empty set {}): no size a point must have
+    dimension = len(want_points[0]) if want_points else len(ctx.variables) or None
+    if dimension is not None and any(len(p) != dimension for p in points):
         return Outcome(False, Note.WRONG_DIMENSION, f"Each point needs {dimension} coordinates.")
     undecided: list[Point] = []
     unique, again = once(points, ctx, undecided)

@@ -991,6 +991,10 @@ class _Parser:
                     raise InputError(_past_the_digits(size, self.limits), col, "too_large")
                 if not exponent.is_Integer and any(_digits(n) > self.limits.max_root_digits for n in numbers):
                     raise InputError("this number is too large to take a root of", col, "too_large")
+                if exponent.q % 2 == 0 and base.is_negative:
+                    # (-8)^(1/4) is an even root of a negative number as (-8)^(1/2) is: no real number, said
+                    # where it is written (sympy keeps 2^(3/4)·(-1)^(1/4), with no i for `checked` to see)
+                    raise InputError("this is not a real number", col, "not_real")
                 if exponent.q % 2 and not exponent.is_Integer and base.is_negative:
                     # the real odd root, as a real-variable course reads it: ∛(-8) = -2, (-8)^(2/3) = 4
                     # (sympy's principal root would be the complex 2(-1)^(1/3))

@@ -79,11 +79,14 @@ def visible(text: str) -> str:
 
 def invisible(character: str) -> bool:
     """Whether a character shows nothing of its own: a control or format character, a line or paragraph
-    separator, or a byte that was not text (surrogateescape's)."""
-    return unicodedata.category(character) in _INVISIBLE
+    separator, a byte that was not text (surrogateescape's), or a letter, mark or symbol drawn blank (the
+    Hangul fillers, the combining grapheme joiner, the blank Braille pattern, the variation selectors)."""
+    return unicodedata.category(character) in _INVISIBLE or character in _BLANK \
+        or 0xFE00 <= ord(character) <= 0xFE0F or 0xE0100 <= ord(character) <= 0xE01EF
 
 
 _INVISIBLE = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
+_BLANK = frozenset("\u034f\u115f\u1160\u17b4\u17b5\u180b\u180c\u180d\u180f\u2800\u3164\uffa0")
 
 
 def _shown(character: str) -> str:
