@@ -673,6 +673,9 @@ def test_the_marks_and_isolates_of_right_to_left_text_count_as_spaces(mark):
     ("\u115fx", 0, "the invisible character U+115F HANGUL CHOSEONG FILLER can't be used here"),
     ("x\ufe0f", 1, "the invisible character U+FE0F VARIATION SELECTOR-16 can't be used here"),
     ("2x$", 2, "the character '$' can't be used here"),
+    # outside check h11, F14: 5!! was read as (5!)! = 120!, which some books write for 15, with no word of it
+    ("5!!", 2, "'!!' is not read, as it means two things: write (n!)! for the factorial of a factorial, or the "
+               "double factorial n(n - 2)(n - 4)… as a product"),
 ])
 def test_a_refused_invisible_character_is_named_by_its_code_point_and_name(typed, column, message):
     with pytest.raises(InputError) as caught:

@@ -1267,6 +1267,10 @@ class _Parser:
         while True:
             if self.at("!"):
                 value = self.factorial(value, self.advance().col)
+                if self.at("!") and not self.tok.spaced:  # 5!! is 15 in some books, (5!)! = 120! in others
+                    raise InputError("'!!' is not read, as it means two things: write (n!)! for the factorial of a "
+                                     "factorial, or the double factorial n(n - 2)(n - 4)… as a product", self.tok.col,
+                                     "forbidden")
             elif self.tok.kind == TokenKind.SUPERSCRIPT:
                 token = self.advance()
                 value = self.raise_to(value, self.superscript(token), token.col, _divisor_of(self.tokens[:at]))
