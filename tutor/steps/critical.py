@@ -383,11 +383,14 @@ def _no_real_why(conditions: Sequence[Equation]) -> str:
         if discriminant < 0 and b == 0:
             return f" ({show(x ** 2)} is never negative)"
         if discriminant < 0:
-            def factor(n: Expr) -> str:
-                return show(n) if n.is_Integer and n >= 0 else f"({show(n)})"
-            return (f" ({show(difference)} = 0 has none: its discriminant {factor(b)}² − 4·{factor(a)}·{factor(c)} = "
-                    f"{show(discriminant)} is negative)")
+            return (f" ({show(difference)} = 0 has none: its discriminant {_factor(b)}² − 4·{_factor(a)}·{_factor(c)} "
+                    f"= {show(discriminant)} is negative)")
     return ""
+
+
+def _factor(n: Expr) -> str:
+    """A coefficient as a factor of a product written out: 4, or (-2), (1/2)."""
+    return show(n) if n.is_Integer and n >= 0 else f"({show(n)})"
 
 
 def _worked(c: CriticalPoints, point: tuple[Expr, ...]) -> list[Step]:

@@ -84,7 +84,6 @@ class Rule(StepRule):
     CASE_UNSOLVED = "case_unsolved"
     CASE_UNDEFINED = "case_undefined"
     CASE_OUTSIDE = "case_outside"
-    SECOND_PARTIALS_MANY = "second_partials_many"  # three variables and more: the Hessian's entries
     CASE_NO_REAL = "case_no_real"  # x² + x = -1: solved exactly, no real solution
     NO_GRADIENT = "no_gradient"
     NO_GRADIENT_EXTREMUM = "no_gradient_extremum"
@@ -135,6 +134,7 @@ class Rule(StepRule):
     CLASSIFY_OTHERWISE = "classify_otherwise"
     SECOND_DERIVATIVES = "second_derivatives"  # f″ as a formula, and what its sign says
     SECOND_PARTIALS = "second_partials"  # f_xx, f_yy, f_xy as formulas, and what D and the signs say
+    SECOND_PARTIALS_MANY = "second_partials_many"  # three variables and more: the Hessian's entries
     SECOND_DERIVATIVE_TEST = "second_derivative_test"
     NO_TEST = "no_test"
     HESSIAN_TEST = "hessian_test"
