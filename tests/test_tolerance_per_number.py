@@ -28,9 +28,15 @@ from tutor.cli import main
     ("y = (1001/3)x + 1", "y = 1000/3 x + 1", "dp:0", "incorrect\nThe 1001/3 in your y is not right."),
     ("(x - 1001/3)(x - 1) = 0", "(x - 1000/3)(x - 1) = 0", "dp:0",
      "incorrect\nYour equation holds at x = 1001/3, but the correct one does not."),
-    ("1001/3 + 0.0", "1000/3", "dp:0", "incorrect\nYour answer 1001/3 is not right."),
-    # decimals worked into one number are the exact number they make: the value itself is to be typed
-    ("2*1.4142", "2 sqrt(2)", "dp:3", "incorrect\nYour answer 2.8284 is close, but an exact value is expected."),
+    # decimals worked into one number are the exact number they make: the value itself is to be typed, as the
+    # message says (it said "an exact value is expected", beside 2.8284 typed being right: outside check h11, F11)
+    ("1001/3 + 0.0", "1000/3", "dp:0", "incorrect\nYour answer 1001/3 is right to 0 decimal places, but it is "
+                                       "worked out from decimals, and such arithmetic is read as the exact number it "
+                                       "makes: type the value itself."),
+    ("2*1.4142", "2 sqrt(2)", "dp:3", "incorrect\nYour answer 2.8284 is right to 3 decimal places, but it is worked "
+                                      "out from decimals, and such arithmetic is read as the exact number it makes: "
+                                      "type the value itself."),
+    ("2*1.4", "2 sqrt(2)", "dp:3", "incorrect\nYour answer 14/5 is not right."),
     ("2.8284", "2 sqrt(2)", "dp:3", "correct\nCorrect (to 3 decimal places)."),
     # where a decimal or a whole number was typed in the number itself, the tolerance applies
     ("(333, 1)", "(1000/3, 1)", "dp:0", "correct\nCorrect (to 0 decimal places)."),

@@ -785,6 +785,14 @@ def compare_numbers(answer: Expr, expected: Expr, ctx: Context, what: str = "ans
         return Outcome(False, Note.WRONG_VALUE, f"Your {what} {typed} is not right {ctx.tolerance.describe()}.")
     if ctx.tolerance is not None and places is not None:  # -19 for -18.9487…, dp:1: typed without decimals
         return Outcome(False, Note.TOO_FEW_PLACES, f"Your {what} {typed} is {_right_to(places, ctx.tolerance)}")
+    if what == "answer" and ctx.tolerance is not None and ctx.spellings and got is not None \
+            and ctx.tolerance.accepts(got, want):
+        # 2*1.4142 for 2√2: the tolerance is for a decimal typed, and this one is worked out (an outside check found
+        # "an exact value is expected" beside 2.8284 typed being right); said of a whole answer only, whose decimals
+        # are all in this number (in (1.5333, 17/30 + 10^-5) none is in the second)
+        return Outcome(False, Note.INEXACT, f"Your {what} {typed} is right {ctx.tolerance.describe()}, but it is "
+                                            "worked out from decimals, and such arithmetic is read as the exact "
+                                            "number it makes: type the value itself.")
     if isinstance(got, Fraction) and isinstance(want, Fraction) and got == -want:
         return Outcome(False, Note.WRONG_VALUE, f"Your {what} {typed} has the wrong sign.")
     if isinstance(got, Fraction) and isinstance(want, Fraction) and _rounds_to(got, want, ctx.spellings):
