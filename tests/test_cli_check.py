@@ -1355,6 +1355,13 @@ def test_a_list_with_a_space_or_short_items_is_still_a_list(capsys, typed):
     assert capsys.readouterr().out.splitlines()[-1] == f"read as: x = 0, x = {typed.strip('()').split(',')[1].strip()}"
 
 
+def test_a_thousands_comma_is_told_the_whole_number_too(capsys):
+    # outside check h11, F14: "1,000" was told only "write a point: 1.000", one, for what US text means as 1000
+    assert main(["check", "1,000", "--expected", "1000"]) == 3
+    assert capsys.readouterr().out.splitlines()[-1] == ("For a decimal write a point: 1.000; for a whole number, no "
+                                                        "comma: 1000 (a comma separates items).")
+
+
 def test_a_decimal_comma_where_one_number_is_asked_is_not_graded_as_a_list(capsys):
     assert main(["check", "--exercise", "gradients:hard-to-optimize-minimum", "--", "0,5671"]) == 3
     assert capsys.readouterr().out == ("invalid\n0,5671\n ^\nFor a decimal write a point: 0.5671 "
