@@ -1355,6 +1355,15 @@ def test_a_list_with_a_space_or_short_items_is_still_a_list(capsys, typed):
     assert capsys.readouterr().out.splitlines()[-1] == f"read as: x = 0, x = {typed.strip('()').split(',')[1].strip()}"
 
 
+def test_none_listed_with_points_is_told_it_stands_alone(capsys):
+    # outside check h11, F14: "Unknown name 'none'", a word the answer format knows
+    assert main(["check", "(0,0),(4,4),none", "--expected", "{(0,0),(4,4)}"]) == 3
+    assert capsys.readouterr().out.splitlines()[1:] == [
+        "(0,0),(4,4),none", " " * 12 + "^",
+        "'none' says there is no point at all, so it is not listed with points: give the points alone, or 'none' "
+        "alone."]
+
+
 def test_a_thousands_comma_is_told_the_whole_number_too(capsys):
     # outside check h11, F14: "1,000" was told only "write a point: 1.000", one, for what US text means as 1000
     assert main(["check", "1,000", "--expected", "1000"]) == 3

@@ -181,6 +181,7 @@ LABELS = {
 _LONGEST_NAME = max(map(len, [*FUNCTIONS, *CONSTANTS, *GREEK]))
 
 EMPTY_SET_WORDS = {"none", "no points", "no critical points", "∅", "{}", "empty"}
+_NO_POINT = re.compile(r"(none|empty)\b", re.IGNORECASE)  # those of them a list's parse meets as an unknown name
 
 
 def to_sympy(value: object) -> Expr:
@@ -1994,6 +1995,11 @@ def read(
             plane = f"{clean[:equals].strip()} = {clean[outside[-1] + 1:].strip()}"
             raise InputError(f"only one '=' is allowed: write just {plane}", error.column,
                              error.note) from None
+        if (shape == Shape.POINTS and error.note == "unknown_name" and error.column is not None
+                and (word := _NO_POINT.match(clean, error.column)) is not None):
+            # (0, 0), (4, 4), none: the word for no point at all, listed as one; not an unknown name
+            raise InputError(f"'{word[0]}' says there is no point at all, so it is not listed with points: give the "
+                             f"points alone, or '{word[0]}' alone", error.column, "syntax") from None
         parts = components or (variables if shape == Shape.VECTOR else ())
         if error.note == "syntax" and parts and (commas := missing_commas(clean, parts, typed)) is not None:
             # m=1/2 b=7/3; what is wrong with the parts besides is said first (m=1/2 m=7/3: m twice;
