@@ -642,6 +642,9 @@ def show_each(values: Sequence[object], variables: Sequence[str] = (), *, latex:
         if isinstance(value, Equation):
             return f"{printer.show(value.lhs)} = {printer.show(value.rhs)}"
         if isinstance(value, Meet):  # a line in three variables, in braces as it is typed among other items
+            chain = value.equations
+            if all(a.rhs == b.lhs for a, b in zip(chain, chain[1:])):  # x = y = z, as it was typed
+                return " = ".join(printer.show(side) for side in (chain[0].lhs, *(e.rhs for e in chain)))
             return text(value.equations)
         if isinstance(value, tuple):
             if value and all(isinstance(v, tuple) and len(v) == 1 for v in value):
