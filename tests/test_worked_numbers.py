@@ -77,7 +77,11 @@ MEAN_TV = ("6. With n = 3 observations the cost is the mean, with a ½ that the 
 
 def test_the_mean_cost_of_the_tv_rows_is_written_in_decimals_not_552221m2_over_60():
     assert exercise_steps("gradients", "tv-mean-cost")[6:] == [
-        MEAN_TV, "7. Put in m = 0.05 and b = 7: L(0.05, 7) = 65513/24000 ≈ 2.730."]
+        MEAN_TV, "7. Put in m = 0.05 and b = 7: L(0.05, 7) = 65513/24000 ≈ 2.730.",
+        "   7.1. The errors mxᵢ + b − yᵢ there, point by point: -3.595, -1.175 and -1.44.",
+        "   7.2. Add up their squares: E(0.05, 7) = (-3.595)² + (-1.175)² + (-1.44)² = 12.924025 + 1.380625 + 2.0736 = "
+        "16.37825.",
+        "   7.3. Divide by 2·3: L(0.05, 7) = E(0.05, 7)/(2·3) = 65513/24000."]
     assert exercise_steps("gradients", "tv-descent-step")[6:10] == [
         MEAN_TV, "7. ∂L/∂m ≈ 18407.4m + 97.2667b - 1902.66.", "8. ∂L/∂b ≈ 97.2667m + b - 13.9333.",
         "9. At the start: ∇L(0, 0) = (-570797/300, -209/15) ≈ (-1902.656667, -13.933333)."]

@@ -462,26 +462,30 @@ def _written(step: Step) -> AbstractContextManager[None]:
     return numbers_written(Notation.FRACTIONS) if step.get("fractions", False) else nullcontext()
 
 
-def _lines(step: Step, form_of, state: dict, depth: int, label: str) -> list[tuple[int, str, str]]:
+def _lines(step: Step, form_of, state: dict, depth: int, label: str,
+           detail: bool = False) -> list[tuple[int, str, str, bool]]:
+    """Each step's line: its depth, its label, its sentence, and whether it is a detail (under a step whose
+    substeps are `details`: a rule worked as it is elsewhere, which the lesson's level leaves out)."""
     state = _inherit(step, state)
     with _written(step):
         form = form_of(state["variables"], state["decimals"])
-        out = [(depth, label, _sentence(form, step, state))]
+        out = [(depth, label, _sentence(form, step, state), detail)]
         for i, sub in enumerate(step.substeps, start=1):
-            out.extend(_lines(sub, form_of, state, depth + 1, f"{label}{i}." if label else f"{i}."))
+            out.extend(_lines(sub, form_of, state, depth + 1, f"{label}{i}." if label else f"{i}.",
+                              detail or bool(step.get("details"))))
     return out
 
 
 def render_text(step: Step, depth: int | None = None) -> str:
     """The derivation as numbered, indented lines of plain Unicode; with `depth`, only the steps
-    that many levels deep or less (the lesson's level, without every rule inside them)."""
+    that many levels deep or less (the lesson's level, without every rule inside them), and no detail."""
     every = _lines(step, _Text, _START, 0, "")
     lines = [(d, label, _cut_short(text) if depth is not None and d == depth and _has_more(every, i) else text)
-             for i, (d, label, text) in enumerate(every) if depth is None or d <= depth]
+             for i, (d, label, text, detail) in enumerate(every) if depth is None or d <= depth and not detail]
     return "\n".join(("   " * (d - 1) + f"{label} " if d else "") + text for d, label, text in lines)
 
 
-def _has_more(lines: list[tuple[int, str, str]], i: int) -> bool:
+def _has_more(lines: list[tuple[int, str, str, bool]], i: int) -> bool:
     """Whether the line at i has lines under it (the next one is deeper)."""
     return i + 1 < len(lines) and lines[i + 1][0] > lines[i][0]
 
@@ -495,7 +499,7 @@ def render_latex(step: Step) -> str:
     """The derivation as LaTeX: the first line, then nested enumerate environments."""
     lines = _lines(step, _Latex, _START, 0, "")
     out, depth_now = [lines[0][2]], 0
-    for depth, _, text in lines[1:]:
+    for depth, _, text, _ in lines[1:]:
         while depth_now < depth:
             out.append("  " * depth_now + r"\begin{enumerate}")
             depth_now += 1

@@ -154,8 +154,10 @@ def _line_steps(points: Sequence[Sequence], system: NormalEquations, decimals: b
 
 def _partial_step(cost: Expr, partial: object, wrt: str, parameters: Sequence[str]) -> Step:
     """∂E/∂m = 28m + 12b - 42, derived as a partial derivative is (the other parameters held constant, term by
-    term): the lesson's quiz, never given bare."""
-    return step(FitRule.PARTIAL_DERIVATIVE, cost, partial, derivative_steps(cost, wrt, parameters).substeps, wrt=wrt)
+    term): the lesson's quiz, never given bare; a detail the lesson's level leaves out, for the elimination's
+    sake, which is the lesson's own working."""
+    return step(FitRule.PARTIAL_DERIVATIVE, cost, partial, derivative_steps(cost, wrt, parameters).substeps, wrt=wrt,
+                details=True)
 
 
 def _model_steps(points: Sequence[Sequence], system: NormalEquations, theta: list, xs: tuple,
