@@ -1360,8 +1360,7 @@ def test_none_listed_with_points_is_told_it_stands_alone(capsys):
     assert main(["check", "(0,0),(4,4),none", "--expected", "{(0,0),(4,4)}"]) == 3
     assert capsys.readouterr().out.splitlines()[1:] == [
         "(0,0),(4,4),none", " " * 12 + "^",
-        "'none' says there is no point at all, so it is not listed with points: give the points alone, or 'none' "
-        "alone."]
+        "'none' is an answer on its own, no point at all: write it alone, or only the points."]
 
 
 def test_a_thousands_comma_is_told_the_whole_number_too(capsys):

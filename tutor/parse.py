@@ -1998,8 +1998,8 @@ def read(
         if (shape == Shape.POINTS and error.note == "unknown_name" and error.column is not None
                 and (word := _NO_POINT.match(clean, error.column)) is not None):
             # (0, 0), (4, 4), none: the word for no point at all, listed as one; not an unknown name
-            raise InputError(f"'{word[0]}' says there is no point at all, so it is not listed with points: give the "
-                             f"points alone, or '{word[0]}' alone", error.column, "syntax") from None
+            raise InputError(f"'{word[0]}' is an answer on its own, no point at all: write it alone, or only the "
+                             "points", error.column, "syntax") from None
         parts = components or (variables if shape == Shape.VECTOR else ())
         if error.note == "syntax" and parts and (commas := missing_commas(clean, parts, typed)) is not None:
             # m=1/2 b=7/3; what is wrong with the parts besides is said first (m=1/2 m=7/3: m twice;
