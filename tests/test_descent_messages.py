@@ -20,21 +20,21 @@ def run(capsys, *argv: str) -> list[str]:
 @pytest.mark.parametrize("rate, step, change", [
     # E(4.2, 2) = 181.36 > E(0, 0) = 38: the lesson's "too large" rate, never "the cost goes down" (finding 460)
     ("0.1", "(0, 0) − 0.1·(-42, -20) = (4.2, 2).",
-     "The cost goes up, from E(m₀, b₀) ≈ 38 to E(m₁, b₁) ≈ 181.36: the step overshot the minimum, so the "
+     "The cost goes up, from E(m₀, b₀) = 38 to E(m₁, b₁) = 181.36: the step overshot the minimum, so the "
      "learning rate is too large; try a smaller one."),
     # 0.05 echoed as typed, not 1/20 (finding 468); 1/20 is not written as a power of ten's fraction is
     ("0.05", "(0, 0) − 0.05·(-42, -20) = (2.1, 1).",
-     "The cost goes down, from E(m₀, b₀) ≈ 38 to E(m₁, b₁) ≈ 19.74."),
+     "The cost goes down, from E(m₀, b₀) = 38 to E(m₁, b₁) = 19.74."),
     ("0.01", "(0, 0) − 0.01·(-42, -20) = (0.42, 0.2).",
-     "The cost goes down, from E(m₀, b₀) ≈ 38 to E(m₁, b₁) ≈ 19.9576."),
+     "The cost goes down, from E(m₀, b₀) = 38 to E(m₁, b₁) = 19.9576."),
     ("0.02", "(0, 0) − 0.02·(-42, -20) = (0.84, 0.4).",
-     "The cost goes down, from E(m₀, b₀) ≈ 38 to E(m₁, b₁) ≈ 9.1104."),
+     "The cost goes down, from E(m₀, b₀) = 38 to E(m₁, b₁) = 9.1104."),
     # a rate typed as a fraction stays one, and so do the numbers of its point, tenths too: 1/10 was echoed 0.1
     # beside (21/5, 2), and 1/20 kept beside (2.1, 1) (finding 788)
     ("1/20", "(0, 0) − 1/20·(-42, -20) = (21/10, 1).",
-     "The cost goes down, from E(m₀, b₀) ≈ 38 to E(m₁, b₁) ≈ 19.74."),
+     "The cost goes down, from E(m₀, b₀) = 38 to E(m₁, b₁) = 19.74."),
     ("1/10", "(0, 0) − 1/10·(-42, -20) = (21/5, 2).",
-     "The cost goes up, from E(m₀, b₀) ≈ 38 to E(m₁, b₁) ≈ 181.36: the step overshot the minimum, so the "
+     "The cost goes up, from E(m₀, b₀) = 38 to E(m₁, b₁) = 181.36: the step overshot the minimum, so the "
      "learning rate is too large; try a smaller one."),
 ])
 def test_a_cost_step_says_which_way_the_cost_went_and_echoes_the_rate(capsys, rate, step, change):
@@ -54,7 +54,7 @@ def test_a_mean_cost_step_at_a_rate_typed_as_a_fraction_echoes_it(capsys):
 def test_a_cost_step_that_leaves_the_cost_as_it_was_says_so(capsys):
     # the line y = x through both points: E(1, 0) = 0 is its least, the gradient 0, and the step stays put
     lines = run(capsys, "cost", "--points", "(0,0), (1,1)", "--start", "1,0", "--rate", "0.1", "--steps")
-    assert lines[-1] == "8. The cost stays the same: E(m₀, b₀) = E(m₁, b₁) ≈ 0."  # (0, 0)'s b² is not multiplied out
+    assert lines[-1] == "8. The cost stays the same: E(m₀, b₀) = E(m₁, b₁) = 0."  # (0, 0)'s b² is not multiplied out
 
 
 def test_a_cost_step_on_the_lesson_data_with_too_large_a_rate_says_the_cost_went_up(capsys):
