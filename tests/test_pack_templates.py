@@ -586,3 +586,21 @@ def test_a_problem_every_draw_has_names_no_draw(tmp_path, capsys):
         f"{path}:9:15: exercise 'only-zero': with a = 0, the function has no variables",
         f"{path}:13:15: exercise 'zero-among-others': with a = 0, the function has no variables",
         f"{path}:17:15: exercise 'every-value': with a = -2, √a is not a real number"]
+
+
+def test_pack_show_writes_each_title_as_the_student_reads_it(tmp_path, capsys):
+    # outside check h12: the practice session showed "Partial in x of 7 x^2 y^3", pack show no title at all
+    path = write(tmp_path / "titled.yaml", """
+        pack: titled
+        exercises:
+          - id: px
+            kind: partial_derivative
+            title: Partial in x of {a} x^2 y^3
+            function: a x^2 y^3
+            wrt: x
+            params: {a: {int: [2, 9]}}
+    """)
+    assert main(["pack", "show", str(path), "--student", "s02"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    a = lines[3].split("f(x, y) = ")[1].split("x²")[0]  # the student's a, as the prompt writes it
+    assert lines[2] == f"1. px (partial_derivative) · Partial in x of {a} x^2 y^3"

@@ -33,14 +33,17 @@ def run(args: argparse.Namespace) -> int:
         unsettable = False
         for number, spec in enumerate(specs, start=1):
             tags = f"  [{', '.join(spec.tags)}]" if spec.tags else ""
-            print(f"\n{number}. {spec.id} ({spec.kind}){tags}")
             try:
                 exercise = settable(spec, args.student, args.seed)
             except Unsettable as error:  # the rest of the pack is still shown
+                print(f"\n{number}. {spec.id} ({spec.kind}){tags}")
                 whose = "for this student" if args.seed is None else "for this draw"
                 print(f"   {error.message}; it is not graded {whose if spec.parameterised else 'nor practised'}")
                 unsettable = True
                 continue
+            # the title as the student reads it, with the variant's numbers (outside check h12)
+            title = f" · {exercise.title}" if exercise.title else ""
+            print(f"\n{number}. {spec.id} ({spec.kind}){title}{tags}")
             print(f"   {exercise.prompt(latex=args.latex)}")
             if args.answers:
                 keys = [exercise.expected(), *exercise.problem.also_right()]  # a rate as fast is as right
