@@ -209,6 +209,8 @@ def test_the_summary_has_facility_discrimination_and_the_common_wrong_answers(gr
     (0.0033, "0.003"), (-0.0001, "-0.0001"), (0.9951, "0.995"),
     (Fraction(0), "0"), (Fraction(1), "1"), (0.0, "0.00"), (-1.0, "-1.00"),  # where it is that, it says so
     (Fraction(57, 300), "0.19"), (0.6667, "0.67"),  # the rest to two places
+    # nor onto a line a flag is drawn at (outside check h12: "0.20" beside "weak below 0.2")
+    (0.1998, "0.1998"), (0.2004, "0.2004"), (0.2, "0.20"), (Fraction(299, 1000), "0.299"), (Fraction(901, 1000), "0.901"),
 ])
 def test_a_summary_figure_reads_0_or_1_only_where_it_is(value, shown):
     """Finding 687: a class of 300 had `0` beside `correct` 1, and `-0.00` flagged as negative discrimination."""

@@ -2806,7 +2806,7 @@ def _decimal_comma(text: str, offset: int = 0, in_list: bool = False) -> InputEr
         return None
     other = f"; for two values, a comma and a space: {found[1]}, {found[2]}" if in_list else \
         " (a comma separates items)"
-    if len(found[2]) == 3 and not found[1].lstrip("-−").startswith("0"):  # 1,000 may be one thousand, as US text writes it
+    if len(found[2]) == 3 and not found[1].lstrip("-−").startswith("0"):  # 1,000: maybe a thousand, as US text writes
         other = f"; for a whole number, no comma: {found[1]}{found[2]}{other}"
     return InputError(f"for a decimal write a point: {found[1]}.{found[2]}{other}", found.start(2) - 1 + offset,
                       "syntax")
