@@ -61,11 +61,11 @@ TEMPLATES: dict[StepRule, str] = {
     CostRule.SLOPE_AT: "At the start: ∇{name}{point:args} = {after}{approx}.",
     CostRule.STEP: ("Step against the gradient: (m₁, b₁) = (m₀, b₀) − {alpha}·∇{name}(m₀, b₀) = {point} − "
                     "{rate}·{slope} = {after}{approx}."),
-    CostRule.FALLS: "The cost goes down, from {name}(m₀, b₀) {was} {before} to {name}(m₁, b₁) {is} {after}.",
+    CostRule.FALLS: "The cost goes down, from {name}(m₀, b₀) {was} {before} to {name}(m₁, b₁) {now} {after}.",
     # the lesson's "too large": the step jumps past the minimum to a point higher up the other side
-    CostRule.RISES: ("The cost goes up, from {name}(m₀, b₀) {was} {before} to {name}(m₁, b₁) {is} {after}: the step "
+    CostRule.RISES: ("The cost goes up, from {name}(m₀, b₀) {was} {before} to {name}(m₁, b₁) {now} {after}: the step "
                      "overshot the minimum, so the learning rate is too large; try a smaller one."),
-    CostRule.STAYS: "The cost stays the same: {name}(m₀, b₀) = {name}(m₁, b₁) {is} {after}.",
+    CostRule.STAYS: "The cost stays the same: {name}(m₀, b₀) = {name}(m₁, b₁) {now} {after}.",
 }
 
 
@@ -159,7 +159,7 @@ def change_step(result: MeanCostStep) -> Step:
     before, after = result.cost_before, result.cost_after
     rule = CostRule.FALLS if after < before else CostRule.RISES if after > before else CostRule.STAYS
     return step(rule, float(before), float(after), name="L" if result.average else "E", was=_equal_or_near(before),
-                **{"is": _equal_or_near(after)})
+                now=_equal_or_near(after))
 
 
 def _equal_or_near(value: Expr) -> str:
