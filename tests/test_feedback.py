@@ -87,8 +87,8 @@ def test_a_hostile_answer_is_shown_as_text_and_the_pages_link_and_load_nothing(g
 
 def test_a_web_address_or_email_a_student_wrote_is_no_link_on_the_markdown_page(tmp_path):
     """GitHub's Markdown links a bare https://..., www.... or name@host: a page the TA mails would
-    carry a student's link. A backslash keeps each : and . as written; a word joiner (&#8288;,
-    unseen) follows each @."""
+    carry a student's link. A backslash keeps each : and . as written; a word joiner (U+2060, unseen in the page
+    and in its plain text) follows each @."""
     submissions = tmp_path / "s.csv"
     submissions.write_text("student,exercise,answer\nana,cube,https://evil.example/login?x=1\nana,drill,www.evil.com\n"
                            "ana,fit,phish@evil.example\nana,critical,![x](http://e/x.png)\n"
@@ -97,7 +97,7 @@ def test_a_web_address_or_email_a_student_wrote_is_no_link_on_the_markdown_page(
                  str(tmp_path / "pages")]) == 0
     page = (tmp_path / "pages" / "ana.md").read_text(encoding="utf-8")
     for line in (r"- Your answer: https\://evil\.example/login?x=1", r"- Your answer: www\.evil\.com",
-                 r"- Your answer: phish@&#8288;evil\.example", r"- Your answer: !\[x\](http\://e/x\.png)"):
+                 "- Your answer: phish@\u2060evil\\.example", r"- Your answer: !\[x\](http\://e/x\.png)"):
         assert f"\n{line}\n" in page
     (other,) = (tmp_path / "pages").glob("https___evil_example-*.md")
     assert "\nStudent: https\\://evil\\.example  \n" in other.read_text(encoding="utf-8")
@@ -290,7 +290,7 @@ def test_any_text_is_inert_in_html_and_markdown(text):
     # an underscore within a word (f_xx) opens no emphasis, and is left as it is; any other is escaped
     assert not re.search(r"(?<![\\\w])_|(?<!\\)_(?![^\W_])", marked)
     # no autolink as cmark-gfm (GitHub) or markdown-it's linkify finds them: scheme://, www., host.name, name@host
-    assert not re.search(r"(?<!\\)(:(?=//)|\.(?=[^\W\d_]))|(?i:www\.)|@(?!&#8288;)", marked)
+    assert not re.search(r"(?<!\\)(:(?=//)|\.(?=[^\W\d_]))|(?i:www\.)|@(?!\u2060)", marked)
 
 
 def test_the_markdown_escapes_only_what_would_be_markup():

@@ -300,6 +300,10 @@ def test_yaml_is_never_constructed(tmp_path):
     assert answers == [("alice", "critical", "0.50"), ("alice", "drill", "")]  # numbers as written
     assert problems == [f"{path}:3: the answer to 'cube' must be text, in quotes if need be",
                         f"{path}:4: the answer to 'fit' must be text, in quotes if need be"]
+    # the answers as a whole tagged: said so, not "no answers" (outside check h12)
+    path = write(tmp_path / "b.yaml", "student: bo\nanswers: !!python/object/apply:os.system [echo hi]\n")
+    assert read(path)[:2] == ([], [f"{path}:2: the answers carry the tag '!!python/object/apply:os.system', which is "
+                                   "never read: a submission file is {student: ID, answers: {EXERCISE: ANSWER, ...}}"])
 
 
 @pytest.mark.parametrize("name, content, problem", [
@@ -472,6 +476,13 @@ SAVE = "save the file as CSV UTF-8 (comma delimited) and try again"
 def test_a_csv_a_spreadsheet_saved_otherwise_is_refused_with_the_cause_and_the_fix(tmp_path, content, problem):
     path = write(tmp_path / "a.csv", content)
     assert read(path)[:2] == ([], [f"{path}:{problem}"])
+
+
+def test_binary_junk_with_a_tab_on_its_first_line_is_not_told_it_is_separated_by_tabs(tmp_path):
+    # outside check h12: bytes 0 to 255 were "the header is separated by tabs", byte 9 coming before the first newline
+    path = write(tmp_path / "junk.csv", bytes(range(256)) * 4)
+    (problem,) = read(path)[1]
+    assert problem.startswith(f"{path}:1: no column 'student' in the header") and "tabs" not in problem
 
 
 @pytest.mark.parametrize("name, content", [

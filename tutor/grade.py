@@ -269,9 +269,10 @@ class _Unanswered:
             if absent not in self.absent:
                 self.absent[absent] = Graded(replace(UNANSWERED, message=absent), "")
             return self.absent[absent]
-        if spec.per_student:
+        if spec.per_student:  # with the numbers the student had, as answers.csv shows them for an answer
             draw = self.draws[student, spec.id]
-            return draw if isinstance(draw, Graded) else self.unset.get(draw) or _NO_ANSWER
+            return draw if isinstance(draw, Graded) else self.unset.get(draw) or Graded(UNANSWERED,
+                                                                                     _label(spec, draw.params))
         if spec not in self.built:  # one variant for all: built once, at little cost
             try:
                 built = _built(spec, spec.values(student))

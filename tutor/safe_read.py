@@ -491,7 +491,7 @@ class Node:
     """A value of a document, read no deeper than {key: {key: text}}."""
 
     line: int
-    kind: str  # scalar | null | mapping | other (a list, a deeper mapping, a tagged value)
+    kind: str  # scalar | null | mapping | tagged (text: its tag) | other (a list, a deeper mapping)
     text: str = ""
     pairs: tuple[tuple[str, int, Node], ...] = ()  # a mapping's keys, their lines, their values
 
@@ -528,6 +528,8 @@ def _yaml_node(node: yaml.Node, depth: int) -> Node:
         return Node(line, "mapping", pairs=tuple(
             (str(key.value) if isinstance(key, yaml.ScalarNode) else "?", key.start_mark.line + 1,
              _yaml_node(value, depth + 1)) for key, value in node.value))
+    if node.tag not in PLAIN_TAGS:  # !!python/object/apply:…: never built, and said so
+        return Node(line, "tagged", node.tag.replace("tag:yaml.org,2002:", "!!"))
     return Node(line, "other")
 
 

@@ -367,6 +367,9 @@ class _Reader:
             self.problem(file, line, message, _id(student[1].text) if known else "")
         if not known:
             return self.problem(file, student[0], f"no student id: {_SHAPE}")
+        if answers[1].kind == "tagged":
+            return self.problem(file, answers[0], f"the answers carry the tag {shown(answers[1].text, 40)}, which is "
+                                                  f"never read: {_SHAPE}", _id(student[1].text))
         if answers[1].kind != "mapping":
             return self.problem(file, answers[0], f"no answers: {_SHAPE}", _id(student[1].text))
         metadata = tuple((key, value.text) for key, (_, value) in fields.items()
@@ -386,11 +389,13 @@ class _Reader:
 
 
 def _separator(header: list[str]) -> str:
-    """The separator a header was saved with where it is not commas (a locale's `;`, Excel's tabs), else ""."""
+    """The separator a header was saved with where it is not commas (a locale's `;`, Excel's tabs), else "": only
+    where the header split by it names a column (binary junk has a tab before its first line ends, and no column)."""
     separator = max(";\t", key=lambda s: sum(cell.count(s) for cell in header))
     names = [cell.strip().lower() for cell in header]
+    split = {part.strip().lower() for cell in header for part in cell.split(separator)}
     if any(name not in names for name in COLUMNS) and len(header) < len(COLUMNS) and \
-            any(separator in cell for cell in header):
+            any(separator in cell for cell in header) and split & set(COLUMNS):
         return separator
     return ""
 
