@@ -199,7 +199,21 @@ def test_moodle_is_warned_of_grades_over_its_default_maximum(tmp_path, capsys, p
     pack = tmp_path / "big.yaml"
     pack.write_text(text, encoding="utf-8")
     assert main(["grade", str(pack), CLASS, "--out", str(tmp_path / "out"), "--format", "moodle", *options]) == 0
-    assert capsys.readouterr().err == f"tutor: moodle.csv: {said}\n"
+    assert capsys.readouterr().err.splitlines()[0] == f"tutor: moodle.csv: {said}"  # then those worth less, if any
+
+
+@pytest.mark.parametrize("options, said", [
+    ([], "'Grading test' is worth 5 points, and a grade item Moodle's import makes has a maximum grade of 100: map "
+         "the column to an item whose maximum grade is 5, or set the new item's maximum grade to that"),
+    (["--columns", "exercise"], "'grading-test: cube', 'grading-test: drill', 'grading-test: critical' and "
+     "'grading-test: fit' are worth 2, 1, 1 and 1 points, and a grade item Moodle's import makes has a maximum grade "
+     "of 100: map the column to items whose maximum grades are their points, or set each new item's maximum grade so"),
+])
+def test_moodle_is_warned_of_grades_under_its_default_maximum(tmp_path, capsys, options, said):
+    """Outside check h12: 7 points imported into a new grade item read as 7 out of 100, and only a column worth
+    more than 100 was warned about."""
+    assert main(["grade", PACK, CLASS, "--out", str(tmp_path / "out"), "--format", "moodle", *options]) == 0
+    assert capsys.readouterr().err.splitlines() == [f"tutor: moodle.csv: {said}"]
 
 
 def test_blackboard_quotes_every_value_and_takes_every_student_by_username(tmp_path):
@@ -300,7 +314,8 @@ def test_the_identifier_a_system_matches_by_is_written_as_it_is(tmp_path, capsys
     assert {key: grades["HW"] for key, grades in imported.grades.items()} == dict.fromkeys(KEYS, "2")
     # outside check: nothing said a spreadsheet would compute -A1 (another cell), -2+3 (1), -1e5 (a number)
     system = "an import" if lms == "plain" else lms.capitalize()
-    assert [line for line in capsys.readouterr().err.splitlines() if f"{lms}.csv" in line] == [
+    assert [line for line in capsys.readouterr().err.splitlines()
+            if f"{lms}.csv" in line and "maximum grade of" not in line] == [
         f"tutor: {lms}.csv: 3 identifiers start with +, - or @ ('+44.cy_1', '-ana' and '@ben'), written as they "
         f"are for {system} to match: upload the file as it is, since a spreadsheet would read such a cell as a "
         "formula and change it"]
@@ -366,7 +381,7 @@ def test_an_export_this_run_did_not_write_is_named_so_that_it_is_not_uploaded(tm
     said = ("tutor: out/{} was not written by this run and does not hold its grades: remove it, so that it is not "
             "uploaded")
     assert main(["grade", PACK, CLASS, "--out", "out", "--format", "moodle"]) == 0
-    assert capsys.readouterr().err.splitlines() == [said.format("canvas.csv")]
+    assert capsys.readouterr().err.splitlines()[1:] == [said.format("canvas.csv")]  # after moodle's maximum grade
     assert main(["grade", PACK, CLASS, "--out", "out"]) == 0
     assert capsys.readouterr().err.splitlines() == [said.format("canvas.csv"), said.format("moodle.csv")]
     assert Path("out/canvas.csv").read_bytes() == earlier  # named, never removed: it may be the TA's own file

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import TextIO
+from typing import TextIO, cast
 
 from .check import Judgement
 from .errors import TutorError
@@ -218,6 +218,7 @@ def export(book: Gradebook, lms: LMS, columns: Columns, title: str | None = None
                         f"(see problems.csv); {lms} has no grade for 'excused': enter them by hand")
     if form.most is not None:
         warnings += _over_most(book, form, columns, [c for c in grades if c.points > form.most])
+        warnings += _under_most(form, [c for c in grades if 0 < c.points < form.most])
 
     def write(stream: TextIO) -> None:
         out = csv.writer(stream, quoting=csv.QUOTE_ALL if form.quote_all else csv.QUOTE_MINIMAL)
@@ -257,6 +258,24 @@ def _formula_like(form: Format, keys: list[int], rows: list[list[str]]) -> list[
     return [f"{form.file}: {counted(len(raw), 'identifier')} start{'s' if len(raw) == 1 else ''} with +, - or @ "
             f"({shown_ones}), written as {'it is' if len(raw) == 1 else 'they are'} for {system} to match: upload "
             "the file as it is, since a spreadsheet would read such a cell as a formula and change it"]
+
+
+def _under_most(form: Format, under: list[GradeColumn]) -> list[str]:
+    """Where a grade column is worth less than the maximum grade a grade item the import makes has by default
+    (7 points read as 7 out of 100): to map it to an item with its points, or to set the new item's (outside
+    check h12: only columns worth more were warned about)."""
+    if not under:
+        return []
+    system = form.lms.value.capitalize()
+    if len(under) == 1:
+        worth, points = f"{shown(under[0].header)} is worth", counted(under[0].points, "point", number(under[0].points))
+        item = f"an item whose maximum grade is {number(under[0].points)}, or set the new item's maximum grade to that"
+    else:
+        worth = f"{and_list([shown(c.header) for c in under])} are worth"
+        points = f"{and_list([number(c.points) for c in under])} points"
+        item = "items whose maximum grades are their points, or set each new item's maximum grade so"
+    return [f"{form.file}: {worth} {points}, and a grade item {system}'s import makes has a maximum grade of "
+            f"{number(cast(Fraction, form.most))}: map the column to {item}"]
 
 
 def _over_most(book: Gradebook, form: Format, columns: Columns, over: list[GradeColumn]) -> list[str]:

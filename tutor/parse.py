@@ -992,9 +992,10 @@ class _Parser:
                     raise InputError(_past_the_digits(size, self.limits), col, "too_large")
                 if not exponent.is_Integer and any(_digits(n) > self.limits.max_root_digits for n in numbers):
                     raise InputError("this number is too large to take a root of", col, "too_large")
-                if exponent.q % 2 == 0 and base.is_negative:
+                if exponent.q % 2 == 0 and base.is_Rational and base.is_negative:
                     # (-8)^(1/4) is an even root of a negative number as (-8)^(1/2) is: no real number, said
-                    # where it is written (sympy keeps 2^(3/4)·(-1)^(1/4), with no i for `checked` to see)
+                    # where it is written (sympy keeps 2^(3/4)·(-1)^(1/4), with no i for `checked` to see); a
+                    # base worked out to be negative ((19601 - 13861√2)^(7/4)) is left to the check, as it was
                     raise InputError("this is not a real number", col, "not_real")
                 if exponent.q % 2 and not exponent.is_Integer and base.is_negative:
                     # the real odd root, as a real-variable course reads it: ∛(-8) = -2, (-8)^(2/3) = 4
@@ -2806,7 +2807,7 @@ def _decimal_comma(text: str, offset: int = 0, in_list: bool = False) -> InputEr
         return None
     other = f"; for two values, a comma and a space: {found[1]}, {found[2]}" if in_list else \
         " (a comma separates items)"
-    if len(found[2]) == 3 and not found[1].lstrip("-−").startswith("0"):  # 1,000: maybe a thousand, as US text writes
+    if not in_list and len(found[2]) == 3 and not found[1].lstrip("-−").startswith("0"):  # 1,000: maybe a thousand
         other = f"; for a whole number, no comma: {found[1]}{found[2]}{other}"
     return InputError(f"for a decimal write a point: {found[1]}.{found[2]}{other}", found.start(2) - 1 + offset,
                       "syntax")
