@@ -1123,6 +1123,10 @@ def test_a_never_zero_factor_leaves_the_lessons_lines():
     assert verdict("sauna-critical-points", "(4,4), |x| = 0, y^2 = 0").correct
     assert verdict("sauna-critical-points", "(4,4), x*y*(x^2+1)*(y-4) = 0").message == \
         "y - 4 = 0 does not belong in the answer."
+    # a factor never 0 by the bounds of sin and cos, as the equation check knows it (outside check h11, F5)
+    assert verdict("sauna-critical-points", "(4,4), x*y*(1 + sin(x) cos(x)) = 0").correct
+    assert verdict("sauna-critical-points", "(4,4), x*y*(2 + cos(x)) = 0").correct
+    assert not verdict("sauna-critical-points", "(4,4), x*y*(1 + sin(x)) = 0").correct  # 0 at x = -π/2
 
 
 # ------------------------------------------------------------------ hints speak as the steps do

@@ -46,6 +46,7 @@ from .equation_maps import (
     MOST_OPERATIONS,
     continuous,
     maps_undone,
+    signed,
     times_a_factor_never_zero,
     times_a_polynomial_factor,
     zero_set,
@@ -1074,9 +1075,12 @@ _MOST_FACTORED_DEGREE = 12  # a locus of higher degree is compared whole: factor
 def _zero_set_polynomial(expr: Expr, syms: Sequence[sympy.Symbol]) -> Expr | None:
     """A polynomial 0 exactly where `expr` is (|x + y|, √(x + y), (x + y)³·|x|, atan(x)·y: their bases
     multiplied), over the reals; None where `expr` is built otherwise. A power with a positive exponent, an
-    absolute value, and atan, sinh, asinh and tanh are 0 exactly where their base is."""
+    absolute value, and atan, sinh, asinh and tanh are 0 exactly where their base is; a factor with a value and one
+    sign everywhere (1 + sin x cos x, eˣ) nowhere."""
     if expr.is_polynomial(*syms):
         return expr
+    if expr.free_symbols and continuous(expr) and signed(expr):  # 1 + sin x cos x, eˣ: never 0, so no zero to add
+        return sympy.Integer(1)
     if isinstance(expr, sympy.Abs):
         return _zero_set_polynomial(expr.args[0], syms)
     if expr.is_Pow and expr.exp.is_Rational and expr.exp > 0:

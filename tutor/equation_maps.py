@@ -30,12 +30,17 @@ def times_a_factor_never_zero(a: Expr, e: Expr, names: Sequence[str]) -> bool | 
     if any(sympy.count_ops(side) > MOST_OPERATIONS for side in (a, e)):
         return False  # `cancel` multiplies out what it divides
     factor = sympy.cancel(a / e)
-    if not (factor.free_symbols and factor.free_symbols <= {symbol(n) for n in names}
-            and (factor.is_positive or factor.is_negative or _kept_from_zero(factor))):
+    if not (factor.free_symbols and factor.free_symbols <= {symbol(n) for n in names} and signed(factor)):
         return False
     if any(line_roots(e, names, base, axis) for base, axis in lines(len(names))) or _zero_on_a_line(e, names):
         return True
     return None
+
+
+def signed(factor: Expr) -> bool:
+    """Whether a factor has a value and one sign at every real point, as sympy can tell (x² + 1, e⁻ˣ) or as the
+    bounds of sin, cos, tanh and atan show (2 + sin x, 1 + sin x cos x): never 0, so it adds and loses no zero."""
+    return bool(factor.is_positive or factor.is_negative or _kept_from_zero(factor))
 
 
 # functions of a real argument, the bound on their size, and whether they never reach it: |sin u| ≤ 1, |atan u| < π/2
