@@ -37,6 +37,8 @@ from tutor.cli import main
                                       "out from decimals, and such arithmetic is read as the exact number it makes: "
                                       "type the value itself."),
     ("2*1.4", "2 sqrt(2)", "dp:3", "incorrect\nYour answer 14/5 is not right."),
+    # a coefficient worked out from decimals is shown in decimals, not as a fraction nobody typed (h11, F11)
+    ("2x + 4e-5 x", "2x", "dp:4", "incorrect\nThe 2.00004 in your answer is not right."),
     ("2.8284", "2 sqrt(2)", "dp:3", "correct\nCorrect (to 3 decimal places)."),
     # where a decimal or a whole number was typed in the number itself, the tolerance applies
     ("(333, 1)", "(1000/3, 1)", "dp:0", "correct\nCorrect (to 0 decimal places)."),

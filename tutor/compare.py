@@ -545,7 +545,8 @@ def _coefficients_off(answer: Expr, expected: Expr, names: Sequence[str], ctx: C
         if got == want or (decimal and tolerance.accepts(got, want)):
             continue
         places = _short_places(got, want, tolerance, spellings, wholes)
-        shown = _text(got, 6, spellings, fractions=not decimal, decimals=decimal)  # 2y = 40.16x: 20.08, not 502/25
+        # 2y = 40.16x: 20.08, not 502/25; 2x + 4e-5x's 2.00004, worked out from decimals, not 50001/25000
+        shown = _text(got, 6, spellings, fractions=not (decimal or spellings), decimals=decimal)
         if places is None:
             wrong.append(shown)
             exact.append(not decimal)
