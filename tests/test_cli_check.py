@@ -1368,6 +1368,10 @@ def test_a_thousands_comma_is_told_the_whole_number_too(capsys):
     assert main(["check", "1,000", "--expected", "1000"]) == 3
     assert capsys.readouterr().out.splitlines()[-1] == ("For a decimal write a point: 1.000; for a whole number, no "
                                                         "comma: 1000 (a comma separates items).")
+    # and 1,000,000 was told "write a point: 000.000" (outside check h13, F6)
+    assert main(["check", "1,000,000", "--expected", "1000000"]) == 3
+    assert capsys.readouterr().out.splitlines()[-2:] == [
+        "^", "For a whole number, no commas: 1000000 (a comma separates items)."]
 
 
 def test_a_decimal_comma_where_one_number_is_asked_is_not_graded_as_a_list(capsys):

@@ -1043,6 +1043,14 @@ def test_an_equation_whose_denominator_is_never_zero_on_the_other_is_still_the_s
     ("(z - 4x - 8y + 20)(1 - tanh(x)^2) = 0", "z = 4x + 8y - 20"),  # |tanh x| < 1
     ("(z - 4x - 8y + 20)(1 + tanh(x)) = 0", "z = 4x + 8y - 20"),
     ("(x - 1)(1 + sin(x)cos(x)) = 0", "x = 1"),
+    # a range, not only a size: |sin x cos x| ≤ 1/2, an even power at least 0; and products, powers and quotients
+    # of such factors (outside check h13, F2: each was "not equivalent")
+    ("(z - 4x - 8y + 20)(3/4 + sin(x) cos(x)) = 0", "z = 4x + 8y - 20"),
+    ("(z - 4x - 8y + 20)(2 + sin(x)^2 + tanh(y)) = 0", "z = 4x + 8y - 20"),
+    ("(z - 4x - 8y + 20)(pi/4 + atan(x) sin(y) cos(y)) = 0", "z = 4x + 8y - 20"),
+    ("(z - 4x - 8y + 20)(sin(x) + 2)(cos(y) + 2) = 0", "z = 4x + 8y - 20"),
+    ("(z - 4x - 8y + 20)(2 + sin(x))^(1/2) = 0", "z = 4x + 8y - 20"),
+    ("(z - 4x - 8y + 20)/(2 + sin(x)) = 0", "z = 4x + 8y - 20"),
 ])
 def test_an_equation_times_a_factor_never_zero_is_the_same_equation_in_several_variables(answer, expected):
     """Finding 540: as in one variable, multiplying by x² + 1 or e⁻ˣ adds and loses no point."""
@@ -1063,6 +1071,17 @@ def test_a_bounded_factor_that_reaches_zero_is_still_a_difference():
     # sin x and cos y are both 1 at (π/2, 0): 1 - sin x cos y is 0 there; 1 - sin²x at x = π/2
     assert check("(z - 4x - 8y + 20)(1 - sin(x)cos(y)) = 0", "z = 4x + 8y - 20").verdict == "incorrect"
     assert check("(z - 4x - 8y + 20)(1 - sin(x)^2) = 0", "z = 4x + 8y - 20").verdict == "incorrect"
+    assert check("(z - 4x - 8y + 20)(1/2 + sin(x)cos(x)) = 0", "z = 4x + 8y - 20").verdict == "incorrect"  # x = -π/4
+
+
+@pytest.mark.parametrize("factor", ["2 + sin(1/x)", "1 + tanh(1/x)", "2 + atan(1/x)", "2 + sin(tan(x))",
+                                    "2 + sin(x/y)", "3 + sin(1/x) + cos(1/y)"])
+def test_a_bounded_factor_with_no_value_somewhere_is_no_factor_never_0(factor):
+    # outside check h13, F1: each was correct for the plane, though it has no value on a part of it (x = 0)
+    answer = f"(z - 4x - 8y + 20)({factor}) = 0"
+    assert check(answer, "z = 4x + 8y - 20").verdict == "incorrect"
+    plane = packs.load("gradients").exercise("tangent-plane-x2y2").variant()  # the exercise's check says so too
+    assert not plane.problem.check(answer, plane.tolerance).correct
 
 
 @pytest.mark.parametrize("answer, expected", [

@@ -43,7 +43,8 @@ def test_an_even_root_of_a_negative_number_has_no_real_value(typed):
     assert not check(typed, "2").correct
 
 
-@pytest.mark.parametrize("typed", ["(-8)^(0.5)", "(-8)^(0.25)", "(-8)^0.3", "(-8)^(1/4)", "(-8)^(-0.25)"])
+@pytest.mark.parametrize("typed", ["(-8)^(0.5)", "(-8)^(0.25)", "(-8)^0.3", "(-8)^(1/4)", "(-8)^(-0.25)",
+                                   "(-1)^pi", "(-8)^sqrt(2)"])  # an irrational power too (outside check h13, F5)
 def test_every_even_root_of_a_negative_number_is_refused_where_it_is_written(typed):
     # outside check h11, F13: (-8)^0.5 was refused at its '^', (-8)^0.25 "incorrect", read as (-1)^0.25·2^0.75
     verdict = check(typed, "-2")

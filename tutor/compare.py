@@ -1080,7 +1080,7 @@ def _zero_set_polynomial(expr: Expr, syms: Sequence[sympy.Symbol]) -> Expr | Non
     sign everywhere (1 + sin x cos x, eˣ) nowhere."""
     if expr.is_polynomial(*syms):
         return expr
-    if expr.free_symbols and continuous(expr) and signed(expr):  # 1 + sin x cos x, eˣ: never 0, so no zero to add
+    if expr.free_symbols and signed(expr):  # 1 + sin x cos x, eˣ: never 0, so no zero to add
         return sympy.Integer(1)
     if isinstance(expr, sympy.Abs):
         return _zero_set_polynomial(expr.args[0], syms)

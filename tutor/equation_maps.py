@@ -7,9 +7,11 @@ it calls two equations different."""
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import cast
 
 import sympy
 from sympy import Expr
@@ -30,7 +32,9 @@ def times_a_factor_never_zero(a: Expr, e: Expr, names: Sequence[str]) -> bool | 
     if any(sympy.count_ops(side) > MOST_OPERATIONS for side in (a, e)):
         return False  # `cancel` multiplies out what it divides
     factor = sympy.cancel(a / e)
-    if not (factor.free_symbols and factor.free_symbols <= {symbol(n) for n in names} and signed(factor)):
+    # cancel multiplies out (2 + sin x)(2 + cos y), whose factors each show their sign: factored again
+    if not (factor.free_symbols and factor.free_symbols <= {symbol(n) for n in names}
+            and (signed(factor) or signed(sympy.factor(factor)))):
         return False
     if any(line_roots(e, names, base, axis) for base, axis in lines(len(names))) or _zero_on_a_line(e, names):
         return True
@@ -38,9 +42,40 @@ def times_a_factor_never_zero(a: Expr, e: Expr, names: Sequence[str]) -> bool | 
 
 
 def signed(factor: Expr) -> bool:
-    """Whether a factor has a value and one sign at every real point, as sympy can tell (x² + 1, e⁻ˣ) or as the
-    bounds of sin, cos, tanh and atan show (2 + sin x, 1 + sin x cos x): never 0, so it adds and loses no zero."""
-    return bool(factor.is_positive or factor.is_negative or _kept_from_zero(factor))
+    """Whether a factor has a value and one sign at every real point, as sympy can tell (x² + 1, e⁻ˣ), as the
+    bounds of sin, cos, tanh and atan show (2 + sin x, 1 + sin x cos x, 2 + sin²x + tanh y), or as products,
+    powers and quotients of such factors are ((2 + sin x)(2 + cos y), √(2 + sin x), 1/(2 + sin x)): never 0, so
+    it adds and loses no zero. Not 2 + sin(1/x), which has no value where x = 0."""
+    return _sign(factor) is not None and _everywhere(factor)
+
+
+def _sign(factor: Expr) -> int | None:
+    """The one sign a factor has wherever it has a value, where that is shown; None otherwise."""
+    if factor.is_positive:
+        return 1
+    if factor.is_negative:
+        return -1
+    if factor.is_Mul:
+        signs = [_sign(part) for part in factor.args]
+        return None if None in signs else math.prod(cast(list[int], signs))
+    if factor.is_Pow and factor.exp.is_Rational:
+        base = _sign(factor.base)
+        if base is None or base > 0:
+            return base
+        return (-1) ** int(factor.exp.p % 2) if factor.exp.q % 2 else None  # an odd root of a negative: negative
+    return _bounded_sign(factor)
+
+
+def _everywhere(expr: Expr) -> bool:
+    """Whether `expr` has a value at every real point: what `continuous` allows, and a power of a base that has a
+    value and a sign everywhere (1/(x² + 1), √(2 + sin x))."""
+    if expr.is_Pow and not continuous(expr):
+        base = _sign(expr.base)
+        return (_everywhere(expr.base) and _everywhere(expr.exp) and base is not None
+                and (expr.exp.is_Integer or base > 0))
+    if expr.is_Atom or expr.is_Pow:
+        return continuous(expr)
+    return isinstance(expr, _CONTINUOUS) and all(_everywhere(arg) for arg in expr.args)
 
 
 # functions of a real argument, the bound on their size, and whether they never reach it: |sin u| ≤ 1, |atan u| < π/2
@@ -48,33 +83,41 @@ _BOUNDED = {sympy.sin: (sympy.S.One, False), sympy.cos: (sympy.S.One, False), sy
             sympy.atan: (sympy.pi / 2, True)}
 
 
-def _kept_from_zero(factor: Expr) -> bool:
-    """Whether a number plus multiples of products and powers of bounded functions (2 + sin x, 3 − cos(x − y) +
-    atan y, 1 + sin x cos x, 1 - tanh²x, 1 + tanh x) is never 0: the number is larger than the most the rest can
-    add up to, or as large where every term stays below its most (|tanh u| < 1, |sin u cos u| ≤ 1/2). sympy does
-    not know sin's bounds."""
+def _bounded_sign(factor: Expr) -> int | None:
+    """The sign of a number plus multiples of products and powers of bounded functions (2 + sin x, 3 − cos(x − y)
+    + atan y, 3/4 + sin x cos x, 2 + sin²x + tanh y, 1 − tanh²x), where the range the terms can add up to leaves
+    out 0: each term lies within its most (|sin u cos u| ≤ 1/2), an even power of them at or above 0, and a sum
+    never reaches an end that one of its terms never reaches (|tanh u| < 1, |atan u| < π/2). sympy does not know
+    sin's bounds. None where that does not show a sign."""
     terms = sympy.Add.make_args(factor)
-    number = sympy.Add(*(t for t in terms if not t.free_symbols))
-    most, strict = sympy.S.Zero, True
+    low = high = sympy.Add(*(t for t in terms if not t.free_symbols))
+    low_open = high_open = False
     for term in (t for t in terms if t.free_symbols):
         coefficient, rest = term.as_coeff_Mul()
-        bound, below = sympy.S.One, False
+        most, below, even = sympy.S.One, False, True
         functions = []
         for part in sympy.Mul.make_args(rest):
             function, power = part.as_base_exp()
             known = _BOUNDED.get(type(function))
             if known is None or not (power.is_Integer and power > 0) or function.args[0].is_extended_real is False:
-                return False
-            bound, below = bound * known[0] ** power, below or known[1]
+                return None
+            most, below, even = most * known[0] ** power, below or known[1], even and power % 2 == 0
             functions.append(function)
-        # sin u and cos u are never both ±1: |sin u cos u| ≤ 1/2
-        below = below or any(sympy.cos(f.args[0]) in functions for f in functions if isinstance(f, sympy.sin))
-        most += abs(coefficient) * bound
-        strict = strict and below
-    if most == 0:
-        return False
-    margin = abs(number) - most
-    return bool(margin.is_positive or (strict and margin.is_zero))
+        if any(sympy.cos(f.args[0]) in functions for f in functions if isinstance(f, sympy.sin)):
+            most /= 2  # sin u cos u = sin(2u)/2
+        size = abs(coefficient) * most
+        ends, opens = ((sympy.S.Zero, size), (False, below)) if even else ((-size, size), (below, below))
+        if coefficient < 0:
+            ends, opens = (-ends[1], -ends[0]), (opens[1], opens[0])
+        low, high = low + ends[0], high + ends[1]
+        low_open, high_open = low_open or opens[0], high_open or opens[1]
+    if low == high:  # no term that varies
+        return None
+    if low.is_positive or low.is_zero and low_open:
+        return 1
+    if high.is_negative or high.is_zero and high_open:
+        return -1
+    return None
 
 
 _MOST_DEGREE = 8  # total degree of a side whose polynomial factors' zeros are looked for

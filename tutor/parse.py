@@ -982,6 +982,9 @@ class _Parser:
                 raise InputError(f"the exponent is too {too}", col, "too_large")
             if base == 0 and exponent.is_negative:
                 raise InputError("0 to a negative power is undefined", col, "undefined")
+            if base.is_Rational and base.is_negative and exponent.is_rational is False:
+                # (-1)^π, (-8)^√2: no real number, said where it is written, as (-8)^(1/4) is
+                raise InputError("this is not a real number", col, "not_real")
             if not base.free_symbols and exponent.is_Rational:
                 # sympy raises each exact number in the base to the power, and factors them for a root
                 numbers = base.atoms(Rational)
@@ -2791,7 +2794,8 @@ def _label(text: str) -> tuple[str, tuple[str, ...]]:
 # A decimal comma, as a spreadsheet in many countries shows 0.75: digits on both sides, no space. Where one value
 # is asked, the list it makes (0, 75) is none of what was meant: told where it is and what to type.
 _ONE_VALUE = (Shape.NUMBER, Shape.EXPRESSION, Shape.EQUATION)
-_DECIMAL = re.compile(r"(?<![\w.])([-−]?\d+),(\d+)(?![\d.,])")  # its sign too: -1,0356 is -1.0356
+_DECIMAL = re.compile(r"(?<![\w.,])([-−]?\d+),(\d+)(?![\d.,])")  # its sign too: -1,0356 is -1.0356
+_THOUSANDS = re.compile(r"(?<![\w.,])[-−]?\d{1,3}(?:,\d{3}){2,}(?![\w.,])")  # 1,000,000: no decimal at all
 # Where a list is read, `0,5671` is 0 and 5671, a list no one means: most likely a decimal comma, since a list's
 # items are written with a space (`0, 5671`) or are short (`(1,2)`, `0,1`). So digits, a comma and three or more
 # digits, no space, outside a longer run of digits and commas (`1,000,000`), are refused, with both readings to type.
@@ -2802,6 +2806,10 @@ _LIST_DECIMAL = re.compile(r"(?<![\w.,])([-−]?\d+),(\d{3,})(?![\w.]|,\d)")
 def _decimal_comma(text: str, offset: int = 0, in_list: bool = False) -> InputError | None:
     """'for a decimal write a point: 0.75 (a comma separates items)', at the first decimal comma in text; where
     a list is read (`in_list`), only a comma before three digits or more, told both ways to type it."""
+    grouped = None if in_list else _THOUSANDS.search(text)
+    if grouped is not None:  # not "write a point: 000.000", as the last two groups alone would make it
+        return InputError(f"for a whole number, no commas: {grouped[0].replace(',', '')} (a comma separates items)",
+                          grouped.start() + offset, "syntax")
     found = (_LIST_DECIMAL if in_list else _DECIMAL).search(text)
     if found is None:
         return None
