@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import TextIO, cast
+from typing import TextIO
 
 from .check import Judgement
 from .errors import TutorError
@@ -218,7 +218,7 @@ def export(book: Gradebook, lms: LMS, columns: Columns, title: str | None = None
                         f"(see problems.csv); {lms} has no grade for 'excused': enter them by hand")
     if form.most is not None:
         warnings += _over_most(book, form, columns, [c for c in grades if c.points > form.most])
-        warnings += _under_most(form, [c for c in grades if 0 < c.points < form.most])
+        warnings += _under_most(form, form.most, [c for c in grades if 0 < c.points < form.most])
 
     def write(stream: TextIO) -> None:
         out = csv.writer(stream, quoting=csv.QUOTE_ALL if form.quote_all else csv.QUOTE_MINIMAL)
@@ -260,22 +260,26 @@ def _formula_like(form: Format, keys: list[int], rows: list[list[str]]) -> list[
             "the file as it is, since a spreadsheet would read such a cell as a formula and change it"]
 
 
-def _under_most(form: Format, under: list[GradeColumn]) -> list[str]:
+def _worth(columns: list[GradeColumn]) -> str:
+    """"'HW5' is worth 7 points", "'a' and 'b' are worth 1 and 2 points": what the warnings on a system's
+    maximum grade say of the columns."""
+    if len(columns) == 1:
+        return f"{shown(columns[0].header)} is worth {counted(columns[0].points, 'point', number(columns[0].points))}"
+    return (f"{and_list([shown(c.header) for c in columns])} are worth "
+            f"{and_list([number(c.points) for c in columns])} points")
+
+
+def _under_most(form: Format, most: Fraction, under: list[GradeColumn]) -> list[str]:
     """Where a grade column is worth less than the maximum grade a grade item the import makes has by default
     (7 points read as 7 out of 100): to map it to an item with its points, or to set the new item's (outside
     check h12: only columns worth more were warned about)."""
     if not under:
         return []
-    system = form.lms.value.capitalize()
-    if len(under) == 1:
-        worth, points = f"{shown(under[0].header)} is worth", counted(under[0].points, "point", number(under[0].points))
-        item = f"an item whose maximum grade is {number(under[0].points)}, or set the new item's maximum grade to that"
-    else:
-        worth = f"{and_list([shown(c.header) for c in under])} are worth"
-        points = f"{and_list([number(c.points) for c in under])} points"
-        item = "items whose maximum grades are their points, or set each new item's maximum grade so"
-    return [f"{form.file}: {worth} {points}, and a grade item {system}'s import makes has a maximum grade of "
-            f"{number(cast(Fraction, form.most))}: map the column to {item}"]
+    item = (f"an item whose maximum grade is {number(under[0].points)}, or set the new item's maximum grade to that"
+            if len(under) == 1 else
+            "items whose maximum grades are their points, or set each new item's maximum grade so")
+    return [f"{form.file}: {_worth(under)}, and a grade item {form.lms.value.capitalize()}'s import makes has a "
+            f"maximum grade of {number(most)}: map the column to {item}"]
 
 
 def _over_most(book: Gradebook, form: Format, columns: Columns, over: list[GradeColumn]) -> list[str]:
@@ -286,12 +290,7 @@ def _over_most(book: Gradebook, form: Format, columns: Columns, over: list[Grade
     most, system = form.most, form.lms.value.capitalize()
     split = columns == Columns.ASSIGNMENT and all(spec.points <= most for spec in book.pack.exercises
                                                   if spec.id not in book.left_out)
-    if len(over) == 1:
-        worth = f"{shown(over[0].header)} is worth {counted(over[0].points, 'point', number(over[0].points))}"
-        raise_it = f"raise the grade item's maximum grade in {system} to {number(over[0].points)}"
-    else:
-        worth = (f"{and_list([shown(c.header) for c in over])} are worth "
-                 f"{and_list([number(c.points) for c in over])} points")
-        raise_it = f"raise each grade item's maximum grade in {system} to its points"
-    return [f"{form.file}: {worth}, more than the {number(most)} {system} takes by default: "
+    raise_it = (f"raise the grade item's maximum grade in {system} to {number(over[0].points)}" if len(over) == 1
+                else f"raise each grade item's maximum grade in {system} to its points")
+    return [f"{form.file}: {_worth(over)}, more than the {number(most)} {system} takes by default: "
             f"{'export with --columns exercise, or ' if split else ''}{raise_it} before importing"]
