@@ -233,7 +233,8 @@ def test_a_cut_decimal_is_judged_by_the_tolerance_like_any_other(capsys):
     ("2.7182…", "e", "dp:4", "correct\nCorrect (to 4 decimal places).\nread as: 2.7182…"),
     ("1.7320…", "sqrt(3)", "dp:4", "correct\nCorrect (to 4 decimal places).\nread as: 1.7320…"),
     ("x = -1.30083…", "x = -1.3008395659", "dp:5", "correct\nCorrect (to 5 decimal places).\nread as: x = -1.30083…"),
-    ("2.7182", "e", "dp:4", "incorrect\nYour answer 2.7182 is not right to 4 decimal places.\nread as: 2.7182"),
+    ("2.7182", "e", "dp:4", "incorrect\nYour answer 2.7182 is the correct value cut off after 4 decimal places: round "
+                            "it instead (the next digit decides the last).\nread as: 2.7182"),  # without the …
     ("2.7183…", "e", "dp:4", "incorrect\nYour answer 2.7183… is not right to 4 decimal places.\nread as: 2.7183…"),
 ])
 def test_a_cut_decimal_is_read_as_cut_not_rounded(capsys, typed, expected, tolerance, verdict):
@@ -254,6 +255,20 @@ def test_a_cut_decimal_is_read_as_cut_not_rounded(capsys, typed, expected, toler
     ("descent-heat-gradient", "(-0.1135, -0.0935)", "Your ∂T/∂x -0.1135 is not right to 4 decimal places."),
 ])
 def test_a_number_right_but_for_its_sign_is_told_so(capsys, exercise, typed, said):
+    assert main(["check", "--exercise", f"gradients:{exercise}", "--", typed]) == 1
+    assert capsys.readouterr().out.splitlines()[1] == said
+
+
+@pytest.mark.parametrize("exercise, typed, said", [
+    # a blind corpus's "truncated" answers, as equivalence.md says them: the cost 65513/24000 = 2.7297…, and 25/6
+    ("tv-mean-cost", "2.729", "Your answer 2.729 is the correct value cut off after 3 decimal places: round it "
+                              "instead (the next digit decides the last)."),
+    ("power-lines-cost", "4.16", "Your answer 4.16 is the correct value cut off after 2 decimal places: give it "
+                                 "rounded, to 3 decimal places."),
+    ("descent-heat-step-1", "(0.5056, 0.6047)", "Your x₁ 0.5056 is the correct value cut off after 4 decimal "
+                                                "places: round it instead (the next digit decides the last)."),
+])
+def test_a_number_cut_off_instead_of_rounded_is_told_so(capsys, exercise, typed, said):
     assert main(["check", "--exercise", f"gradients:{exercise}", "--", typed]) == 1
     assert capsys.readouterr().out.splitlines()[1] == said
 

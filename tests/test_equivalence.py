@@ -228,6 +228,32 @@ def test_tolerances(typed, tolerance, verdict):
     assert check(typed, "0.14474", tolerance=tolerance).verdict == verdict
 
 
+@pytest.mark.parametrize("typed, expected, tolerance, message", [
+    # the digits right, the last one cut off where rounding makes it another (a blind corpus's "truncated")
+    ("0.1735", "0.17358", "dp:4",
+     "Your answer 0.1735 is the correct value cut off after 4 decimal places: round it instead (the next digit "
+     "decides the last)."),
+    ("-0.1735", "-0.17358", "1e-4",
+     "Your answer -0.1735 is the correct value cut off after 4 decimal places: round it instead (the next digit "
+     "decides the last)."),
+    ("1.7320", "sqrt(3)", "dp:5",  # 1.7320508…: fewer places than asked, and cut
+     "Your answer 1.7320 is the correct value cut off after 4 decimal places: give it rounded, to 5 decimal places."),
+    # cut where that is the rounding too, the sign apart, or a guess: as before
+    ("0.1734", "0.173509", "dp:4", "Your answer 0.1734 is not right to 4 decimal places."),
+    ("0.1735", "-0.17358", "dp:4", "Your answer 0.1735 is not right to 4 decimal places."),
+    ("0.1", "0.17358", "dp:4", "Your answer 0.1 is not right to 4 decimal places."),
+])
+def test_a_decimal_cut_off_instead_of_rounded_is_told_so(typed, expected, tolerance, message):
+    verdict = check(typed, expected, tolerance=tolerance)
+    assert (verdict.verdict, verdict.note, verdict.message) == ("incorrect", "wrong_value", message)
+
+
+def test_a_decimal_cut_off_that_is_also_the_rounding_is_said_rounded_to_fewer_places():
+    rounded = check("1.732", "sqrt(3)", tolerance="dp:4")
+    assert (rounded.note, rounded.message) == (
+        "too_few_places", "Your answer 1.732 is right to 3 decimal places; give it to 4 decimal places.")
+
+
 def test_vectors_by_component_with_partial_credit():
     assert check("(4, 6)", "(4, 6)").verdict == "correct"
     verdict = check("(4, 7)", "(4, 6)")

@@ -784,6 +784,12 @@ def compare_numbers(answer: Expr, expected: Expr, ctx: Context, what: str = "ans
                                                     f"{ctx.tolerance.describe()}.")
         if places is not None:  # 0.567 for W(1) = 0.567143…, dp:4
             return Outcome(False, Note.TOO_FEW_PLACES, f"Your {what} {typed} is {_right_to(places, ctx.tolerance)}")
+        cut = _cut_off(got, want, ctx.spellings)
+        if cut is not None:  # 0.1734 for 0.173509…: the digits right, the last one not rounded
+            close = ("round it instead (the next digit decides the last)." if ctx.tolerance.places in (None, cut)
+                     else f"give it rounded, {ctx.tolerance.describe()}.")
+            return Outcome(False, Note.WRONG_VALUE, f"Your {what} {typed} is the correct value cut off after "
+                                                    f"{counted(cut, 'decimal place')}: {close}")
         return Outcome(False, Note.WRONG_VALUE, f"Your {what} {typed} is not right {ctx.tolerance.describe()}.")
     if ctx.tolerance is not None and places is not None:  # -19 for -18.9487…, dp:1: typed without decimals
         return Outcome(False, Note.TOO_FEW_PLACES, f"Your {what} {typed} is {_right_to(places, ctx.tolerance)}")
@@ -866,6 +872,25 @@ def _short_places(got: Fraction | Interval, want: Fraction | Interval, tolerance
     if places is None or tolerance.places is None or places >= tolerance.places:
         return None
     return places if Tolerance(places=places).accepts(got, want) else None
+
+
+def _cut_off(got: Fraction | Interval, want: Fraction | Interval, spellings: Spellings) -> int | None:
+    """The decimal places of a decimal typed, of two significant digits or more, that is `want` cut off there
+    where rounding gives another last digit (0.1734 for 0.173509…, 4.16 for 25/6 = 4.1666…); else None. Certain
+    for an enclosure too: both its ends cut to the same digits, and round to the same other ones."""
+    typed = _typed_decimal(got, spellings)
+    if typed is None or typed.endswith("…") or "e" in typed or _places(typed) < 1:
+        return None
+    places = _places(typed)
+    scale = Fraction(10) ** places
+    ends = [want] if isinstance(want, Fraction) else [as_fraction(lower(want)), as_fraction(upper(want))]
+    if any(end * got <= 0 for end in ends):  # a sign apart is said as such
+        return None
+    cuts = {math.floor(abs(end) * scale) for end in ends}
+    rounded = {math.floor(abs(end) * scale + Fraction(1, 2)) for end in ends}
+    if len(cuts) != 1 or len(rounded) != 1 or cuts == rounded or {abs(got) * scale} != cuts:
+        return None
+    return places
 
 
 def _right_to(places: int, tolerance: Tolerance) -> str:
