@@ -28,7 +28,18 @@ from ..compare import Note, Tolerance
 from ..errors import TutorError
 from ..limits import LIMITS, Limits
 from ..misconceptions import Candidate, Misconception
-from ..parse import Answer, Equation, InputError, Labelled, Shape, not_real, read, substituted, symbol
+from ..parse import (
+    Answer,
+    Equation,
+    InputError,
+    Labelled,
+    Shape,
+    not_real,
+    read,
+    remembering,
+    substituted,
+    symbol,
+)
 from ..show import Notation, numbers_written, places_shown, show
 from ..words import and_list
 from .fields import MAX_STEPS
@@ -338,17 +349,19 @@ class Problem:
 
     def check(self, text: str, tolerance: Tolerance | None = None, expected: object = None) -> Verdict:
         """Grade `text` against the expected answer (or against `expected`, for a mistake); a right value
-        not in the form the question asks for (`not_in_form`) is not right yet."""
-        verdict = self._check_against(text, self.expected() if expected is None else expected, tolerance)
-        if expected is None and verdict.verdict == Judgement.INCORRECT:
-            for other in self.also_right():
-                if (alternative := self._check_against(text, other, tolerance)).correct:
-                    return alternative
-        if expected is None and verdict.correct:
-            unfinished = self.not_in_form(self.read(text))
-            if unfinished is not None:
-                note, message = unfinished
-                return Verdict(Judgement.INCORRECT, note, message, reading=verdict.reading)
+        not in the form the question asks for (`not_in_form`) is not right yet. The text is parsed once, for
+        every answer it is compared with and for its form."""
+        with remembering():
+            verdict = self._check_against(text, self.expected() if expected is None else expected, tolerance)
+            if expected is None and verdict.verdict == Judgement.INCORRECT:
+                for other in self.also_right():
+                    if (alternative := self._check_against(text, other, tolerance)).correct:
+                        return alternative
+            if expected is None and verdict.correct:
+                unfinished = self.not_in_form(self.read(text))
+                if unfinished is not None:
+                    note, message = unfinished
+                    return Verdict(Judgement.INCORRECT, note, message, reading=verdict.reading)
         return verdict
 
     def not_in_form(self, answer: Answer) -> tuple[Note, str] | None:
