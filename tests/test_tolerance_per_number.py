@@ -36,7 +36,7 @@ from tutor.cli import main
     ("2*1.4142", "2 sqrt(2)", "dp:3", "incorrect\nYour answer 2.8284 is right to 3 decimal places, but it is worked "
                                       "out from decimals, and such arithmetic is read as the exact number it makes: "
                                       "type the value itself."),
-    ("2*1.4", "2 sqrt(2)", "dp:3", "incorrect\nYour answer 14/5 is not right."),
+    ("2*1.4", "2 sqrt(2)", "dp:3", "incorrect\nYour answer 2.8 is not right."),  # not 14/5, which nobody typed
     # a coefficient worked out from decimals is shown in decimals, not as a fraction nobody typed (h11, F11)
     ("2x + 4e-5 x", "2x", "dp:4", "incorrect\nThe 2.00004 in your answer is not right."),
     ("2.8284", "2 sqrt(2)", "dp:3", "correct\nCorrect (to 3 decimal places)."),

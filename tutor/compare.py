@@ -765,7 +765,8 @@ def compare_numbers(answer: Expr, expected: Expr, ctx: Context, what: str = "ans
     if status is not Status.DIFFERENT:
         return _outcome(judgement, (), what)
     got, want = judgement.got, judgement.want
-    typed = format_value(got, ctx.spellings, fractions=answer.is_Number and not ctx.spellings)  # 19/10 as typed
+    # 19/10 as typed; worked out from decimals typed (2*1.4), in decimals (2.8, not 14/5)
+    typed = _text(got, 6, ctx.spellings, fractions=answer.is_Number and not ctx.spellings, decimals=bool(ctx.spellings))
     if not answer.is_Number:  # ln(1/5), e^3: said as the student wrote it, with the value that was checked
         typed = f"{show(answer, ctx.variables)} ≈ {typed}"
     elif isinstance(got, Fraction):
