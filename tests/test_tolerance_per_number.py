@@ -37,8 +37,18 @@ from tutor.cli import main
                                       "out from decimals, and such arithmetic is read as the exact number it makes: "
                                       "type the value itself."),
     ("2*1.4", "2 sqrt(2)", "dp:3", "incorrect\nYour answer 2.8 is not right."),  # not 14/5, which nobody typed
-    # a coefficient worked out from decimals is shown in decimals, not as a fraction nobody typed (h11, F11)
-    ("2x + 4e-5 x", "2x", "dp:4", "incorrect\nThe 2.00004 in your answer is not right."),
+    # a coefficient worked out from decimals typed is a decimal too, judged to the tolerance (it was exact, "not
+    # right": outside check h13, F4); in decimals, not a fraction nobody typed (h11, F11)
+    ("2x + 4e-5 x", "2x", "dp:4", "correct\nCorrect (to 4 decimal places)."),
+    ("2x + 6e-5 x", "2x", "dp:4", "incorrect\nThe 2.00006 in your answer is not right to 4 decimal places."),
+    ("z - 4x - 8y + 20 = 0.00004", "z = 4x + 8y - 20", "dp:4", "correct\nCorrect (to 4 decimal places)."),
+    ("z = 4x + 8y - 20 + 0.00004", "z = 4x + 8y - 20", "dp:4", "correct\nCorrect (to 4 decimal places)."),
+    # the tangent line in the lesson's form, its numbers rounded: y = 1.6487x + 0.82435, whose 0.82435 nobody typed
+    ("y - 1.6487 = 1.6487(x - 0.5)", "y = e^(1/2) x + e^(1/2)/2", "dp:4", "correct\nCorrect (to 4 decimal places)."),
+    ("y - 1.6487 = 1.6487(x - 0.6)", "y = e^(1/2) x + e^(1/2)/2", "dp:4",
+     "incorrect\nThe 0.65948 in your y is not right to 4 decimal places."),
+    # a fraction typed stays exact beside decimals
+    ("y = (1001/3)x + 0.5", "y = 1000/3 x + 1/2", "dp:0", "incorrect\nThe 1001/3 in your y is not right."),
     ("2.8284", "2 sqrt(2)", "dp:3", "correct\nCorrect (to 3 decimal places)."),
     # where a decimal or a whole number was typed in the number itself, the tolerance applies
     ("(333, 1)", "(1000/3, 1)", "dp:0", "correct\nCorrect (to 0 decimal places)."),

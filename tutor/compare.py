@@ -541,7 +541,8 @@ def _coefficients_off(answer: Expr, expected: Expr, names: Sequence[str], ctx: C
     short: list[tuple[str, int]] = []
     exact: list[bool] = []
     for got, want in pairs:
-        decimal = ctx.typed(got) or floats or (isinstance(want, Fraction) and abs(want) in given)
+        decimal = ctx.typed(got) or floats or (isinstance(want, Fraction) and abs(want) in given) \
+            or _worked_out(got, ctx)
         if got == want or (decimal and tolerance.accepts(got, want)):
             continue
         places = _short_places(got, want, tolerance, spellings, wholes)
@@ -553,6 +554,16 @@ def _coefficients_off(answer: Expr, expected: Expr, names: Sequence[str], ctx: C
         else:
             short.append((shown, places))
     return _Off(tuple(wrong), tuple(short), bool(exact) and exact[0])
+
+
+def _worked_out(coefficient: Fraction, ctx: Context) -> bool:
+    """Whether a coefficient nobody typed was worked out from decimals typed, and is a decimal the tolerance
+    applies to, as they are: 0.82435 of y - 1.6487 = 1.6487(x - 0.5), which is y = 1.6487x + 0.82435. Where decimals
+    were typed, any coefficient but a fraction typed (1001/3, of two whole numbers typed), which stays exact."""
+    if not ctx.spellings:
+        return False
+    wholes = {abs(whole) for whole in ctx.wholes}
+    return not (abs(coefficient).numerator in wholes and coefficient.denominator in wholes)
 
 
 def _coefficients_outcome(off: _Off, what: str, tolerance: Tolerance) -> Outcome:
