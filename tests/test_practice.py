@@ -142,6 +142,34 @@ def test_a_name_written_with_joiners_or_wide_spaces_is_greeted_as_it_is(tmp_path
         assert capsys.readouterr().out.startswith(f"Welcome to the calculus tutor, {name}. ")
 
 
+def test_tutor_alone_goes_back_to_the_pack_and_the_exercise_left_unsolved(tmp_path, capsys, monkeypatch):
+    """Outside check h14, F1: after a session on drills, `tutor` said only "Last time: drills." and started the
+    lesson's pack at exercise 1; after that run, quit at once, even `tutor --pack drills` had lost the exercise,
+    its numbers and the hint seen on it."""
+    monkeypatch.setenv("TUTOR_HOME", str(tmp_path))
+
+    def practise(answers: str, *args: str) -> str:
+        monkeypatch.setattr(sys, "stdin", io.StringIO(answers))
+        assert main(["practice", "--student", "rep", *args]) == 0
+        return capsys.readouterr().out
+
+    first = practise("21x^2\n:hint\n", "--pack", "drills")
+    prompt = first.split("\n")[3]  # the exercise: d/dx of f(x) = …, with this student's numbers
+    assert "Hint 1 of 3:" in first
+    back = practise("")
+    assert "Last time: drills, exercise 1, not solved yet." in back and "Pack: Drills (45 exercises)." in back
+    assert prompt in back
+    # a run on another pack that does nothing keeps the place; the line says how to go back to it
+    other = practise("", "--pack", "gradients")
+    assert "Last time: drills, with an exercise not solved yet (tutor --pack drills goes back to it)." in other
+    again = practise(":hint\n", "--pack", "drills")
+    assert prompt in again and "Hint 2 of 3:" in again
+    # with its skill: `tutor` alone practises it again
+    skill = packs.load("drills").tags[-1]
+    practise(":hint\n", "--pack", "drills", "--topic", skill)
+    assert f"Pack: Drills (45 exercises); practising {skill}." in practise("")
+
+
 def test_tutor_reads_a_pipe_line_by_line(tmp_path):
     """`tutor < answers.txt`: no prompt_toolkit, so no warning that the input is not a terminal."""
     done = subprocess.run([sys.executable, "-m", "tutor", "--seed", "1", "--student", "ana"], input="2x\n:quit\n",

@@ -34,7 +34,7 @@ from .errors import TutorError
 from .feedback import in_worker, respond
 from .interrupts import uninterrupted
 from .limits import LIMITS
-from .packs import Exercise, ExerciseSpec, Pack
+from .packs import BUILT_IN, Exercise, ExerciseSpec, Pack
 from .parse import FUNCTIONS, InputError
 from .store import MASTERY_RULE, Store, Visit, default_home, mastery_bar, student_folder
 from .variant_check import Unsettable, refusing, settable
@@ -181,6 +181,9 @@ class Session:
                 title = self.current.exercise.title
             where += f", exercise {self.number(spec)}" + (f" ({title})" if title and "{" not in title else "")
             where += ", solved." if visit.solved else ", not solved yet."
+        elif visit.pack != self.pack.id and not visit.solved:  # another pack: said how to go back to it
+            back = f"tutor --pack {visit.pack}" if visit.pack in BUILT_IN else "its pack file given with --pack"
+            where += f", with an exercise not solved yet ({back} goes back to it)."
         else:
             where += "."
         lines = [Line(where, "muted")]

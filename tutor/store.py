@@ -733,11 +733,17 @@ class Store:
         return {row[0] for row in rows} | kept
 
     def last_visit(self, student_id: int) -> Visit | None:
-        """Where the student's last session that showed anything left off."""
+        """Where the student's last run of the tutor that did anything left off: one that only showed an
+        exercise (quit at the first prompt) does not wipe the exercise an earlier one left unsolved, in
+        another pack perhaps, as it is not counted as a session either (`summary`)."""
         row = self.db.execute(
             "SELECT shown.id, shown.pack, sessions.topic, shown.exercise, shown.variant, shown.hints, shown.steps "
-            "FROM shown "
-            "JOIN sessions ON sessions.id = shown.session_id WHERE shown.student_id = ? "
+            "FROM shown JOIN sessions ON sessions.id = shown.session_id "
+            "WHERE shown.student_id = ? AND COALESCE(sessions.sitting, sessions.id) IN ("
+            "  SELECT COALESCE(done.sitting, done.id) FROM sessions AS done "
+            "  JOIN shown AS seen ON seen.session_id = done.id WHERE seen.student_id = shown.student_id "
+            "  AND (seen.hints > 0 OR seen.steps "
+            "       OR EXISTS (SELECT 1 FROM attempts WHERE attempts.shown_id = seen.id))) "
             "ORDER BY shown.id DESC LIMIT 1", (self._real(student_id),)).fetchone()
         if row is None:
             return None

@@ -8,20 +8,28 @@ import getpass
 import io
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from prompt_toolkit.utils import is_dumb_terminal
 
 from .. import repl, store
+from ..builtin_packs import BUILT_IN
 from ..practice import NothingToSet, Session
 from ..words import unseen
 from . import EXIT_OK, UserError, seed_number
 from .pack_files import load_pack
 from .progress import open_store
 
+if TYPE_CHECKING:
+    from ..packs import Pack
+
+DEFAULT_PACK = "gradients"  # the lesson's own: where a student starts
+
 
 def setup(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--pack", default="gradients",
-                        help="a built-in pack (gradients, drills) or a pack file (default: gradients)")
+    parser.add_argument("--pack", help="a built-in pack (gradients, drills) or a pack file (default: the built-in "
+                                       "pack practised last, with its skill, where no --topic is given; "
+                                       "else gradients)")
     parser.add_argument("--topic", help="practise one skill (a tag of the pack)")
     parser.add_argument("--seed", type=seed_number, help="fix the variants drawn, to repeat a session")
     parser.add_argument("--db", type=Path, help="the progress database (default: in your data folder)")
@@ -39,16 +47,19 @@ def student_name(text: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    # a built-in pack is verified by the tests, a pack file's exercise as it is set (Session): start at once
-    pack = load_pack(args.pack, when_set=True)
-    if args.topic and args.topic not in pack.tags:
-        raise UserError(f"no skill '{args.topic}' in {pack.id}; try one of: {', '.join(pack.tags)}")
+    topic = args.topic
+    given = args.pack is not None or topic is not None  # else where the student left off, read from the progress
+    pack = _practised(args.pack or DEFAULT_PACK, topic) if given else None  # refused before the progress is opened
     home = store.default_home()
     progress = open_store(args.db or home / "progress.sqlite3")
     options = {"seed": args.seed} if args.seed is not None else {}
     with repl.Ending() as ending:  # closing the window ends the session as :quit does, saving what is kept
         try:
-            session = Session(pack, progress, args.student or _user(), topic=args.topic, **options)
+            student = args.student or _user()
+            if pack is None:
+                name, topic = _where_left(progress, student)
+                pack = _practised(name, topic)
+            session = Session(pack, progress, student, topic=topic, **options)
             answers = sys.stdin if sys.stdin is not None else io.StringIO()  # closed (`<&-`): input with no lines
             screen = sys.stdout is not None and sys.stdout.isatty()  # None: closed (`>&-`)
             if answers.isatty() and screen and not is_dumb_terminal():
@@ -71,6 +82,23 @@ def run(args: argparse.Namespace) -> int:
     except OSError:  # the terminal is gone with its window: no one to read them
         pass
     return EXIT_OK
+
+
+def _practised(name: str, topic: str | None) -> Pack:
+    # a built-in pack is verified by the tests, a pack file's exercise as it is set (Session): start at once
+    pack = load_pack(name, when_set=True)
+    if topic and topic not in pack.tags:
+        raise UserError(f"no skill '{topic}' in {pack.id}; try one of: {', '.join(pack.tags)}")
+    return pack
+
+
+def _where_left(progress: store.Store, student: str) -> tuple[str, str | None]:
+    """The pack and skill `tutor` alone goes on with: those of the student's last session, where its pack is a
+    built-in one (a pack file is named by its id only); else the lesson's pack, every skill."""
+    visit = progress.last_visit(progress.student(student))
+    if visit is None or visit.pack not in BUILT_IN:
+        return DEFAULT_PACK, None
+    return visit.pack, visit.topic
 
 
 def history(home: Path, student: str) -> Path:
