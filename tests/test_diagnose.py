@@ -549,6 +549,17 @@ def test_terms_left_as_they_were_are_named_all_and_f_itself_once(exercise_id, st
     assert respond(drill(exercise_id, student), answer).message == message
 
 
+@pytest.mark.parametrize("answer, message", [
+    # both held terms differentiated: named both, not 3b² alone, which gives 28m + 18b - 42 (outside check h14, F6)
+    ("28m + 12b + 6b - 62", "It looks like you differentiated 3b² - 20b as well. In ∂/∂m, b is a constant, so "
+                            "3b² - 20b is a constant term and its derivative is 0."),
+    ("28m + 18b - 42", "It looks like you differentiated 3b² as well. In ∂/∂m, b is a constant, so 3b² is a "
+                       "constant term and its derivative is 0."),
+])
+def test_terms_held_constant_and_differentiated_are_named_all(answer, message):
+    assert respond(lesson("power-lines-dE-dm"), answer).message == message
+
+
 def test_every_term_held_constant_is_not_said_as_one_term_held_constant():
     # eˣ − 2x from 0: f′ = 0 there only if the 2 is dropped; "treated eˣ as a constant" gives 0.4, and
     # both terms held constant (f′ = 0 everywhere) was said as eˣ alone (an outside check)

@@ -388,21 +388,28 @@ def slip_variants(f: Expr, v: sympy.Symbol, held: tuple,
 def _said(sites: Sequence[Site], words: _Wording) -> tuple[Said, ...]:
     """One sentence per misconception among the sites, for the first place each changed."""
     first: dict[str, Site] = {}
-    for site in _terms_left(sites):
+    for site in _terms_together(sites):
         first.setdefault(site.slip.misconception, site)
     return tuple(said_of(site, words) for site in first.values())
 
 
-def _terms_left(sites: Sequence[Site]) -> list[Site]:
-    """The sites of one derivative, the terms left as they were made one: its sentence names every term
-    left (often f itself), where naming the first alone ("you left x² as it is") gives another answer."""
-    left = [site for site in sites if site.slip == Slip.TERM_NOT_DIFFERENTIATED]
-    if len(left) < 2:
-        return list(sites)
-    together = replace(left[0], piece=sympy.Add(*(site.piece for site in left)),
-                       right=sympy.Add(*(site.right for site in left)),
-                       wrong=sympy.Add(*(site.wrong for site in left)))
-    return [together if site is left[0] else site for site in sites if site not in left[1:]]
+_TOGETHER = (Slip.TERM_NOT_DIFFERENTIATED, Slip.HELD_TERM)  # slips whose every term a sentence names
+
+
+def _terms_together(sites: Sequence[Site]) -> list[Site]:
+    """The sites of one derivative, the terms one slip of _TOGETHER changed made one: its sentence names every
+    such term ("you left x² + 3x as it is", often f itself; "you differentiated 3b² - 20b as well"), where naming
+    the first alone ("you left x² as it is") gives another answer."""
+    found = list(sites)
+    for slip in _TOGETHER:
+        same = [site for site in found if site.slip == slip]
+        if len(same) < 2:
+            continue
+        together = replace(same[0], piece=sympy.Add(*(site.piece for site in same)),
+                           right=sympy.Add(*(site.right for site in same)),
+                           wrong=sympy.Add(*(site.wrong for site in same)))
+        found = [together if site is same[0] else site for site in found if site not in same[1:]]
+    return found
 
 
 _PROBES = ((Fraction(7, 11), Fraction(-13, 17), Fraction(5, 3)), (Fraction(-19, 7), Fraction(3, 13), Fraction(-2, 9)))
@@ -641,7 +648,7 @@ def wrong_gradients(f: Expr, variables: Sequence[str], name: str = "f",
         for s, held, v_name in zip(syms, helds, variables):
             derivative, here = _run(f, s, variant, held, variables)
             partials.append(derivative)
-            sites += [(v_name, site) for site in _terms_left(here)]
+            sites += [(v_name, site) for site in _terms_together(here)]
         key = tuple(fingerprint(p, variables) for p in partials)
         if not sites or key in seen or _held_twice(sites):
             continue
