@@ -332,3 +332,15 @@ def test_mastery_says_under_its_bars_that_it_starts_empty_and_how_it_grows(tmp_p
     session.store.close()
     assert main(["progress", "--db", str(tmp_path / "p.sqlite3")]) == 0
     assert capsys.readouterr().out.endswith("  tangent-planes         ████████··   5/5\n" + rule + "\n")
+
+
+def test_a_picture_with_nothing_of_the_answer_in_it_claims_none(tmp_path):
+    """Outside check h14, F7: a partial derivative without a point draws the surface alone, and :plot said
+    "Saved the picture (with its answer)" once it was solved."""
+    session = session_for(tmp_path, pictures=tmp_path / "pictures")
+    session.handle(":topic partial-derivatives")
+    while session.on_screen.spec.id != "partial-x-x2y2":
+        session.handle(":skip")
+    assert texts(session.handle(":plot")) == f"Saved the picture as {tmp_path / 'pictures'}/partial-x-x2y2-question.png"
+    session.handle("2x")
+    assert texts(session.handle(":plot last")) == f"Saved the picture as {tmp_path / 'pictures'}/partial-x-x2y2.png"

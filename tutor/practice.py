@@ -672,7 +672,7 @@ class Session:
         return [Line(current.exercise.prompt(latex=True))]
 
     def do_plot(self, which: str) -> list[Line]:
-        from .plot import NoMatplotlib, picture_for
+        from .plot import NoMatplotlib, picture_for, shows_answer
         if which not in ("", "last"):
             return [Line(f"':plot {which}' is not known: :plot draws this exercise, :plot last the one before.",
                          "invalid")]
@@ -688,6 +688,8 @@ class Session:
             return [Line(error.message, "muted")]
         except (NoMatplotlib, OSError) as error:
             return [Line(f"The picture could not be drawn: {error}", "invalid")]
+        if not shows_answer(shown.exercise.problem.figure()):  # the question is all it draws, solved or not
+            return [Line(f"Saved the picture as {path}", "muted")]
         what = "with its answer" if whole else "the question only: its answer is drawn once you have solved it"
         return [Line(f"Saved the picture ({what}) as {path}", "muted")]
 

@@ -14,7 +14,7 @@ from .exercise import picture_for
 from .fit import fit_figure, line_figure
 from .model import Arrow, Curve, Figure, Grid, Level, Marker, Panel, Segment
 from .png import NoMatplotlib, PictureFormat, picture_path, write_png
-from .question import question_only
+from .question import question_only, shows_answer
 from .surface import surface_figure
 from .text import render_text
 
@@ -22,5 +22,5 @@ __all__ = [
     "Arrow", "Curve", "Figure", "Grid", "Level", "Marker", "NoMatplotlib", "Panel", "PictureFormat", "Segment",
     "classify_figure", "contour_figure", "critical_curve_figure", "curve_figure", "descent_figure", "descent_question",
     "fit_figure", "gradient_figure", "line_figure", "minimum_figure", "picture_for", "picture_path", "question_only",
-    "rates_figure", "render_text", "slice_figure", "surface_figure", "write_png",
+    "rates_figure", "render_text", "shows_answer", "slice_figure", "surface_figure", "write_png",
 ]

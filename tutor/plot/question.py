@@ -27,6 +27,15 @@ def question_only(figure: Figure, title: str | None = None, point_asked: bool = 
                   tuple(_panel(p, point_asked) for p in figure.panels), figure.name)
 
 
+def shows_answer(figure: Figure) -> bool:
+    """Whether the figure draws anything of the answer, which `question_only` takes out (a partial derivative's
+    surface without a point draws the question alone: nothing is held back until it is solved)."""
+    asked = question_only(figure)
+    parts = ("curves", "planes", "segments", "arrows", "markers", "sets")
+    return any(getattr(mine, part) != getattr(theirs, part)
+               for mine, theirs in zip(figure.panels, asked.panels) for part in parts)
+
+
 def _panel(panel: Panel, point_asked: bool) -> Panel:
     curves = tuple(c for c in panel.curves if c.role in QUESTION_CURVES)
     slices = any(c.role.startswith("slice") for c in curves)
