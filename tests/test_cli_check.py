@@ -612,6 +612,19 @@ def test_a_value_that_starts_with_a_minus_is_told_how_to_pass_it(capsys, argv, s
     assert capsys.readouterr().err.splitlines()[-1] == said
 
 
+@pytest.mark.parametrize("argv, said", [
+    (["pratice"], "tutor: error: unrecognized arguments: pratice; did you mean the command practice?"),
+    (["grdae", "class.csv"], "tutor: error: unrecognized arguments: grdae class.csv; did you mean the command grade?"),
+    (["--pack", "drills", "frob"], "tutor: error: unrecognized arguments: frob"),
+])
+def test_a_command_misspelt_is_told_the_command_meant(capsys, argv, said):
+    """Outside check h14, F9: `tutor pratice` was read as practice's argument and only said unrecognized."""
+    with pytest.raises(SystemExit) as stop:
+        main(argv)
+    assert stop.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == said
+
+
 def test_a_value_that_starts_with_a_minus_passes_as_the_hints_say(capsys):
     assert main(["check", "--expected=-x", "--", "-x"]) == 0
     assert capsys.readouterr().out == "correct\nCorrect.\nread as: -x\n"

@@ -199,6 +199,12 @@ def test_commands(tmp_path):
     assert "Pack: Drills (45 exercises)." in out
     assert "nowhere.yaml: no such pack file (built-in packs: gradients, drills)" in out
     assert "Unknown command ':frobnicate'; :help lists the commands." in out
+    # outside check h14, F9: a command misspelt, a chat's /hint, a ? for help, and LaTeX's $ around an answer
+    out, _ = run_student(tmp_path / "careless", [":hlep", "/hint", "?", "$2x$"])
+    assert "Unknown command ':hlep'; did you mean :help?" in out
+    assert "Hint 1 of 3: Differentiate term by term with respect to x." in out
+    assert ":hint      the next hint (up to three)" in out
+    assert "'$' marks maths in LaTeX: type the answer without it." in out
 
 
 def test_a_new_variant_each_time_for_parameterised_exercises(tmp_path):

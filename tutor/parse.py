@@ -267,6 +267,7 @@ _FORBIDDEN_HINTS = {
     "#": "'#' is not part of maths here",
     "_": "a name can't start with '_'",
     "…": "write the number without the …, as far as you give it, like 1.1309",
+    "$": "'$' marks maths in LaTeX: type the answer without it",
 }
 _UNIT_VECTORS = ("i", "j", "k")  # 2x i + 2y j, the gradient as physics writes it
 _IN_BRACKETS = "write the vector in round brackets, its components in order, separated by commas"

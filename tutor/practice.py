@@ -80,6 +80,8 @@ def command(text: str) -> tuple[str, str] | None:
     text = text.strip()
     if text.lower() in WORDS:
         return WORDS[text.lower()], ""
+    if text == "?" or text.startswith("/") and text[1:2].isalpha():  # ? for help, /hint as a chat writes :hint
+        text = ":help" if text == "?" else ":" + text[1:]
     if not text.startswith(":"):
         return None
     name, _, argument = text.partition(" ")
@@ -427,7 +429,9 @@ class Session:
         name, argument = meant
         handler = getattr(self, "do_" + name[1:], None) if name in COMMANDS else None
         if handler is None:
-            yield [Line(f"Unknown command '{text.partition(' ')[0]}'; :help lists the commands.", "invalid")]
+            close = difflib.get_close_matches(name, COMMANDS, n=1)
+            hint = f"did you mean {close[0]}?" if close else ":help lists the commands."
+            yield [Line(f"Unknown command '{text.partition(' ')[0]}'; {hint}", "invalid")]
             return
         yield self.noticed(handler(argument))
 
@@ -697,7 +701,8 @@ class Session:
         return [Line("Type an answer, or a command:", "heading")] + [
             Line(f"  {name:<10} {what}") for name, what in COMMANDS.items()
         ] + [Line("A command may be shortened (:h is :hint, :s :steps, :sk :skip); hint, help, skip, quit and "
-                  "exit alone do the same as :hint, :help, :skip and :quit.", "muted"),
+                  "exit alone do the same as :hint, :help, :skip and :quit; so do /hint for :hint, and ? for :help.",
+                  "muted"),
              Line("Ctrl-C clears the line, or stops the work on an answer or a command; Ctrl-D quits. "
                   "Answers are read as you type: 6xy^3, 6 x y³ and 6*x*y**3 are the same.", "muted")]
 

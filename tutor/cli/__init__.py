@@ -10,6 +10,7 @@ tracebacks.
 from __future__ import annotations
 
 import argparse
+import difflib
 import gc
 import importlib
 import re
@@ -87,7 +88,15 @@ class Parser(argparse.ArgumentParser):
         return super().parse_known_args(args, namespace)
 
     def error(self, message: str) -> NoReturn:
-        super().error(message + dash_hint(message, self.given, self.prog))
+        super().error(message + (dash_hint(message, self.given, self.prog) or command_hint(message)))
+
+
+def command_hint(message: str) -> str:
+    """A word no command took that is a command misspelt (`tutor pratice`, read as practice's argument): the
+    command meant."""
+    unknown = re.fullmatch(r"unrecognized arguments: (\S+).*", message)
+    close = difflib.get_close_matches(unknown.group(1), COMMANDS, n=1) if unknown else []
+    return f"; did you mean the command {close[0]}?" if close else ""
 
 
 def dash_hint(message: str, given: list[str], prog: str) -> str:
