@@ -344,3 +344,21 @@ def test_a_picture_with_nothing_of_the_answer_in_it_claims_none(tmp_path):
     assert texts(session.handle(":plot")) == f"Saved the picture as {tmp_path / 'pictures'}/partial-x-x2y2-question.png"
     session.handle("2x")
     assert texts(session.handle(":plot last")) == f"Saved the picture as {tmp_path / 'pictures'}/partial-x-x2y2.png"
+
+
+def test_a_skills_round_takes_the_unsolved_first_in_the_packs_order(tmp_path):
+    """As practice.md says (outside check h14, F8: the tutorial said "in the pack's order" alone)."""
+    first = session_for(tmp_path)
+    first.handle(":topic sauna")
+    solved = first.on_screen.spec.id
+    first.handle(right_answer(first))
+    first.handle(":quit")
+    first.close()
+    again = Session(packs.load("gradients"), first.store, "ana", seed=2, topic="sauna")
+    again.start()
+    order = []
+    for _ in range(len([s for s in again.pack.exercises if "sauna" in s.tags])):
+        order.append(again.on_screen.spec.id)
+        again.handle(right_answer(again))
+    sauna = [s.id for s in again.pack.exercises if "sauna" in s.tags]
+    assert order == [s for s in sauna if s != solved] + [solved]
