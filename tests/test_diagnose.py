@@ -569,3 +569,12 @@ def test_every_term_held_constant_is_not_said_as_one_term_held_constant():
     assert respond(drill("gd-exp", "zoe"), "0.4").note == "misconception:term-treated-as-constant"
     assert respond(lesson("descent-1d-step-2"), "0.05").note == "wrong_value"  # the start: no mistake of these
 
+
+
+def test_a_cost_at_m_and_b_put_in_the_wrong_way_round_is_named():
+    """Outside check h14, F3: E(1, 3) for E(3, 1) was "Your answer 9 is not right." (here E(2, 1) = 2 on (0, 2),
+    (1, 3), (2, 6), and E(1, 2) = 4)."""
+    verdict = respond(drill("cost-value", "s6"), "4")
+    assert (verdict.note, verdict.message) == ("misconception:evaluated-at-swapped-point",
+                                               "It looks like you evaluated at (1, 2) instead of (2, 1): here m = 2 "
+                                               "and b = 1.")

@@ -22,7 +22,7 @@ from ...compare import Tolerance
 from ...misconceptions import Misconception, Said, WrongAnswer, register
 from ...misconceptions.derivatives import wrong_gradients
 from ...misconceptions.points import MISCONCEPTIONS as POINTS
-from ...misconceptions.points import place_words, value_slips
+from ...misconceptions.points import place_words, point_words, value_slips
 from ...parse import Answer, Shape, fraction, to_sympy, written_after
 from ..critical_points.misconceptions import coordinates_swapped
 from .exercise import Ask, Cost
@@ -294,13 +294,16 @@ def _fractions(at: Sequence[object]) -> tuple[Fraction, Fraction] | None:
 
 
 def _value_candidates(problem: Cost, costs: list[tuple[Said, _Terms]]) -> list[WrongAnswer]:
-    """The value at (m, b) of each wrong cost; the right cost with a slip in putting (m, b) in; the
+    """The value at (m, b) of each wrong cost; the right cost with a slip in putting (m, b) in, or at (b, m); the
     value of a partial derivative or of the gradient there instead of the cost's."""
     at = problem.at or ()
     found = [WrongAnswer.of([w], Answer(Shape.NUMBER, _value(c, at))) for w, c in costs]
     function = problem.function()
     found += [WrongAnswer.of([slip], Answer(Shape.NUMBER, wrong))
               for slip, wrong in value_slips(function, ("m", "b"), at, problem.name)]
+    if at[0] != at[1]:  # E(b, m) for E(m, b): m and b put in the wrong way round
+        said = POINTS["evaluated-at-swapped-point"].fill(**point_words(("m", "b"), at, problem.decimals))
+        found.append(WrongAnswer.of([said], Answer(Shape.NUMBER, function.xreplace({M: at[1], B: at[0]}))))
     right = problem.expected().value
     gradient = slope_at(function, (at[0], at[1]))
     words = {"f": problem.name, "right": problem.show(right), **place_words(at, problem.decimals)}
