@@ -154,8 +154,10 @@ def test_blind_corpus_figures(capsys):
     # dropped-constant-coefficient (finding 803): rows 161 (∂T/∂y, "copying: dropped the /90") and 302 (∇T(0.5, 0.6),
     # "forgot to divide by 90 at the end"), labelled slips, are that catalogued mistake; 14 since f′ = 0 solved with a sign
     # lost is solved-with-sign-lost (an outside check's x = 2 for x² + 4x): mn-quadratic's 5/2, "sign slip moving 5
-    # across the equals sign", labelled a slip, is told just that
-    assert total.slips_named <= 14, misses
+    # across the equals sign", labelled a slip, is told just that; 15 since α with a decimal place slipped is
+    # rate-decimal-slipped (an outside check of practice): descent-1d-step-1's 0.9974, "copying: used α = 0.05
+    # instead of 0.005", is told that
+    assert total.slips_named <= 15, misses
     assert total.pair_both >= 0.5 * rows["two_misconceptions"], misses
 
 
@@ -172,5 +174,7 @@ def test_held_out_corpus_figures(capsys):
     assert total.correct_named == 0
     assert total.verdicts >= 295, misses
     assert total.rightly >= 172, misses
-    assert total.slips_named <= 10, misses  # 9 until z = 6 + 4(x - 2) + 8(y - 4) was told its wrong height (745)
+    # 9 until z = 6 + 4(x - 2) + 8(y - 4) was told its wrong height (745); 11 since 0.9974, "Copied the learning rate
+    # as 0.05 instead of 0.005", is told that (rate-decimal-slipped)
+    assert total.slips_named <= 11, misses
     assert total.pair_both >= 19, misses

@@ -53,6 +53,10 @@ MISCONCEPTIONS = register(
         "It looks like you divided by the learning rate α = {rate} instead of multiplying by it: new point = "
         "old point − α·{slope}(old point)."),
     Misconception(
+        "rate-decimal-slipped", "slipped a decimal place in the learning rate",
+        "It looks like you used α = {wrong} instead of α = {rate}: a decimal place slipped. Each step is new point "
+        "= old point − α·{slope}(old point), with α = {rate}."),
+    Misconception(
         "iterations-off-by-one", "one iteration too many or too few",
         "It looks like you took {taken} instead of {wanted}. Count the steps from the start {start}: the "
         "answer is the point after {wanted}."),
@@ -98,6 +102,13 @@ class _Plan:
     rounded: int | None = None  # the decimal places each slope is rounded to before its step
 
 
+# how a step scales the slope, by the _Plan's factor: α, α twice, 2α, α left out, divided by α, and α with its
+# decimal point moved one place either way (0.05 or 0.0005 for 0.005); in floats for a float α, exact for a number
+FACTORS: dict[str, Callable[[float], float]] = {
+    "rate": lambda a: a, "twice": lambda a: a**2, "double": lambda a: 2 * a, "none": lambda a: a**0,
+    "divided": lambda a: 1 / a, "tenfold": lambda a: 10 * a, "tenth": lambda a: a / 10}
+
+
 class _Iteration:
     """xᵢ = xᵢ₋₁ − s·∇f(xᵢ₋₁) for the slopes a plan may use, in floating point as the solver computes it."""
 
@@ -127,8 +138,7 @@ class _Iteration:
         return known
 
     def run(self, plan: _Plan) -> _Point:
-        s = {"rate": self.alpha, "twice": self.alpha**2, "double": 2 * self.alpha, "none": 1.0,
-             "divided": 1 / self.alpha}[plan.factor] * -plan.sign
+        s = FACTORS[plan.factor](self.alpha) * -plan.sign
         k = self.k + plan.extra
         point, first = self.start, self.gradient(plan.slope, self.start)
         last, before = first, self.start
@@ -198,9 +208,16 @@ def candidates(problem: GradientDescent) -> list[WrongAnswer]:
     for (part_a, said_a, plan_a), (part_b, said_b, plan_b) in combinations(changes, 2):
         if part_a != part_b and said_a.misconception != said_b.misconception:
             found.append(((said_a, said_b), partial(iteration.run, _merge(plan_a, plan_b))))
-    # alone, not in pairs: a slip of arithmetic, not of the method
+    # alone, not in pairs: slips of arithmetic, not of the method; a decimal place slipped in α only where that
+    # is no other factor's step (0.01 for 0.1 is α applied twice)
     found += [((say["slope-rounded-early"](slope=slope, places=counted(places, "decimal place")),),
                partial(_rounded_early, iteration, places)) for places in (1, 2)]
+    exact = cast(Callable[[sympy.Expr], sympy.Expr], lambda factor: FACTORS[factor](problem.rate))  # not in floats
+    others = {exact(factor) for factor in FACTORS if factor not in ("tenfold", "tenth")}
+    found += [((say["rate-decimal-slipped"](wrong=show(problem.rate * scale, decimals=problem.decimals),
+                                             rate=rate, slope=slope),), partial(iteration.run, _Plan(factor=factor)))
+              for factor, scale in (("tenfold", sympy.Integer(10)), ("tenth", sympy.Rational(1, 10)))
+              if exact(factor) not in others]
     candidates = []
     for said, plan in found:
         try:
