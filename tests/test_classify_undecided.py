@@ -129,14 +129,20 @@ def test_minimize_on_cos_x_plus_y4_names_the_saddle_and_the_global_minimum(capsy
 
 
 def test_the_hints_name_the_test_of_the_exercises_own_function_and_variables(tmp_path):
-    # one variable was given the two-variable test (D, f_xy, a saddle), and the sauna's T was called f
+    # one variable was given the two-variable test (D, f_xy, a saddle), and the sauna's T was called f; the first
+    # hint compares values, as the lesson decides the sauna (its walls at 85 above (4, 4)), which never names the
+    # second-derivative test (outside check h14, F2)
     assert _exercise(tmp_path, "x^3 - 3x", "[1]").hints() == (
-        "Use the second-derivative test: the sign of f″ at the point.",
-        "f″ > 0: a minimum. f″ < 0: a maximum. f″ = 0: the test does not decide.",
+        "Compare f(1) with the values of f a little to either side: if both are higher, the point is a minimum; "
+        "both lower, a maximum; one higher and one lower, neither.",
+        "Or use the second-derivative test, the sign of f″ at the point: f″ > 0, a minimum; f″ < 0, a maximum; "
+        "f″ = 0: the test does not decide.",
         "Here f″(1) = 6.")
     assert packs.load("gradients").exercise("sauna-classify-4-4").variant().hints() == (
-        "Use the second-derivative test: D = T_xx·T_yy − T_xy² at the point.",
-        "D < 0: saddle. D > 0: a minimum if T_xx > 0, a maximum if T_xx < 0. D = 0: the test does not decide.",
+        "Compare T(4, 4) with the values of T a little away in every direction: if they are all higher, the point "
+        "is a minimum; all lower, a maximum; higher one way and lower another, a saddle point.",
+        "Or use the second-derivative test: D = T_xx·T_yy − T_xy² at the point. D < 0: saddle. D > 0: a minimum if "
+        "T_xx > 0, a maximum if T_xx < 0. D = 0: the test does not decide.",
         "Here D = 4096/225 and T_xx = 64/15.")
 
 

@@ -198,16 +198,21 @@ class ClassifyPoint(FunctionProblem):
         if len(self.variables) == 1:
             second = f"{self.name}″"
             return (
-                f"Use the second-derivative test: the sign of {second} at the point.",
-                f"{second} > 0: a minimum. {second} < 0: a maximum. {second} = 0: the test does not decide.",
+                # first as the lesson decides: by the values (the sauna's walls at 85 are higher than (4, 4))
+                f"Compare {self.name}({self.show(self.at[0])}) with the values of {self.name} a little to either side: "
+                "if both are higher, the point is a minimum; both lower, a maximum; one higher and one lower, neither.",
+                f"Or use the second-derivative test, the sign of {second} at the point: {second} > 0, a minimum; "
+                f"{second} < 0, a maximum; {second} = 0: the test does not decide.",
                 f"Here {second}({self.show(self.at[0])}) = {self.show(result.fxx)}.",
             )
         x, y = self.variables
         f_xx, f_yy, f_xy = (f"{self.name}_{x}{x}", f"{self.name}_{y}{y}", f"{self.name}_{x}{y}")  # T_xx for T
         return (
-            f"Use the second-derivative test: D = {f_xx}·{f_yy} − {f_xy}² at the point.",
-            f"D < 0: saddle. D > 0: a minimum if {f_xx} > 0, a maximum if {f_xx} < 0. D = 0: the test "
-            "does not decide.",
+            f"Compare {self.name}{self.point_text(self.at)} with the values of {self.name} a little away in every "
+            "direction: if they are all higher, the point is a minimum; all lower, a maximum; higher one way and "
+            "lower another, a saddle point.",
+            f"Or use the second-derivative test: D = {f_xx}·{f_yy} − {f_xy}² at the point. D < 0: saddle. D > 0: a "
+            f"minimum if {f_xx} > 0, a maximum if {f_xx} < 0. D = 0: the test does not decide.",
             f"Here D = {self.show(result.D)} and {f_xx} = {self.show(result.fxx)}.",
         )
 
