@@ -1347,6 +1347,13 @@ def test_words_around_an_answer_are_told_to_go(capsys, typed, exercise, caret):
     assert capsys.readouterr().out == f"invalid\n{typed}\n{' ' * caret}^\nWrite just the answer, without words.\n"
 
 
+@pytest.mark.parametrize("typed, caret, digits", [("eight", 0, "8"), ("Eleven", 0, "11"), ("x + two", 4, "2")])
+def test_a_number_in_words_is_told_to_be_written_in_digits(capsys, typed, caret, digits):
+    """Outside check h14, F9: 'eight' for the number of iterations was "Unknown name 'eight' (the variable is x)"."""
+    assert main(["check", "--expected", "x + 8", "--", typed]) == 3
+    assert capsys.readouterr().out == f"invalid\n{typed}\n{' ' * caret}^\nWrite the number in digits: {digits}.\n"
+
+
 # finding 484: a decimal comma where one value is asked was "A single number is expected here, not a list.",
 # with no caret, and 'x₁ = 0,75' was told to write just 0,75, which is then refused
 @pytest.mark.parametrize("typed, exercise, caret, decimal", [

@@ -672,7 +672,8 @@ def test_the_marks_and_isolates_of_right_to_left_text_count_as_spaces(mark):
     ("x\u034f+1", 1, "the invisible character U+034F COMBINING GRAPHEME JOINER can't be used here"),
     ("\u115fx", 0, "the invisible character U+115F HANGUL CHOSEONG FILLER can't be used here"),
     ("x\ufe0f", 1, "the invisible character U+FE0F VARIATION SELECTOR-16 can't be used here"),
-    ("2x$", 2, "the character '$' can't be used here"),
+    ("2x§", 2, "the character '§' can't be used here"),
+    ("2x$", 2, "'$' marks maths in LaTeX: type the answer without it"),  # outside check h14, F9
     # outside check h11, F14: 5!! was read as (5!)! = 120!, which some books write for 15, with no word of it
     ("5!!", 2, "'!!' is not read, as it means two things: write (n!)! for the factorial of a factorial, or the "
                "double factorial n(n - 2)(n - 4)… as a product"),

@@ -280,6 +280,8 @@ _DIGITS = "0123456789"
 _WORDS = frozenset({"the", "is", "are", "was", "at", "after", "with", "approximately", "about", "answer", "so",
                     "then", "equals", "gives", "best", "it", "its", "of", "for", "we", "get", "thus", "therefore",
                     "hence", "which", "iterations", "steps", "gradient", "point"})
+_NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                 "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty")
 _RULES = ("->", "↦", "→", ":")  # what a program or the lesson writes between a name and its value
 # the names of functions in other countries' textbooks (Russian, Spanish, Portuguese, German ...), with ours
 _TEXTBOOK_NAMES = {"tg": "tan", "ctg": "cot", "cotg": "cot", "arctg": "arctan", "arcctg": "arccot", "sen": "sin",
@@ -598,6 +600,8 @@ class _Tokenizer:
                                   col, "unknown_function")
         if run.lower() in _WORDS:  # "the gradient is (2x, 2y)", "0.05 is best": a sentence around the answer
             return InputError("write just the answer, without words", col, "unknown_name")
+        if run.lower() in _NUMBER_WORDS:  # eight iterations, "two"
+            return InputError(f"write the number in digits: {_NUMBER_WORDS.index(run.lower())}", col, "unknown_name")
         if printout and run in _PRINTOUTS:  # array([4., 6.]) pasted from Python
             return InputError(f"'{run}' is a program's name, not maths: write just the vector in round brackets, "
                               "like (4, 6)", col, "unknown_function")
