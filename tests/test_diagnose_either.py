@@ -179,10 +179,10 @@ exercises:
     # "Its derivative": whose
     ("ln", "x + 4ln(x)", "It looks like two mistakes: you left ln(x) as it is instead of differentiating it, and you "
      "lowered the exponent but did not multiply by it. The derivative of ln(x) is 1/x. The derivative of x² is 2x, not x."),
-    # "It is D = …" after a sentence about a saddle point
+    # "It is D = …" after a sentence about a saddle point; D's value said once (outside check h14, F9: twice)
     ("cl", "saddle", "You get this answer if you took D > 0 to mean a saddle point, or if you computed D with the "
      "sign reversed, as f_xy² − f_xx·f_yy. Here D = 4 > 0: the point is a minimum or a maximum, not a saddle "
-     "point. The discriminant is D = f_xx·f_yy − f_xy²; here D = 4."),
+     "point. The discriminant is D = f_xx·f_yy − f_xy²."),
 ])
 def test_a_joined_reason_says_what_it_is_about(tmp_path, exercise, answer, message):
     path = tmp_path / "joined.yaml"

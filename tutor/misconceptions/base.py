@@ -188,12 +188,24 @@ def either(first: Said, second: Said, part: str | None = None) -> str:
     where = "" if part is None else f"Your {part}: y"
     opening = f"{where}ou get this" if part else "You get this answer"
     whys = list(dict.fromkeys(sentence for s in (first, second) if s.alone for sentence in _SENTENCES.split(s.alone)))
-    reasons = " ".join(_one_correction([w for w in whys if not any(_core(w) in _core(other)
-                                                                   for other in whys if other != w)]))
+    whys = [w for w in whys if not any(_core(w) in _core(other) for other in whys if other != w)]
+    reasons = " ".join(_one_correction(_said_once(whys)))
     return f"{opening} if you {first.did}, or if you {second.did}. {reasons}".rstrip()
 
 
 _SENTENCES = re.compile(r"(?<=\.) (?=[A-Z])")  # a reason may be several (one misconception in two partials)
+_HERE = re.compile(r"(?P<rule>.+); here (?P<value>.+)\.")  # "The discriminant is D = …; here D = 4."
+
+
+def _said_once(reasons: list[str]) -> list[str]:
+    """The reasons, a value a reason ends on ("; here D = 4") left out where one before it says it already
+    ("Here D = 4 > 0: …")."""
+    kept: list[str] = []
+    for reason in reasons:
+        here = _HERE.fullmatch(reason)
+        said = here is not None and any(here["value"] in before for before in kept)
+        kept.append(f"{here['rule']}." if said and here else reason)
+    return kept
 # a reason that corrects a derivative: "[The power rule …: t]he derivative of y² is 2y, not 2."
 _CORRECTION = re.compile(r"(?P<rule>.*?)(?P<t>[Tt])he derivative of (?P<site>.+?) is (?P<right>.+?), "
                          r"not (?P<wrong>.+)\.")
