@@ -168,6 +168,14 @@ def test_tutor_alone_goes_back_to_the_pack_and_the_exercise_left_unsolved(tmp_pa
     skill = packs.load("drills").tags[-1]
     practise(":hint\n", "--pack", "drills", "--topic", skill)
     assert f"Pack: Drills (45 exercises); practising {skill}." in practise("")
+    # a pack file, named by its id only: `tutor` alone opens the lesson's pack, and says how to go back
+    pack = tmp_path / "hw.yaml"
+    pack.write_text("pack: hw\nexercises:\n  - {id: one, kind: partial_derivative, function: 3x^2 y^3, wrt: x}\n",
+                    encoding="utf-8")
+    practise(":hint\n", "--pack", str(pack))
+    back = practise("")
+    assert "Last time: hw, with an exercise not solved yet (its pack file, given with --pack, goes back to it)." in back
+    assert "Pack: Gradients and gradient descent (44 exercises)." in back
 
 
 def test_tutor_reads_a_pipe_line_by_line(tmp_path):

@@ -184,7 +184,7 @@ class Session:
             where += f", exercise {self.number(spec)}" + (f" ({title})" if title and "{" not in title else "")
             where += ", solved." if visit.solved else ", not solved yet."
         elif visit.pack != self.pack.id and not visit.solved:  # another pack: said how to go back to it
-            back = f"tutor --pack {visit.pack}" if visit.pack in BUILT_IN else "its pack file given with --pack"
+            back = f"tutor --pack {visit.pack}" if visit.pack in BUILT_IN else "its pack file, given with --pack,"
             where += f", with an exercise not solved yet ({back} goes back to it)."
         else:
             where += "."
