@@ -194,18 +194,6 @@ def either(first: Said, second: Said, part: str | None = None) -> str:
 
 
 _SENTENCES = re.compile(r"(?<=\.) (?=[A-Z])")  # a reason may be several (one misconception in two partials)
-_HERE = re.compile(r"(?P<rule>.+); here (?P<value>.+)\.")  # "The discriminant is D = …; here D = 4."
-
-
-def _said_once(reasons: list[str]) -> list[str]:
-    """The reasons, a value a reason ends on ("; here D = 4") left out where one before it says it already
-    ("Here D = 4 > 0: …")."""
-    kept: list[str] = []
-    for reason in reasons:
-        here = _HERE.fullmatch(reason)
-        said = here is not None and any(here["value"] in before for before in kept)
-        kept.append(f"{here['rule']}." if said and here else reason)
-    return kept
 # a reason that corrects a derivative: "[The power rule …: t]he derivative of y² is 2y, not 2."
 _CORRECTION = re.compile(r"(?P<rule>.*?)(?P<t>[Tt])he derivative of (?P<site>.+?) is (?P<right>.+?), "
                          r"not (?P<wrong>.+)\.")
@@ -224,6 +212,20 @@ def _one_correction(reasons: list[str]) -> list[str]:
                       f"not {a['wrong']} or {b['wrong']}.")
             return [*reasons[:i], merged, *reasons[i + 1:j], *reasons[j + 1:]]
     return reasons
+
+
+_HERE = re.compile(r"(?P<rule>.+); here (?P<value>.+)\.")  # "The discriminant is D = …; here D = 4."
+
+
+def _said_once(reasons: list[str]) -> list[str]:
+    """The reasons, a value a reason ends on ("; here D = 4") left out where one before it says it already
+    ("Here D = 4 > 0: …")."""
+    kept: list[str] = []
+    for reason in reasons:
+        here = _HERE.fullmatch(reason)
+        said = here is not None and any(here["value"] in before for before in kept)
+        kept.append(f"{here['rule']}." if said and here else reason)
+    return kept
 
 
 def _core(reason: str) -> str:
