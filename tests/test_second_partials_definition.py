@@ -75,7 +75,7 @@ def test_a_point_with_no_second_partial_is_decided_by_fs_values(tmp_path):
     ("sqrt(x^4 + y^4) - x*y/2", "minimum", "minimum", "saddle",
      "You get this answer if you took D > 0 to mean a saddle point, or if you computed D with the sign reversed, as "
      "f_xy² − f_xx·f_yy. Here D = 15/4 > 0: the point is a minimum or a maximum, not a saddle point. The "
-     "discriminant is D = f_xx·f_yy − f_xy²; here D = 15/4."),
+     "discriminant is D = f_xx·f_yy − f_xy²."),
     ("-sqrt(x^4 + y^4) + x*y/10", "maximum", "maximum", "minimum",
      "It looks like you read the sign of f_xx the wrong way round. With D > 0, f_xx > 0 means a minimum (the surface "
      "curves up) and f_xx < 0 a maximum; here f_xx = -2."),
