@@ -980,6 +980,12 @@ def test_the_inverse_function_note_goes_with_a_correct_answer():
     ("x = 0.0498y", "y = e^3 x", "dp:3", "correct", "Correct (to 3 decimal places)."),
     ("x = 0.0498y + 0.0996", "y = e^3 x - 2", "dp:3", "correct", "Correct (to 3 decimal places)."),
     ("x = 0.0005y", "y = 2000x", "dp:3", "correct", "Correct."),  # exactly 1/2000
+    # a constant beside the slope does not switch the rule off, and dp:0 asks one significant digit (outside check
+    # h15, F1 and F3: x = 0.05y + 0.0001 is y = 20x - 0.002, and x = 0.1y is y = 10x, for y = 15x)
+    ("x = 0.05y + 0.0001", "y = e^3 x", "dp:3", "incorrect", "The 0.05 in your x is not right to 3 significant digits."),
+    ("x = 0.0498y + 0.0001", "y = e^3 x", "dp:3", "correct", "Correct (to 3 decimal places)."),
+    ("x = 0.1y", "y = 15x", "dp:0", "incorrect", "The 0.1 in your x is not right to 1 significant digit."),
+    ("x = 0.5y + 0.3", "y = 15x", "dp:0", "incorrect", "The 0.5 in your x is not right to 1 significant digit."),
     # a relative error is the same on m and on 1/m: nothing more is asked
     ("x = 0.05y", "y = e^3 x", "1e-3", "incorrect",
      "The 0.05 in your x is not right within a relative error of 0.001."),

@@ -47,8 +47,11 @@ from tutor.cli import main
     ("y - 1.6487 = 1.6487(x - 0.5)", "y = e^(1/2) x + e^(1/2)/2", "dp:4", "correct\nCorrect (to 4 decimal places)."),
     ("y - 1.6487 = 1.6487(x - 0.6)", "y = e^(1/2) x + e^(1/2)/2", "dp:4",
      "incorrect\nThe 0.65948 in your y is not right to 4 decimal places."),
-    # a fraction typed stays exact beside decimals
+    # a fraction typed stays exact beside decimals, in lowest terms or not, and a division by a whole number too
+    # (outside check h15, F2: 8/10 was judged to the tolerance as a worked-out decimal)
     ("y = (1001/3)x + 0.5", "y = 1000/3 x + 1/2", "dp:0", "incorrect\nThe 1001/3 in your y is not right."),
+    ("y = 0.3x + 8/10", "y = x/3 + 1/3", "dp:0", "incorrect\nThe 4/5 in your y is not right."),
+    ("x = y/20 + 0.0001", "y = e^3 x", "dp:3", "incorrect\nThe 1/20 in your x is not right."),
     ("2.8284", "2 sqrt(2)", "dp:3", "correct\nCorrect (to 3 decimal places)."),
     # where a decimal or a whole number was typed in the number itself, the tolerance applies
     ("(333, 1)", "(1000/3, 1)", "dp:0", "correct\nCorrect (to 0 decimal places)."),

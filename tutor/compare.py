@@ -559,11 +559,12 @@ def _coefficients_off(answer: Expr, expected: Expr, names: Sequence[str], ctx: C
 def _worked_out(coefficient: Fraction, ctx: Context) -> bool:
     """Whether a coefficient nobody typed was worked out from decimals typed, and is a decimal the tolerance
     applies to, as they are: 0.82435 of y - 1.6487 = 1.6487(x - 0.5), which is y = 1.6487x + 0.82435. Where decimals
-    were typed, any coefficient but a fraction typed (1001/3, of two whole numbers typed), which stays exact."""
+    were typed, any coefficient but a fraction typed, one whole number typed over another (1001/3, 8/10, y/20), which
+    stays exact."""
     if not ctx.spellings:
         return False
-    wholes = {abs(whole) for whole in ctx.wholes}
-    return not (abs(coefficient).numerator in wholes and coefficient.denominator in wholes)
+    wholes = {abs(whole) for whole in ctx.wholes} | {Fraction(1)}  # y/20 is 1/20 y
+    return not any(over and abs(coefficient) == whole / over for whole in wholes for over in wholes)
 
 
 def _coefficients_outcome(off: _Off, what: str, tolerance: Tolerance) -> Outcome:
@@ -1801,18 +1802,19 @@ def _too_few_digits(answer: Equation, expected: Equation, ctx: Context) -> Outco
         return None
     names = _names(ctx, answer.rhs, expected.rhs)
     typed = [number for number, _ in ctx.spellings]
-    pairs = sorted(_coefficients(answer.rhs, expected.rhs, names, irrational=True) or (),
+    # a term the right one lacks (x = 0.05y + 0.0001 for x = y/e³) paired with 0: the slope is judged all the same
+    pairs = sorted(_coefficients(answer.rhs, expected.rhs, names, irrational=True, extra=True) or (),
                    key=lambda pair: typed.index(abs(pair[0])) if abs(pair[0]) in typed else len(typed))
+    digits = max(tolerance.places, 1)  # dp:0 asks one significant digit of 1/m, not none
     for got, want in pairs:
         right = to_mpf(want)
         if got == 0 or right == 0 or abs(right) >= 1:
             continue
-        digit = mpmath.floor(mpmath.log10(abs(right))) + 1 - tolerance.places  # the last digit asked
+        digit = mpmath.floor(mpmath.log10(abs(right))) + 1 - digits  # the last digit asked
         if abs(to_mpf(got) - right) > 0.5 * mpmath.mpf(10) ** digit * (1 + 1e-9):
             shown = _text(got, 6, ctx.spellings, decimals=True)  # 10x = 0.5y: x = 0.05y, not 1/20 y
-            return Outcome(False, Note.WRONG_VALUE, f"The {shown} in your "
-                                                    f"{answer.lhs} is not right to {tolerance.places} significant "
-                                                    "digits.")
+            return Outcome(False, Note.WRONG_VALUE, f"The {shown} in your {answer.lhs} is not right to "
+                                                    f"{counted(digits, 'significant digit')}.")
     return None
 
 
