@@ -47,6 +47,10 @@ from tutor.cli import main
     ("y - 1.6487 = 1.6487(x - 0.5)", "y = e^(1/2) x + e^(1/2)/2", "dp:4", "correct\nCorrect (to 4 decimal places)."),
     ("y - 1.6487 = 1.6487(x - 0.6)", "y = e^(1/2) x + e^(1/2)/2", "dp:4",
      "incorrect\nThe 0.65948 in your y is not right to 4 decimal places."),
+    # a term left out where the right one's is 0 to the places asked, as a vector's 0.00 is (outside check h15, F4)
+    ("y = 0.06x", "y = 0.0612x + 0.0031", "dp:2", "correct\nCorrect (to 2 decimal places)."),
+    ("y = 0.06x + 0.00", "y = 0.0612x + 0.0031", "dp:2", "correct\nCorrect (to 2 decimal places)."),
+    ("y = 0.06x", "y = 0.0612x + 0.0061", "dp:2", "incorrect\nAt x = 1 your y is 0.06, but the correct y is 0.0673."),
     # a fraction typed stays exact beside decimals, in lowest terms or not, and a division by a whole number too
     # (outside check h15, F2: 8/10 was judged to the tolerance as a worked-out decimal)
     ("y = (1001/3)x + 0.5", "y = 1000/3 x + 1/2", "dp:0", "incorrect\nThe 1001/3 in your y is not right."),

@@ -522,10 +522,12 @@ def _coefficients_off(answer: Expr, expected: Expr, names: Sequence[str], ctx: C
     exactly. None for anything else."""
     paired = _paired_coefficients(answer, expected, names, irrational=True, extra=True)
     # a typed decimal where the right one has no such term is judged against 0 (z = 4x + 8y + 0.04 for
-    # z = 4x + 8y, to 1 place); any other term it lacks, as before: the check finds where they differ
+    # z = 4x + 8y, to 1 place), and a term left out where the right one's is 0 to the places asked (y = 0.06x
+    # for y = 0.0612x + 0.0031, to 2); any other term one lacks, as before: the check finds where they differ
     if paired is None or ctx.tolerance is None:
         return None
-    if any(want == 0 and not ctx.typed(got) for got, want in paired.values()):
+    if any(want == 0 and not ctx.typed(got) or got == 0 and not ctx.tolerance.accepts(Fraction(0), want)
+           for got, want in paired.values()):
         return None
     higher = _higher_term(paired)
     if higher is not None:
@@ -621,22 +623,24 @@ def _coefficients(answer: Expr, expected: Expr, names: Sequence[str],
     """(the answer's coefficient, the expected one) for each term, where both are polynomials with the
     same terms (the answer as written); else None. irrational: the expected coefficients may be any real
     constants (e, √2, ln 256), to about 60 digits, as a tolerance judges them; else rationals only. extra:
-    the answer may have terms the expected one has not, paired with 0."""
+    either may have terms the other has not, each paired with 0."""
     paired = _paired_coefficients(answer, expected, names, irrational, extra)
     return None if paired is None else list(paired.values())
 
 
 def _paired_coefficients(answer: Expr, expected: Expr, names: Sequence[str], irrational: bool = False,
                          extra: bool = False) -> dict[tuple[int, ...], tuple[Fraction, Value]] | None:
-    """`_coefficients`, by the monomial each pair is the coefficient of (its exponents)."""
+    """`_coefficients`, by the monomial each pair is the coefficient of (its exponents); with `extra`, a term
+    either has that the other lacks is paired with 0."""
     syms = [symbol(n) for n in names]
     mine = _monomials(answer, syms)
     if mine is None:  # first: expanding the expected one, (x - a)^5999, takes seconds no budget counts
         return None
     theirs = _monomials(sympy.expand(expected), syms, constants=irrational)
-    if theirs is None or not (theirs.keys() <= mine.keys() if extra else theirs.keys() == mine.keys()):
+    if theirs is None or not (extra or theirs.keys() == mine.keys()):
         return None
-    return {monomial: (cast(Fraction, got), theirs.get(monomial, Fraction(0))) for monomial, got in mine.items()}
+    return {monomial: (cast(Fraction, mine.get(monomial, Fraction(0))), theirs.get(monomial, Fraction(0)))
+            for monomial in {**mine, **theirs}}
 
 
 def _higher_term(paired: dict[tuple[int, ...], tuple[Fraction, Value]]) -> tuple[int, ...] | None:
