@@ -744,7 +744,7 @@ def test_a_set_of_numbers_that_is_no_list_keeps_its_own_error():
 @pytest.mark.parametrize("answer, verdict, message", [
     ("(-1.0356, 0), (0.9602, 0)", "incorrect",
      "(0.9602, 0) is close to one of the right points, but its x is not right to 4 decimal places."),
-    ("(-1.0356, 0), (0.9601, 0)", "correct", "Correct."),
+    ("(-1.0356, 0), (0.9601, 0)", "correct", "Correct (to 4 decimal places)."),
     ("(-1.0356, 0), (0.97, 0)", "incorrect", "(0.97, 0) does not belong in the answer. 1 point is missing."),
     ("(-1.0356, 0), (0.96, 0)", "incorrect",  # 0.96015…: a rounding, not a slip in the last digit
      "(0.96, 0) is one of the right points rounded to 2 decimal places; give it to 4 decimal places."),
@@ -814,7 +814,8 @@ def test_every_global_minimum_listed_where_one_is_asked(tmp_path, function, answ
     ("x^4 - 2x^2", "1", "correct", "Correct.", "1"),
     ("x^4 - 2x^2", "-1, 0", "incorrect", "x = 0 does not belong in the answer.", "x = -1, x = 0"),
     ("x^4 - 2x^2", "-1, 1, 0", "incorrect", "x = 0 does not belong in the answer.", "x = -1, x = 1, x = 0"),
-    ("cos(x) + x^2/10", "-2.5957, 2.5957", "correct", "Correct.", "x = -2.5957, x = 2.5957"),
+    ("cos(x) + x^2/10", "-2.5957, 2.5957", "correct", "Correct (to 4 decimal places).",
+     "x = -2.5957, x = 2.5957"),
     ("x^2 - 2abs(x)", "1, -1", "correct", "Correct.", "x = 1, x = -1"),  # solved between its kinks
     # where f is least at one x, a list is judged so too (finding 209: it was "A single number is expected here,
     # not a list.", while 1, 1 was read as a list)

@@ -60,7 +60,8 @@ from tutor.cli import main
     # where a decimal or a whole number was typed in the number itself, the tolerance applies
     ("(333, 1)", "(1000/3, 1)", "dp:0", "correct\nCorrect (to 0 decimal places)."),
     ("(333.3, 1/3)", "(1000/3, 1/3)", "dp:0", "correct\nCorrect (to 0 decimal places)."),
-    ("{(333, 1)}", "{(1000/3, 1)}", "dp:0", "correct\nCorrect."),
+    ("{(333, 1)}", "{(1000/3, 1)}", "dp:0", "correct\nCorrect (to 0 decimal places)."),  # as the vector: h15, F10
+    ("(1.4142, 1)", "{(sqrt(2), 1)}", "dp:4", "correct\nCorrect (to 4 decimal places)."),  # note within_tolerance
     ("y = 333x + 1", "y = 1000/3 x + 1", "dp:0", "correct\nCorrect (to 0 decimal places)."),
     ("3y = 1001x + 3", "y = 1000/3 x + 1", "dp:0", "correct\nCorrect (to 0 decimal places)."),
     ("2x = 0.736z", "z = e x", "dp:3", "correct\nCorrect (to 3 decimal places)."),

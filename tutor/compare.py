@@ -1309,6 +1309,8 @@ def compare_points(answer: Points, expected: Points, ctx: Context) -> Outcome:
     missing = len(want_points) - len(found) - len(nearby) - len(rounded_exact) + lines
     wrong: list[Point | Equation | Meet] = [*extra, *extra_lines]
     if not missing and not wrong and not nearby and not rounded_exact and not doubled:
+        if ctx.tolerance is not None and not all(w in unique for w in found):  # (1.4142, 1) for (√2, 1), as a vector
+            return Outcome.right(Note.WITHIN_TOLERANCE, f"Correct ({ctx.tolerance.describe()}).")
         return Outcome.right()
     total = max(len(want_points) + len(want_lines), 1)
     credit = max(0.0, (len(found) + len(found_lines) - len(wrong) - len(doubled)) / total)
