@@ -986,6 +986,8 @@ def test_the_inverse_function_note_goes_with_a_correct_answer():
     ("x = 0.0498y + 0.0001", "y = e^3 x", "dp:3", "correct", "Correct (to 3 decimal places)."),
     ("x = 0.1y", "y = 15x", "dp:0", "incorrect", "The 0.1 in your x is not right to 1 significant digit."),
     ("x = 0.5y + 0.3", "y = 15x", "dp:0", "incorrect", "The 0.5 in your x is not right to 1 significant digit."),
+    # a constant that is 0 to the places asked has no significant digits to get right (h15, F6): y = 20x + 0.0002
+    ("x = 0.05y - 0.00001", "y = 20x + 0.0001", "dp:2", "correct", "Correct (to 2 decimal places)."),
     # a relative error is the same on m and on 1/m: nothing more is asked
     ("x = 0.05y", "y = e^3 x", "1e-3", "incorrect",
      "The 0.05 in your x is not right within a relative error of 0.001."),

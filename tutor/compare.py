@@ -1809,12 +1809,14 @@ def _too_few_digits(answer: Equation, expected: Equation, ctx: Context) -> Outco
     names = _names(ctx, answer.rhs, expected.rhs)
     typed = [number for number, _ in ctx.spellings]
     # a term the right one lacks (x = 0.05y + 0.0001 for x = y/e³) paired with 0: the slope is judged all the same
-    pairs = sorted(_coefficients(answer.rhs, expected.rhs, names, irrational=True, extra=True) or (),
-                   key=lambda pair: typed.index(abs(pair[0])) if abs(pair[0]) in typed else len(typed))
+    paired = _paired_coefficients(answer.rhs, expected.rhs, names, irrational=True, extra=True) or {}
+    pairs = sorted(paired.items(), key=lambda item: typed.index(abs(item[1][0])) if abs(item[1][0]) in typed
+                   else len(typed))
     digits = max(tolerance.places, 1)  # dp:0 asks one significant digit of 1/m, not none
-    for got, want in pairs:
+    for monomial, (got, want) in pairs:
         right = to_mpf(want)
-        if got == 0 or right == 0 or abs(right) >= 1:
+        # a constant 0 to the places asked has no digits to get right (-0.000005 at dp:2): the tolerance judges it
+        if got == 0 or right == 0 or abs(right) >= 1 or not any(monomial) and tolerance.accepts(Fraction(0), want):
             continue
         digit = mpmath.floor(mpmath.log10(abs(right))) + 1 - digits  # the last digit asked
         if abs(to_mpf(got) - right) > 0.5 * mpmath.mpf(10) ** digit * (1 + 1e-9):
