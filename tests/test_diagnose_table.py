@@ -121,7 +121,7 @@ def _critical_points(tmp_path, function: str, tolerance: str) -> packs.Exercise:
     ("(0, 3.46), (0, -3.46)", "misconception:critical-point-coordinates-swapped"),
     ("(3.46, 0), (-3.46, 0), (0, 0)", "misconception:extra-critical-points"),
     ("(3.47, 0)", "wrong_value"),  # not 2√3 to 2 places: no candidate is that
-    ("(3.46, 0), (-3.46, 0)", "equal"),
+    ("(3.46, 0), (-3.46, 0)", "within_tolerance"),
 ])
 def test_a_point_set_typed_with_decimals_is_looked_up_among_the_candidates(tmp_path, answer, note):
     assert respond(_critical_points(tmp_path, "x^3 - 36x + y^2", "dp:2"), answer).note == note

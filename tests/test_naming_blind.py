@@ -62,8 +62,11 @@ def test_every_mistake_the_checker_judged_rightly_named_is_still_named():
 
 
 def test_right_answers_and_rightly_refused_ones_keep_their_verdict():
+    # right answers stay right: a set of points right to the tolerance only says so since an outside check (h15, F10)
+    # found it noted `equal` (row 361, the local minima to 4 places)
     moved = [f"{row['id']} {row['answer']!r}: {row['note']} -> {now}"
-             for row, now in cases() if _judged(row) == "n/a" and now != row["note"]]
+             for row, now in cases() if _judged(row) == "n/a" and now != row["note"]
+             and (row["note"], now) != ("equal", "within_tolerance")]
     assert moved == []
 
 
