@@ -51,6 +51,11 @@ from tutor.cli import main
     ("y = 0.06x", "y = 0.0612x + 0.0031", "dp:2", "correct\nCorrect (to 2 decimal places)."),
     ("y = 0.06x + 0.00", "y = 0.0612x + 0.0031", "dp:2", "correct\nCorrect (to 2 decimal places)."),
     ("y = 0.06x", "y = 0.0612x + 0.0061", "dp:2", "incorrect\nAt x = 1 your y is 0.06, but the correct y is 0.0673."),
+    # a coefficient right but for its sign is told so, as a number is (outside check h15, F13)
+    ("y = 1.6487x - 0.8244", "y = e^(1/2) x + e^(1/2)/2", "dp:4",
+     "incorrect\nThe -0.8244 in your y has the wrong sign: its size is right to 4 decimal places."),
+    ("z = 4.0x - 8.0y - 20", "z = 4x + 8y - 20", "dp:1",
+     "incorrect\nThe -8.0 in your z has the wrong sign: its size is right to 1 decimal place."),
     # a fraction typed stays exact beside decimals, in lowest terms or not, and a division by a whole number too
     # (outside check h15, F2: 8/10 was judged to the tolerance as a worked-out decimal)
     ("y = (1001/3)x + 0.5", "y = 1000/3 x + 1/2", "dp:0", "incorrect\nThe 1001/3 in your y is not right."),

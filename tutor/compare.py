@@ -513,6 +513,7 @@ class _Off:
     wrong: tuple[str, ...]
     short: tuple[tuple[str, int], ...]
     exact: bool = False  # the first wrong one was typed exact (1001/3): not right, whatever the tolerance
+    sign: bool = False  # the first wrong one is right but for its sign, to the tolerance
     higher: str = ""  # a power the right one has no term in, of a higher degree (x⁹⁹⁹⁹ beside 2x): no rounding
 
 
@@ -542,6 +543,7 @@ def _coefficients_off(answer: Expr, expected: Expr, names: Sequence[str], ctx: C
     wrong: list[str] = []
     short: list[tuple[str, int]] = []
     exact: list[bool] = []
+    signs: list[bool] = []
     for got, want in pairs:
         decimal = ctx.typed(got) or floats or (isinstance(want, Fraction) and abs(want) in given) \
             or _worked_out(got, ctx)
@@ -553,9 +555,10 @@ def _coefficients_off(answer: Expr, expected: Expr, names: Sequence[str], ctx: C
         if places is None:
             wrong.append(shown)
             exact.append(not decimal)
+            signs.append(decimal and tolerance.accepts(-got, want))
         else:
             short.append((shown, places))
-    return _Off(tuple(wrong), tuple(short), bool(exact) and exact[0])
+    return _Off(tuple(wrong), tuple(short), bool(exact) and exact[0], sign=bool(signs) and signs[0])
 
 
 def _worked_out(coefficient: Fraction, ctx: Context) -> bool:
@@ -590,7 +593,9 @@ def _coefficients_outcome(off: _Off, what: str, tolerance: Tolerance) -> Outcome
         short = ""
     if not off.wrong:
         return Outcome(False, Note.TOO_FEW_PLACES, short)
-    said = f"The {off.wrong[0]} in your {what} is not right{'' if off.exact else ' ' + tolerance.describe()}."
+    said = (f"The {off.wrong[0]} in your {what} has the wrong sign: its size is right {tolerance.describe()}."
+            if off.sign else
+            f"The {off.wrong[0]} in your {what} is not right{'' if off.exact else ' ' + tolerance.describe()}.")
     return Outcome(False, Note.WRONG_VALUE, f"{said} {short}" if short else said)
 
 
