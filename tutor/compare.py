@@ -593,8 +593,7 @@ def _coefficients_outcome(off: _Off, what: str, tolerance: Tolerance) -> Outcome
         short = ""
     if not off.wrong:
         return Outcome(False, Note.TOO_FEW_PLACES, short)
-    said = (f"The {off.wrong[0]} in your {what} has the wrong sign: its size is right {tolerance.describe()}."
-            if off.sign else
+    said = (f"The {off.wrong[0]} in your {what} {_sign_only(tolerance)}" if off.sign else
             f"The {off.wrong[0]} in your {what} is not right{'' if off.exact else ' ' + tolerance.describe()}.")
     return Outcome(False, Note.WRONG_VALUE, f"{said} {short}" if short else said)
 
@@ -802,8 +801,7 @@ def compare_numbers(answer: Expr, expected: Expr, ctx: Context, what: str = "ans
             return Outcome.right(Note.WITHIN_TOLERANCE, f"Correct ({ctx.tolerance.describe()}).")
         # every digit right: "not right to 4 places" would send them to those
         if got is not None and ctx.tolerance.accepts(-got, want):
-            return Outcome(False, Note.WRONG_VALUE, f"Your {what} {typed} has the wrong sign: its size is right "
-                                                    f"{ctx.tolerance.describe()}.")
+            return Outcome(False, Note.WRONG_VALUE, f"Your {what} {typed} {_sign_only(ctx.tolerance)}")
         if places is not None:  # 0.567 for W(1) = 0.567143…, dp:4
             return Outcome(False, Note.TOO_FEW_PLACES, f"Your {what} {typed} is {_right_to(places, ctx.tolerance)}")
         cut = _cut_off(got, want, ctx.spellings)
@@ -913,6 +911,11 @@ def _cut_off(got: Fraction | Interval, want: Fraction | Interval, spellings: Spe
     if len(cuts) != 1 or len(rounded) != 1 or cuts == rounded or {abs(got) * scale} != cuts:
         return None
     return places
+
+
+def _sign_only(tolerance: Tolerance) -> str:
+    """What is true of a value or a coefficient right to the tolerance but for its sign."""
+    return f"has the wrong sign: its size is right {tolerance.describe()}."
 
 
 def _right_to(places: int, tolerance: Tolerance) -> str:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 from functools import partial
 from itertools import combinations
-from typing import cast
+from typing import Any, cast
 
 import sympy
 
@@ -103,8 +103,9 @@ class _Plan:
 
 
 # how a step scales the slope, by the _Plan's factor: α, α twice, 2α, α left out, divided by α, and α with its
-# decimal point moved one place either way (0.05 or 0.0005 for 0.005); in floats for a float α, exact for a number
-FACTORS: dict[str, Callable[[float], float]] = {
+# decimal point moved one place either way (0.05 or 0.0005 for 0.005); in floats for the iteration's float α,
+# exactly for the exercise's α
+FACTORS: dict[str, Callable[[Any], Any]] = {
     "rate": lambda a: a, "twice": lambda a: a**2, "double": lambda a: 2 * a, "none": lambda a: a**0,
     "divided": lambda a: 1 / a, "tenfold": lambda a: 10 * a, "tenth": lambda a: a / 10}
 
@@ -212,12 +213,12 @@ def candidates(problem: GradientDescent) -> list[WrongAnswer]:
     # is no other factor's step (0.01 for 0.1 is α applied twice)
     found += [((say["slope-rounded-early"](slope=slope, places=counted(places, "decimal place")),),
                partial(_rounded_early, iteration, places)) for places in (1, 2)]
-    exact = cast(Callable[[sympy.Expr], sympy.Expr], lambda factor: FACTORS[factor](problem.rate))  # not in floats
-    others = {exact(factor) for factor in FACTORS if factor not in ("tenfold", "tenth")}
-    found += [((say["rate-decimal-slipped"](wrong=show(problem.rate * scale, decimals=problem.decimals),
-                                             rate=rate, slope=slope),), partial(iteration.run, _Plan(factor=factor)))
-              for factor, scale in (("tenfold", sympy.Integer(10)), ("tenth", sympy.Rational(1, 10)))
-              if exact(factor) not in others]
+    scaled = {factor: scale(problem.rate) for factor, scale in FACTORS.items()}  # exact: 0.1² is 0.1/10
+    slipped = ("tenfold", "tenth")
+    others = {by for factor, by in scaled.items() if factor not in slipped}
+    found += [((say["rate-decimal-slipped"](wrong=show(scaled[factor], decimals=problem.decimals), rate=rate,
+                                             slope=slope),), partial(iteration.run, _Plan(factor=factor)))
+              for factor in slipped if scaled[factor] not in others]
     candidates = []
     for said, plan in found:
         try:
