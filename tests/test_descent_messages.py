@@ -103,6 +103,30 @@ def test_a_step_that_lands_on_a_minimum_where_the_gradient_has_no_value_reached_
         "there; the learning rate is too large: try a smaller one")
 
 
+def test_a_step_that_lands_exactly_on_a_kink_says_the_slope_has_no_value_there(capsys):
+    # sympy's f′ of |x| is sign(x), 0 at the kink: the table showed f′ = 0 there and "converged", |f′| below the
+    # tolerance, where f′ has no value (outside check h16, F4)
+    reached = ("the step reached 0, a minimum of f, where f = 0 and f′ has no value (f′ is -1 from the left and 1 "
+               "from the right), so descent stops there")
+    lines = run(capsys, "descent", "abs(x)", "--start", "0.5", "--rate", "0.25")
+    assert lines[-1] == f"stopped at iteration 2: {reached}"
+    assert run(capsys, "rates", "abs(x)", "--start", "0.5", "--rates", "0.25", "--iterations", "10")[-2] == (
+        f"α = 0.25: converges (it stopped at step 2: {reached})")
+    # a kink that is no minimum: no slope there says where to go on, and no smaller rate is what it needs
+    kink = "the new point (0.25, 0) is a kink of f: ∂f/∂y is -1 from the left and 1 from the right"
+    lines = run(capsys, "descent", "abs(x) + abs(y)", "--start", "0.5,0.25", "--rate", "0.25", "--steps")
+    assert f"stopped at iteration 1: {kink}, so descent cannot go on; another learning rate steps past that " \
+           "point" in lines
+    assert lines[-1] == ("3. Iteration 1: ∇f(0.5, 0.25) = (1, 1), so the new point is (0.5, 0.25) − 0.25·(1, 1) = "
+                         "(0.25, 0), which is a kink of f: ∂f/∂y is -1 from the left and 1 from the right, so "
+                         "descent cannot go on; another learning rate steps past that point.")
+    assert run(capsys, "rates", "abs(x) + abs(y)", "--start", "0.5,0.25", "--rates", "0.25", "--iterations", "10"
+               )[-2] == f"α = 0.25: diverges (it stopped at step 1: {kink})"
+    # x|x| has a slope at its kink, 0: the descent goes on through it
+    assert run(capsys, "descent", "x*abs(x) + x^2", "--start", "0.5", "--rate", "0.25", "--iterations", "2")[-1] == (
+        "stopped after 2 iterations; the point is 0, where f = 0")
+
+
 def test_a_step_to_where_f_is_too_large_to_compute_says_so(capsys):
     # f′(3) = 6e⁹: the new point is 3 − 48618.5 = −48615.5, where e^(x²) is past any number (e^(2.4·10⁹))
     lines = run(capsys, "descent", "e^(x^2)", "--start", "3", "--rate", "1", "--iterations", "5")
@@ -190,6 +214,9 @@ exercises:
                             "the values grew without bound); use a smaller one"),
     ("e^x - ln x", "0.05", "0.2", 5, "7:11: exercise 'gd': at iteration 2 the new point -5.4109 is outside f's "
                                      "domain: ln(x) has no real value there; use a smaller rate"),
+    # a kink, no minimum: another rate steps past it, a larger one as well as a smaller
+    ("abs(x - 1) + x^2", "2", "0.2", 3, "7:11: exercise 'gd': at iteration 1 the new point 1 is a kink of f: f′ is "
+                                        "1 from the left and 3 from the right; use another rate"),
 ])
 def test_pack_validation_refuses_a_descent_the_learning_rate_kind_calls_diverging(capsys, tmp_path, function, start,
                                                                                    rate, iterations, said):

@@ -24,7 +24,7 @@ from ..show import show, show_float, show_floats
 from .classified import CriticalPoint, CriticalPoints, Nature
 from .common import Number, SolveError, describe, exact, function_of, symbols, variables_of
 from .critical import critical_points
-from .partials import derivative
+from .partials import derivative, kink_at, kinks
 
 GROWTH = 1e12  # coordinates, gradient or value this many times larger than at the start: divergence
 DEFAULT_TOLERANCE = 1e-8  # when neither a number of iterations nor a tolerance is given
@@ -53,6 +53,7 @@ class Descent:
     escaped: tuple[float, ...] = ()  # the new point of iteration diverged_at, where f (or ∇f) has no value
     why: str = ""  # why it has none there: "is outside f's domain: ln(x) has no real value there"
     landed: float | None = None  # f at `escaped` where that is a minimum of f and only ∇f has none there
+    at_kink: bool = False  # f has a value at `escaped`, and a kink: only ∇f has none there
 
     @property
     def end(self) -> tuple[int, tuple[float, ...], float]:
@@ -105,6 +106,8 @@ def descend(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Numb
     escaped: tuple[float, ...] = ()
     landed: float | None = None
     zeroed: dict[str, int] = {}
+    pieces = kinks(f)
+    at_kink = ""  # why ∇f has no value where the last step landed, though f has one: a kink there
     for k in range(1, steps + 1):
         last = rows[-1]
         if tolerance is not None and math.hypot(*last.gradient) < tolerance:
@@ -114,9 +117,14 @@ def descend(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Numb
         point = tuple(0.0 if abs(p) < sys.float_info.min else p for p in point)
         try:
             current = row(k, point)
+            # sympy's derivative of |x| is sign(x), 0 at x = 0: a slope where f has none, from which a descent
+            # landing exactly on the kink would not move on
+            exactly = [sympy.Rational(Fraction(p)) for p in point]
+            why = at_kink = _at_kink(kink_at(f, variables, exactly, pieces)) if pieces else ""
         except (Undefined, OverflowError, ZeroDivisionError):
             # which of the two it is, and where: the step itself is shown, so the student sees it jump
             why = _outside(f, gradient, syms, point)
+        if why:
             diverged_at, escaped, note = k, point, f"the new point {show_floats(point)} {why}"
             landed = _minimum_at(f, variables, point)
             if landed is not None:  # not too far: no rate does better than landing on it
@@ -133,7 +141,16 @@ def descend(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Numb
             break
     converged = diverged_at is None and tolerance is not None and math.hypot(*rows[-1].gradient) < tolerance
     return Descent(tuple(rows), diverged_at, converged, note, tolerance, f, variables, gradient, alpha,
-                   tuple(sorted(zeroed.items(), key=lambda item: item[1])), escaped, why, landed)
+                   tuple(sorted(zeroed.items(), key=lambda item: item[1])), escaped, why, landed, bool(at_kink))
+
+
+def _at_kink(reason: str) -> str:
+    """differentiable_at's sentence as the new point's reason to stop ("" where ∇f has a value there)."""
+    if not reason:
+        return ""
+    _, _, sides = reason.partition(": ")  # f is not differentiable at x = 0: f′ is -1 from the left and 1 …
+    return f"is a kink of f: {sides}" if sides else "is where f has a kink or a jump, and the tutor cannot tell " \
+                                                    "whether its slope has a value there"
 
 
 def _minimum_at(f: Expr, variables: Sequence[str], point: tuple[float, ...]) -> float | None:

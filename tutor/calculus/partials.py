@@ -259,6 +259,27 @@ def differentiable_at(f: Expr, variables: Sequence[str], point: Sequence[Expr], 
     raise SolveError(_not_differentiable(variables, point, wrt, left, right))
 
 
+def kinks(f: Expr) -> tuple[Expr, ...]:
+    """The pieces of f where it may have a kink or a jump (|u|, sign(u), max(u, w), floor(u) …), as
+    differentiable_at reads f: for `kink_at`, found once for many points."""
+    return tuple(real_powers(f).atoms(*_KINKS))
+
+
+def kink_at(f: Expr, variables: Sequence[str], point: Sequence[Expr], pieces: Sequence[Expr]) -> str:
+    """Why ∇f has no value at the point, where one of f's `kinks` switches there: differentiable_at's sentence
+    for the first partial that has none; "" where none switches, or every partial has a value all the same
+    (x|x| at 0: sympy's sign(x)·x + |x| there is 0, and right)."""
+    values = dict(zip(symbols(variables), point))
+    if not any(_switches_at(piece, values) for piece in pieces):
+        return ""
+    for v in variables:
+        try:
+            differentiable_at(f, variables, point, v)
+        except SolveError as error:
+            return error.message
+    return ""
+
+
 @dataclass(frozen=True)
 class DifferenceLimit:
     """The limit of a difference quotient as the lesson writes it, lim h→0 (f(h, 0) − f(0, 0))/h for ∂f/∂x at the

@@ -53,7 +53,8 @@ def refuse_diverging(run: calculus.Descent) -> None:
     bound, or |∇f| or the point grown past ten times its start's and still growing (x² at α = 1.5 from 1
     is refused from 4 iterations on, when |x| reaches 16: the lesson's too large rate, told so)."""
     if run.escaped:
-        raise FieldError("rate", f"at iteration {run.diverged_at} {run.note}; use a smaller rate")
+        raise FieldError("rate", f"at iteration {run.diverged_at} {run.note}; use "
+                                 f"{'another' if run.at_kink else 'a smaller'} rate")
     trial = rates.judged(run, rates.DEFAULT_TOLERANCE)
     if trial.behaviour == rates.Behaviour.DIVERGES:
         raise FieldError("rate", f"gradient descent diverges with this rate ({trial.reason}); use a smaller one")

@@ -22,7 +22,7 @@ def solve(function: str | None, start: str, rate: str, iterations: int | None = 
           tolerance: float | None = None, max_iterations: int = 10_000, variables: Sequence[str] | None = None,
           points: str | None = None, explain: bool = False) -> Solution:
     from ...steps import render_text
-    from .steps import OVERSHOOT, descent_steps, rose, zeroed_steps
+    from .steps import ANOTHER_RATE, OVERSHOOT, descent_steps, rose, zeroed_steps
     names: tuple[str, ...]
     if function is not None and points is None:
         f, names = read_function(function, variables)
@@ -53,6 +53,8 @@ def solve(function: str | None, start: str, rate: str, iterations: int | None = 
     trial = rates.fell_short(result)
     if result.landed is not None:  # on a minimum where ∇f has none: the best a step can do, not too far
         ending = f"stopped at iteration {result.diverged_at}: {result.note}"
+    elif result.at_kink:  # on a kink, where no slope says where to go next: not too far, nor too short
+        ending = f"stopped at iteration {result.diverged_at}: {result.note}, so descent cannot go on; {ANOTHER_RATE}"
     elif result.escaped:  # not "diverged": nothing grew, the step jumped out of f's domain
         ending = (f"stopped at iteration {result.diverged_at}: {result.note}; the learning rate is too large: "
                   "try a smaller one")

@@ -28,6 +28,7 @@ class DescentRule(StepRule):
     SKIPPED = "skipped"
     DIVERGED = "diverged"
     ESCAPED = "escaped"
+    AT_KINK = "at_kink"
     REACHED_MINIMUM = "reached_minimum"
     CONVERGED = "converged"
     CONVERGED_MINIMUM = "converged_minimum"
@@ -46,6 +47,7 @@ class DescentRule(StepRule):
         return TEMPLATES
 
 
+ANOTHER_RATE = "another learning rate steps past that point"
 OVERSHOOT = "the steps overshoot the minimum and the learning rate is too large; try a smaller one"
 
 # the lesson's "repeat until close enough": the tolerance decides the stop, and the nearest critical point is
@@ -72,6 +74,10 @@ TEMPLATES: dict[StepRule, str] = {
     DescentRule.ESCAPED: ("Iteration {k}: {slope_of_f}{before:args} = {gradient}, so the new point is "
                           "{before} − {rate}·{gradient:factor} = {after}, which {why}. The step went too far: the "
                           "learning rate is too large; try a smaller one."),
+    # the step that landed exactly on a kink of f, no minimum: no slope there says where to go next
+    DescentRule.AT_KINK: ("Iteration {k}: {slope_of_f}{before:args} = {gradient}, so the new point is "
+                          "{before} − {rate}·{gradient:factor} = {after}, which {why}, so descent cannot go on; "
+                          + ANOTHER_RATE + "."),
     # the step that landed on a minimum where the gradient has no value (the cone's vertex): not too far
     DescentRule.REACHED_MINIMUM: ("Iteration {k}: {slope_of_f}{before:args} = {gradient}, so the new point is "
                           "{before} − {rate}·{gradient:factor} = {after}: {reason}."),
@@ -133,8 +139,8 @@ def descent_steps(f: str | Expr, variables: Sequence[str] | None, start: Sequenc
         substeps.append(step(DescentRule.REACHED_MINIMUM, final.point, d.escaped, k=d.diverged_at, rate=d.rate,
                              gradient=final.gradient, reason=d.note))
     elif d.escaped:
-        substeps.append(step(DescentRule.ESCAPED, final.point, d.escaped, k=d.diverged_at, rate=d.rate,
-                             gradient=final.gradient, why=d.why))
+        substeps.append(step(DescentRule.AT_KINK if d.at_kink else DescentRule.ESCAPED, final.point, d.escaped,
+                             k=d.diverged_at, rate=d.rate, gradient=final.gradient, why=d.why))
     elif d.diverged_at is not None:
         substeps.append(step(DescentRule.DIVERGED, k=d.diverged_at, reason=d.note))
     elif d.converged:
