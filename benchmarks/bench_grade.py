@@ -7,8 +7,9 @@ typical mistakes, garbage, and a few hostile answers (9^9^9^9, 5,000 characters,
 spreadsheet formula). The parameterised class answers the `drills` pack (45
 exercises, new numbers for every student): each student answers 10 of them,
 each against their own variant, with its right answer (as the tutor prints it,
-respaced), a wrong answer one of the kind's misconceptions gives for that
-variant, garbage and hostile answers; there most answers are checked against a
+respaced), a wrong answer (what one of the kind's misconceptions gives for that
+variant, or two at once, or a digit slipped, as often as the blind corpora's
+wrong answers are each: WRONG_MIX), garbage and hostile answers; there most answers are checked against a
 variant few others have (students who draw the same values share it, and a text
 several of them type is checked once), so building variants and, for the third
 of the answers whose mistake may be named, their candidate mistakes is most of
@@ -51,10 +52,11 @@ from bench_check import Case, baseline_correct  # noqa: E402
 
 from tutor import packs  # noqa: E402
 from tutor.grade import grade, open_journal  # noqa: E402
+from tutor.misconceptions import BOTH, WrongAnswer  # noqa: E402
 from tutor.reports import FILES, write_reports  # noqa: E402
 from tutor.show import show  # noqa: E402
 from tutor.submissions import read_submissions  # noqa: E402
-from tutor.topics import candidates  # noqa: E402
+from tutor.topics import Problem, candidates  # noqa: E402
 
 PACK = "gradients"
 ANSWERED = 20  # exercises each student answers, of the 29 in ANSWERS
@@ -62,6 +64,9 @@ PARAMETERISED = "drills"
 PARAMETERISED_ANSWERED = 10  # exercises each student answers, of 45, each in the student's own variant
 HOMEWORK = str(Path(__file__).resolve().parent / "homework.yaml")  # 12 exercises, written by an instructor
 HOMEWORK_ANSWERED = 10  # of its 12
+# the wrong answers of the parameterised classes, as the blind and held-out corpora's (tests/data, written by
+# people who had not read the code) are labelled: one misconception, two at once, a slip of arithmetic
+WRONG_MIX = {"one": 605, "two": 103, "slip": 119}
 
 # exercise id: (right answers in several spellings, typical wrong answers)
 ANSWERS: dict[str, tuple[list[str], list[str]]] = {
@@ -171,17 +176,33 @@ def _parameterised_rows(students: int, seed: int, pack_name: str, answered: int)
             problem = spec.variant(student).problem
             right = show(problem.expected().value, problem.variables)
             roll = rng.random()
-            wrong = [w for w in candidates(problem) if hasattr(w, "answer")] if 0.60 <= roll < 0.88 else []
-            if roll < 0.60 or (roll < 0.88 and not wrong):
+            if roll < 0.60:
                 rows.append((student, spec.id, _respell(right, rng), "right"))
             elif roll < 0.88:
-                answer = rng.choice(wrong).answer
-                rows.append((student, spec.id, _respell(show(answer.value, problem.variables), rng), "wrong"))
+                rows.append((student, spec.id, _respell(_wrong(problem, right, rng), rng), "wrong"))
             elif roll < 0.985:
                 rows.append((student, spec.id, rng.choice(GARBAGE), "garbage"))
             else:
                 rows.append((student, spec.id, rng.choice(HOSTILE), "hostile"))
     return rows
+
+
+def _wrong(problem: Problem, right: str, rng: random.Random) -> str:
+    """A wrong answer to the variant, of a kind WRONG_MIX draws: what one of the kind's misconceptions gives,
+    or two at once, or the right answer with a digit slipped (also where the kind has none of the first two).
+    The kind's wrong answers are drawn in an order of their own, not the catalogue's: the same class, whatever
+    order the kinds list them in."""
+    kind = rng.choices(list(WRONG_MIX), weights=list(WRONG_MIX.values()))[0]
+    if kind != "slip":
+        made = sorted(show(w.answer.value, problem.variables) for w in candidates(problem)
+                      if isinstance(w, WrongAnswer) and (BOTH in w.misconception) == (kind == "two"))
+        if made:
+            return rng.choice(made)
+    digits = [i for i, c in enumerate(right) if c.isdigit()]
+    if not digits:
+        return right + " + 1"
+    i = rng.choice(digits)
+    return right[:i] + rng.choice([d for d in "0123456789" if d != right[i]]) + right[i + 1:]
 
 
 def write_class(rows: list[tuple[str, str, str, str]], path: Path) -> None:

@@ -7,8 +7,9 @@ import re
 import pytest
 
 from tutor import Limits, packs
+from tutor import diagnose as diagnosis
 from tutor.cli import main
-from tutor.diagnose import AUTHOR, _table_for, diagnose, explain, offered
+from tutor.diagnose import AUTHOR, PairsUnbuilt, _table_for, diagnose, explain, offered, pairs_built_elsewhere, prepare
 from tutor.feedback import respond
 from tutor.misconceptions import SHARED, Pattern, WrongAnswer
 from tutor.show import show
@@ -47,6 +48,29 @@ def test_the_issue_example():
     assert (verdict.verdict, verdict.note, verdict.message) == (
         "incorrect", "misconception:differentiated-constant-factor",
         "It looks like you differentiated y³ as well. In ∂/∂x, y is a constant, so y³ is only a coefficient.")
+
+
+@pytest.mark.parametrize("exercise, single, pair", [
+    ("partial-x-3x2y3", ("9x^2y^2", "answered-other-partial"), ("6x^2", "power-rule-exponent-kept+dropped-constant-factor")),
+    ("descent-1d-step-1", ("-0.0447", "gradient-ascent"), ("0.0702", "function-for-derivative+gradient-ascent")),
+    ("tangent-plane-x2y2", ("z = 4(x - 2) + 8(y - 4)", "missing-function-value"),
+     ("z = 4x + 8y", "missing-function-value+tangent-not-shifted")),
+])
+def test_pairs_of_misconceptions_are_built_only_for_an_answer_no_single_one_explains(exercise, single, pair):
+    """Most of a variant's candidates are pairs: where they are built elsewhere (the grader builds them before
+    the answer's limits start), an answer one misconception explains is named without them, and one that needs
+    them raises PairsUnbuilt; built, they name it as they do everywhere."""
+    diagnosis._table.cache_clear()  # this variant's candidates, built afresh
+    problem = lesson(exercise).problem
+    prepare(problem, pairs=False)
+    with pairs_built_elsewhere():
+        found = diagnose(problem, single[0])
+        assert found is not None and single[1] in found.misconception.split("|")
+        with pytest.raises(PairsUnbuilt):
+            diagnose(problem, pair[0])
+    prepare(problem)
+    with pairs_built_elsewhere():
+        assert diagnose(problem, pair[0]).misconception == pair[1]
 
 
 @pytest.mark.parametrize("answer, misconception", [

@@ -19,7 +19,7 @@ from tutor import grade
 from tutor.cli import main
 from tutor.journal import FILE_NAME
 from tutor.reports import FILES
-from tutor.workers import Finished, Pool, Stopped, _Groups, _Worker
+from tutor.workers import Finished, Pool, Stopped, _Groups, _Worker, preparing_again
 
 TESTS = Path(__file__).parent
 PACK = str(TESTS / "data" / "grade" / "pack.yaml")
@@ -202,6 +202,25 @@ def test_the_pool_replaces_workers_that_spin_crash_raise_or_run_out_of_memory():
         Finished("C"), Stopped("crashed", "info die"), Finished("D"), Stopped("memory", "info memory"),
         Finished("E")]
     assert time.monotonic() - started < 20
+
+
+def _prepares_again(task, started):
+    """Started, then trusted work for longer than the task's CPU limit (a variant's pairs of mistakes,
+    built for an answer no single one explains), said as such or not, then started again."""
+    started(None)
+    if task == "said":
+        preparing_again()
+    end = time.process_time() + 2.5
+    while time.process_time() < end:
+        pass
+    started(None)
+    return task
+
+
+def test_work_prepared_again_after_the_start_is_under_the_preparations_limit_not_the_answers():
+    with Pool(_prepares_again, jobs=1, timeout=0.3) as pool:
+        outcomes = dict(pool.run(enumerate(["said", "unsaid"])))
+    assert outcomes == {0: Finished("said"), 1: Stopped("timeout")}
 
 
 def test_a_worker_that_neither_answers_nor_computes_is_ended_by_the_watchdog():

@@ -9,7 +9,10 @@ registry in tutor.topics), after the pack author's own `mistakes:`.
   dropped and y's lowered), both are said: "You get this answer if you … or if
   you …", with the note `misconception:a|b`.
 - Failing one, two misconceptions at once ("you dropped … and you …"): the note
-  is `misconception:a+b`. A single one always comes first.
+  is `misconception:a+b`. A single one always comes first, so the pairs (most of a
+  variant's candidates) are built and compared only for an answer no single one
+  explains (tutor.misconceptions.Tiered); the grader builds them then, before it
+  checks the answer again (`pairs_built_elsewhere`).
 - Failing those, a shape every more particular explanation has too (a plane with
   the right slopes at the wrong height): a Pattern said `last`.
 - A vector is judged component by component where its kind says so (a
@@ -41,7 +44,8 @@ from __future__ import annotations
 import contextlib
 import math
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from fractions import Fraction
 from functools import lru_cache, partial
@@ -52,7 +56,7 @@ import mpmath
 from sympy import Add, E, Expr, Float, Function, Integer, S, pi, preorder_traversal
 from sympy.polys.polyerrors import BasePolynomialError
 
-from .budget import OutOfTime, budget, metered_cache
+from .budget import OutOfTime, budget, metered_cache, spent
 from .check import Judgement, Verdict
 from .compare import Context, Note, Outcome, Tolerance, compare, compare_expressions, compare_numbers
 from .evaluate import (
@@ -72,11 +76,13 @@ from .limits import LIMITS, Limits
 from .misconceptions import (
     BOTH,
     EITHER,
+    Candidate,
     Componentwise,
     Known,
     Option,
     Pattern,
     Said,
+    Tiered,
     WrongAnswer,
     either,
     in_places,
@@ -85,7 +91,7 @@ from .misconceptions import (
 )
 from .parse import Answer, Equation, InputError, Shape, Spellings, minus, normalize, read, remembering, symbol
 from .show import show
-from .topics import Problem, candidates, topic_of
+from .topics import Problem, candidate_tiers, topic_of
 
 AUTHOR = "author"  # the misconception id of a pack author's own `mistakes:`
 _ENOUGH = 3  # fewer defined points than this: leave the decision to the engine
@@ -518,7 +524,7 @@ _BUILD_ERRORS = (ValueError, TypeError, ArithmeticError, NotImplementedError, Re
                  BasePolynomialError)
 
 
-def _table_for(problem: Problem, tolerance: Tolerance | None, mistakes: tuple) -> _Table:
+def _table_for(problem: Problem, tolerance: Tolerance | None, mistakes: tuple) -> _Tables:
     try:
         hash((problem, tolerance, mistakes))
     except TypeError:  # a kind holding a list can't be a cache key: build every time rather than fail
@@ -561,55 +567,122 @@ def _rounded(number: Expr) -> float:
     return round(float(number), 9)
 
 
-def _build(problem: Problem, tolerance: Tolerance | None, mistakes: tuple) -> _Table:
-    try:
-        catalogue = candidates(problem)
-    except _BUILD_ERRORS:
-        catalogue = []  # the author's mistakes still apply
-    tolerance = tolerance or problem.default_tolerance()
-    right = problem.expected()
-    entries: list[_Entry] = []
-    seen: set = set()
-    rights: dict[_Reading, tuple[tuple[_Values | None, ...], int | None]] = {}
-    right_answers = _RightAnswers(problem, tolerance)
-    # a column of options comes again in other candidates (the components swapped, one left out): filed once
-    filed: dict[tuple[int, tuple[str, ...]], _Options] = {}
-    for candidate in [*_author_mistakes(problem, mistakes), *catalogue]:
+class _Builder:
+    """Makes a variant's candidates into table entries, numbered on from one table to the next."""
+
+    def __init__(self, problem: Problem, tolerance: Tolerance | None):
+        self.problem = problem
+        self.tolerance = tolerance or problem.default_tolerance()
+        self.right = problem.expected()
+        self.made = 0  # entries made so far, in every table
+        self.seen: set = set()
+        self.rights: dict[_Reading, tuple[tuple[_Values | None, ...], int | None]] = {}
+        self.right_answers = _RightAnswers(problem, self.tolerance)
+        # a column of options comes again in other candidates (the components swapped, one left out): filed once
+        self.filed: dict[tuple[int, tuple[str, ...]], _Options] = {}
+
+    def table(self, candidates: Iterable[Candidate]) -> _Table:
+        entries: list[_Entry] = []
+        for candidate in candidates:
+            entry = self.entry(candidate, self.made + len(entries))
+            if entry is not None:
+                entries.append(entry)
+        self.made += len(entries)
+        return _Table(tuple(entries), self.tolerance, _indexes(entries))
+
+    def entry(self, candidate: Candidate, order: int) -> _Entry | None:
+        """The candidate ready to match; None where it is the right answer, or one met before."""
+        problem, right = self.problem, self.right
         reading = _reading(problem, candidate)
         if isinstance(candidate, Componentwise):
             for options in candidate.options:  # the catalogue holds each column until the table is built
-                if (id(options), reading[1]) not in filed:
-                    filed[id(options), reading[1]] = _file_options(options, reading[1])
-            files = tuple(filed[id(options), reading[1]] for options in candidate.options)
-            entries.append(_Entry(candidate, reading, (), _rank(candidate), len(entries), options=files))
-            continue
+                if (id(options), reading[1]) not in self.filed:
+                    self.filed[id(options), reading[1]] = _file_options(options, reading[1])
+            files = tuple(self.filed[id(options), reading[1]] for options in candidate.options)
+            return _Entry(candidate, reading, (), _rank(candidate), order, options=files)
         if not isinstance(candidate, WrongAnswer):
-            entries.append(_Entry(candidate, reading, (), _rank(candidate), len(entries)))
-            continue
+            return _Entry(candidate, reading, (), _rank(candidate), order)
         shape = candidate.answer.shape
         known = _known_values(candidate.known, reading[1]) if shape == Shape.EXPRESSION else None
         parts, affine = ((known,), None) if known is not None else _parts(candidate.answer, reading[1])
         lookup = (_set_key(candidate.answer.value) if shape == Shape.POINTS
                   else _label(candidate.answer) if shape == Shape.LABEL else None)
-        if reading not in rights:
-            rights[reading] = _right_parts(problem, right, shape, reading[1])
+        if reading not in self.rights:
+            self.rights[reading] = _right_parts(problem, right, shape, reading[1])
         rank = _rank(candidate)
         key = (reading, rank, candidate.misconception, _fingerprint(parts), lookup)
-        if key[3] is not None and key in seen:
-            continue  # the same wrong answer for the same mistake, built another way
-        seen.add(key)
+        if key[3] is not None and key in self.seen:
+            return None  # the same wrong answer for the same mistake, built another way
+        self.seen.add(key)
         if shape in (Shape.EXPRESSION, Shape.NUMBER, Shape.VECTOR) and None in parts and rank:
-            continue  # a value the evaluator can't compute (W(x, k)): nothing to compare an answer with
+            return None  # a value the evaluator can't compute (W(x, k)): nothing to compare an answer with
         right_key = (_set_key(right.value) if right.shape == Shape.POINTS
                      else right.value if right.shape == Shape.LABEL else None)
-        right_parts, solved_for = rights[reading]
+        right_parts, solved_for = self.rights[reading]
         if solved_for is not None and affine != solved_for:
             right_parts = ()  # x = … against y = …: the same line, maybe, with other coefficients
-        if not _differs(parts, right_parts, tolerance, (lookup, right_key if right.shape == shape else None)) \
-                and right_answers(candidate):
-            continue
-        entries.append(_Entry(candidate, reading, parts, rank, len(entries), affine, lookup if rank else None))
-    return _Table(tuple(entries), tolerance, _indexes(entries))
+        if not _differs(parts, right_parts, self.tolerance, (lookup, right_key if right.shape == shape else None)) \
+                and self.right_answers(candidate):
+            return None
+        return _Entry(candidate, reading, parts, rank, order, affine, lookup if rank else None)
+
+
+class _Tables:
+    """A variant's tables: the first (the author's mistakes, single misconceptions, patterns) built at once,
+    the pairs of misconceptions when first asked for (most answers are explained without them)."""
+
+    def __init__(self, builder: _Builder, first: _Table, pairs: Callable[[], Sequence[Candidate]]):
+        self.first = first
+        self._builder: _Builder | None = builder
+        self._pairs: Callable[[], Sequence[Candidate]] | None = pairs
+        self._pair_table: _Table | None = None
+
+    @property
+    def pairs_built(self) -> bool:
+        return self._pair_table is not None
+
+    def pairs(self) -> _Table:
+        """The pairs' table, built now if it is not yet."""
+        if self._pair_table is None:
+            builder, make = cast(_Builder, self._builder), cast(Callable[[], Sequence[Candidate]], self._pairs)
+            try:
+                made = make()
+            except OutOfTime:
+                raise  # an outer guard's, not the pairs' own failure: built again when next asked for
+            except _BUILD_ERRORS:
+                made = []  # as for the first tier's: the singles still name what they explain
+            self._pair_table = builder.table(made)
+            self._builder = self._pairs = None  # what building them held is done with
+        return self._pair_table
+
+
+class PairsUnbuilt(Exception):
+    """An answer no single misconception explains needs its variant's pairs, not built yet where the
+    caller builds them itself, before the answer's limits start (`pairs_built_elsewhere`)."""
+
+
+_PAIRS_HERE: ContextVar[bool] = ContextVar("pairs_here", default=True)
+
+
+@contextlib.contextmanager
+def pairs_built_elsewhere() -> Iterator[None]:
+    """Within: where an answer needs its variant's pairs of misconceptions and they are not built yet,
+    PairsUnbuilt is raised rather than building them under the answer's limits (the grader then builds
+    them, trusted work, and checks the answer again: with the same result, as they are compared last)."""
+    token = _PAIRS_HERE.set(False)
+    try:
+        yield
+    finally:
+        _PAIRS_HERE.reset(token)
+
+
+def _build(problem: Problem, tolerance: Tolerance | None, mistakes: tuple) -> _Tables:
+    try:
+        tiers = candidate_tiers(problem)
+    except _BUILD_ERRORS:
+        tiers = Tiered([], tuple)  # the author's mistakes still apply
+    builder = _Builder(problem, tolerance)
+    return _Tables(builder, builder.table([*_author_mistakes(problem, mistakes), *tiers.first]), tiers.pairs)
 
 
 def _right_parts(problem: Problem, right: Answer, shape: Shape,
@@ -666,17 +739,21 @@ def _filable(entry: _Entry) -> bool:
 _table = lru_cache(maxsize=_CACHE_SIZE)(_build)  # once per exercise variant (and tolerance, mistakes)
 
 
-def prepare(problem: Problem, tolerance: Tolerance | None = None, mistakes: tuple = ()) -> None:
-    """Build this variant's candidates now (cached): trusted work, done before an answer's limits start,
-    so that diagnosing it spends only the answer's own budget."""
+def prepare(problem: Problem, tolerance: Tolerance | None = None, mistakes: tuple = (), pairs: bool = True) -> None:
+    """Build this variant's candidates now (cached), those of two misconceptions at once too where `pairs`:
+    trusted work, done before an answer's limits start, so that diagnosing it spends only the answer's own
+    budget."""
     with contextlib.suppress(*_BUILD_ERRORS):  # diagnose meets the same failure and names nothing
-        _table_for(problem, tolerance, tuple(mistakes))
+        tables = _table_for(problem, tolerance, tuple(mistakes))
+        if pairs:
+            tables.pairs()
 
 
 def offered(problem: Problem, tolerance: Tolerance | None = None, mistakes: tuple = ()) -> tuple:
     """The wrong answers and patterns diagnosis compares an answer with, for this exercise
     variant, in order: the author's mistakes, then the catalogue's, none equal to the right answer."""
-    return tuple(entry.candidate for entry in _table_for(problem, tolerance, tuple(mistakes)).entries)
+    tables = _table_for(problem, tolerance, tuple(mistakes))
+    return tuple(entry.candidate for table in (tables.first, tables.pairs()) for entry in table.entries)
 
 
 # ------------------------------------------------------------------ matching
@@ -930,10 +1007,10 @@ class _Found:
 
 
 class _Search:
-    """One answer against one variant's table, within a count of comparisons."""
+    """One answer against one variant's tables, within a count of comparisons."""
 
-    def __init__(self, table: _Table, student: _Student, limits: Limits):
-        self.table = table
+    def __init__(self, tolerance: Tolerance | None, student: _Student, limits: Limits):
+        self.tolerance = tolerance
         self.student = student
         self.limits = limits
         self.tries = 0
@@ -951,20 +1028,20 @@ class _Search:
             if value is None:
                 near += file.entries
             elif value is not False:
-                width = _window(value, self.table.tolerance)
+                width = _window(value, self.tolerance)
                 near += file.entries[bisect_left(file.keys, value - width):bisect_right(file.keys, value + width)]
         return near
 
-    def run(self, problem: Problem, unread: bool) -> list[_Found]:
+    def run(self, table: _Table, problem: Problem, unread: bool) -> list[_Found]:
         found: list[_Found] = []
         default = (problem.shape, tuple(problem.answer_variables), tuple(problem.components))
-        for reading, index in self.table.indexes:
+        for reading, index in table.indexes:
             if unread and reading == default:
                 continue
             got = self.student.read(reading)
             if got is None:
                 continue
-            ctx = Context(reading[1], self.table.tolerance, self.limits).reading(got)
+            ctx = Context(reading[1], self.tolerance, self.limits).reading(got)
             ctx = replace(ctx, tolerance=_claimed(ctx.tolerance, ctx.spellings))  # every comparison below
             near = self.near(index, got)
             if index.keyed:
@@ -1054,7 +1131,7 @@ def _componentwise(entry: _Entry, candidate: Componentwise, got: Answer, student
         if not matching:
             return None
         matchings.append(matching)
-    picks = _fewest_mistakes(matchings, {s.misconception for s in whole})
+    picks = _fewest_mistakes(matchings, {s.misconception for s in whole}, candidate.most)
     if picks is None:
         return None
     chosen: list[tuple[str, tuple[Said, ...], Option | None]] = []  # name, what is said, a rival reading
@@ -1071,7 +1148,7 @@ def _componentwise(entry: _Entry, candidate: Componentwise, got: Answer, student
     parts += [(None, in_places(i, where)) if len(where) > 1 else where[0] for i, where in by_id.items()
               if i not in {s.misconception for s in whole}]
     size = len(whole) + sum(len(said) for _, said, _ in wrong)
-    if not parts or len(parts) > 2:
+    if not parts or len(parts) > candidate.most:
         return None
     said = tuple(s for _, s in parts)
     ids = BOTH.join(s.misconception for s in said)
@@ -1085,7 +1162,8 @@ def _componentwise(entry: _Entry, candidate: Componentwise, got: Answer, student
     return _Found(1, entry.order, ids, partial(told, parts), said, got, entry.reading[1], size)
 
 
-def _fewest_mistakes(matchings: Sequence[Sequence[Option]], whole: set[str]) -> tuple[Option, ...] | None:
+def _fewest_mistakes(matchings: Sequence[Sequence[Option]], whole: set[str],
+                     most: int = 2) -> tuple[Option, ...] | None:
     """One matching option per component, read with the fewest different mistakes in all (at most two,
     with those of the whole vector), then the fewest counted part by part, then the catalogue's order:
     (2, 2) for ∇f(2, 3) of x² + y² is the exponent written alone in both partials, one mistake, though
@@ -1095,7 +1173,7 @@ def _fewest_mistakes(matchings: Sequence[Sequence[Option]], whole: set[str]) -> 
 
     def visit(i: int, ids: frozenset[str], size: int, picked: tuple[Option, ...], places: tuple[int, ...]) -> None:
         nonlocal best
-        if len(ids) > 2:
+        if len(ids) > most:
             return  # a reading of more than two mistakes is never told: cut it off before the rest is tried
         if i == len(matchings):
             key = (len(ids), size, places)
@@ -1163,20 +1241,36 @@ def diagnose(problem: Problem, text: str, tolerance: Tolerance | None = None, mi
     where the gradient was asked for).
     """
     try:
-        table = _table_for(problem, tolerance, tuple(mistakes))
+        tables = _table_for(problem, tolerance, tuple(mistakes))
     except _BUILD_ERRORS:
         return None
-    student = _Student(text, limits, problem)
+    search = _Search(tables.first.tolerance, _Student(text, limits, problem), limits)
+    allowed = limits.work // _BUDGET_SHARE
     try:
         # counted, as the check is: the same on any machine; the text is read as the check read it
-        with remembering(), budget(limits.work // _BUDGET_SHARE):
-            found = _best(_Search(table, student, limits).run(problem, shape_only))
-        if found is None:
+        with remembering(), budget(allowed):
+            start = spent()
+            found = search.run(tables.first, problem, shape_only)
+            allowed -= spent() - start
+        if _unexplained(_best(found)):
+            if not (tables.pairs_built or _PAIRS_HERE.get()):
+                raise PairsUnbuilt()
+            pairs = tables.pairs()  # trusted work, outside the answer's budget
+            with remembering(), budget(allowed):
+                found += search.run(pairs, problem, shape_only)
+        best = _best(found)
+        if best is None:
             return None
-        message = found.message
+        message = best.message
     except (OutOfTime, RecursionError, MemoryError, ArithmeticError):
         return None  # no name for the mistake; the verdict stands as it is
-    return Diagnosis(found.misconception, message + _notes(found.got), found.got, found.variables)
+    return Diagnosis(best.misconception, message + _notes(best.got), best.got, best.variables)
+
+
+def _unexplained(best: _Found | None) -> bool:
+    """Whether a pair of misconceptions could be the better explanation: none found, or only two at once,
+    or a pattern said where nothing else is (one misconception comes before any pair, in `_best`)."""
+    return best is None or best.rank >= 3
 
 
 def _notes(got: Answer) -> str:

@@ -73,12 +73,13 @@ def respond(exercise: Gradable, text: str, isolated: bool = True) -> Verdict:
         return explain(verdict, exercise.problem, text, exercise.tolerance, tuple(exercise.mistakes))
 
 
-def prepared(exercise: G) -> G:
+def prepared(exercise: G, pairs: bool = True) -> G:
     """The variant with what checking an answer needs built first (its expected answer, the wrong
-    answers diagnosis compares with): trusted work, done before an answer's limits start."""
+    answers diagnosis compares with, those of two misconceptions at once where `pairs`): trusted work,
+    done before an answer's limits start."""
     exercise.expected()
     with exercise.problem.numbers_written():  # the wrong answers' messages, written as the check's are
-        prepare(exercise.problem, exercise.tolerance, tuple(exercise.mistakes))
+        prepare(exercise.problem, exercise.tolerance, tuple(exercise.mistakes), pairs)
     return exercise
 
 

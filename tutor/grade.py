@@ -28,7 +28,7 @@ from . import __version__
 from .budget import OutOfTime, deadline
 from .check import STOPPED, TIMED_OUT, Judgement, Verdict
 from .compare import Note
-from .diagnose import worth_naming
+from .diagnose import PairsUnbuilt, pairs_built_elsewhere, worth_naming
 from .feedback import prepared, respond
 from .journal import Journal
 from .limits import LIMITS
@@ -37,7 +37,7 @@ from .submissions import Problem, Submissions, Submitted, first_problems
 from .topics import FieldError
 from .topics.fields import Table
 from .variant_check import Finding, Params, drawn, gradable, not_graded, not_graded_told, of_draw
-from .workers import Finished, Pool, Stopped
+from .workers import Finished, Pool, Stopped, preparing_again
 
 if TYPE_CHECKING:
     from .roster import Roster
@@ -304,7 +304,8 @@ def _check_all(pack: Pack, todo: list[tuple[str, tuple[str, str, str]]], draws: 
                timeout: float, progress: Progress | None) -> Iterator[tuple[str | _Draw, Graded | None]]:
     """Each answer checked; those whose mistake may be named, then answered in full (`respond`), in a
     second round: a variant's candidate mistakes (most of the cost of a variant) are built only
-    where an answer needs them. The tasks of one variant go to one worker, which builds it once.
+    where an answer needs them (its pairs of mistakes, most of those, only where no single mistake
+    explains the answer). The tasks of one variant go to one worker, which builds it once.
     Students whose parameters drew the same values have the same variant: the same text typed by
     several of them is checked once, and its result given to each. The variants of `draws` (exercises
     not answered) are checked there too, in the first round: whether each can be set, or None where
@@ -423,8 +424,9 @@ def check(exercise: Exercise, text: str) -> Verdict:
 def _check_task(pack: Pack, timeout: float, task: _Task | _Draw, started: Callable) -> Graded | _Task | None:
     """The task's verdict; or, where the check says a mistake may be named, the task again for the
     second round, where the candidates are built (trusted work) before the answer's limits start
-    and the answer is checked afresh, exactly as `respond` does everywhere. For a variant nobody
-    answered: not graded where it can't be set, else None."""
+    and the answer is checked afresh, exactly as `respond` does everywhere. The pairs of mistakes,
+    most of the candidates, are built only for an answer no single one explains, and then it is
+    checked afresh once more. For a variant nobody answered: not graded where it can't be set, else None."""
     spec = pack.exercise(task.exercise)
     exercise = _built(spec, task.params)
     if isinstance(exercise, Graded):
@@ -432,17 +434,31 @@ def _check_task(pack: Pack, timeout: float, task: _Task | _Draw, started: Callab
     if isinstance(task, _Draw):
         return None
     label = _label(spec, task.params)
-    if task.in_full:
-        prepared(exercise)
-    started(label)
-    try:
-        with deadline(timeout):
-            if task.in_full:
-                verdict = respond(exercise, task.text)
-            else:
+    if not task.in_full:
+        started(label)
+        try:
+            with deadline(timeout):
                 verdict = check(exercise, task.text)
                 if worth_naming(verdict, exercise.problem, task.text):
                     return replace(task, in_full=True)
+        except OutOfTime:
+            verdict = TIMED_OUT
+        return Graded(verdict, label)
+    prepared(exercise, pairs=False)
+    started(label)
+    try:
+        with pairs_built_elsewhere():
+            return Graded(_responded(exercise, task.text, timeout), label)
+    except PairsUnbuilt:
+        preparing_again()
+        prepared(exercise)
+        started(label)
+        return Graded(_responded(exercise, task.text, timeout), label)
+
+
+def _responded(exercise: Exercise, text: str, timeout: float) -> Verdict:
+    try:
+        with deadline(timeout):
+            return respond(exercise, text)
     except OutOfTime:
-        verdict = TIMED_OUT
-    return Graded(verdict, label)
+        return TIMED_OUT

@@ -23,7 +23,8 @@ Ctrl-C is a key, not a signal).
 
 A task has two phases: `work(task, started)` prepares (trusted work, such as
 building a student's variant of an exercise) and calls `started(info)`; the
-task's CPU limit runs from then. Preparation has its own, generous, limit.
+task's CPU limit runs from then. Preparation has its own, generous, limit; a
+task may prepare again (`preparing_again`) and call `started` once more.
 
 `Pool.run(tasks)` checks many (the grader), `Pool.call(fn, *args)` one (the
 REPL, `tutor check`, the Python API, through `shared()`).
@@ -68,6 +69,7 @@ _REMEMBERED = 4096  # groups a worker remembers having had (Pool.run gives a gro
 
 IN_WORKER = False  # True in a worker process: a check asked for there runs right there
 _PART_SECONDS = math.inf  # in a worker: the CPU limit of a task, and of each part of one (next_part)
+_PREPARE_SECONDS = math.inf  # in a worker: the CPU limit of a task's trusted preparation (and preparing_again)
 _parts = 0  # parts begun in this worker (next_part)
 _grown = False  # a part found the heap grown too large: the worker retires after its task
 
@@ -408,9 +410,9 @@ _COLLECTING = (50_000, 20, 100)
 
 def _serve(conn: Connection, work: Work, limits: Limits, timeout: float, prepare_seconds: float) -> None:
     """A worker's loop: a task in, ("started", info) and ("done", value) out; None to stop."""
-    global IN_WORKER, _PART_SECONDS
+    global IN_WORKER, _PART_SECONDS, _PREPARE_SECONDS
     IN_WORKER = True
-    _PART_SECONDS = timeout + KILL_GRACE
+    _PART_SECONDS, _PREPARE_SECONDS = timeout + KILL_GRACE, prepare_seconds
     _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the parent, which ends us
     # SIGTERM ends a worker, as it ends any process by default: the handler a fork inherits from the parent
@@ -481,6 +483,13 @@ def next_part() -> bool:
         return False
     _limit_cpu(_PART_SECONDS)
     return True
+
+
+def preparing_again() -> None:
+    """In a task, after `started`: trusted work again (what the answer turned out to need, built as the
+    rest of its preparation was), under the preparation's CPU limit until the task calls `started` again."""
+    if IN_WORKER:
+        _limit_cpu(_PREPARE_SECONDS)
 
 
 def _too_large() -> bool:

@@ -21,6 +21,7 @@ from .base import (
                    Option,
                    Pattern,
                    Said,
+                   Tiered,
                    WrongAnswer,
                    at_point,
                    either,
@@ -36,4 +37,4 @@ from .solving import MISCONCEPTIONS as SOLVING
 SHARED = {**DERIVATIVES, **POINTS, **SOLVING}
 
 __all__ = ["BOTH", "EITHER", "SHARED", "Candidate", "Componentwise", "Known", "Misconception", "Option", "Pattern",
-           "Said", "WrongAnswer", "at_point", "either", "in_places", "register", "table_points", "told"]
+           "Said", "Tiered", "WrongAnswer", "at_point", "either", "in_places", "register", "table_points", "told"]

@@ -342,7 +342,8 @@ class Componentwise:
 
     `options[i]` are the values component i may have (the right one first); `names[i]` is how a
     message calls it. `whole` is a mistake about the vector as a whole that these options already
-    include (the components swapped, the whole vector negated). At most two mistakes are named.
+    include (the components swapped, the whole vector negated). At most `most` mistakes are named:
+    one, in a kind's first tier (Tiered), whose options are each of one mistake.
     `by_value` is said in place of `whole` where the text refutes it (`Said.refuted_by`): the parts written
     after their names are in no wrong order, whatever their values.
     """
@@ -354,6 +355,7 @@ class Componentwise:
     components: tuple[str, ...] | None = None
     shape: Shape = Shape.VECTOR
     by_value: tuple[Said, ...] = field(default=(), compare=False, repr=False)
+    most: int = 2
 
     @property
     def misconception(self) -> str:
@@ -368,6 +370,17 @@ class Componentwise:
 
 
 Candidate = WrongAnswer | Pattern | Componentwise
+
+
+@dataclass(frozen=True)
+class Tiered:
+    """A variant's wrong answers in two tiers: `first`, each of one misconception (and the patterns), and
+    `pairs`, those of two at once, made only when called. Diagnosis compares an answer with the pairs only
+    where no single misconception explains it, as most wrong answers are explained; and making the pairs,
+    hundreds where the singles are tens, is most of the work of a variant's table."""
+
+    first: Sequence[Candidate]
+    pairs: Callable[[], Sequence[Candidate]]
 
 
 def register(*misconceptions: Misconception) -> dict[str, Misconception]:

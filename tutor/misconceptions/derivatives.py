@@ -505,7 +505,14 @@ def table_points(count: int) -> tuple[tuple[Fraction, ...], ...]:
 
 def wrong_derivatives(f: Expr, wrt: str, variables: Sequence[str], name: str = "f",
                       pairs: bool = True) -> list[WrongDerivative]:
-    """The derivatives ∂f/∂wrt that one misconception produces, then two at once (when `pairs`).
+    """The derivatives ∂f/∂wrt that one misconception produces, then two at once (when `pairs`)."""
+    singles, paired = derivative_tiers(f, wrt, variables, name)
+    return singles + paired() if pairs else singles
+
+
+def derivative_tiers(f: Expr, wrt: str, variables: Sequence[str],
+                     name: str = "f") -> tuple[list[WrongDerivative], Callable[[], list[WrongDerivative]]]:
+    """The derivatives ∂f/∂wrt that one misconception produces, and a function making those of two at once.
 
     Some may equal the right derivative for this f (no coefficient to drop); the caller discards
     those. Each misconception comes once for each different derivative it gives; two different
@@ -558,7 +565,10 @@ def wrong_derivatives(f: Expr, wrt: str, variables: Sequence[str], name: str = "
         for variant in variants:
             derivative, sites = _run(form, v, variant, held, variables)
             add(derivative, _said(sites, words)[:1], variant)
-    if pairs:
+
+    @cache  # made once: what it finds joins `seen`
+    def paired() -> list[WrongDerivative]:
+        pairs: list[WrongDerivative] = []
         own = cache(lambda variant: _alone(f, v, variant, held, names))  # each slip's own, for its pairs
         made: dict[tuple[Expr, ...], tuple] = {}  # the terms' derivatives of a pair: its fingerprint
         for first, second in _pairs(everywhere, alone):
@@ -576,8 +586,9 @@ def wrong_derivatives(f: Expr, wrt: str, variables: Sequence[str], name: str = "
             if ids is not None:
                 said = _said(both, words)
                 derivative = sympy.Add(*derivatives)
-                found.append(WrongDerivative(ids, derivative, said, first + second, _known(derivative, values, names)))
-    return found
+                pairs.append(WrongDerivative(ids, derivative, said, first + second, _known(derivative, values, names)))
+        return pairs
+    return found, paired
 
 
 def _expand_varying(f: Expr, v: sympy.Symbol) -> Expr:
@@ -617,12 +628,21 @@ def _held_twice(sites: Sequence[tuple[str, Site]]) -> bool:
     return len(held) != len(set(held))
 
 
-def wrong_gradients(f: Expr, variables: Sequence[str], name: str = "f",
-                    pairs: str = "") -> list[tuple[tuple[Said, ...], tuple[Expr, ...]]]:
+WrongGradient = tuple[tuple[Said, ...], tuple[Expr, ...]]  # what is said, and all the partials
+
+
+def wrong_gradients(f: Expr, variables: Sequence[str], name: str = "f", pairs: str = "") -> list[WrongGradient]:
+    """(what is said, all the partials) for each slip, then for two at once (`gradient_tiers`)."""
+    singles, paired = gradient_tiers(f, variables, name, pairs)
+    return singles + paired()
+
+
+def gradient_tiers(f: Expr, variables: Sequence[str], name: str = "f",
+                   pairs: str = "") -> tuple[list[WrongGradient], Callable[[], list[WrongGradient]]]:
     """(what is said, all the partials) for each slip applied in every partial where its rule is
     used, or at one piece of f wherever that piece appears, or at several such pieces (the cross
-    terms, the linear terms); then two slips at once: none (pairs=""), those applied everywhere
-    ("everywhere"), or all ("all"). The other partials stay right."""
+    terms, the linear terms); and a function making those of two slips at once: none (pairs=""),
+    those applied everywhere ("everywhere"), or all ("all"). The other partials stay right."""
     f = d.rebuild(f)
     syms = [symbol(v) for v in variables]
     right = tuple(d.differentiate(f, s) for s in syms)
@@ -637,28 +657,34 @@ def wrong_gradients(f: Expr, variables: Sequence[str], name: str = "f",
             everywhere.append(((slip, None),))
         if len(keys) > 1 or slip in d.ONE_AT_A_TIME:
             alone += [((slip, key),) for key in keys[:_MAX_SITES]]
-    variants: list[Variant] = [*everywhere, *alone]
-    variants += [a + b for a, b in combinations(alone, 2) if a[0][0] == b[0][0]]  # one slip, two places
-    if pairs:
-        variants += [a + b for a, b in _pairs(everywhere, alone if pairs == "all" else ())]
-    found = []
     seen = {tuple(fingerprint(r, variables) for r in right)}
-    for variant in variants:
-        partials, sites = [], []
-        for s, held, v_name in zip(syms, helds, variables):
-            derivative, here = _run(f, s, variant, held, variables)
-            partials.append(derivative)
-            sites += [(v_name, site) for site in _terms_together(here)]
-        key = tuple(fingerprint(p, variables) for p in partials)
-        if not sites or key in seen or _held_twice(sites):
-            continue
-        first: dict[str, dict[str, Said]] = {}  # misconception -> partial -> its first site's sentence
-        for v_name, site in sites:
-            first.setdefault(site.slip.misconception, {}).setdefault(
-                v_name, said_of(site, _Wording(variables, v_name, name)))
-        if len(first) != len({slip.misconception for slip, _ in variant}):
-            continue  # one of the slips changed nothing: the pair is a single, already found
-        seen.add(key)
-        found.append((tuple(in_places(m, [(f"∂{name}/∂{v}", said) for v, said in by_partial.items()])
-                            for m, by_partial in first.items()), tuple(partials)))
-    return found
+
+    def made(variants: Iterable[Variant]) -> list[WrongGradient]:
+        found = []
+        for variant in variants:
+            partials, sites = [], []
+            for s, held, v_name in zip(syms, helds, variables):
+                derivative, here = _run(f, s, variant, held, variables)
+                partials.append(derivative)
+                sites += [(v_name, site) for site in _terms_together(here)]
+            key = tuple(fingerprint(p, variables) for p in partials)
+            if not sites or key in seen or _held_twice(sites):
+                continue
+            first: dict[str, dict[str, Said]] = {}  # misconception -> partial -> its first site's sentence
+            for v_name, site in sites:
+                first.setdefault(site.slip.misconception, {}).setdefault(
+                    v_name, said_of(site, _Wording(variables, v_name, name)))
+            if len(first) != len({slip.misconception for slip, _ in variant}):
+                continue  # one of the slips changed nothing: the pair is a single, already found
+            seen.add(key)
+            found.append((tuple(in_places(m, [(f"∂{name}/∂{v}", said) for v, said in by_partial.items()])
+                                for m, by_partial in first.items()), tuple(partials)))
+        return found
+
+    singles = made([*everywhere, *alone, *(a + b for a, b in combinations(alone, 2) if a[0][0] == b[0][0])])
+    # (the last: one slip, at two places)
+
+    @cache  # made once: what it finds joins `seen`
+    def paired() -> list[WrongGradient]:
+        return made([a + b for a, b in _pairs(everywhere, alone if pairs == "all" else ())] if pairs else [])
+    return singles, paired

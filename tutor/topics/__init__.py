@@ -11,7 +11,7 @@ from that list. docs/contributing/adding-a-kind.md walks through adding one.
 
 from __future__ import annotations
 
-from ..misconceptions import SHARED, Candidate, Misconception
+from ..misconceptions import SHARED, Candidate, Misconception, Tiered
 from . import (  # every kind's folder
     classify_point,
     cost,
@@ -62,11 +62,19 @@ def topic_of(problem: Problem) -> Topic:
 
 
 def candidates(problem: Problem) -> list[Candidate]:
-    """The wrong answers the kind's misconceptions produce for one exercise variant, most telling first.
-    Some may equal the right answer for this variant; diagnosis discards those."""
+    """The wrong answers the kind's misconceptions produce for one exercise variant, most telling first
+    (those of two misconceptions at once last, where the kind makes them apart). Some may equal the right
+    answer for this variant; diagnosis discards those."""
+    tiers = candidate_tiers(problem)
+    return [*tiers.first, *tiers.pairs()]
+
+
+def candidate_tiers(problem: Problem) -> Tiered:
+    """The same, the pairs made only when called, where the kind makes them apart (else all are first)."""
     build = topic_of(problem).candidates
-    return list(build(problem)) if build else []
+    made = build(problem) if build else ()
+    return made if isinstance(made, Tiered) else Tiered(list(made), tuple)
 
 
 __all__ = ["CATALOGUE", "KINDS", "TOPICS", "Command", "Field", "FieldError", "FunctionProblem", "Problem",
-           "Solution", "Topic", "candidates", "topic_of"]
+           "Solution", "Topic", "candidate_tiers", "candidates", "topic_of"]

@@ -27,7 +27,7 @@ from ..check import Judgement, Verdict, check
 from ..compare import Note, Tolerance
 from ..errors import TutorError
 from ..limits import LIMITS, Limits
-from ..misconceptions import Candidate, Misconception
+from ..misconceptions import Candidate, Misconception, Tiered
 from ..parse import (
     Answer,
     Equation,
@@ -597,7 +597,8 @@ class Topic:
 
     exercise: its Problem class (KIND is the kind's name in packs). candidates: the
     wrong answers its misconceptions produce for one variant (None: only a pack
-    author's own `mistakes:` apply). catalogue: the misconceptions it names beyond
+    author's own `mistakes:` apply), those of two at once made only when asked (Tiered)
+    where there are many. catalogue: the misconceptions it names beyond
     the shared ones of tutor.misconceptions. solve, plot: its subcommands, if any.
     candidate_names: the names beyond the variant's own (its variables, answer variables and
     components) that its candidates may read an answer with (+ C after a derivative): an answer
@@ -605,7 +606,7 @@ class Topic:
     """
 
     exercise: type[Problem]
-    candidates: Callable[[Any], Sequence[Candidate]] | None = None
+    candidates: Callable[[Any], Sequence[Candidate] | Tiered] | None = None
     catalogue: Mapping[str, Misconception] = field(default_factory=dict)
     solve: Command | None = None
     plot: Command | None = None

@@ -31,8 +31,8 @@ from ...calculus.partials import no_derivative, slope_where_formula_fails
 from ...calculus.region import Region
 from ...calculus.roots import rational_polynomial, rational_terms
 from ...compare import Context, compare_numbers, line_example, meet_point, same_locus, zero_along
-from ...misconceptions import Misconception, Pattern, Said, WrongAnswer, at_point, register
-from ...misconceptions.derivatives import differ, wrong_gradients
+from ...misconceptions import Misconception, Pattern, Said, Tiered, WrongAnswer, at_point, register
+from ...misconceptions.derivatives import WrongGradient, differ, gradient_tiers
 from ...misconceptions.solving import MISCONCEPTIONS as SOLVING
 from ...parse import Answer, Equation, Meet, Point, Shape, symbol, to_sympy
 from ...show import show
@@ -625,18 +625,22 @@ def _with(point: tuple, i: int, value: Expr) -> tuple:
 # ------------------------------------------------------------ the candidates
 
 
-def _solved(problem: CriticalPoints) -> list[tuple[tuple[Said, ...], _Set]]:
+_Solved = list[tuple[tuple[Said, ...], _Set]]
+
+
+def _solved(problem: CriticalPoints) -> tuple[_Solved, Callable[[], _Solved]]:
     """The sets a student finds by solving a wrong system exactly: ∇f with a derivative
-    misconception, f = 0 in place of a partial, one partial alone."""
+    misconception, f = 0 in place of a partial, one partial alone; and a function making those
+    of ∇f with two misconceptions at once."""
     f, variables, name = problem.function, problem.variables, problem.name
     syms = [symbol(v) for v in variables]
     gradient = problem.solution.gradient
     equations = " and ".join(f"∂{name}/∂{v} = 0" for v in variables) if len(variables) > 1 \
         else f"{name}′({variables[0]}) = 0"
-    found: list[tuple[tuple[Said, ...], _Set]] = []
+    found: _Solved = []
     polynomial = rational_polynomial(f, syms)
     if polynomial is None or polynomial.total_degree() > _MAX_DEGREE:
-        return found  # systems a student solves by hand are small: beyond that, no wrong one is solved
+        return found, list  # systems a student solves by hand are small: beyond that, no wrong one is solved
     terms = sympy.Add.make_args(sympy.expand(f))
     parts = [sympy.Add(*(t for t in terms if t.has(s))) for s in syms]
     # each part = 0 is f = 0 solved piece by piece only where no term holds two variables: the parts of
@@ -644,12 +648,17 @@ def _solved(problem: CriticalPoints) -> list[tuple[tuple[Said, ...], _Set]]:
     separate = all(sum(t.has(s) for s in syms) <= 1 for t in terms)
     # the fewest partials changed first: where a slip in ∂f/∂y alone gives the same set as in every
     # partial, the simpler explanation is the one named
-    wrongs = sorted(wrong_gradients(f, variables, name, pairs="everywhere"),
-                    key=lambda said_wrong: sum(differ(w, g, variables) for w, g in zip(said_wrong[1], gradient)))
-    for said, wrong in wrongs:
-        zeros = common_zeros(wrong, variables)
-        if zeros is not None and (not separate or any(differ(w, p, variables) for w, p in zip(wrong, parts))):
-            found.append((said, zeros))  # (every term left as it was is f = 0 if f is separate: said below, as that)
+    singles, pairs = gradient_tiers(f, variables, name, pairs="everywhere")
+
+    def zeros_of(wrongs: Sequence[WrongGradient]) -> _Solved:
+        solved: _Solved = []
+        for said, wrong in sorted(wrongs, key=lambda said_wrong: sum(differ(w, g, variables)
+                                                                     for w, g in zip(said_wrong[1], gradient))):
+            zeros = common_zeros(wrong, variables)
+            if zeros is not None and (not separate or any(differ(w, p, variables) for w, p in zip(wrong, parts))):
+                solved.append((said, zeros))  # (every term left as it was is f = 0 if f is separate: said below)
+        return solved
+    found += zeros_of(singles)
     zeros = common_zeros(parts, variables) if separate else None
     if zeros is not None:
         found.append(((SOLVING["solved-function-zero"].fill(f=name, equation=equations),), zeros))
@@ -661,7 +670,7 @@ def _solved(problem: CriticalPoints) -> list[tuple[tuple[Said, ...], _Set]]:
                     lines = tuple(Equation(s, p[0]) for p in zeros[0])
                     found.append(((MISCONCEPTIONS["solved-one-partial"].fill(partial=f"∂{name}/∂{v}",
                                                                                equations=equations),), ((), lines)))
-    return found
+    return found, lambda: zeros_of(pairs())
 
 
 def _in_region(region: Region | None, point: tuple) -> bool:
@@ -675,17 +684,17 @@ def _inside(problem: CriticalPoints, s: _Set) -> _Set:
     return tuple(p for p in s[0] if _in_region(region, p)), s[1]
 
 
-def candidates(problem: CriticalPoints) -> list[WrongAnswer | Pattern]:
+def candidates(problem: CriticalPoints) -> Tiered:
     points, lines = problem.points_and_lines()
     right: _Set = (tuple(points), tuple(lines))
     transforms = _transforms(problem)
-    solved = _solved(problem)
+    solved, solved_pairs = _solved(problem)
     found: list[WrongAnswer | Pattern] = []
 
-    def add(said: Sequence[Said], s: _Set | None) -> None:
+    def add(said: Sequence[Said], s: _Set | None, to: list[WrongAnswer | Pattern] = found) -> None:
         if s is not None:
             s = _inside(problem, s)
-            found.append(WrongAnswer.of(said, Answer(Shape.POINTS, (*s[0], *s[1]))))
+            to.append(WrongAnswer.of(said, Answer(Shape.POINTS, (*s[0], *s[1]))))
 
     for transform in transforms:
         add([transform.said], transform.apply(right))
@@ -697,18 +706,24 @@ def candidates(problem: CriticalPoints) -> list[WrongAnswer | Pattern]:
     for saids, s in solved:
         add(saids, s)
     found.append(_differences(problem))
-    paired = [t for t in transforms if t.paired]
-    for first, second in combinations(paired, 2):
-        if first.said.misconception != second.said.misconception:
-            once = first.apply(right)
-            if once is not None:
-                add([first.said, second.said_of(once)], second.apply(once))
-    for saids, s in solved:
-        if len(saids) == 1:
-            for transform in paired:
-                add([*saids, transform.said_of(s)], transform.apply(s))
     gradient = problem.solution.gradient
     found.append(WrongAnswer.of([SOLVING["derivative-not-solved"].fill(
         derivative=f"∇{problem.name}", equation=" and ".join(f"∂{problem.name}/∂{v} = 0" for v in problem.variables))],
         Answer(Shape.VECTOR, tuple(gradient)), variables=tuple(problem.variables)))
-    return found
+
+    def pairs() -> list[WrongAnswer | Pattern]:
+        made: list[WrongAnswer | Pattern] = []
+        for saids, s in solved_pairs():
+            add(saids, s, made)
+        paired = [t for t in transforms if t.paired]
+        for first, second in combinations(paired, 2):
+            if first.said.misconception != second.said.misconception:
+                once = first.apply(right)
+                if once is not None:
+                    add([first.said, second.said_of(once)], second.apply(once), made)
+        for saids, s in solved:
+            if len(saids) == 1:
+                for transform in paired:
+                    add([*saids, transform.said_of(s)], transform.apply(s), made)
+        return made
+    return Tiered(found, pairs)

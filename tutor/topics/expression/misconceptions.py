@@ -31,7 +31,7 @@ from sympy import Expr
 from ...calculus.partials import diff
 from ...compare import Context, compare
 from ...evaluate import TooLarge, Uncertain, Undefined, Unsupported, compile_expression, to_float
-from ...misconceptions import Candidate, Componentwise, Option, Pattern, WrongAnswer, at_point
+from ...misconceptions import Candidate, Componentwise, Option, Pattern, Tiered, WrongAnswer, at_point
 from ...misconceptions.derivatives import MISCONCEPTIONS as DERIVATIVES
 from ...misconceptions.points import MISCONCEPTIONS as POINTS
 from ...misconceptions.points import place_words, value_slips
@@ -51,7 +51,7 @@ def candidate_names(problem: Expression) -> tuple[str, ...]:
     return () if problem.about is None else tuple(problem.about.variables)
 
 
-def candidates(problem: Expression) -> list[Candidate]:
+def candidates(problem: Expression) -> list[Candidate] | Tiered:
     about = problem.about
     what = asked(problem)
     if about is None or what is None:
@@ -61,7 +61,8 @@ def candidates(problem: Expression) -> list[Candidate]:
     if what == Asked.STEP and about.rate is not None:
         descent = GradientDescent(function=about.function, variables=about.variables, name=about.name,
                                   start=about.at, rate=about.rate, iterations=1)
-        return [c for c in descent_candidates(descent) if not _two_sizes(c, len(about.variables))]
+        tiers = descent_candidates(descent)
+        return Tiered(tiers.first, lambda: [c for c in tiers.pairs() if not _two_sizes(c, len(about.variables))])
     return _gradient(about, downhill=what == Asked.DOWNHILL)
 
 

@@ -12,17 +12,28 @@ whole vector, the length or f's value given, the point not put in, or the point 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import cache
 from itertools import combinations
 
 import sympy
 from sympy import Expr
 
 from ...calculus.partials import diff
-from ...misconceptions import Componentwise, Misconception, Option, Said, WrongAnswer, at_point, in_places, register
+from ...misconceptions import (
+    Componentwise,
+    Misconception,
+    Option,
+    Said,
+    Tiered,
+    WrongAnswer,
+    at_point,
+    in_places,
+    register,
+)
 from ...misconceptions.derivatives import MISCONCEPTIONS as DERIVATIVES
-from ...misconceptions.derivatives import wrong_derivatives, wrong_gradients
+from ...misconceptions.derivatives import derivative_tiers, wrong_gradients
 from ...misconceptions.points import MISCONCEPTIONS as POINTS
 from ...misconceptions.points import evaluation_slips, point_words
 from ...parse import Answer, Shape, symbol, written_after
@@ -77,12 +88,13 @@ def transposed(items: Sequence, i: int, j: int) -> tuple:
     return tuple(turned)
 
 
-def candidates(problem: Gradient) -> list[WrongAnswer | Componentwise]:
+def candidates(problem: Gradient) -> Tiered:
+    """The gradient judged part by part, then the vector's own slips. Where a part's options hold two
+    derivative misconceptions at once, the first tier has each part's single ones and names one mistake
+    in all; the pairs' tier has every option, and names one or two, as the first would have with them."""
     f, variables, name, point = problem.function, problem.variables, problem.name, problem.at
     right = problem.solution.components
     partials = partials_text(name, variables)
-    say = {m: MISCONCEPTIONS[m].fill for m in MISCONCEPTIONS}
-    names = tuple(f"∂{name}/∂{v}" for v in variables)
 
     def value(components: Sequence[Expr]) -> tuple[Expr, ...] | None:
         if point is None:
@@ -90,24 +102,8 @@ def candidates(problem: Gradient) -> list[WrongAnswer | Componentwise]:
         values = tuple(at_point(c, variables, point) for c in components)
         return None if None in values else values
 
-    options = component_options(f, variables, name, point, problem.decimals)
-    found: list[WrongAnswer | Componentwise] = [Componentwise(options, names)]
-    # parts written after their names (∂f/∂x = 2y, ∂f/∂y = 2x) are in the order the names give: not swapped,
-    # but each partial taken in the other variable
-    crossed = replace(say["components-swapped"](f=name, partials=partials),
-                      refuted_by=(written_after([n for part in problem.part_names for n in part]),))
-    # any two components swapped: with three, ∂f/∂y and ∂f/∂z as well as the first two (finding 807)
-    for pair in combinations(range(len(variables)), 2):
-        found.append(Componentwise(transposed(options, *pair), names, (crossed,),
-                                   by_value=_other_partials(f, variables, name, pair)))
-    negated = tuple(tuple(-o for o in column) for column in options)
-    found.append(Componentwise(negated, names, (say["gradient-negated"](
-        given=f"−∇{name}, the direction of steepest descent", reason=f"∇{name} itself points uphill: ({partials})."),)))
-    for i, v in enumerate(variables):
-        if len(variables) > 2:  # a vector one short: which one is missing is the mistake
-            kept = options[:i] + options[i + 1:]
-            found.append(Componentwise(kept, names[:i] + names[i + 1:],
-                                       (say["missing-component"](f=name, v=v, partials=partials),)))
+    singles, every = component_tiers(f, variables, name, point, problem.decimals)
+    found: list[WrongAnswer | Componentwise] = [*_by_parts(problem, singles, 2 if every is None else 1)]
     exact = value(right)
     if point is not None and tuple(reversed(point)) != tuple(point):
         at_swapped = tuple(at_point(c, variables, tuple(reversed(point))) for c in right)
@@ -125,6 +121,34 @@ def candidates(problem: Gradient) -> list[WrongAnswer | Componentwise]:
         found.append(WrongAnswer.of([POINTS["gave-the-point"].fill(
             point=shown, asked=f"∇{name}{shown}", what="the vector of the partial derivatives", partials=partials)],
             Answer(Shape.VECTOR, tuple(point))))
+    return Tiered(found, list if every is None else lambda: _by_parts(problem, every(), 2))
+
+
+def _by_parts(problem: Gradient, options: tuple[tuple[Option, ...], ...], most: int) -> list[Componentwise]:
+    """The gradient part by part: as it is, two parts swapped, negated, one part left out; naming at most
+    `most` mistakes."""
+    f, variables, name = problem.function, problem.variables, problem.name
+    partials = partials_text(name, variables)
+    say = {m: MISCONCEPTIONS[m].fill for m in MISCONCEPTIONS}
+    names = tuple(f"∂{name}/∂{v}" for v in variables)
+    found = [Componentwise(options, names, most=most)]
+    # parts written after their names (∂f/∂x = 2y, ∂f/∂y = 2x) are in the order the names give: not swapped,
+    # but each partial taken in the other variable
+    crossed = replace(say["components-swapped"](f=name, partials=partials),
+                      refuted_by=(written_after([n for part in problem.part_names for n in part]),))
+    # any two components swapped: with three, ∂f/∂y and ∂f/∂z as well as the first two (finding 807)
+    for pair in combinations(range(len(variables)), 2):
+        found.append(Componentwise(transposed(options, *pair), names, (crossed,),
+                                   by_value=_other_partials(f, variables, name, pair), most=most))
+    negated = tuple(tuple(-o for o in column) for column in options)
+    found.append(Componentwise(negated, names, (say["gradient-negated"](
+        given=f"−∇{name}, the direction of steepest descent", reason=f"∇{name} itself points uphill: ({partials})."),),
+        most=most))
+    for i, v in enumerate(variables):
+        if len(variables) > 2:  # a vector one short: which one is missing is the mistake
+            kept = options[:i] + options[i + 1:]
+            found.append(Componentwise(kept, names[:i] + names[i + 1:],
+                                       (say["missing-component"](f=name, v=v, partials=partials),), most=most))
     return found
 
 
@@ -139,19 +163,32 @@ def _other_partials(f: Expr, variables: Sequence[str], name: str, pair: tuple[in
     return (in_places("answered-other-partial", places),)
 
 
+Columns = tuple[tuple[Option, ...], ...]
+
+
 def component_options(f: Expr, variables: Sequence[str], name: str, point: Sequence[Expr] | None,
-                      decimals: bool = False) -> tuple[tuple[Option, ...], ...]:
+                      decimals: bool = False) -> Columns:
     """For each partial: its right value first, then what one or two derivative misconceptions, or a
     slip in putting the point in, make of it. At a point, one misconception per component: two in one
     number are too easily a coincidence."""
+    singles, every = component_tiers(f, variables, name, point, decimals)
+    return singles if every is None else every()
+
+
+def component_tiers(f: Expr, variables: Sequence[str], name: str, point: Sequence[Expr] | None,
+                    decimals: bool = False) -> tuple[Columns, Callable[[], Columns] | None]:
+    """`component_options` with each partial's single misconceptions only, and a function making them with
+    the pairs too (None where there are none: at a point)."""
     columns = []
+    made = []  # for each partial: its right value and single misconceptions' options, and its pairs'
     for v in variables:
         # the other partial in this slot is a copying slip here (and swapped components, when both are)
-        wrong = [w for w in wrong_derivatives(f, v, variables, name, pairs=point is None)
-                 if w.misconception != "answered-other-partial"]
+        singles, paired = derivative_tiers(f, v, variables, name)
+        wrong = [w for w in singles if w.misconception != "answered-other-partial"]
         right = diff(f, symbol(v))
         if point is None:
             column = [Option(right)] + [Option(w.derivative, w.said, w.known) for w in wrong]
+            made.append((column, paired))
         else:
             exact = at_point(right, variables, point)
             column = [Option(exact)] if exact is not None else []
@@ -164,7 +201,14 @@ def component_options(f: Expr, variables: Sequence[str], name: str, point: Seque
                 shown = show(tuple(point) if len(point) > 1 else point[0], decimals=decimals)
                 column.append(Option(right, (POINTS["not-evaluated"].fill(what=what, point=shown, value="number"),)))
         columns.append(tuple(column))
-    return tuple(columns)
+    if point is not None:
+        return tuple(columns), None
+
+    @cache
+    def every() -> Columns:
+        return tuple((*column, *(Option(w.derivative, w.said, w.known) for w in paired()
+                                 if w.misconception != "answered-other-partial")) for column, paired in made)
+    return tuple(columns), every
 
 
 def _scalars(problem: Gradient, exact: tuple[Expr, ...] | None, partials: str) -> list[WrongAnswer]:

@@ -25,7 +25,7 @@ from typing import Any, cast
 import sympy
 
 from ...evaluate import Undefined, Unsupported, compile_expression
-from ...misconceptions import Misconception, Said, WrongAnswer, register
+from ...misconceptions import Misconception, Said, Tiered, WrongAnswer, register
 from ...misconceptions.derivatives import wrong_gradients
 from ...parse import Answer, Shape, symbol
 from ...show import show
@@ -161,7 +161,7 @@ class _Iteration:
         return point
 
 
-def candidates(problem: GradientDescent) -> list[WrongAnswer]:
+def candidates(problem: GradientDescent) -> Tiered:
     k = problem.iterations
     one = len(problem.variables) == 1
     name = problem.name
@@ -206,9 +206,6 @@ def candidates(problem: GradientDescent) -> list[WrongAnswer]:
 
     found: list[tuple[tuple[Said, ...], Callable[[], Sequence[float]]]] = [
         ((said,), partial(iteration.run, plan)) for _, said, plan in changes]
-    for (part_a, said_a, plan_a), (part_b, said_b, plan_b) in combinations(changes, 2):
-        if part_a != part_b and said_a.misconception != said_b.misconception:
-            found.append(((said_a, said_b), partial(iteration.run, _merge(plan_a, plan_b))))
     # alone, not in pairs: slips of arithmetic, not of the method; a decimal place slipped in α only where that
     # is no other factor's step (0.01 for 0.1 is α applied twice)
     found += [((say["slope-rounded-early"](slope=slope, places=counted(places, "decimal place")),),
@@ -219,6 +216,22 @@ def candidates(problem: GradientDescent) -> list[WrongAnswer]:
     found += [((say["rate-decimal-slipped"](wrong=show(scaled[factor], decimals=problem.decimals), rate=rate,
                                              slope=slope),), partial(iteration.run, _Plan(factor=factor)))
               for factor in slipped if scaled[factor] not in others]
+    singles = _reached(found)
+    if not one:  # the right point written the wrong way round: the iteration right, the answer's order not
+        right = problem.expected()
+        turned = Answer(Shape.VECTOR, swapped(cast(tuple, right.value)))
+        singles.append(WrongAnswer.of([coordinates_swapped(problem.variables, problem.show_answer(right),
+                                                           problem.show_answer(turned))], turned))
+
+    def pairs() -> list[WrongAnswer]:
+        return _reached([((said_a, said_b), partial(iteration.run, _merge(plan_a, plan_b)))
+                         for (part_a, said_a, plan_a), (part_b, said_b, plan_b) in combinations(changes, 2)
+                         if part_a != part_b and said_a.misconception != said_b.misconception])
+    return Tiered(singles, pairs)
+
+
+def _reached(found: Sequence[tuple[tuple[Said, ...], Callable[[], Sequence[float]]]]) -> list[WrongAnswer]:
+    """The point (or slope) each wrong iteration reaches, as the wrong answer of what is said of it."""
     candidates = []
     for said, plan in found:
         try:
@@ -230,11 +243,6 @@ def candidates(problem: GradientDescent) -> list[WrongAnswer]:
         values = tuple(sympy.Float(v, 15) for v in values)
         answer = Answer(Shape.NUMBER, values[0]) if len(values) == 1 else Answer(Shape.VECTOR, values)
         candidates.append(WrongAnswer.of(said, answer))
-    if not one:  # the right point written the wrong way round: the iteration right, the answer's order not
-        right = problem.expected()
-        turned = Answer(Shape.VECTOR, swapped(cast(tuple, right.value)))
-        candidates.append(WrongAnswer.of([coordinates_swapped(problem.variables, problem.show_answer(right),
-                                                              problem.show_answer(turned))], turned))
     return candidates
 
 

@@ -10,11 +10,13 @@ antiderivative given instead, + C, the whole gradient for one partial.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import sympy
 
 from ...calculus.partials import diff
-from ...misconceptions import WrongAnswer, at_point
-from ...misconceptions.derivatives import MISCONCEPTIONS, WrongDerivative, differ, wrong_derivatives
+from ...misconceptions import Tiered, WrongAnswer, at_point
+from ...misconceptions.derivatives import MISCONCEPTIONS, WrongDerivative, derivative_tiers, differ
 from ...misconceptions.points import MISCONCEPTIONS as POINTS
 from ...misconceptions.points import evaluation_slips, point_words
 from ...parse import Answer, Shape, symbol
@@ -29,15 +31,14 @@ def candidate_names(problem: PartialDerivative) -> tuple[str, ...]:  # noqa: ARG
     return (_CONSTANT,)
 
 
-def candidates(problem: PartialDerivative) -> list[WrongAnswer]:
+def candidates(problem: PartialDerivative) -> Tiered:
     """For `derivative` and `partial_derivative`: the wrong derivatives, at the point if there is one."""
     f, wrt, variables, name = problem.function, problem.wrt, problem.variables, problem.name
     right = problem.solution.derivative
-    wrong = wrong_derivatives(f, wrt, variables, name)
-    wrong += _other_variable(problem)
+    singles, pairs = derivative_tiers(f, wrt, variables, name)
+    wrong = _answers(problem, [*singles, *_other_variable(problem)])
     if problem.at is None:
-        found = [WrongAnswer.of(w.said, Answer(Shape.EXPRESSION, w.derivative), known=w.known) for w in wrong]
-        return found + _about_differentiating(problem, right)
+        return Tiered(wrong + _about_differentiating(problem, right), lambda: _answers(problem, pairs()))
     point = tuple(problem.at)
     found = []  # putting the point in first: f's value is a likelier reading than a slip giving the same
     if len(point) > 1 and tuple(reversed(point)) != point:
@@ -53,13 +54,22 @@ def candidates(problem: PartialDerivative) -> list[WrongAnswer]:
     # the right derivative with a slip in putting the point in, before a wrong derivative giving the same
     found += [WrongAnswer.of([said], Answer(Shape.NUMBER, value))
               for said, value in evaluation_slips(right, variables, point)]
-    found += [WrongAnswer.of(w.said, Answer(Shape.NUMBER, value)) for w in wrong
-              if (value := at_point(w.derivative, variables, point)) is not None
-              and differ(w.derivative, f, variables)]  # f itself (every term left): said above, as f's value
+    found += wrong
     what = f"∂{name}/∂{wrt}" if len(variables) > 1 else f"{name}′({wrt})"
     found.append(WrongAnswer.of([POINTS["not-evaluated"].fill(what=what, point=shown, value="number")],
                                 Answer(Shape.EXPRESSION, right), variables=tuple(variables)))
-    return found
+    return Tiered(found, lambda: _answers(problem, pairs()))
+
+
+def _answers(problem: PartialDerivative, wrong: Sequence[WrongDerivative]) -> list[WrongAnswer]:
+    """The wrong derivatives as answers: at the point if there is one."""
+    f, variables = problem.function, problem.variables
+    if problem.at is None:
+        return [WrongAnswer.of(w.said, Answer(Shape.EXPRESSION, w.derivative), known=w.known) for w in wrong]
+    point = tuple(problem.at)
+    return [WrongAnswer.of(w.said, Answer(Shape.NUMBER, value)) for w in wrong
+            if (value := at_point(w.derivative, variables, point)) is not None
+            and differ(w.derivative, f, variables)]  # f itself (every term left): said as f's value
 
 
 def _other_variable(problem: PartialDerivative) -> list[WrongDerivative]:

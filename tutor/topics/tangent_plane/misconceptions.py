@@ -12,7 +12,7 @@ answer of a student with both.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
 from itertools import combinations
@@ -25,7 +25,7 @@ from ...calculus.partials import diff
 from ...calculus.roots import Monomial, rational_terms
 from ...compare import Context, solved_for
 from ...evaluate import Unsupported, agree, values_at
-from ...misconceptions import Misconception, Pattern, Said, WrongAnswer, at_point, register, table_points
+from ...misconceptions import Misconception, Pattern, Said, Tiered, WrongAnswer, at_point, register, table_points
 from ...misconceptions.derivatives import differ, wrong_gradients
 from ...misconceptions.points import evaluation_slips, point_words, sign_slips
 from ...parse import Answer, Equation, Shape, fraction, minus, symbol, to_sympy
@@ -167,7 +167,7 @@ class _Planes:
 _KEPT = {"plane": (0, 1), "normal": (0, 1), "x-only": (0,), "y-only": (1,)}  # the slopes' terms a form has
 
 
-def candidates(problem: TangentPlane) -> list[WrongAnswer | Pattern]:
+def candidates(problem: TangentPlane) -> Tiered:
     f, variables, name, point = problem.function, problem.variables, problem.name, tuple(problem.at)
     solution = problem.solution
     x, y = variables
@@ -256,23 +256,28 @@ def candidates(problem: TangentPlane) -> list[WrongAnswer | Pattern]:
                                                    value=show(solution.value), **shown), refuted_by=height_typed)
 
     height_typed = _height_typed(solution.value)
-    found: list[WrongAnswer | Pattern] = []
     planes = _Planes(syms)
     # the plane's own pieces first: where a slip in a partial gives the same plane, both are said
-    for pieces in _choices((values, forms, shifts, slopes)):
-        said = tuple(s for piece in pieces for s in piece.said)
-        if not said:
-            continue
-        value, form, shift, slope = (piece.value for piece in pieces)  # one from each slot, in order
-        plane = planes.plane(cast(Expr, value), cast(Sequence[Expr], slope), cast(Sequence[Expr], shift),
-                             cast(str, form))
-        wrong = WrongAnswer.of(said, Answer(Shape.EQUATION, plane))
-        if any(s.refuted_by for s in said) and form == "plane" and slope == right_slopes and shift not in typed_only:
-            # where the typed form refutes the sentence, the plane is still one of the right slopes: say that
-            wrong = replace(wrong, by_value=wrong_height(plane.rhs.xreplace(dict(zip(syms, point)))))
-        found.append(wrong)
-    found.append(_at_wrong_height(problem, wrong_height))
-    return found
+    slots = (values, forms, shifts, slopes)
+
+    def made(choices: Iterable[tuple[_Piece, ...]]) -> list[WrongAnswer]:
+        found = []
+        for pieces in choices:
+            said = tuple(s for piece in pieces for s in piece.said)
+            if not said:
+                continue
+            value, form, shift, slope = (piece.value for piece in pieces)  # one from each slot, in order
+            plane = planes.plane(cast(Expr, value), cast(Sequence[Expr], slope), cast(Sequence[Expr], shift),
+                                 cast(str, form))
+            wrong = WrongAnswer.of(said, Answer(Shape.EQUATION, plane))
+            if any(s.refuted_by for s in said) and form == "plane" and slope == right_slopes \
+                    and shift not in typed_only:
+                # where the typed form refutes the sentence, the plane is still one of the right slopes: say that
+                wrong = replace(wrong, by_value=wrong_height(plane.rhs.xreplace(dict(zip(syms, point)))))
+            found.append(wrong)
+        return found
+    return Tiered([*made(_one_wrong(slots)), _at_wrong_height(problem, wrong_height)],
+                  lambda: made(_two_wrong(slots)))
 
 
 def _at_wrong_height(problem: TangentPlane, wrong_height: Callable[[Expr, bool], Said]) -> Pattern:
@@ -328,12 +333,17 @@ def _shifted_by(slopes: Sequence[Expr], syms: Sequence[Expr], offsets: Sequence[
     return sympy.expand(sympy.Add(*(a * (s + o) for a, s, o in zip(slopes, syms, offsets))))
 
 
-def _choices(slots: Sequence[Sequence[_Piece]]) -> Iterator[tuple[_Piece, ...]]:
-    """One piece from each slot with at most two mistakes in all: one wrong piece, then two."""
+def _one_wrong(slots: Sequence[Sequence[_Piece]]) -> Iterator[tuple[_Piece, ...]]:
+    """One piece from each slot, the right one but in one slot."""
     right = tuple(slot[0] for slot in slots)
     for i, slot in enumerate(slots):
         for piece in slot[1:]:
             yield right[:i] + (piece,) + right[i + 1:]
+
+
+def _two_wrong(slots: Sequence[Sequence[_Piece]]) -> Iterator[tuple[_Piece, ...]]:
+    """One piece from each slot, the right one but in two slots, with two mistakes in all."""
+    right = tuple(slot[0] for slot in slots)
     for i, j in combinations(range(len(slots)), 2):
         for a in slots[i][1:]:
             for b in slots[j][1:]:
