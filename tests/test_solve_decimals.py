@@ -192,6 +192,16 @@ def test_least_squares_on_fractions_is_written_in_fractions(capsys, points, mode
     assert lines[-1] == cost and not any("." in line for line in lines)
 
 
+def test_a_comma_between_digits_in_data_parts_the_coordinates(capsys):
+    # an answer's (0,5671) is refused as a likely decimal comma; a point of data has two coordinates at least, so
+    # (1000,2001) was refused for nothing (outside check h16, F11): checked by hand, m = 3/2, b = 3007/6
+    for points in ("(1000,2001), (1001,2003), (1002,2004)", "(1000, 2001), (1001, 2003), (1002, 2004)"):
+        assert solve(capsys, "lstsq", "--points", points)[0] == "y = 3x/2 + 3007/6   (3 points)"
+    assert main(["solve", "lstsq", "--points", "(1,2), (2,5), (3"]) == 2
+    assert capsys.readouterr().err == ("tutor: can't read the points: unbalanced brackets: the '(' at column 15 is "
+                                       "never closed\n")
+
+
 def test_least_squares_on_fractions_writes_each_square_exactly(capsys):
     assert solve(capsys, "cost", "--points", "(1/2, 1), (1, 2), (2, 2)")[1] == \
         "(m/2 + b - 1)² = m²/4 + b² + 1 + mb - m - 2b"

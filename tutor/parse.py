@@ -1922,6 +1922,7 @@ def read(
     named: Sequence[str] = (),
     several: bool = False,
     divisors: bool = False,
+    data: bool = False,
 ) -> Answer:
     """Read `text` as an answer of `shape`; raise InputError if it can't be read.
 
@@ -1936,6 +1937,8 @@ def read(
     make more of them (`±1` is -1, 1), as it may points in a set; in any other shape it is refused.
     divisors: keep what a product divides by as written, as an equation does, where sympy would cancel it: a
     function a solver works on (x(x² + y²)/x and x² + x/x have no value at x = 0, unlike x² + y² and x² + 1).
+    data: points of data, each of two coordinates or more: a comma between digits parts them (1000,2001), never
+    a decimal comma, as it may in a student's list (0,5671).
     """
     if shape not in SHAPES and shape != AUTO:
         raise InputError(f"unknown shape {shape!r}", None, "shape")
@@ -1954,7 +1957,7 @@ def read(
         raise InputError("the answer is empty", 0, "empty")
     if components and named and (other := _other_iterates(clean, named, components)) is not None:
         raise other
-    if shape in _LISTS and not infer and (comma := _decimal_comma(clean, in_list=True)) is not None:
+    if shape in _LISTS and not (infer or data) and (comma := _decimal_comma(clean, in_list=True)) is not None:
         raise comma
     if shape == Shape.POINTS and (point := _point_named(clean, variables)) is not None:
         # (x, y) = (0, 0), the lesson's way of writing a point: one point only, where the name can mean no other

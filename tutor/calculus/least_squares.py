@@ -185,7 +185,9 @@ def typed_points(text: str) -> tuple[tuple[tuple[Expr, ...], ...], bool]:
     (0.5, 1e-3): such data is answered in decimals, and data typed as fractions (1/2) in fractions, though
     both read as the same exact 1/2."""
     try:
-        answer = read(text, "points", ())
+        # data points hold two coordinates or more, so a comma between digits parts them, never a decimal
+        # comma as in a student's 0,5671: (1000,2001) is x = 1000, y = 2001 (outside check h16, F11)
+        answer = read(text, "points", (), data=True)
     except InputError as error:
         raise SolveError(f"can't read the points: {error.message}") from None
     values = answer.value if isinstance(answer.value, tuple) else ()
