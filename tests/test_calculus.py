@@ -394,6 +394,11 @@ def test_no_derivative_where_f_has_no_real_value(ask, message):
      "f is not differentiable at x = 1, y = 1: ∂f/∂x is 0 from the left and 1 from the right"),
     (lambda: partial("floor(x) + y", "x", {"x": 0, "y": 0}),
      "f is not differentiable at x = 0, y = 0: ∂f/∂x is ∞ from the left and 0 from the right"),
+    # a max of parts that are not x and y themselves: "the tutor cannot tell" before (outside check h16, F6)
+    (lambda: gradient("max(x^2, y^2)", None, {"x": 1, "y": 1}),
+     "f is not differentiable at x = 1, y = 1: ∂f/∂x is 0 from the left and 2 from the right"),
+    (lambda: gradient("min(x^2, y)", None, {"x": 1, "y": 1}),
+     "f is not differentiable at x = 1, y = 1: ∂f/∂x is 2 from the left and 0 from the right"),
 ])
 def test_no_derivative_at_a_kink(ask, message):
     # sympy's derivative of |x| is sign(x), 0 at x = 0: a derivative, a gradient, a plane where none exists

@@ -30,6 +30,7 @@ from .common import (
     symbols,
     variables_of,
 )
+from .kinks import with_abs
 
 
 def derivative(f: Expr, wrt: str, again: bool = False) -> Expr:
@@ -414,7 +415,9 @@ def _one_sided_in(f: Expr, values: Mapping[sympy.Symbol, Expr], v: sympy.Symbol,
     # h > 0 on each side (a + h, a - h), and each |u| written ±u by its sign there: with h only real, or |…|
     # left to sympy's limit, √|x - 3| + x²/100 from the left at 3 came out ∞, not -∞, and costlier
     h = sympy.Dummy("h", positive=True)
-    f = real_powers(f)  # x^(2/3) left of 0 as read: |x|^(2/3), where sympy's has no real value
+    # x^(2/3) left of 0 as read: |x|^(2/3), where sympy's has no real value; max(u, w) as (u + w + |u - w|)/2,
+    # its |…| signed as every other (sympy's limit of a Max moved by h came out unknown: h16, F6)
+    f = with_abs(real_powers(f))
     at = values.get(v, v)
     here = f.xreplace(values) if here is None else here
     slopes = []
