@@ -135,6 +135,15 @@ def test_an_indefinite_hessian_in_three_variables_is_a_saddle_with_steps(capsys)
             "direction and down along another): a saddle point.") in out
 
 
+def test_a_saddle_in_three_variables_by_its_minors_names_the_determinant_not_0(capsys):
+    # minors 0, -1, 2 fit neither definite pattern; without "the determinant is not 0" that proved no saddle
+    # (a semidefinite Hessian fits neither either): outside check h16, F10
+    status, out, _ = run(capsys, "critical", "x y + y z + x z")
+    assert status == 0
+    assert out.splitlines()[2] == ("  (0, 0, 0)  saddle (the leading principal minors 0, -1, 2 are neither all "
+                                   "positive nor alternating, and the last, the Hessian's determinant, is not 0)")
+
+
 def test_a_factor_that_is_never_0_is_left_out_of_the_critical_cases(capsys):
     # e^(-x² - y²) kept the partials whole: the 'critical set' was where ∂f/∂x = 0, with (0, 1/2) on it
     status, out, _ = run(capsys, "critical", "(x^2+y^2) e^(-x^2-y^2)", "--steps")

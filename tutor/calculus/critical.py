@@ -280,7 +280,9 @@ def _reason(label: str, variables: Sequence[str], D: Expr, fxx: Expr, minors: li
     return {
         "minimum": f"the leading principal minors {listed} are all positive",
         "maximum": f"the leading principal minors {listed} alternate in sign, starting negative",
-        "saddle": f"the leading principal minors {listed} are neither all positive nor alternating",
+        # a Hessian neither positive nor negative definite is indefinite where its determinant is not 0
+        "saddle": f"the leading principal minors {listed} are neither all positive nor alternating, and the "
+                  f"last, the Hessian's determinant, is not 0",
         "inconclusive": f"the Hessian's determinant is 0 (minors {listed}), so the test cannot decide",
     }[label]
 
