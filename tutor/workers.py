@@ -521,7 +521,7 @@ def _address_space() -> int:
 
 def _limit_cpu(seconds: float) -> None:
     """The kernel sends SIGXCPU, which ends the process, once it has used `seconds` more CPU time."""
-    if resource is None:
+    if resource is None or math.isinf(seconds):  # inf: a process not started as a worker (`_serve`) sets none
         return
     _, hard = resource.getrlimit(resource.RLIMIT_CPU)
     soft = math.ceil(time.process_time() + seconds)
