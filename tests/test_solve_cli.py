@@ -144,6 +144,17 @@ def test_a_saddle_in_three_variables_by_its_minors_names_the_determinant_not_0(c
                                    "positive nor alternating, and the last, the Hessian's determinant, is not 0)")
 
 
+@pytest.mark.parametrize("f", ["(x + y + z)^2 + x^4 + y^4 + z^4", "x^2 + (y + z)^2 + y^4 + z^4"])
+def test_three_variables_whose_complex_solutions_are_many_are_solved_by_their_eliminant(capsys, f):
+    # x = y = z from 4x³ = 4y³ = 4z³, then 4x³ + 6x = 0: only (0, 0, 0) is real; the first was "no critical
+    # points found", sympy's solve running out of its budget on the complex ones (outside check h16, F2)
+    status, out, _ = run(capsys, "critical", f)
+    assert status == 0
+    lines = out.splitlines()[1:]
+    assert lines[:2] == ["critical points:", lines[1]] and lines[1].startswith("  (0, 0, 0)  ")
+    assert len(lines) == 2  # every case solved: no "some critical points may be missing"
+
+
 def test_a_factor_that_is_never_0_is_left_out_of_the_critical_cases(capsys):
     # e^(-x² - y²) kept the partials whole: the 'critical set' was where ∂f/∂x = 0, with (0, 1/2) on it
     status, out, _ = run(capsys, "critical", "(x^2+y^2) e^(-x^2-y^2)", "--steps")

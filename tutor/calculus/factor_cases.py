@@ -346,7 +346,7 @@ def solve_case(combination: Sequence[Expr], syms: Sequence[sympy.Symbol], f: Exp
         try:
             eliminated = _eliminated(distinct, syms)
             found, whole = (eliminated, False) if eliminated is not None else \
-                (_pinned(distinct, syms) or _solve_with_sympy(distinct, syms))
+                (_pinned(distinct, syms) or _by_last_variable(distinct, syms) or _solve_with_sympy(distinct, syms))
         except (NotImplementedError, OutOfTime, sympy.PolynomialError, ValueError, TypeError,
                 ZeroDivisionError, RecursionError):  # sympy gave up: said so in the result, never raised
             return Case(conditions, solved=False)
@@ -627,6 +627,37 @@ def _pinned(factors: Sequence[Expr], syms: Sequence[sympy.Symbol]) -> tuple[list
 # (half a second), a corner's pieces of |x| + |y| - √(x² + y²)/2 up to about a million; sin x + sin(x + y) = 0 =
 # sin y + sin(x + y) was 20 s of work before it gave some points
 SOLVE_WORK = 1_200_000
+
+
+def _by_last_variable(factors: Sequence[Expr], syms: Sequence[sympy.Symbol]) -> tuple[list[tuple], bool] | None:
+    """Polynomials with rational coefficients in three variables, with finitely many common zeros: the real
+    roots of their eliminant in the last variable (the last polynomial of their lex Gröbner basis), then, at
+    each, the two-variable system solved exactly (x = y = z = 0 for (x + y + z)² + x⁴ + y⁴ + z⁴, whose complex
+    solutions kept sympy's solve past its budget: h16, F2). None where an eliminant's real root is not rational,
+    or the system at one is not two polynomials with finitely many common zeros (left to sympy's solve)."""
+    if len(syms) != 3 or any(rational_polynomial(f, syms) is None for f in factors):
+        return None
+    *pair, last = syms
+    with deadline(SOLVE_SECONDS), counted(SOLVE_WORK):
+        basis = sympy.groebner(afresh(list(factors)), *syms, order="lex").exprs
+    eliminants = [g for g in basis if g.free_symbols == {last}]
+    if len(eliminants) != 1:
+        return None  # no polynomial of the last variable alone: a curve of common zeros, or none at all
+    roots = real_roots(eliminants[0], last)
+    if not all(r.is_Rational for r in roots):
+        return None
+    points = []
+    for r in roots:
+        here = [h for f in factors if (h := sympy.expand(f.xreplace({last: r}))) != 0]
+        finite = next(((p, q) for p, q in itertools.combinations(here, 2)
+                       if not sympy.gcd(p, q).free_symbols), None)  # no common factor: finitely many zeros
+        if finite is None:
+            return None
+        for point in real_solutions(*finite, *pair):
+            values = {**dict(zip(pair, point)), last: r}
+            if all(sign(h.xreplace(values)) == 0 for h in here):
+                points.append((*point, r))
+    return points, False
 
 
 def _solve_with_sympy(factors: Sequence[Expr], syms: Sequence[sympy.Symbol]) -> tuple[list[tuple], bool]:
