@@ -155,6 +155,16 @@ def test_three_variables_whose_complex_solutions_are_many_are_solved_by_their_el
     assert len(lines) == 2  # every case solved: no "some critical points may be missing"
 
 
+def test_three_variables_at_an_eliminants_rational_root_keep_every_real_solution(capsys):
+    # at z = 0: -8x³y² + 2x = 0 and -4x⁴y - 3y² + 2y = 0 hold at (0, 0), (0, 2/3) and two points x = ±0.9703…,
+    # y = -0.5153… (∇f there is 0 to 170 digits); the last two were missing with no note to say so
+    status, out, _ = run(capsys, "critical", "-2x^4 y^2 + x^2 - 3x y^3 z^3 - y^3 + y^2 + z^2")
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[1] == "critical points:" and len(lines) == 6 and not any("note" in line for line in lines)
+    assert [line.split()[0] for line in lines[2:]].count("(0,") == 2
+
+
 def test_a_factor_that_is_never_0_is_left_out_of_the_critical_cases(capsys):
     # e^(-x² - y²) kept the partials whole: the 'critical set' was where ∂f/∂x = 0, with (0, 1/2) on it
     status, out, _ = run(capsys, "critical", "(x^2+y^2) e^(-x^2-y^2)", "--steps")

@@ -653,7 +653,11 @@ def _by_last_variable(factors: Sequence[Expr], syms: Sequence[sympy.Symbol]) -> 
                        if not sympy.gcd(p, q).free_symbols), None)  # no common factor: finitely many zeros
         if finite is None:
             return None
-        for point in real_solutions(*finite, *pair):
+        try:
+            found = real_solutions(*finite, *pair)
+        except SolveError:  # past the degree the tutor solves exactly: left to sympy's solve
+            return None
+        for point in found:
             values = {**dict(zip(pair, point)), last: r}
             if all(sign(h.xreplace(values)) == 0 for h in here):
                 points.append((*point, r))
