@@ -1252,13 +1252,14 @@ def diagnose(problem: Problem, text: str, tolerance: Tolerance | None = None, mi
             start = spent()
             found = search.run(tables.first, problem, shape_only)
             allowed -= spent() - start
-        if _unexplained(_best(found)):
+        best = _best(found)
+        if _unexplained(best):
             if not (tables.pairs_built or _PAIRS_HERE.get()):
                 raise PairsUnbuilt()
             pairs = tables.pairs()  # trusted work, outside the answer's budget
             with remembering(), budget(allowed):
                 found += search.run(pairs, problem, shape_only)
-        best = _best(found)
+            best = _best(found)
         if best is None:
             return None
         message = best.message

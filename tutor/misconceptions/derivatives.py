@@ -27,11 +27,11 @@ from sympy import Expr
 from ..budget import metered_cache
 from ..equality import sample_points
 from ..evaluate import Evaluation, Unsupported, values_at
-from ..parse import symbol
+from ..parse import Answer, Shape, symbol
 from ..show import show
 from ..words import and_list
 from . import differentiate as d
-from .base import Known, Misconception, Said, in_places, register, told
+from .base import Known, Misconception, Said, WrongAnswer, in_places, register, told
 from .differentiate import Site, Slip, Slips
 
 MISCONCEPTIONS = register(
@@ -200,6 +200,10 @@ class WrongDerivative:
     @property
     def message(self) -> str:
         return told([(None, s) for s in self.said])
+
+    def as_answer(self) -> WrongAnswer:
+        """The wrong answer to the derivative asked itself, its values known."""
+        return WrongAnswer.of(self.said, Answer(Shape.EXPRESSION, self.derivative), known=self.known)
 
 
 class _Wording:

@@ -5,13 +5,11 @@ catalogue, on the slice)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import sympy
 
 from ...calculus.partials import diff
 from ...misconceptions import Misconception, Said, Tiered, WrongAnswer, register
-from ...misconceptions.derivatives import WrongDerivative, derivative_tiers
+from ...misconceptions.derivatives import derivative_tiers
 from ...misconceptions.differentiate import Slip, Slips, differentiate, rebuild
 from ...misconceptions.points import squares_doubled
 from ...parse import Answer, Shape, symbol
@@ -87,7 +85,7 @@ def candidates(problem: FixVariable) -> list[WrongAnswer] | Tiered:
     (x,) = s.remaining
     found = [WrongAnswer.of([say["gave-slice-not-slope"](call=call, x=x)], Answer(Shape.EXPRESSION, s.slice))]
     singles, pairs = derivative_tiers(s.slice, x, (x,), call)
-    found += _derivatives(singles)
+    found += [w.as_answer() for w in singles]
     # the fixed variable differentiated too, then its value put in: its own part only (y³ as 3y², the lesson's
     # y² as 2y = 8 beside 2x), or every y, as if y varied with x (∂f/∂x + ∂f/∂y: 3x²y as 6xy + 3x² too)
     own_part = differentiate(rebuild(f), symbol(x), Slips(frozenset({Slip.HELD_TERM}), held=tuple(values)),
@@ -108,8 +106,4 @@ def candidates(problem: FixVariable) -> list[WrongAnswer] | Tiered:
         if said.misconception != "fixed-part-dropped":  # the wrong slice's variable is the one the student kept
             kept = x if said.misconception != "fixed-the-other-variable" else problem.fixed[0][0]
             found.append(WrongAnswer.of([said], Answer(Shape.EXPRESSION, diff(value, symbol(kept)))))
-    return Tiered(found, lambda: _derivatives(pairs()))
-
-
-def _derivatives(wrong: Sequence[WrongDerivative]) -> list[WrongAnswer]:
-    return [WrongAnswer.of(w.said, Answer(Shape.EXPRESSION, w.derivative), known=w.known) for w in wrong]
+    return Tiered(found, lambda: [w.as_answer() for w in pairs()])

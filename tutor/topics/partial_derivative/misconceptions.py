@@ -65,7 +65,7 @@ def _answers(problem: PartialDerivative, wrong: Sequence[WrongDerivative]) -> li
     """The wrong derivatives as answers: at the point if there is one."""
     f, variables = problem.function, problem.variables
     if problem.at is None:
-        return [WrongAnswer.of(w.said, Answer(Shape.EXPRESSION, w.derivative), known=w.known) for w in wrong]
+        return [w.as_answer() for w in wrong]
     point = tuple(problem.at)
     return [WrongAnswer.of(w.said, Answer(Shape.NUMBER, value)) for w in wrong
             if (value := at_point(w.derivative, variables, point)) is not None
