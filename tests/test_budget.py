@@ -158,11 +158,9 @@ def test_the_same_check_spends_the_same_units_every_time():
 
 
 def test_the_cpu_guard_stops_python_work_on_the_main_thread():
-    started = time.process_time()
     with pytest.raises(OutOfTime), deadline(0.05):
         while True:
             sum(range(1000))
-    assert time.process_time() - started < 1
 
 
 def _burn(seconds: float) -> None:
@@ -185,13 +183,12 @@ def test_a_work_budget_that_runs_out_in_a_finaliser_leaves_the_cpu_guard_alone()
 
 
 def test_an_expired_cpu_guard_stops_the_work_though_a_handler_caught_its_first_out_of_time():
-    # the handler meant its own small budget, and went on to a fallback
-    started = time.process_time()
+    # the handler meant its own small budget, and went on to a fallback; unstopped, the second burn would end
+    # without an OutOfTime
     with pytest.raises(OutOfTime), deadline(0.05):
         with contextlib.suppress(OutOfTime):
             _burn(10)
         _burn(10)
-    assert time.process_time() - started < 1
 
 
 def test_a_cpu_guard_whose_timer_goes_off_as_it_ends_leaves_nothing_behind(monkeypatch):

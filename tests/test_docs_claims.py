@@ -48,6 +48,18 @@ def test_nothing_in_tutor_runs_text():
             assert name not in forbidden, f"{source.relative_to(REPO)}: {name}"
 
 
+def test_no_test_asserts_cpu_time():
+    """docs/contributing/benchmarks.md: the unit tests never assert timings. CPU time is the one a test could be
+    tempted by; a test measured it across a 1 ms reading once and failed CI at 1.2 s: the process's other threads
+    and its garbage collector count too."""
+    for source in sorted((REPO / "tests").glob("*.py")):
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Assert):
+                named = {getattr(n, "attr", None) for n in ast.walk(node.test)}
+                assert not named & {"process_time", "thread_time", "perf_counter"}, \
+                    f"{source.relative_to(REPO)}:{node.lineno}"
+
+
 def test_the_built_in_packs_sizes_in_the_prose_are_their_sizes():
     """README.md and docs/: "`gradients`, every worked example ... (44 exercises" says how many exercises
     the built-in pack has, wherever the prose (not an example's output, tested as run) names one."""

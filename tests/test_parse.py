@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 from fractions import Fraction
 
 import pytest
@@ -13,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tutor import check
+from tutor.budget import counted
 from tutor.limits import Limits
 from tutor.parse import SHAPES, Equation, InputError, Meet, Shape, read, symbol
 
@@ -26,15 +26,16 @@ def _case_id(case):
 
 @pytest.mark.parametrize("case", INPUT_CASES, ids=_case_id)
 def test_conformance_input_case(case):
-    started = time.process_time()  # the reading's own CPU: a loaded machine stretches the wall clock, not this
+    # the reading's work in Python calls, the same on any machine load: the most of these cases take is 4,400
     if case["outcome"] == "invalid":
-        with pytest.raises(InputError) as caught:
+        with pytest.raises(InputError) as caught, counted(50_000):
             read(case["input"], variables=case["variables"])
         error = caught.value
         assert len(error.message.split()) >= 3 and "Error" not in error.message, "a sentence, not a code"
         assert error.column is None or 0 <= error.column <= len(case["input"])
     else:
-        answer = read(case["input"], variables=case["variables"])
+        with counted(50_000):
+            answer = read(case["input"], variables=case["variables"])
         names = {v: symbol(v) for v in case["variables"]}
         # the conformance file's reads_as is trusted sympy syntax; only the test reads it that way
         wanted = sympy.sympify(case["reads_as"], locals=names)
@@ -42,7 +43,6 @@ def test_conformance_input_case(case):
         assert sympy.srepr(sympy.expand(answer.value)) == sympy.srepr(sympy.expand(wanted))
         if case.get("ambiguous"):
             assert answer.ambiguities, "an ambiguous input must say how it was read"
-    assert time.process_time() - started < 0.5
 
 
 @pytest.mark.parametrize("text, message, column", [

@@ -5,13 +5,13 @@ where one answer is asked for. Before, every ± was "The character '±' can't be
 from __future__ import annotations
 
 import csv
-import time
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tutor.budget import counted
 from tutor.cli import main
 from tutor.parse import SHAPES, InputError, read
 
@@ -208,19 +208,19 @@ _PIECES = ["±", "∓", "+-", "+/-", "+", "-", "x", "y", "1", "2", "0.5", "(", "
 @given(st.lists(st.sampled_from(_PIECES), max_size=24).map("".join).filter(lambda t: "±" in t or "∓" in t or "+/-" in t),
        st.sampled_from([*SHAPES, "auto"]), st.booleans())
 def test_no_text_with_plus_minus_crashes_the_parser_or_takes_long(text, shape, several):
-    started = time.process_time()
+    # long means Python calls, counted the same on any machine load: the worst of 3,000 random texts took 3,000
     try:
-        read(text, shape, ("x", "y"), several=several)
+        with counted(50_000):
+            read(text, shape, ("x", "y"), several=several)
     except InputError as error:
         assert error.message and (error.column is None or 0 <= error.column <= len(text))
-    assert time.process_time() - started < 1.0, text
 
 
 def test_many_signs_are_refused_in_time():
     typed = ", ".join(["(±1, ±2, ±3, ±4, ±5)"] * 20)
-    started = time.process_time()
-    with pytest.raises(InputError, match="at most 4 ± signs can be read in one item: write its answers out"):
+    with pytest.raises(InputError, match="at most 4 ± signs can be read in one item: write its answers out"), \
+            counted(20_000):  # about 3,000 Python calls
         read(typed, "points", ("x", "y", "z", "u", "v"))
     many = ", ".join(["(±1, ±2, ±3, ±4)"] * 40)
-    assert len(read(many, "points", ("x", "y", "z", "u")).value) == 40 * 16  # each point as typed
-    assert time.process_time() - started < 5.0
+    with counted(1_000_000):  # about 320,000
+        assert len(read(many, "points", ("x", "y", "z", "u")).value) == 40 * 16  # each point as typed
