@@ -66,7 +66,7 @@ def test_the_reason_writes_f_plus_the_value_not_minus_a_negative(capsys):
 def test_a_line_the_box_misses_lies_outside_it(capsys):
     assert main(["solve", "critical", "(x-y)^2 + (y-z)^2", "--region", "2<=x<=3, 0<=y<=1, 0<=z<=1", "--steps"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[2:5] == ["no critical points in the region", "outside the region:",
+    assert lines[2:5] == ["no critical points in the region", "critical sets outside the region:",
                           "  x = y, y = z: f = 0 all along it; it lies outside the region"]
     assert lines[-3:] == ["8. Keep what lies in the region 2 ≤ x ≤ 3, 0 ≤ y ≤ 1, 0 ≤ z ≤ 1:",
                           "   8.1. x = y, y = z lies outside the region.",
@@ -76,20 +76,21 @@ def test_a_line_the_box_misses_lies_outside_it(capsys):
 def test_a_line_the_box_misses_is_no_critical_point_in_the_latex_answer(capsys):
     assert main(["solve", "critical", "(x-y)^2 + (y-z)^2", "--region", "2<=x<=3, 0<=y<=1, 0<=z<=1", "--latex"]) == 0
     assert [line for line in capsys.readouterr().out.splitlines() if line][2:] == [
-        "no critical points in the region", "outside the region:",
+        "no critical points in the region", "critical sets outside the region:",
         r"\quad $x = y$, $y = z$: f = 0 all along it; it lies outside the region"]
 
 
 def test_a_line_the_box_crosses_is_said_where_and_its_minima_kept(capsys):
     assert main(["solve", "critical", "(x-y-1)^2 + (y-2z)^2", "--region", "0<=x<=3, 1/2<=y<=2, 0<=z<=3"]) == 0
     assert capsys.readouterr().out.splitlines()[2:] == [
-        "critical points in the region:", "  y = 2z, x = y + 1: f = 0 all along it; minima where 1/4 ≤ z ≤ 1"]
+        "critical sets in the region (every point on them is critical):",
+        "  y = 2z, x = y + 1: f = 0 all along it; minima where 1/4 ≤ z ≤ 1"]
 
 
 def test_a_line_naming_one_variable_twice_is_weighed_against_the_region(capsys):
     assert main(["solve", "critical", "(x-y)^2 + (x-z)^2", "--region", "0<=x<=1, 1/2<=y<=3, 0<=z<=1/4"]) == 0
     assert capsys.readouterr().out.splitlines()[2:] == [
-        "no critical points in the region", "outside the region:",
+        "no critical points in the region", "critical sets outside the region:",
         "  x = y, x = z: f = 0 all along it; it lies outside the region"]
 
 

@@ -85,7 +85,7 @@ def test_finding_796_a_circle_the_box_cuts_is_in_it_only_in_part(capsys, region)
 
 def test_finding_796_critical_points_of_a_circle_the_box_cuts(capsys):
     assert _solve(capsys, "critical", "(x^2 + y^2 - 1)^2", "--region", "1/2<=x<=2, 0<=y<=2")[2:] == [
-        "critical points in the region:",
+        "critical sets in the region (every point on them is critical):",
         "  x² + y² = 1 where 1/2 ≤ x ≤ 2, 0 ≤ y ≤ 2: f = 0 all along it; minima all along it",
         "outside the region:",
         "  (0, 0)  maximum (D = 16 > 0 and f_xx = -4 < 0)",
@@ -93,6 +93,16 @@ def test_finding_796_critical_points_of_a_circle_the_box_cuts(capsys):
     # a circle the box misses is outside it, not "in the region"
     assert _solve(capsys, "critical", "(x^2 + y^2 - 1)^2", "--region", "2<=x<=3, 2<=y<=3")[-2:] == [
         "critical sets outside the region:", "  x² + y² = 1: f = 0 all along it; it lies outside the region"]
+
+
+def test_a_critical_line_in_the_region_is_listed_as_a_set_not_as_points(capsys):
+    """Outside check h16, F8: a line alone in the region was listed under "critical points in the region:"."""
+    assert _solve(capsys, "critical", "x^2 y^2", "--region", "1<=x<=2, -1<=y<=1")[2:] == [
+        "critical sets in the region (every point on them is critical):",
+        "  y = 0: f = 0 all along it; minima where 1 ≤ x ≤ 2",
+        "critical sets outside the region:",
+        "  x = 0: f = 0 all along it; it lies outside the region",
+    ]
 
 
 def test_of_two_least_lines_the_one_in_the_box_is_the_least(capsys):

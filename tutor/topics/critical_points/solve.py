@@ -156,7 +156,7 @@ def found_lines(found: Found, names: Sequence[str], points_title: str, sets_titl
         table = [[_point(p.point, names, form), form.words(f"{p.nature} ({reason(p)})")] for p in found.points]
         lines += form.rows(table)
     if found.sets:
-        lines.append(form.words(sets_title if found.points or inside is None else points_title))
+        lines.append(form.words(sets_title))
     for s in found.sets:
         equations = ", ".join(form.math(e) for e in s.equations)
         # a curve the box cuts, its classes the same all along it: the part in the box (x² + y² = 1 where …)
