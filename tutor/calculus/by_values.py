@@ -93,6 +93,8 @@ def by_values(f: Expr, syms: Sequence[sympy.Symbol], point: tuple, leading: bool
                 s, why = _completed_square(g, syms, point)
             if s is None:  # the lowest-degree terms alone: x⁴ + x³y + y⁴, > 0 in every direction
                 s, why = _lowest_terms(g, syms, point)
+            if s is None:  # terms as written, each never negative: x² + (y + z)² + y⁴ + z⁴ (outside check h16, F2)
+                s, why = _by_terms(f, syms, point, value)
     else:
         s, why = _by_terms(f, syms, point, value)
         if s is None:  # cos(x) + y⁴ at the origin: a maximum along x, a minimum along y
