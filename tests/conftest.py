@@ -2,8 +2,16 @@
 
 import signal
 
+from hypothesis import HealthCheck, settings
+
 # A shell that starts the suite in the background (`pytest &` in a script, some CI runners) starts it with Ctrl-C
 # ignored, and Python then never installs its KeyboardInterrupt: the tests of what Ctrl-C does would fail for
 # the way they were started. Each test process, and through it each tutor a test starts, gets Python's own.
 if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
     signal.signal(signal.SIGINT, signal.default_int_handler)
+
+# Hypothesis's defaults would time each example (a 200 ms deadline) and draw new examples on every run: a test
+# that passed could fail on a loaded machine, or on the next run. Every property test runs the same examples
+# on any machine, untimed; a test's own @settings changes only what it names.
+settings.register_profile("tutor", deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("tutor")
