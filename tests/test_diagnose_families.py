@@ -611,6 +611,15 @@ def test_inconclusive_because_a_second_derivative_is_zero(tmp_path):
                                       "if you computed D with the sign reversed")
 
 
+def test_inconclusive_with_nothing_that_looks_undecided_guesses_no_reason(tmp_path):
+    # no second derivative 0, D > 0: "you took the test to mean the test cannot decide" (outside check h17, F1)
+    exercise = "    kind: classify_point\n    function: x^2 + x y + y^2 - 3x\n    at: [2, -1]\n"
+    verdict = inline(tmp_path, exercise, "inconclusive")
+    assert verdict.note == "misconception:called-inconclusive"
+    assert verdict.message == ("It looks like you called the test inconclusive. Only D = 0 leaves it inconclusive; "
+                               "here D = 3, so the point is a minimum.")
+
+
 @pytest.mark.parametrize("function, at, nature, why", [
     # f's values on a line through the point change sign: neither a minimum nor a maximum, a saddle point (finding
     # 92: x² + y³ was "undecided", and "saddle" was told "you took D = 0 to mean a saddle point")

@@ -44,8 +44,7 @@ MISCONCEPTIONS = register(
         subject="The discriminant"),
     Misconception(
         "called-inconclusive", "called the test inconclusive where D ≠ 0",
-        "It looks like you took {why} to mean the test cannot decide. Only D = 0 leaves it inconclusive; "
-        "here D = {D}, so the point is {label}."),
+        "It looks like you {took}. Only D = 0 leaves it inconclusive; here D = {D}, so the point is {label}."),
 )
 
 _ARTICLE = {Nature.MINIMUM: "a minimum", Nature.MAXIMUM: "a maximum", Nature.SADDLE: "a saddle point"}
@@ -97,9 +96,11 @@ def candidates(problem: ClassifyPoint) -> list[WrongAnswer]:
     if D != 0 and label in _ARTICLE:  # what the student saw that looked undecided: a zero, or D < 0
         zero = next((n for n, v in seconds.items() if v == 0), None) or ("D < 0" if D < 0 else None) \
             or (f_xy if fxy == 0 else None)
-        why = zero if zero in (None, "D < 0") else f"{zero} = 0"
-        wrong.append((Nature.INCONCLUSIVE, say["called-inconclusive"](why=why or "the test", D=d,
-                                                                        label=_ARTICLE[label])))
+        # with nothing that looks undecided, no belief is guessed at: h17 read "you took the test to mean the test
+        # cannot decide"
+        took = "called the test inconclusive" if zero is None else \
+            f"took {zero if zero == 'D < 0' else f'{zero} = 0'} to mean the test cannot decide"
+        wrong.append((Nature.INCONCLUSIVE, say["called-inconclusive"](took=took, D=d, label=_ARTICLE[label])))
     # D as f_xx·f_yy + f_xy² is not a misconception of its own here: it changes the label only where
     # D < 0 < f_xx·f_yy + f_xy², and then it gives f_xx's label, as D reversed and f_xx alone do
     wrong.append((_test(-D, fxx), say["discriminant-sign-reversed"](
