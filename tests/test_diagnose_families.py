@@ -611,6 +611,15 @@ def test_inconclusive_because_a_second_derivative_is_zero(tmp_path):
                                       "if you computed D with the sign reversed")
 
 
+def test_a_kept_term_is_quoted_with_its_sign(tmp_path):
+    # the student kept -5y³; "you kept the term 5y³" quoted a term they did not write (outside check h17, F8)
+    exercise = "    kind: partial_derivative\n    function: x^3 y^2 + 4x y - 5y^3\n    wrt: x\n"
+    verdict = inline(tmp_path, exercise, "3x^2y^2 + 4y - 5y^3")
+    assert verdict.note == "misconception:kept-constant-term"
+    assert verdict.message == ("It looks like you kept the term -5y³. -5y³ does not change when x changes, so its "
+                               "derivative is 0.")
+
+
 def test_inconclusive_with_nothing_that_looks_undecided_guesses_no_reason(tmp_path):
     # no second derivative 0, D > 0: "you took the test to mean the test cannot decide" (outside check h17, F1)
     exercise = "    kind: classify_point\n    function: x^2 + x y + y^2 - 3x\n    at: [2, -1]\n"

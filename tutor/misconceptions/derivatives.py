@@ -141,7 +141,8 @@ MISCONCEPTIONS = register(
         "derivatives: the term {term} gives {right}."),
     Misconception(
         "kept-constant-term", "kept a constant term instead of its derivative 0",
-        "It looks like you kept the term {piece}. {piece} does not change when {v} changes, so its "
+        # signed as the student kept it (h17: "kept the term 5y³" where f has -5y³)
+        "It looks like you kept the term {site}. {site} does not change when {v} changes, so its "
         "derivative is 0."),
     Misconception(
         "number-differentiated", "differentiated a constant as 1",
