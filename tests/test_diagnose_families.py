@@ -311,7 +311,12 @@ def test_a_step_with_each_value_named_is_not_told_it_is_the_wrong_way_round():
 
 
 def test_gradient_descent_two_mistakes():
-    assert lesson("descent-1d-step-1", "-18.8987").note == "misconception:gradient-ascent+rate-not-applied"
+    verdict = lesson("descent-1d-step-1", "-18.8987")
+    assert verdict.note == "misconception:gradient-ascent+rate-not-applied"
+    # the step's formula once, with the rate (outside check h17, F8: it was said twice)
+    assert verdict.message == ("It looks like two mistakes: you moved along the slope f′, which points uphill, and "
+                               "you left out the learning rate. Gradient descent moves against it: new point = old "
+                               "point − α·f′(old point), with α = 0.005.")
 
 
 @pytest.mark.parametrize("answer, note", [

@@ -146,9 +146,16 @@ def told(parts: Sequence[tuple[str | None, Said]]) -> str:
 
 def _formula_once(reasons: list[str]) -> list[str]:
     """Two reasons that end in the same formula say it once: "The plane goes through the point on the surface,
-    and the slopes multiply the distances from the point: z = f(a, b) + …", not the formula twice."""
+    and the slopes multiply the distances from the point: z = f(a, b) + …", not the formula twice. Where the
+    second is that formula with more ("Each step is new point = old point − α·f′(old point), with α = 0.005"), the
+    first ends on it, and the second is left out (h17 read the step's formula twice)."""
     if len(reasons) != 2:
         return reasons
+    first, colon, formula = reasons[0].rpartition(": ")
+    before, found, more = reasons[1].partition(formula.rstrip("."))
+    if colon and "=" in found and before.endswith((" is ", ": ")) and more.rstrip(".") \
+            and not _SENTENCES.search(before) and not _SENTENCES.search(more):
+        return [f"{first}: {found}{more}"]
     (first, colon, formula), (second, other_colon, other_formula) = (r.rpartition(": ") for r in reasons)
     if not (colon and other_colon and formula == other_formula) or _SENTENCES.search(second) \
             or not second[:1].isupper() or not second[1:2].islower():
