@@ -332,7 +332,7 @@ def test_tangent_plane_families(answer, note):
 
 def test_tangent_plane_messages_name_the_pieces():
     verdict = lesson("tangent-plane-x2y2", "z = 20 + 4x + 8y")
-    assert verdict.message.startswith("It looks like you wrote x and y where the plane has (x - 2) and (y - 4).")
+    assert verdict.message.startswith("It looks like you used x and y where the plane has (x - 2) and (y - 4).")
 
 
 @pytest.mark.parametrize("answer, note", [
@@ -715,7 +715,7 @@ NEGATIVE_POINT = "    kind: tangent_plane\n    function: x^2 + y^2\n    at: [2, 
 @pytest.mark.parametrize("answer, note, message", [
     # the height 8 is typed: the sign of b = -2 is what was lost, in the shift
     ("z = 8 + 4(x-2) - 4(y-2)", "misconception:tangent-shift-sign",
-     "It looks like you wrote (y - 2) where the plane has (y + 2). The point's coordinate keeps its sign in the "
+     "It looks like you used (y - 2) where the plane has (y + 2). The point's coordinate keeps its sign in the "
      "shift: y − (-2) = y + 2."),
     # or in the slope: f_y(2, -2) = 2·(-2); x² left as it is gives 4 = 2x at x = 2 too, and is not said
     ("z = 8 + 4(x - 2) + 4(y + 2)", "misconception:negative-coordinate-sign|term-not-differentiated",
@@ -723,7 +723,7 @@ NEGATIVE_POINT = "    kind: tangent_plane\n    function: x^2 + y^2\n    at: [2, 
      "instead of differentiating it. At y = -2, 2y is -4, not 4. The derivative of y² is 2y."),
     # no shift typed: the shifts left out (the same plane), not a shift written y - 2
     ("z = 8 + 4x - 4y", "misconception:tangent-not-shifted",
-     "It looks like you wrote x and y where the plane has (x - 2) and (y + 2). The slopes multiply the distances "
+     "It looks like you used x and y where the plane has (x - 2) and (y + 2). The slopes multiply the distances "
      "from the point: z = f(a, b) + f_x(a, b)(x − a) + f_y(a, b)(y − b)."),
 ])
 def test_a_tangent_plane_at_a_point_with_a_negative_coordinate(tmp_path, answer, note, message):

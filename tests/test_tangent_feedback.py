@@ -43,10 +43,10 @@ def test_a_height_typed_wrong_is_still_told_so():
 
 
 def shift(wrong: str, right: str) -> str:
-    return f"It looks like you wrote {wrong} where the plane has {right}: {PLANE}."
+    return f"It looks like you used {wrong} where the plane has {right}: {PLANE}."
 
 
-SIGN_X = ("It looks like you wrote (x - 1) where the plane has (x + 1). The point's coordinate keeps its sign in the "
+SIGN_X = ("It looks like you used (x - 1) where the plane has (x + 1). The point's coordinate keeps its sign in the "
           "shift: x − (-1) = x + 1.")
 
 
@@ -120,10 +120,17 @@ def test_a_height_a_mistake_gives_keeps_that_mistakes_message(answer, note):
     assert told("gradients", "tangent-plane-x2y2", answer)[0] == f"misconception:{note}"
 
 
+def test_a_plane_typed_expanded_is_not_said_to_have_shifts_written():
+    # outside check h17, F4: "you wrote (x - 4) and (y - 2)" of z = 4x + 8y - 12, where no shift was typed
+    note, message = told("gradients", "tangent-plane-x2y2", "z = 4x + 8y - 12")
+    assert note == "misconception:tangent-shift-point-swapped"
+    assert message.startswith("It looks like you used (x - 4) and (y - 2) where the plane has (x - 2) and (y - 4).")
+
+
 @pytest.mark.parametrize("answer, message", [
-    ("z = 5 - 2(x-1) - 4(y+2)", "It looks like you wrote (x - 1) where the plane has (x + 1). The point's coordinate "
+    ("z = 5 - 2(x-1) - 4(y+2)", "It looks like you used (x - 1) where the plane has (x + 1). The point's coordinate "
                                 "keeps its sign in the shift: x − (-1) = x + 1."),
-    ("z = 5 - 2(x+1) - 4(y-2)", "It looks like you wrote (y - 2) where the plane has (y + 2). The point's coordinate "
+    ("z = 5 - 2(x+1) - 4(y-2)", "It looks like you used (y - 2) where the plane has (y + 2). The point's coordinate "
                                 "keeps its sign in the shift: y − (-2) = y + 2."),
 ])
 def test_a_sign_lost_in_one_shift_is_named_where_both_coordinates_are_negative(tmp_path, answer, message):
@@ -137,6 +144,6 @@ def test_two_mistakes_whose_reasons_end_in_the_plane_s_formula_say_it_once(capsy
     from tutor.cli import main
     assert main(["check", "--exercise", "gradients:tangent-plane-x2y2", "z = 4x + 8y"]) == 1
     assert capsys.readouterr().out.splitlines()[1] == (
-        "It looks like two mistakes: you left out f(2, 4) = 20, and you wrote x and y where the plane has (x - 2) and "
+        "It looks like two mistakes: you left out f(2, 4) = 20, and you used x and y where the plane has (x - 2) and "
         "(y - 4). The plane goes through the point on the surface, and the slopes multiply the distances from the "
         "point: z = f(a, b) + f_x(a, b)(x − a) + f_y(a, b)(y − b).")

@@ -38,7 +38,7 @@ class Said:
     make: Callable[[], str] = field(compare=False, repr=False)
     subject: Callable[[], str] | None = field(default=None, compare=False, repr=False)  # see `alone`
     # what, typed, shows the sentence false of the answer (regular expressions over the text without spaces):
-    # "you wrote x where the plane has (x - 2)" is not said of 4(x - 2) + 8(y - 4) + 40, whatever its value
+    # "you used x where the plane has (x - 2)" is not said of 4(x - 2) + 8(y - 4) + 40, whatever its value
     refuted_by: tuple[str, ...] = field(default=(), compare=False, repr=False)
     beside: Callable[[], str] | None = field(default=None, compare=False, repr=False)  # see `alone`
     in_turn: bool = field(default=False, compare=False, repr=False)  # see `told`

@@ -53,18 +53,18 @@ MISCONCEPTIONS = register(
         "are numbers: their values at {point}."),
     Misconception(
         "shifted-wrong-way", "tangent plane with x + a for x − a",
-        f"It looks like you wrote {{wrong}} where the plane has {{right}}: {PLANE}."),
+        f"It looks like you used {{wrong}} where the plane has {{right}}: {PLANE}."),
     Misconception(
         "tangent-not-shifted", "tangent plane with x for x − a",
-        "It looks like you wrote {wrong} where the plane has {right}. The slopes multiply the distances "
+        "It looks like you used {wrong} where the plane has {right}. The slopes multiply the distances "
         f"from the point: {PLANE}."),
     Misconception(
         "tangent-shift-sign", "tangent plane with y − 2 for y − (−2)",
-        "It looks like you wrote {wrong} where the plane has {right}. The point's coordinate keeps its sign "
+        "It looks like you used {wrong} where the plane has {right}. The point's coordinate keeps its sign "
         "in the shift: {shift}."),
     Misconception(
         "tangent-shift-point-swapped", "tangent plane with the point's coordinates swapped in x − a",
-        "It looks like you wrote {wrong} where the plane has {right}. Each shift takes its own coordinate "
+        "It looks like you used {wrong} where the plane has {right}. Each shift takes its own coordinate "
         "of the point: x − a and y − b."),
     Misconception(
         "tangent-line-only", "gave the tangent line of one slice for the plane",
