@@ -350,6 +350,16 @@ def test_least_squares_families(answer, note):
     assert lesson("power-lines-fit", answer).note == note
 
 
+def test_a_right_slope_with_a_data_points_intercept_is_told_that_first(tmp_path):
+    # m = 1/2 is right, b = 1 the data's y at x = 0: it came after the line through two points, which gives the same
+    # line by coincidence, and went unsaid (outside check h17, F5)
+    exercise = "    kind: least_squares\n    data: [[0, 1], [1, 3], [2, 2]]\n"
+    verdict = inline(tmp_path, exercise, "y = 0.5x + 1")
+    assert verdict.note == "misconception:intercept-data-point|line-through-two-points"
+    assert verdict.message.startswith("You get this answer if you took b from the data point (0, 1), or if you drew "
+                                      "the line through (0, 1) and (2, 2).")
+
+
 def test_least_squares_messages_name_m_and_b():
     assert lesson("power-lines-fit", "m = 1/2, b = 10/3").message == (
         "It looks like you took b = ȳ = 10/3. The line goes through the centre of the points (x̄, ȳ), so "

@@ -138,7 +138,11 @@ def candidates(problem: LeastSquares) -> list[WrongAnswer]:
     whole += [(say["line-through-two-points"](points=f"{shown(p)} and {shown(q)}"), _through(p, q))
               for p, q in ((points[0], points[-1]), (points[0], points[1]))]
     whole += [(say["mean-of-slopes"](), mb) for mb in _mean_slopes(points)]
-    found[0:0] = [((said,), mb) for said, mb in whole if mb is not None]
+    # a right slope with a wrong intercept first: where a whole-fit mistake gives the same line, its slope is a
+    # coincidence more often (h17: y = 0.5x + 1 was told as the line through two points, m = 1/2 being right)
+    right_slope = [(said, mb) for said, mb in found if mb[0] == fit.slope]
+    found = [*right_slope, *(((said,), mb) for said, mb in whole if mb is not None),
+             *((said, mb) for said, mb in found if mb[0] != fit.slope)]
     answers = []
     for said, (m, b) in found:
         answers.append(WrongAnswer.of(said, Answer(Shape.VECTOR, (m, b)), variables=(), components=("m", "b")))
