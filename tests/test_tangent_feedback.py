@@ -120,6 +120,17 @@ def test_a_height_a_mistake_gives_keeps_that_mistakes_message(answer, note):
     assert told("gradients", "tangent-plane-x2y2", answer)[0] == f"misconception:{note}"
 
 
+def test_a_slip_in_one_partial_is_named_where_the_same_slip_in_the_other_is_right_at_the_point(tmp_path):
+    # y dropped from ∂f/∂x of x²y at (1, 3): x² dropped from ∂f/∂y gives 1, its right value there, so the slip
+    # applied in both was set aside as showing in one partial by chance, and the plane went unnamed (h17, F7)
+    path = pack_file(tmp_path, '{id: t, kind: tangent_plane, function: "x^2 y", at: [1, 3]}')
+    verdict = respond(packs.load(path).exercise("t").variant(), "z = 3 + 2(x - 1) + (y - 3)", isolated=False)
+    assert (verdict.note, verdict.message) == (
+        "misconception:dropped-constant-factor",
+        "It looks like you dropped y. In ∂/∂x, y is a constant, so y is a constant coefficient and stays in the "
+        "derivative.")
+
+
 def test_a_plane_typed_expanded_is_not_said_to_have_shifts_written():
     # outside check h17, F4: "you wrote (x - 4) and (y - 2)" of z = 4x + 8y - 12, where no shift was typed
     note, message = told("gradients", "tangent-plane-x2y2", "z = 4x + 8y - 12")

@@ -26,7 +26,7 @@ from ...calculus.roots import Monomial, rational_terms
 from ...compare import Context, solved_for
 from ...evaluate import Unsupported, agree, values_at
 from ...misconceptions import Misconception, Pattern, Said, Tiered, WrongAnswer, at_point, register, table_points
-from ...misconceptions.derivatives import differ, wrong_gradients
+from ...misconceptions.derivatives import derivative_tiers, differ, wrong_gradients
 from ...misconceptions.points import evaluation_slips, point_words, sign_slips
 from ...parse import Answer, Equation, Shape, fraction, minus, symbol, to_sympy
 from ...show import show
@@ -196,10 +196,25 @@ def candidates(problem: TangentPlane) -> Tiered:
     for i, partial in enumerate(functions):
         for slip, wrong in [*evaluation_slips(partial, variables, point), *sign_slips(partial, variables, point)]:
             slopes.append(_Piece(right_slopes[:i] + (wrong,) + right_slopes[i + 1:], (slip,)))
+    hidden: set[str] = set()  # misconceptions whose change in some partial shows nothing at the point
     for said, partials in wrong_gradients(f, variables, name):
         at = tuple(at_point(c, variables, point) for c in partials)
-        if None not in at and len(said) == 1 and not _hidden_at(partials, at, functions, right_slopes, variables):
+        if None in at or len(said) != 1:
+            continue
+        if _hidden_at(partials, at, functions, right_slopes, variables):
+            hidden.add(said[0].misconception)
+        else:
             slopes.append(_Piece(at, said))
+    # such a slip still shows in another partial (y dropped from ∂f/∂x of x²y at (1, 3), where x² dropped from ∂f/∂y
+    # is 1 all the same): said of that partial alone (outside check h17: z = 3 + 2(x − 1) + (y − 3) went unnamed)
+    known = {piece.value for piece in slopes}
+    for i, v in enumerate(variables if hidden else ()):
+        for wrong in derivative_tiers(f, v, variables, name)[0]:
+            value = at_point(wrong.derivative, variables, point) if wrong.misconception in hidden else None
+            slope = right_slopes[:i] + (value,) + right_slopes[i + 1:]
+            if value is not None and value != right_slopes[i] and slope not in known:
+                known.add(slope)
+                slopes.append(_Piece(slope, wrong.said))
 
     # a shift v − a is kept as its number −a
     right_shifts = tuple(-p for p in point)
