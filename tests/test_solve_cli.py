@@ -2032,6 +2032,19 @@ def test_a_max_of_many_parts_is_solved_in_seconds_not_minutes(capsys, function):
         "note: the tutor could not solve every case of ∇f = 0 exactly, so some critical points may be missing"]
 
 
+def test_a_bounce_that_narrows_is_said_to_close_in_and_one_that_stays_is_not(capsys):
+    """Outside check h16, F5: α = 0.09 on x² + 10y² was told "oscillates" alone, as α = 0.1, though its |∇f| fell
+    from 20.1 to 0.025 in 30 steps while α = 0.1 bounces across the valley in y for good."""
+    status, out, _ = run(capsys, "rates", "x^2 + 10y^2", "--start", "1,1", "--rates", "0.1,0.09", "--iterations", "30")
+    assert status == 0 and out.splitlines()[-3:] == [
+        "α = 0.1: oscillates (29 of its 29 pairs of steps go back the way they came)",
+        "α = 0.09: oscillates (29 of its 29 pairs of steps go back the way they came, and |∇f| fell from 20.1 to "
+        "0.0253: it closes in, zigzagging, but not below 0.0001 within 30 steps)",
+        "no rate converges within the steps"]
+    status, out, _ = run(capsys, "rates", "x^2", "--start", "1", "--rates", "1", "--iterations", "20")
+    assert out.splitlines()[-2] == "α = 1: oscillates (19 of its 19 pairs of steps go back the way they came)"
+
+
 def test_a_rate_whose_bounce_widens_at_every_step_says_so_beside_oscillates(capsys):
     """An outside check: α = 1.1 on x² (|f′| from 2 to 4.98) and α = 0.9 (from 2 to 0.66) were both told
     "oscillates" alone, short of the growth that says a run diverges."""
@@ -2039,4 +2052,5 @@ def test_a_rate_whose_bounce_widens_at_every_step_says_so_beside_oscillates(caps
     assert status == 0 and out.splitlines()[-3:-1] == [
         "α = 1.1: oscillates (4 of its 4 pairs of steps go back the way they came, and |f′| grew at every step, "
         "from 2 to 4.98)",
-        "α = 0.9: oscillates (4 of its 4 pairs of steps go back the way they came)"]
+        "α = 0.9: oscillates (4 of its 4 pairs of steps go back the way they came, and |f′| fell from 2 to 0.655: it "
+        "closes in, zigzagging, but not below 0.0001 within 5 steps)"]

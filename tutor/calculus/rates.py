@@ -190,9 +190,16 @@ def judged(run: Descent, tolerance: float) -> RateTrial:
         # a bounce that widens at every step, short of the margin that says it diverges, is told as widening: an
         # outside check read "oscillates" alone for α = 1.1 on x² (|f′| from 2 to 4.98) as for α = 0.9 (2 to 0.66)
         widening = slopes[-1] > slopes[0] and all(b >= a for a, b in pairwise(slopes))
-        return RateTrial(alpha, Behaviour.OSCILLATES, run, None,
-                         f"{back}, and {size} grew at every step, from {slopes[0]:.3g} to {slopes[-1]:.3g}" if widening
-                         else back, zigzags)
+        # and one that narrows, as plainly: h16 read "oscillates" alone for α = 0.09 on x² + 10y², whose |∇f| fell
+        # from 20.1 to 0.025 in 30 steps, as for α = 0.1, which bounces across the valley for good
+        half = len(slopes) // 2
+        narrowing = 2 * slopes[-1] <= slopes[0] and max(slopes[half:]) < max(slopes[:half])
+        if widening:
+            back += f", and {size} grew at every step, from {slopes[0]:.3g} to {slopes[-1]:.3g}"
+        elif narrowing:
+            back += (f", and {size} fell from {slopes[0]:.3g} to {slopes[-1]:.3g}: it closes in, zigzagging, but not "
+                     f"below {tolerance:g} within {counted(last.k, 'step')}")
+        return RateTrial(alpha, Behaviour.OSCILLATES, run, None, back, zigzags)
     length = slopes[-1]
     return RateTrial(alpha, Behaviour.TOO_SLOW, run, None,
                      f"after {counted(last.k, 'step')} {size} = {length:.3g} {not_below(length, tolerance)} "
