@@ -433,6 +433,13 @@ def test_no_derivative_at_a_kink(ask, message):
      "f is not differentiable at x = 1, y = 0: ∂f/∂x is -∞ on both sides, a vertical tangent"),
     (lambda: tangent_plane("sqrt(-x^2)", None, {"x": 0}),
      "f is not differentiable at x = 0: f has no real value to the left or to the right"),
+    # the difference quotients' limits cost sympy more than its budget; f′'s own are cheap (outside check h16, F7)
+    (lambda: tangent_plane("asin(x)", None, {"x": 1}),
+     "f is not differentiable at x = 1: f′ is ∞ from the left, a vertical tangent, and f has no real value to "
+     "the right"),
+    (lambda: tangent_plane("acos(x)", None, {"x": -1}),
+     "f is not differentiable at x = -1: f′ is -∞ from the right, a vertical tangent, and f has no real value to "
+     "the left"),
 ])
 def test_no_derivative_where_its_formula_has_no_value_but_f_has(ask, message):
     with pytest.raises(SolveError) as raised:

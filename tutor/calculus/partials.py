@@ -404,9 +404,35 @@ def slope_where_formula_fails(f: Expr, variables: Sequence[str], point: Sequence
 
 
 def _one_sided(f: Expr, values: Mapping[sympy.Symbol, Expr], wrt: str) -> tuple[Expr, Expr] | None:
-    """The limits of f's difference quotient in wrt from the left and from the right at the point;
-    None where sympy can't find them within its budget."""
-    return _one_sided_in(f, values, symbol(wrt))
+    """The limits of f's difference quotient in wrt from the left and from the right at the point; where sympy
+    can't find those within its budget, ∂f/∂wrt's own limits from each side (_slope_limits); None where neither."""
+    v = symbol(wrt)
+    quotients = _one_sided_in(f, values, v)
+    return quotients if quotients is not None else _slope_limits(f, values, v)
+
+
+def _slope_limits(f: Expr, values: Mapping[sympy.Symbol, Expr], v: sympy.Symbol) -> tuple[Expr, Expr] | None:
+    """∂f/∂v's limits from the left and from the right, each a one-sided slope of f where f tends to its value
+    there from that side (the mean value theorem): asin x at 1, whose difference quotients took sympy past
+    LIMIT_CALLS, has f′ → ∞ from the left and no real value to the right (h16, F7). None where a limit is none of a
+    number, ±∞ or a value off the real line (x² sin(1/x) at 0: f′ has no limit, though the slope is 0)."""
+    h = sympy.Dummy("h", positive=True)
+    f = with_abs(real_powers(f))
+    at, here = values.get(v, v), f.xreplace(values)
+    slope = sympy.diff(f, v)
+    sides = []
+    try:
+        with counted(LIMIT_CALLS):
+            for turn in (-1, 1):
+                moved = {**values, v: at + turn * h}
+                if sympy.limit(f.xreplace(moved), h, 0, "+") != here:
+                    return None
+                sides.append(sympy.limit(slope.xreplace(moved), h, 0, "+"))
+    except (OutOfTime, NotImplementedError, ValueError, TypeError):
+        return None
+    if not all(s.is_finite or s in (sympy.oo, -sympy.oo) or s.has(sympy.I) for s in sides):
+        return None
+    return sides[0], sides[1]
 
 
 def _one_sided_in(f: Expr, values: Mapping[sympy.Symbol, Expr], v: sympy.Symbol, here: Expr | None = None
