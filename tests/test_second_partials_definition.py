@@ -70,8 +70,8 @@ def test_a_point_with_no_second_partial_is_decided_by_fs_values(tmp_path):
 @pytest.mark.parametrize("function, answer, right, wrong, said", [
     # by the definition f_xx = f_yy = 2, f_xy = 1/10 (or -1/2): D > 0, and f - f(P) > 0 on every ray shows it
     ("(x^4 + y^4)^(1/2) + x*y/10", "minimum", "minimum", "inconclusive",
-     "It looks like you took the test to mean the test cannot decide. Only D = 0 leaves it inconclusive; here "
-     "D = 399/100, so the point is a minimum."),
+     "It looks like you called the test inconclusive. Only D = 0 leaves it inconclusive; here D = 399/100, so the "
+     "point is a minimum."),
     ("sqrt(x^4 + y^4) - x*y/2", "minimum", "minimum", "saddle",
      "You get this answer if you took D > 0 to mean a saddle point, or if you computed D with the sign reversed, as "
      "f_xy² − f_xx·f_yy. Here D = 15/4 > 0: the point is a minimum or a maximum, not a saddle point. The "

@@ -66,10 +66,11 @@ KINDS = (
     ("lsq", "y = 4x + 2", "correct\nCorrect (to 0 decimal places)."),
     ("lsq", "m = 4, b = 1", "incorrect\nYour b 1 is not right to 0 decimal places."),
     ("lsq1", "m = 4, b = 1.7", "correct\nCorrect (to 1 decimal place)."),
-    # to 1 place b = 2 is not 1.7: the two-point line's answer, which is named
-    ("lsq1", "m = 4, b = 2", "incorrect\nYou get this answer if you drew the line through (0, 2) and (2, 10), or if "
-                             "you averaged the slopes between the points. The least-squares line is fitted to all "
-                             "the points at once: solve ∂E/∂m = 0 and ∂E/∂b = 0 together."),
+    # to 1 place b = 2 is not 1.7: the data's y at x = 0 with the right slope, or the two-point line's, both named
+    ("lsq1", "m = 4, b = 2", "incorrect\nYou get this answer if you took b from the data point (0, 2), or if you drew "
+                             "the line through (0, 2) and (2, 10). The fitted line need not pass through any data "
+                             "point: b = ȳ − m·x̄ = 5/3. The least-squares line is fitted to all the points at once: "
+                             "solve ∂E/∂m = 0 and ∂E/∂b = 0 together."),
     ("exact", "3", "incorrect\nYour answer 3 is not right."),  # no tolerance: exact
     ("rel", "333", "correct\nCorrect (within a relative error of 0.01)."),
 ])
