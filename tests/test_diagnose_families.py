@@ -635,6 +635,17 @@ def test_a_kept_term_is_quoted_with_its_sign(tmp_path):
                                "derivative is 0.")
 
 
+def test_a_saddle_called_a_minimum_may_be_the_points_sign_lost(tmp_path):
+    # f_xx = 6x taken at x = 1 for the saddle (-1, 0) gives D = 12 > 0 and f_xx > 0: a minimum (outside check h17, F3)
+    exercise = "    kind: classify_point\n    function: x^3 - 3x + y^2\n    at: [-1, 0]\n"
+    verdict = inline(tmp_path, exercise, "minimum")
+    assert verdict.note == "misconception:saddle-missed|negative-coordinate-sign"
+    assert verdict.message == (
+        "You get this answer if you went by f_yy alone, or if you put in x = 1 for x = -1, losing the minus sign. "
+        "Here D = -12 < 0, so the point is a saddle point whatever the sign of f_yy. At x = -1, f_xx = 6x is -6, "
+        "not 6.")
+
+
 def test_inconclusive_with_nothing_that_looks_undecided_guesses_no_reason(tmp_path):
     # no second derivative 0, D > 0: "you took the test to mean the test cannot decide" (outside check h17, F1)
     exercise = "    kind: classify_point\n    function: x^2 + x y + y^2 - 3x\n    at: [2, -1]\n"

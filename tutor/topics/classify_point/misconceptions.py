@@ -12,8 +12,10 @@ from sympy import Expr
 
 from ...calculus.classified import Nature
 from ...calculus.common import symbols
-from ...misconceptions import Misconception, Said, WrongAnswer, register
-from ...parse import Answer, Shape
+from ...calculus.partials import diff
+from ...misconceptions import Misconception, Said, WrongAnswer, at_point, register
+from ...misconceptions.points import MISCONCEPTIONS as POINT_MISCONCEPTIONS
+from ...parse import Answer, Shape, symbol
 from ...show import show
 from .exercise import ClassifyPoint
 
@@ -47,6 +49,7 @@ MISCONCEPTIONS = register(
         "It looks like you {took}. Only D = 0 leaves it inconclusive; here D = {D}, so the point is {label}."),
 )
 
+SIGN_LOST = POINT_MISCONCEPTIONS["negative-coordinate-sign"]  # a point's minus sign lost as it is put in
 _ARTICLE = {Nature.MINIMUM: "a minimum", Nature.MAXIMUM: "a maximum", Nature.SADDLE: "a saddle point"}
 
 
@@ -105,8 +108,34 @@ def candidates(problem: ClassifyPoint) -> list[WrongAnswer]:
     # D < 0 < f_xx·f_yy + f_xy², and then it gives f_xx's label, as D reversed and f_xx alone do
     wrong.append((_test(-D, fxx), say["discriminant-sign-reversed"](
         D=d, formula=f"{f_xx}·{f_yy} − {f_xy}²", reversed=f"{f_xy}² − {f_xx}·{f_yy}")))
+    wrong += _signs_lost(problem, (f_xx, f_xy, f_yy), label)  # last: a slip of arithmetic, not of the test
     return [WrongAnswer.of([said], Answer(Shape.LABEL, str(wrong_label))) for wrong_label, said in wrong
             if wrong_label != label]
+
+
+def _signs_lost(problem: ClassifyPoint, names: tuple[str, str, str], label: Nature) -> list[tuple[Nature, Said]]:
+    """The test run on the second derivatives put in at the point without its minus signs ((1, 0) for (-1, 0)), where
+    that changes the label: said of the first second derivative it changes (h17: "minimum" for the saddle (-1, 0)
+    of x³ − 3x + y², f_xx = 6x taken at x = 1)."""
+    variables, point = problem.variables, problem.at
+    if not any(p.is_negative for p in point):
+        return []
+    x, y = symbols(variables)
+    formulas = [diff(diff(problem.function, a), b) for a, b in ((x, x), (x, y), (y, y))]
+    right = [at_point(g, variables, point) for g in formulas]
+    wrong = [at_point(g, variables, [abs(p) for p in point]) for g in formulas]
+    if None in right or None in wrong:
+        return []
+    slipped = _test(wrong[0] * wrong[2] - wrong[1] ** 2, wrong[0])
+    changed = next((i for i in range(3) if wrong[i] != right[i]), None)
+    if changed is None or slipped in (label, Nature.INCONCLUSIVE):
+        return []
+    formula = formulas[changed]
+    lost = [(v, p) for v, p in zip(variables, point) if p.is_negative and formula.has(symbol(v))]
+    return [(slipped, SIGN_LOST.fill(expr=f"{names[changed]} = {show(formula, variables)}", wrong=show(wrong[changed]),
+                                     right=show(right[changed]),
+                                     assignment=" and ".join(f"{v} = {show(p)}" for v, p in lost),
+                                     wrong_assignment=" and ".join(f"{v} = {show(-p)}" for v, p in lost)))]
 
 
 def _wrong_extrema(problem: ClassifyPoint, zero: str) -> list[tuple[Nature, Said]]:
