@@ -595,6 +595,16 @@ def test_every_term_held_constant_is_not_said_as_one_term_held_constant():
 
 
 
+def test_every_coefficient_a_dropped_coefficients_answer_drops_is_named(tmp_path):
+    """Outside check h18, F1: the minimum of 2x² + 8x + 7 taken as -1/2 (f′ as 2x + 1) was told "you dropped the
+    constant coefficient 2", which alone gives 2x + 8 and -4."""
+    path = tmp_path / "p.yaml"
+    path.write_text("pack: p\ntitle: P\nexercises:\n  - {id: m, kind: minimize, function: 2x^2 + 8x + 7}\n",
+                    encoding="utf-8")
+    verdict = respond(packs.load(path).exercise("m").variant(), "-1/2")
+    assert verdict.message.startswith("You get this answer if you dropped the constant coefficients 2 and 8, or if ")
+
+
 def test_a_cost_at_m_and_b_put_in_the_wrong_way_round_is_named():
     """Outside check h14, F3: E(1, 3) for E(3, 1) was "Your answer 9 is not right." (here E(2, 1) = 2 on (0, 2),
     (1, 3), (2, 6), and E(1, 2) = 4)."""

@@ -53,7 +53,7 @@ MISCONCEPTIONS = register(
         "coefficient and stays as it is."),
     Misconception(
         "dropped-constant-coefficient", "dropped the constant coefficient",
-        "It looks like you dropped the constant coefficient {coefficient}. A constant coefficient stays: "
+        "It looks like you dropped {dropped}. A constant coefficient stays: "
         "the derivative of {term} is {coefficient} times the derivative of {rest}."),
     Misconception(
         "power-rule-exponent-kept", "power rule without lowering the exponent",
@@ -273,7 +273,13 @@ def _fields(site: Site, words: _Wording) -> dict[str, str]:
         fields["denominator"] = s(site.extra)
     elif slip == Slip.COEFFICIENT_DROPPED:
         coefficient, rest = piece.as_coeff_Mul()
-        fields |= {"coefficient": s(abs(coefficient)), "term": s(_unsigned(piece)), "rest": s(rest)}
+        # every coefficient the slip dropped (_terms_together): 2x² + 8x as 2x + 1 drops 2 and 8, and 2 alone gives
+        # another answer (h18)
+        dropped = list(dict.fromkeys(abs(c) for c in site.extra.args)) if isinstance(site.extra, sympy.Tuple) \
+            else [abs(coefficient)]
+        plural = "s" if len(dropped) > 1 else ""
+        fields |= {"coefficient": s(abs(coefficient)), "term": s(_unsigned(piece)), "rest": s(rest),
+                   "dropped": f"the constant coefficient{plural} {and_list([s(c) for c in dropped])}"}
     elif slip == Slip.SIGN:
         fields |= {"term": s(piece)}
     elif slip in (Slip.HELD_MULTIPLIED, Slip.HELD_ONLY):
@@ -414,6 +420,10 @@ def _terms_together(sites: Sequence[Site]) -> list[Site]:
                            right=sympy.Add(*(site.right for site in same)),
                            wrong=sympy.Add(*(site.wrong for site in same)))
         found = [together if site is same[0] else site for site in found if site not in same[1:]]
+    dropped = [site for site in found if site.slip == Slip.COEFFICIENT_DROPPED]
+    if len(dropped) > 1:  # its sentence names every coefficient, its reason the first term's
+        together = replace(dropped[0], extra=sympy.Tuple(*(site.piece.as_coeff_Mul()[0] for site in dropped)))
+        found = [together if site is dropped[0] else site for site in found if site not in dropped[1:]]
     return found
 
 

@@ -123,7 +123,8 @@ class Site:
     piece: Expr  # what a sentence names: y³ in 3x²y³, x² in x²(x − 6)
     right: Expr
     wrong: Expr
-    extra: Expr | None = None  # the inside (chain rule), the split (a power of a sum), or the varying factor
+    extra: Expr | None = None  # the inside (chain rule), the split (a power of a sum), the varying factor,
+    # or every coefficient one slip dropped (derivatives._terms_together)
 
 
 @dataclass
