@@ -335,10 +335,11 @@ def test_minimize_through_a_wrong_derivative():
      "You get this answer if you gave the second derivative, f″(x) = eˣ, which is 5 at the minimum, or if "
      "you solved eˣ = 5 as x = 5. The minimum is at the x where f′(x) = 0. Take the natural logarithm of "
      "both sides: x = ln(5)."),
+    # x − 9 ln x: 1 − 9/x = 0 solved the wrong way round first, a slip of solving (outside check h18, F2)
     (("mn-log", "zoe"), "1/9",
-     "You get this answer if you gave the second derivative, f″(x) = 9/x², which is 1/9 at the minimum, or "
-     "if you differentiated -9 ln(x) as -1/(9x). The minimum is at the x where f′(x) = 0. The derivative "
-     "of -9 ln(x) is -9/x."),
+     "You get this answer if you divided the wrong way round when solving f′(x) = 0, or if you gave the second "
+     "derivative, f″(x) = 9/x², which is 1/9 at the minimum. x = 9, not 1/9. The minimum is at the x where "
+     "f′(x) = 0."),
     (("mn-quadratic", "zoe"), "12",  # 6x² + 2x + 9: f″ is a number
      "It looks like you gave the second derivative, f″ = 12. The minimum is at the x where f′(x) = 0."),
 ])
@@ -602,7 +603,8 @@ def test_every_coefficient_a_dropped_coefficients_answer_drops_is_named(tmp_path
     path.write_text("pack: p\ntitle: P\nexercises:\n  - {id: m, kind: minimize, function: 2x^2 + 8x + 7}\n",
                     encoding="utf-8")
     verdict = respond(packs.load(path).exercise("m").variant(), "-1/2")
-    assert verdict.message.startswith("You get this answer if you dropped the constant coefficients 2 and 8, or if ")
+    assert verdict.message.startswith("You get this answer if you divided the wrong way round when solving f′(x) = 0, "
+                                      "or if you dropped the constant coefficients 2 and 8.")
 
 
 def test_a_cost_at_m_and_b_put_in_the_wrong_way_round_is_named():

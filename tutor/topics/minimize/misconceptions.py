@@ -75,6 +75,11 @@ def candidates(problem: Minimize) -> list[WrongAnswer]:
         # 2x + 4 = 0 solved as x = 2: the slip of a student solving f′ = 0, said before f″ = 2, which it may equal
         add(SOLVING["solved-with-sign-lost"].fill(equation=f"{show(slope, (x,))} = 0",
                                                  values=f"{x} = {show(place)}, not {show(-place)}"), -place)
+    if result.exact and place.is_Rational and place not in (0, 1, -1):
+        # f′ = 0 solved with the division the wrong way round, as soon: 1 − 4/x = 0 as x = 1/4 was said after f″ at
+        # the minimum (4/x² there) and a wrong derivative of -4 ln x, and went unsaid (outside check h18, F2)
+        add(SOLVING["divided-wrong-way"].fill(solved=equation, values=f"{x} = {show(place)}, not {show(1 / place)}"),
+            1 / place)
     curvature = sympy.diff(f, v, 2)
     second = at_point(curvature, (x,), (place,))
     if second is not None:
@@ -149,7 +154,8 @@ def _shown(problem: FunctionProblem, value: Expr) -> str:
 
 
 def _solved_wrongly(problem: Minimize, place: Expr, slope: Expr) -> list[WrongAnswer]:
-    """The right f′ = 0, solved with a slip: the logarithm of eᵘ = c, a division, ln x = 0."""
+    """The right f′ = 0, solved with a slip: the logarithm of eᵘ = c, ln x = 0 (a division the wrong way round is
+    `candidates`' own, said sooner)."""
     (x,) = problem.variables
     name = problem.name
     v = symbol(x)
@@ -166,10 +172,6 @@ def _solved_wrongly(problem: Minimize, place: Expr, slope: Expr) -> list[WrongAn
             wrong = step.solved(inside)
             said = say["exp-equation-wrong"](equation=equation, wrong=show(wrong), right=show(step.root), x=x)
             found.append(WrongAnswer.of([said], Answer(Shape.NUMBER, wrong)))
-    if place.is_Rational and place not in (0, 1, -1):
-        found.append(WrongAnswer.of([SOLVING["divided-wrong-way"].fill(
-            solved=f"{name}′({x}) = 0", values=f"{x} = {show(place)}, not {show(1 / place)}")],
-                                    Answer(Shape.NUMBER, 1 / place)))
     for log in problem.function.atoms(sympy.log):
         for root in _real_roots(log.args[0] - 1, x):
             found.append(WrongAnswer.of([say["log-term-set-zero"](log=show(log, (x,)), f=name, x=x)],
