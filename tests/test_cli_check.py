@@ -267,6 +267,12 @@ def test_a_number_right_but_for_its_sign_is_told_so(capsys, exercise, typed, sai
                                  "rounded, to 3 decimal places."),
     ("descent-heat-step-1", "(0.5056, 0.6047)", "Your x₁ 0.5056 is the correct value cut off after 4 decimal "
                                                 "places: round it instead (the next digit decides the last)."),
+    # each component cut off is said so: "Your y₁ is not right either" sent a student to redo it (outside check h18)
+    ("descent-heat-step-1", "(0.5056, 0.6046)", "Your x₁ 0.5056 is the correct value cut off after 4 decimal "
+                                                "places: round it instead (the next digit decides the last). Your y₁ "
+                                                "is cut off too: round it as well."),
+    ("descent-heat-step-1", "(0.5, 0.6046)", "Your x₁ 0.5 is not right to 4 decimal places. Your y₁ is the correct "
+                                             "value cut off: round it."),
 ])
 def test_a_number_cut_off_instead_of_rounded_is_told_so(capsys, exercise, typed, said):
     assert main(["check", "--exercise", f"gradients:{exercise}", "--", typed]) == 1

@@ -279,6 +279,7 @@ class Outcome:
     note: Note
     message: str
     credit: float = 0.0  # share of the marks, for shapes that allow partial credit
+    cut_off: bool = False  # a decimal whose digits are right, the last not rounded: a vector says it of each
 
     @classmethod
     def right(cls, note: Note = Note.EQUAL, message: str = "Correct.") -> Outcome:
@@ -809,7 +810,7 @@ def compare_numbers(answer: Expr, expected: Expr, ctx: Context, what: str = "ans
             close = ("round it instead (the next digit decides the last)." if ctx.tolerance.places in (None, cut)
                      else f"give it rounded, {ctx.tolerance.describe()}.")
             return Outcome(False, Note.WRONG_VALUE, f"Your {what} {typed} is the correct value cut off after "
-                                                    f"{counted(cut, 'decimal place')}: {close}")
+                                                    f"{counted(cut, 'decimal place')}: {close}", cut_off=True)
         return Outcome(False, Note.WRONG_VALUE, f"Your {what} {typed} is not right {ctx.tolerance.describe()}.")
     if ctx.tolerance is not None and places is not None:  # -19 for -18.9487…, dp:1: typed without decimals
         return Outcome(False, Note.TOO_FEW_PLACES, f"Your {what} {typed} is {_right_to(places, ctx.tolerance)}")
@@ -1031,8 +1032,14 @@ def compare_vectors(answer: tuple[Expr, ...], expected: tuple[Expr, ...], ctx: C
                        right / len(outcomes))
     # the first wrong component said in full, the others named: (8, 13) for (4, 6) has both wrong
     first = next((i for i in rest if outcomes[i].note != Note.UNDECIDED), rest[0])
-    others = [_component(i, ctx.components) for i in rest if i != first]
-    either = f" Your {and_list(others)} {'is' if len(others) == 1 else 'are'} not right either." if others else ""
+    # a component cut off is said so, never "not right": its digits are right (outside check h18)
+    cut = [_component(i, ctx.components) for i in rest if i != first and outcomes[i].cut_off]
+    others = [_component(i, ctx.components) for i in rest if i != first and not outcomes[i].cut_off]
+    also = outcomes[first].cut_off
+    cut_said = f"{'cut off too' if also else 'the correct value cut off'}: round {'it' if len(cut) == 1 else 'them'}" \
+        f"{' as well' if also else ''}"
+    either = "".join(f" Your {and_list(named)} {'is' if len(named) == 1 else 'are'} {said}." for named, said in
+                     ((cut, cut_said), (others, "not right either")) if named)
     note = Note.UNDECIDED if outcomes[first].note == Note.UNDECIDED else Note.COMPONENT_DIFFERS
     sentences = [outcomes[first].message + either, said_short]
     if short and short[0] < first:  # in the order of the components: ∂T/∂x's before ∂T/∂y's
