@@ -294,13 +294,21 @@ def swapped(names: str, right: str, wrong: str) -> str:
     # finding 807: quoted to the 6 places asked, as typed, not as (0.0190266, 0.000139333)
     ("gradients", "tv-descent-step", None, "(0.000139, 0.019027)",
      swapped("m, b", "(0.019027, 0.000139)", "(0.000139, 0.019027)")),
+    # and to the 4 places asked, not as (0, 0.9601496), digits no one typed (outside check h18, F6)
     ("gradients", "local-minima-2d", None, "(0, -1.0356), (0, 0.9601)",
-     swapped("x, y", "(-1.03558, 0)", "(0, -1.03558)")),
-    ("gradients", "local-minima-2d-end", None, "(0, 0.9601)", swapped("x, y", "(0.9601496, 0)", "(0, 0.9601496)")),
+     swapped("x, y", "(-1.0356, 0)", "(0, -1.0356)")),
+    ("gradients", "local-minima-2d-end", None, "(0, 0.9601)", swapped("x, y", "(0.9601, 0)", "(0, 0.9601)")),
+    ("gradients", "descent-heat-step-1", None, "(0.6047, 0.5057)", swapped("x, y", "(0.5057, 0.6047)", "(0.6047, 0.5057)")),
 ])
 def test_a_point_found_by_descent_written_the_wrong_way_round_is_told_so(pack, exercise, student, answer, message):
     verdict = respond(packs.load(pack).exercise(exercise).variant(student), answer)
     assert (verdict.note, verdict.message) == ("misconception:critical-point-coordinates-swapped", message)
+
+
+def test_a_descent_point_with_each_value_named_is_not_told_it_is_the_wrong_way_round():
+    # outside check h18, F5: m = 0.3376, b = 0.6984 names each value, as the docs say
+    verdict = respond(packs.load("gradients").exercise("descent-power-lines").variant(), "m = 0.3376, b = 0.6984")
+    assert verdict.note != "misconception:critical-point-coordinates-swapped"
 
 
 def test_a_step_with_each_value_named_is_not_told_it_is_the_wrong_way_round():

@@ -8,7 +8,6 @@ divided by n)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from fractions import Fraction
 from typing import cast
 
@@ -18,13 +17,12 @@ from sympy import Expr
 from ...calculus.cost import B, M
 from ...calculus.partials import diff
 from ...calculus.roots import rational_terms
-from ...compare import Tolerance
 from ...misconceptions import Misconception, Said, WrongAnswer, register
 from ...misconceptions.derivatives import wrong_gradients
 from ...misconceptions.points import MISCONCEPTIONS as POINTS
 from ...misconceptions.points import place_words, point_words, value_slips
-from ...parse import Answer, Shape, fraction, to_sympy, written_after
-from ..critical_points.misconceptions import coordinates_swapped
+from ...parse import Answer, Shape, fraction, to_sympy
+from ..critical_points.misconceptions import point_swapped
 from .exercise import Ask, Cost
 
 MISCONCEPTIONS = register(
@@ -240,18 +238,10 @@ def candidates(problem: Cost) -> list[WrongAnswer]:
         (MISCONCEPTIONS["cost-step-gave-gradient"].fill(rate=rate, **words), slope),
         (MISCONCEPTIONS["cost-step-rate-left-out"].fill(rate=rate, **words), (m0 - slope[0], b0 - slope[1])),
     ]
-    # the right step written the wrong way round, (b₁, m₁); told in decimals to the places asked, as typed
-    # (0.019027, not the 0.0190266 no one typed to dp:6: finding 807)
+    # the right step written the wrong way round, (b₁, m₁)
     right = (m0 - alpha * slope[0], b0 - alpha * slope[1])
     turned = (right[1], right[0])
-    places = (problem.default_tolerance() or Tolerance()).places
-
-    def decimal(c: Expr) -> Expr:
-        return sympy.Float(c if places is None else round(float(c), places), 15)
-    shown = [problem.show_answer(Answer(Shape.VECTOR, tuple(map(decimal, p)))) for p in (right, turned)]
-    # m = 3/5, b = 26/15 names each value: no order to have got wrong
-    swap = replace(coordinates_swapped(problem.variables, *shown), refuted_by=(written_after(problem.variables),))
-    steps.append((swap, turned))
+    steps.append((point_swapped(problem, right, turned), turned))
     return [WrongAnswer.of([told], Answer(Shape.VECTOR, value), variables=(), components=("m", "b"))
             for told, value in steps]
 

@@ -15,7 +15,7 @@ Three layers, which compose:
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from functools import partial
 from itertools import combinations
@@ -30,13 +30,14 @@ from ...calculus.kinks import with_abs
 from ...calculus.partials import no_derivative, slope_where_formula_fails
 from ...calculus.region import Region
 from ...calculus.roots import rational_polynomial, rational_terms
-from ...compare import Context, compare_numbers, line_example, meet_point, same_locus, zero_along
+from ...compare import Context, Tolerance, compare_numbers, line_example, meet_point, same_locus, zero_along
 from ...misconceptions import Misconception, Pattern, Said, Tiered, WrongAnswer, at_point, register
 from ...misconceptions.derivatives import WrongGradient, differ, gradient_tiers
 from ...misconceptions.solving import MISCONCEPTIONS as SOLVING
-from ...parse import Answer, Equation, Meet, Point, Shape, symbol, to_sympy
+from ...parse import Answer, Equation, Meet, Point, Shape, symbol, to_sympy, written_after
 from ...show import show
 from ...words import and_list, capitalized
+from ..base import FunctionProblem
 from .exercise import CriticalPoints
 from .zeros import common_zeros
 
@@ -494,6 +495,18 @@ def coordinates_swapped(variables: Sequence[str], right: str, wrong: str) -> Sai
     point (where descent ends, a local minimum)."""
     return MISCONCEPTIONS["critical-point-coordinates-swapped"].fill(names=", ".join(variables), right=right,
                                                                     wrong=wrong)
+
+
+def point_swapped(problem: FunctionProblem, right: tuple[Expr, ...], turned: tuple[Expr, ...]) -> Said:
+    """coordinates_swapped for a point of decimals, each quoted to the places asked, as a student types it: (0.5057,
+    0.6047), not the (0.50567, 0.604675) no one typed to 4 places (finding 807, outside check h18); m = …, b = …, each
+    value named, is never told it is in the wrong order (the parts' names refute it)."""
+    places = (problem.tolerance or problem.default_tolerance() or Tolerance()).places
+
+    def decimal(c: Expr) -> Expr:
+        return c if places is None or c.is_Integer else sympy.Float(round(float(c), places), 15)
+    quoted = [problem.show_answer(Answer(Shape.VECTOR, tuple(map(decimal, p)))) for p in (right, turned)]
+    return replace(coordinates_swapped(problem.variables, *quoted), refuted_by=(written_after(problem.variables),))
 
 
 def _saddles(problem: CriticalPoints) -> list[Point]:

@@ -30,7 +30,7 @@ from ...misconceptions.derivatives import wrong_gradients
 from ...parse import Answer, Shape, symbol
 from ...show import show
 from ...words import counted
-from ..critical_points.misconceptions import coordinates_swapped
+from ..critical_points.misconceptions import point_swapped
 from ..gradient.misconceptions import MISCONCEPTIONS as GRADIENT
 from ..gradient.misconceptions import partials_text, swapped
 from .exercise import GradientDescent, subscripted
@@ -220,8 +220,8 @@ def candidates(problem: GradientDescent) -> Tiered:
     if not one:  # the right point written the wrong way round: the iteration right, the answer's order not
         right = problem.expected()
         turned = Answer(Shape.VECTOR, swapped(cast(tuple, right.value)))
-        singles.append(WrongAnswer.of([coordinates_swapped(problem.variables, problem.show_answer(right),
-                                                           problem.show_answer(turned))], turned))
+        said = point_swapped(problem, cast(tuple, right.value), cast(tuple, turned.value))
+        singles.append(WrongAnswer.of([said], turned))
 
     def pairs() -> list[WrongAnswer]:
         return _reached([((said_a, said_b), partial(iteration.run, _merge(plan_a, plan_b)))

@@ -18,7 +18,7 @@ from ...parse import Answer, Shape
 from ...show import show
 from ...words import and_list
 from ..base import typeable
-from ..critical_points.misconceptions import coordinates_swapped
+from ..critical_points.misconceptions import point_swapped
 from ..gradient.misconceptions import swapped
 from ..minimize.misconceptions import MISCONCEPTIONS as ABOUT_MINIMA
 from ..minimize.misconceptions import not_minima
@@ -182,5 +182,5 @@ def _swapped(problem: LocalMinima) -> list[tuple[Said, Answer]]:
     example = next(((p, q) for p, q in zip(cast(tuple, points), turned) if p != q), None)
     if example is None:
         return []
-    said = coordinates_swapped(problem.variables, *(problem.show_answer(Answer(Shape.VECTOR, p)) for p in example))
+    said = point_swapped(problem, *example)
     return [(said, Answer(right.shape, tuple(turned) if right.shape == Shape.POINTS else turned[0]))]
