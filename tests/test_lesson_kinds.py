@@ -323,7 +323,8 @@ def test_too_large_too_small_just_right():
     assert wrong.verdict == "incorrect" and wrong.credit == 0.5
     # α as the question writes it: capitalised, it was the Greek capital Α, read as "A = 0.9"
     # "within the 20 steps": it goes downhill all the way, and would converge given more (finding 94)
-    assert wrong.message == "α = 0.9 does not diverge; α = 0.001 does not converge within the 20 steps. 2 of 4 right."
+    assert wrong.message == ("α = 0.9 does not diverge: it oscillates; α = 0.001 does not converge within the 20 steps: "
+                             "it is too slow. 2 of 4 right.")
 
 
 @pytest.mark.parametrize("answer, message", [
@@ -355,7 +356,7 @@ def test_learning_rate_answers_that_cant_be_read_say_why(answer, message):
      "Correct. ('oscilates' was read as oscillates. 'divreges' was read as diverges.)"),
     # read as meant, and wrong: how it was read is said after what is wrong
     ("convreges, oscillates, converges, too slow",
-     "α = 1.1 does not converge. 3 of 4 right. Note: 'convreges' was read as converges."),
+     "α = 1.1 does not converge: it diverges. 3 of 4 right. Note: 'convreges' was read as converges."),
     ("oscilates, oscillates, converges, too slow",  # and with the mistake named
      "It looks like you said α = 1.1 oscillates, but it diverges: the steps do not just jump back and forth, they "
      "grow without bound. Note: 'oscilates' was read as oscillates."),
@@ -433,8 +434,8 @@ def test_a_zigzag_is_called_oscillating_whatever_the_steps_allowed(tmp_path, exe
     assert (said.verdict.value, said.message) == ("correct", told)
     converges = respond(variant, "diverges, converges, converges, too slow")
     if also is None:  # within fewer steps it does not converge, though it would given more
-        assert converges.message == f"α = {rate} does not converge within the {variant.problem.iterations} steps. " \
-                                    "3 of 4 right."
+        assert converges.message == f"α = {rate} does not converge within the {variant.problem.iterations} steps: " \
+                                    "it oscillates. 3 of 4 right."
     else:
         assert converges.correct and converges.message == "Correct."
     # a zigzag that grows is not said not to oscillate; one that shrinks is said to oscillate

@@ -29,6 +29,8 @@ if TYPE_CHECKING:  # the picture and the steps modules load where they are used 
 
 NOT = {Behaviour.CONVERGES: "does not converge", Behaviour.OSCILLATES: "does not oscillate",
        Behaviour.DIVERGES: "does not diverge", Behaviour.TOO_SLOW: "is not too slow"}
+DOES = {Behaviour.CONVERGES: "it converges", Behaviour.OSCILLATES: "it oscillates",
+        Behaviour.DIVERGES: "it diverges", Behaviour.TOO_SLOW: "it is too slow"}
 
 
 class Ask(StrEnum):
@@ -168,15 +170,16 @@ class LearningRate(FunctionProblem):
                        credit=right_count / len(right))
 
     def _not(self, i: int, said: Behaviour) -> str:
-        """What is wrong with one word, said true of the run (α as the question writes it): a run that
+        """What is wrong with one word, and what the run does, said true of it (α as the question writes it): a run that
         zigzags as it diverges is never told it does not oscillate, nor a zigzag still shrinking at the
         end of the steps that it does not converge, only not within them."""
         trial, rate = self.solution.trials[i], self.shown_rates()[i]
         if said == Behaviour.OSCILLATES and trial.zigzags:
             return f"α = {rate} does not just oscillate: its steps cross the minimum and grow"
+        # and what it does: "α = 0.95 is not too slow" alone named no behaviour (outside check h18, F9)
         if said == Behaviour.CONVERGES and trial.behaviour != Behaviour.DIVERGES:
-            return f"α = {rate} does not converge within the {self.iterations} steps"
-        return f"α = {rate} {NOT[said]}"
+            return f"α = {rate} does not converge within the {self.iterations} steps: {DOES[trial.behaviour]}"
+        return f"α = {rate} {NOT[said]}: {DOES[trial.behaviour]}"
 
     def _also(self, mine: Sequence[Behaviour], right: Sequence[Behaviour]) -> str:
         """For a rate called oscillating that converges zigzagging: that it converges too, within the steps."""
