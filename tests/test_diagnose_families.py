@@ -318,6 +318,12 @@ def test_a_step_with_each_value_named_is_not_told_it_is_the_wrong_way_round():
     assert drill("cost-mean-step", "(3/5, 26/15)", "s1").note == "misconception:critical-point-coordinates-swapped"
 
 
+def test_a_gradient_given_for_the_point_says_at_which_point():
+    # "∇f at a point" did not say which point: the start, the one before the last step or the new one (h18, F8)
+    verdict = lesson("descent-heat-step-1", "(-0.1134, -0.0935)")
+    assert verdict.message.startswith("It looks like you gave the gradient ∇T at the start (0.5, 0.6), not the new point.")
+
+
 def test_gradient_descent_two_mistakes():
     verdict = lesson("descent-1d-step-1", "-18.8987")
     assert verdict.note == "misconception:gradient-ascent+rate-not-applied"

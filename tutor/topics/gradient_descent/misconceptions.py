@@ -62,7 +62,9 @@ MISCONCEPTIONS = register(
         "answer is the point after {wanted}."),
     Misconception(
         "gave-gradient", "gave the gradient instead of the new point",
-        "It looks like you gave {direction} at a point, not the new point. Take the step: new point = old "
+        # which point is said (h18 read "∇f at a point" as vague): the start, the one before the last step, or the
+        # new point itself
+        "It looks like you gave {direction} at {where}, not the new point. Take the step: new point = old "
         "point − α·{slope}(old point)."),
     Misconception(
         "gave-step", "gave the step instead of the new point",
@@ -185,9 +187,12 @@ def candidates(problem: GradientDescent) -> Tiered:
         ("factor", say["rate-divided"](rate=rate, slope=slope), _Plan(factor="divided")),
         ("count", say["iterations-off-by-one"](taken=steps(k - 1), wanted=steps(k), start=start), _Plan(extra=-1)),
         ("count", say["iterations-off-by-one"](taken=steps(k + 1), wanted=steps(k), start=start), _Plan(extra=1)),
-        ("report", say["gave-gradient"](direction=direction, slope=slope), _Plan(report="gradient-start")),
-        ("report", say["gave-gradient"](direction=direction, slope=slope), _Plan(report="gradient-before")),
-        ("report", say["gave-gradient"](direction=direction, slope=slope), _Plan(report="gradient-after")),
+        ("report", say["gave-gradient"](direction=direction, slope=slope, where=f"the start {start}"),
+         _Plan(report="gradient-start")),
+        ("report", say["gave-gradient"](direction=direction, slope=slope, where="the point before the last step"),
+         _Plan(report="gradient-before")),
+        ("report", say["gave-gradient"](direction=direction, slope=slope, where="the new point itself"),
+         _Plan(report="gradient-after")),
         ("report", say["gave-step"](slope=slope), _Plan(report="step")),
         ("report", say["gave-step"](slope=slope), _Plan(report="move")),
     ]
