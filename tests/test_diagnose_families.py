@@ -324,6 +324,15 @@ def test_a_gradient_given_for_the_point_says_at_which_point():
     assert verdict.message.startswith("It looks like you gave the gradient ∇T at the start (0.5, 0.6), not the new point.")
 
 
+@pytest.mark.parametrize("student, answer, said", [
+    ("ann", "8", "It looks like you stopped when f itself got below 0.01: at x₈, f = 0.00705277."),
+])
+def test_a_tolerance_put_on_f_itself_is_named(student, answer, said):
+    # outside check h18, F7: "until |f′| < 0.01" counted until f < 0.01 was "Your answer 8 is not right."
+    verdict = drill("st-parabola", answer, student)
+    assert verdict.note == "misconception:stopped-on-value" and verdict.message.startswith(said)
+
+
 def test_gradient_descent_two_mistakes():
     verdict = lesson("descent-1d-step-1", "-18.8987")
     assert verdict.note == "misconception:gradient-ascent+rate-not-applied"

@@ -35,6 +35,10 @@ MISCONCEPTIONS = register(
         "It looks like you stopped when f changed by less than {tolerance} in a step. The test is on the slope "
         "at the point reached: repeat until {size} < {tolerance}."),
     Misconception(
+        "stopped-on-value", "stopped when f was small, not the slope",
+        "It looks like you stopped when f itself got below {tolerance}: at {at}, f = {value}. The test is on the "
+        "slope at the point reached: repeat until {size} < {tolerance}."),
+    Misconception(
         "slope-compared-without-size", "compared the slope itself with the tolerance, not its size",
         "It looks like you compared f′ itself with {tolerance}, not its size |f′|: a slope like {slope} is below "
         "{tolerance} but far from 0. Repeat until |f′| < {tolerance}."),
@@ -69,5 +73,10 @@ def candidates(problem: Stopping) -> list[WrongAnswer]:
         ("stopped-on-change-in-f", say["stopped-on-change-in-f"](**words),
          _first(rows, lambda a, b: abs(b.value - a.value) < tolerance)),
     ]
+    # the tolerance put on f's value (outside check h18: x² from 1 with α = 0.25 "until 0.1" counted as 2)
+    small = _first(rows, lambda a, b: abs(b.value) < tolerance)
+    if small is not None:
+        found.append(("stopped-on-value", say["stopped-on-value"](
+            at=subscripted(problem.variables, str(small)), value=show_float(rows[small].value), **words), small))
     return [WrongAnswer(m, message, Answer(Shape.NUMBER, sympy.Integer(count)))
             for m, message, count in found if count is not None and count >= 1]
