@@ -333,6 +333,15 @@ def test_a_tolerance_put_on_f_itself_is_named(student, answer, said):
     assert verdict.note == "misconception:stopped-on-value" and verdict.message.startswith(said)
 
 
+@pytest.mark.parametrize("exercise, answer, note", [
+    # the ½ of L = 1/(2n)·Σ kept without the n, or put on the sum E (outside check h18, F7)
+    ("tv-mean-cost", "8.189", "misconception:half-sum-not-averaged"),
+    ("power-lines-cost", "2.083", "misconception:sum-halved"),
+])
+def test_a_half_kept_or_added_alone_is_named(exercise, answer, note):
+    assert lesson(exercise, answer).note == note
+
+
 def test_gradient_descent_two_mistakes():
     verdict = lesson("descent-1d-step-1", "-18.8987")
     assert verdict.note == "misconception:gradient-ascent+rate-not-applied"

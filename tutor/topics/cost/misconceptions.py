@@ -63,6 +63,14 @@ MISCONCEPTIONS = register(
         "It looks like you used the sum of the squares E(m, b) without dividing by 2n = {twice}. With several "
         "observations the cost is L(m, b) = 1/(2n)·Σ(mxᵢ + b − yᵢ)²."),
     Misconception(
+        "half-sum-not-averaged", "took ½ of the sum of the squares without dividing by n",
+        "It looks like you took ½ of the sum of the squares without dividing by n = {n}. The lesson's cost for "
+        "several observations is L(m, b) = 1/(2n)·Σ(mxᵢ + b − yᵢ)²."),
+    Misconception(
+        "sum-halved", "halved the sum of the squared errors",
+        "It looks like you halved the sum of the squares. E(m, b) is the sum of the squared errors itself; the ½ "
+        "belongs to the mean cost L(m, b) = 1/(2n)·Σ(mxᵢ + b − yᵢ)² only."),
+    Misconception(
         "point-left-out", "left a point's square out of the cost",
         "It looks like you left out the square of the point {point}. The cost adds one squared error for "
         "every point, {n} of them here."),
@@ -168,10 +176,15 @@ def _wrong_costs(problem: Cost, words: dict[str, str]) -> list[tuple[Said, _Term
                   (said("squares-constant-dropped", constant=str(constant)), _squares(data, constant=False)),
                   (said("error-sign-flipped"), _squares(data, y_sign=1))]
     costs = [(told, _scaled(terms, scale)) for told, terms in costs]
+    # the ½ and the n of L = 1/(2n)·Σ, each kept or left out on its own (the ½ alone: outside check h18, F7); a
+    # step on ½Σ is the squares' slopes added up without dividing by n, said as that
+    halved = problem.ask != Ask.STEP
     if problem.mean:
-        costs += [(said("mean-without-half"), _scaled(right, n)), (said("sum-not-averaged"), _scaled(right, 1))]
+        costs += [(said("mean-without-half"), _scaled(right, n)), (said("sum-not-averaged"), _scaled(right, 1)),
+                  *([(said("half-sum-not-averaged"), _scaled(right, 2))] if halved else [])]
     else:
-        costs.append((said("cost-averaged"), _scaled(right, n)))
+        costs += [(said("cost-averaged"), _scaled(right, n)),
+                  *([(said("sum-halved"), _scaled(right, 2))] if halved else [])]
     for i, point in enumerate(problem.points if n <= _MAX_LEFT_OUT else ()):
         others = [p for j, p in enumerate(data) if j != i]
         costs.append((said("point-left-out", point=problem.show(point)), _scaled(_squares(others), scale)))
