@@ -45,10 +45,11 @@ def long_way_costs(problem: Cost) -> list:
                     for once in [("mb",), ("my", "by"), ("my",), ("by",), ("mb", "my"), ("mb", "by")]),
                   total(lambda x, y: _square(x, y, lambda key: False, constant=False)) / scale,
                   total(lambda x, y: _square(x, y, lambda key: False, sign=1)) / scale]
+    halved = [problem.cost.function / 2] if problem.ask != Ask.STEP else []  # ½Σ: the ½ without the n, or on E
     if problem.mean:
-        costs += [problem.cost.function / n, problem.cost.function]
+        costs += [problem.cost.function / n, problem.cost.function, *halved]
     else:
-        costs.append(problem.cost.function / n)
+        costs += [problem.cost.function / n, *halved]
     for i in range(n if n <= 12 else 0):
         others = [p for j, p in enumerate(problem.points) if j != i]
         costs.append(sympy.expand(sympy.Add(*(_square(u, v, lambda key: False) for u, v in others))) / scale)
