@@ -658,33 +658,25 @@ def test_inconclusive_because_a_second_derivative_is_zero(tmp_path):
                                       "if you computed D with the sign reversed")
 
 
-def test_a_kept_term_is_quoted_with_its_sign(tmp_path):
+@pytest.mark.parametrize("exercise, answer, note, message", [
     # the student kept -5y³; "you kept the term 5y³" quoted a term they did not write (outside check h17, F8)
-    exercise = "    kind: partial_derivative\n    function: x^3 y^2 + 4x y - 5y^3\n    wrt: x\n"
-    verdict = inline(tmp_path, exercise, "3x^2y^2 + 4y - 5y^3")
-    assert verdict.note == "misconception:kept-constant-term"
-    assert verdict.message == ("It looks like you kept the term -5y³. -5y³ does not change when x changes, so its "
-                               "derivative is 0.")
-
-
-def test_a_saddle_called_a_minimum_may_be_the_points_sign_lost(tmp_path):
-    # f_xx = 6x taken at x = 1 for the saddle (-1, 0) gives D = 12 > 0 and f_xx > 0: a minimum (outside check h17, F3)
-    exercise = "    kind: classify_point\n    function: x^3 - 3x + y^2\n    at: [-1, 0]\n"
-    verdict = inline(tmp_path, exercise, "minimum")
-    assert verdict.note == "misconception:saddle-missed|negative-coordinate-sign"
-    assert verdict.message == (
-        "You get this answer if you went by f_yy alone, or if you put in x = 1 for x = -1, losing the minus sign. "
-        "Here D = -12 < 0, so the point is a saddle point whatever the sign of f_yy. At x = -1, f_xx = 6x is -6, "
-        "not 6.")
-
-
-def test_inconclusive_with_nothing_that_looks_undecided_guesses_no_reason(tmp_path):
-    # no second derivative 0, D > 0: "you took the test to mean the test cannot decide" (outside check h17, F1)
-    exercise = "    kind: classify_point\n    function: x^2 + x y + y^2 - 3x\n    at: [2, -1]\n"
-    verdict = inline(tmp_path, exercise, "inconclusive")
-    assert verdict.note == "misconception:called-inconclusive"
-    assert verdict.message == ("It looks like you called the test inconclusive. Only D = 0 leaves it inconclusive; "
-                               "here D = 3, so the point is a minimum.")
+    ("    kind: partial_derivative\n    function: x^3 y^2 + 4x y - 5y^3\n    wrt: x\n", "3x^2y^2 + 4y - 5y^3",
+     "misconception:kept-constant-term",
+     "It looks like you kept the term -5y³. -5y³ does not change when x changes, so its derivative is 0."),
+    # f_xx = 6x taken at x = 1 for the saddle (-1, 0) gives D = 12 > 0 and f_xx > 0: a minimum (h17, F3)
+    ("    kind: classify_point\n    function: x^3 - 3x + y^2\n    at: [-1, 0]\n", "minimum",
+     "misconception:saddle-missed|negative-coordinate-sign",
+     "You get this answer if you went by f_yy alone, or if you put in x = 1 for x = -1, losing the minus sign. Here "
+     "D = -12 < 0, so the point is a saddle point whatever the sign of f_yy. At x = -1, f_xx = 6x is -6, not 6."),
+    # no second derivative 0, D > 0: "you took the test to mean the test cannot decide" (h17, F1)
+    ("    kind: classify_point\n    function: x^2 + x y + y^2 - 3x\n    at: [2, -1]\n", "inconclusive",
+     "misconception:called-inconclusive",
+     "It looks like you called the test inconclusive. Only D = 0 leaves it inconclusive; here D = 3, so the point is "
+     "a minimum."),
+])
+def test_what_an_outside_check_of_feedback_found_misnamed(tmp_path, exercise, answer, note, message):
+    verdict = inline(tmp_path, exercise, answer)
+    assert (verdict.note, verdict.message) == (note, message)
 
 
 @pytest.mark.parametrize("function, at, nature, why", [
