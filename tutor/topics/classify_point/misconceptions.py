@@ -8,6 +8,8 @@ the label the sign of f_yy gives, never for one that contradicts it.
 
 from __future__ import annotations
 
+from typing import cast
+
 from sympy import Expr
 
 from ...calculus.classified import Nature
@@ -122,10 +124,11 @@ def _signs_lost(problem: ClassifyPoint, names: tuple[str, str, str], label: Natu
         return []
     x, y = symbols(variables)
     formulas = [diff(diff(problem.function, a), b) for a, b in ((x, x), (x, y), (y, y))]
-    right = [at_point(g, variables, point) for g in formulas]
-    wrong = [at_point(g, variables, [abs(p) for p in point]) for g in formulas]
-    if None in right or None in wrong:
+    found = [at_point(g, variables, point) for g in formulas], [at_point(g, variables, [abs(p) for p in point])
+                                                                 for g in formulas]
+    if any(v is None for values in found for v in values):
         return []
+    right, wrong = cast(tuple[list[Expr], list[Expr]], found)
     slipped = _test(wrong[0] * wrong[2] - wrong[1] ** 2, wrong[0])
     changed = next((i for i in range(3) if wrong[i] != right[i]), None)
     if changed is None or slipped in (label, Nature.INCONCLUSIVE):

@@ -37,7 +37,7 @@ from ...misconceptions.solving import MISCONCEPTIONS as SOLVING
 from ...parse import Answer, Equation, Meet, Point, Shape, symbol, to_sympy, written_after
 from ...show import show
 from ...words import and_list, capitalized
-from ..base import FunctionProblem
+from ..base import Problem
 from .exercise import CriticalPoints
 from .zeros import common_zeros
 
@@ -497,7 +497,7 @@ def coordinates_swapped(variables: Sequence[str], right: str, wrong: str) -> Sai
                                                                     wrong=wrong)
 
 
-def point_swapped(problem: FunctionProblem, right: tuple[Expr, ...], turned: tuple[Expr, ...]) -> Said:
+def point_swapped(problem: Problem, right: tuple[Expr, ...], turned: tuple[Expr, ...]) -> Said:
     """coordinates_swapped for a point of decimals, each quoted to the places asked, as a student types it: (0.5057,
     0.6047), not the (0.50567, 0.604675) no one typed to 4 places (finding 807, outside check h18); m = …, b = …, each
     value named, is never told it is in the wrong order (the parts' names refute it)."""

@@ -225,8 +225,8 @@ def candidates(problem: GradientDescent) -> Tiered:
     if not one:  # the right point written the wrong way round: the iteration right, the answer's order not
         right = problem.expected()
         turned = Answer(Shape.VECTOR, swapped(cast(tuple, right.value)))
-        said = point_swapped(problem, cast(tuple, right.value), cast(tuple, turned.value))
-        singles.append(WrongAnswer.of([said], turned))
+        singles.append(WrongAnswer.of([point_swapped(problem, cast(tuple, right.value), cast(tuple, turned.value))],
+                                      turned))
 
     def pairs() -> list[WrongAnswer]:
         return _reached([((said_a, said_b), partial(iteration.run, _merge(plan_a, plan_b)))
