@@ -328,7 +328,8 @@ def test_too_large_too_small_just_right():
     # each wrong word told with what the rate does (outside check h18, F9: "is not too slow" alone)
     assert respond(item, "too slow, converges, oscillates, diverges").message == (
         "α = 1.1 is not too slow: it diverges; α = 0.9 does not converge within the 20 steps: it oscillates; α = 0.25 "
-        "does not oscillate: it converges; α = 0.001 does not diverge: it is too slow. 0 of 4 right.")
+        "does not oscillate: it converges; α = 0.001 does not diverge: it is too slow. 0 of 4 right. Your words are the "
+        "right ones in reverse order: the first goes with α = 1.1, the rate listed first.")
 
 
 @pytest.mark.parametrize("answer, message", [

@@ -164,8 +164,11 @@ class LearningRate(FunctionProblem):
                            credit=1.0)
         named = "; ".join(self._not(i, said) for i, said in wrong)
         right_count = len(right) - len(wrong)
+        # the right words read from the other end: said, as four wrong words hide it (outside check h18, F7)
+        turned = f" Your words are the right ones in reverse order: the first goes with α = {self.shown_rates()[0]}, " \
+            "the rate listed first." if len(set(right)) > 1 and list(mine) == list(reversed(right)) else ""
         return Verdict(Judgement.INCORRECT, Note.WRONG_LABEL,
-                       with_readings(f"{named}. {right_count} of {len(right)} right.", read.ambiguities, False),
+                       with_readings(f"{named}. {right_count} of {len(right)} right.{turned}", read.ambiguities, False),
                        reading=got,
                        credit=right_count / len(right))
 
