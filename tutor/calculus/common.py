@@ -33,6 +33,15 @@ class NoRealValue(SolveError):
     """An expression the solver needs has no real value at the point asked about (f″ of |x|^(3/2) at 0)."""
 
 
+class NotDifferentiable(SolveError):
+    """f has no derivative at a point, and `why`, from its one-sided slopes ("f′ is -1 from the left and 1 from
+    the right"): kept apart from the sentence, for the callers that say it in their own words."""
+
+    def __init__(self, where: str, why: str) -> None:
+        super().__init__(f"f is not differentiable at {where}: {why}")
+        self.why = why
+
+
 def function_of(f: str | Expr) -> Expr:
     """f as a sympy expression; text is read as trusted input (any letter is a variable), keeping what it divides
     by where sympy would cancel it: x(x² + y²)/x has no value where x = 0, so no critical point there."""

@@ -22,7 +22,7 @@ from sympy import Expr, Symbol, preorder_traversal
 from ..evaluate import Together, TooLarge, Undefined, compile_expression
 from ..show import show, show_float, show_floats
 from .classified import CriticalPoint, CriticalPoints, Nature
-from .common import Number, SolveError, describe, exact, function_of, symbols, variables_of
+from .common import NotDifferentiable, Number, SolveError, describe, exact, function_of, symbols, variables_of
 from .critical import critical_points
 from .partials import derivative, kink_at, kinks
 
@@ -144,13 +144,13 @@ def descend(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Numb
                    tuple(sorted(zeroed.items(), key=lambda item: item[1])), escaped, why, landed, bool(at_kink))
 
 
-def _at_kink(reason: str) -> str:
-    """differentiable_at's sentence as the new point's reason to stop ("" where ∇f has a value there)."""
-    if not reason:
+def _at_kink(error: SolveError | None) -> str:
+    """Why ∇f has none at the new point (kink_at's error), as its reason to stop; "" where ∇f has a value there."""
+    if error is None:
         return ""
-    _, _, sides = reason.partition(": ")  # f is not differentiable at x = 0: f′ is -1 from the left and 1 …
-    return f"is a kink of f: {sides}" if sides else "is where f has a kink or a jump, and the tutor cannot tell " \
-                                                    "whether its slope has a value there"
+    if isinstance(error, NotDifferentiable):
+        return f"is a kink of f: {error.why}"
+    return "is where f has a kink or a jump, and the tutor cannot tell whether its slope has a value there"
 
 
 def _minimum_at(f: Expr, variables: Sequence[str], point: tuple[float, ...]) -> float | None:

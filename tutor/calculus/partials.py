@@ -18,6 +18,7 @@ from ..parse import InputError, substituted, symbol
 from ..show import show
 from .common import (
     NoRealValue,
+    NotDifferentiable,
     Number,
     SolveError,
     exact,
@@ -257,7 +258,7 @@ def differentiable_at(f: Expr, variables: Sequence[str], point: Sequence[Expr], 
     left, right = sides
     if right == left and right.is_finite:
         return
-    raise SolveError(_not_differentiable(variables, point, wrt, left, right))
+    raise NotDifferentiable(named_point(variables, point), _why_not_differentiable(variables, wrt, left, right))
 
 
 def kinks(f: Expr) -> tuple[Expr, ...]:
@@ -266,19 +267,19 @@ def kinks(f: Expr) -> tuple[Expr, ...]:
     return tuple(real_powers(f).atoms(*_KINKS))
 
 
-def kink_at(f: Expr, variables: Sequence[str], point: Sequence[Expr], pieces: Sequence[Expr]) -> str:
-    """Why ∇f has no value at the point, where one of f's `kinks` switches there: differentiable_at's sentence
-    for the first partial that has none; "" where none switches, or every partial has a value all the same
+def kink_at(f: Expr, variables: Sequence[str], point: Sequence[Expr], pieces: Sequence[Expr]) -> SolveError | None:
+    """Why ∇f has no value at the point, where one of f's `kinks` switches there: differentiable_at's error
+    for the first partial that has none; None where none switches, or every partial has a value all the same
     (x|x| at 0: sympy's sign(x)·x + |x| there is 0, and right)."""
     values = dict(zip(symbols(variables), point))
     if not any(_switches_at(piece, values) for piece in pieces):
-        return ""
+        return None
     for v in variables:
         try:
             differentiable_at(f, variables, point, v)
         except SolveError as error:
-            return error.message
-    return ""
+            return error
+    return None
 
 
 @dataclass(frozen=True)
@@ -338,7 +339,8 @@ def found_slope(f: Expr, variables: Sequence[str], point: Sequence[Expr], wrt: s
             raise  # sympy can't find the limits: the formula's verdict stands
         if sides[0] == sides[1] and sides[0].is_finite and _real_limit(sides[0]):  # not 64(ln 8 + iπ) of xʸ at
             return Slope(sides[0], DifferenceLimit(tuple(variables), tuple(point), wrt))  # (-8, 2): no value beside
-        raise SolveError(_not_differentiable(variables, point, wrt, *sides)) from None
+        raise NotDifferentiable(named_point(variables, point), _why_not_differentiable(variables, wrt, *sides)) \
+            from None
 
 
 def second_from_definition(f: Expr, first: Expr, variables: Sequence[str], point: Sequence[Expr], a: str, b: str,
@@ -400,7 +402,7 @@ def slope_where_formula_fails(f: Expr, variables: Sequence[str], point: Sequence
     left, right = sides
     if left == right and left.is_finite:
         return left, ""
-    return None, _not_differentiable(variables, point, wrt, left, right).partition(": ")[2]
+    return None, _why_not_differentiable(variables, wrt, left, right)
 
 
 def _one_sided(f: Expr, values: Mapping[sympy.Symbol, Expr], wrt: str) -> tuple[Expr, Expr] | None:
@@ -566,25 +568,22 @@ def definition_said(definition: DifferenceLimit, value: Expr) -> str:
     return f"its formula has no value there, so from the definition, {definition} = {show(value)}"
 
 
-def _not_differentiable(variables: Sequence[str], point: Sequence[Expr], wrt: str, left: Expr, right: Expr) -> str:
-    """Why f has no derivative at the point, from its one-sided slopes: they differ (a corner, -1 and 1, or
+def _why_not_differentiable(variables: Sequence[str], wrt: str, left: Expr, right: Expr) -> str:
+    """Why f has no derivative at a point, from its one-sided slopes: they differ (a corner, -1 and 1, or
     a cusp, -∞ and ∞), or f has no real value on one side (√x left of 0), where there is no slope to take,
     and the other side's is infinite (a vertical tangent) or a number."""
-    shown = named_point(variables, point)
     slope = slope_name(wrt, variables)
     real = [(side, value) for side, value in (("left", left), ("right", right)) if _real_limit(value)]
     if len(real) == 2 and left == right and left in (sympy.oo, -sympy.oo):  # ∛x at 0: ∞ on both sides
-        return f"f is not differentiable at {shown}: {slope} is {_limit_text(left)} on both sides, a vertical tangent"
+        return f"{slope} is {_limit_text(left)} on both sides, a vertical tangent"
     if len(real) == 2:
-        return f"f is not differentiable at {shown}: {slope} is {_limit_text(left)} from the left and " \
-               f"{_limit_text(right)} from the right"
+        return f"{slope} is {_limit_text(left)} from the left and {_limit_text(right)} from the right"
     if not real:
-        return f"f is not differentiable at {shown}: f has no real value to the left or to the right"
+        return "f has no real value to the left or to the right"
     ((side, value),) = real
     other = "right" if side == "left" else "left"
     vertical = ", a vertical tangent," if value in (sympy.oo, -sympy.oo) else ""
-    return (f"f is not differentiable at {shown}: {slope} is {_limit_text(value)} from the {side}{vertical} "
-            f"and f has no real value to the {other}")
+    return f"{slope} is {_limit_text(value)} from the {side}{vertical} and f has no real value to the {other}"
 
 
 def _real_limit(value: Expr) -> bool:
@@ -596,13 +595,25 @@ def _real_limit(value: Expr) -> bool:
 def no_derivative(f: Expr, variable: str, at: Expr) -> str:
     """Why f′ has no value at `at` (differentiable_at's sentence: a kink or a jump there); "" where it has
     one. For a minimum at a corner of f, where sympy's f′ = sign(x - a) + … is no zero."""
+    error = _no_derivative(f, variable, at)
+    return "" if error is None else error.message
+
+
+def one_sided_slopes(f: Expr, variable: str, at: Expr) -> str:
+    """no_derivative's reason alone, from f's one-sided slopes ("f′ is ∞ on both sides, a vertical tangent"); ""
+    where f′ has a value there, or where they are not known."""
+    error = _no_derivative(f, variable, at)
+    return error.why if isinstance(error, NotDifferentiable) else ""
+
+
+def _no_derivative(f: Expr, variable: str, at: Expr) -> SolveError | None:
     if isinstance(at, sympy.Float):  # a minimum found on a grid, at a kink: -1.0 is the kink -1
         at = sympy.nsimplify(at, rational=True)
     try:
         differentiable_at(f, (variable,), (at,), variable)
     except SolveError as error:
-        return error.message
-    return ""
+        return error
+    return None
 
 
 def _limit_text(value: Expr) -> str:

@@ -27,7 +27,7 @@ from sympy import Expr
 from ...calculus.classified import Nature
 from ...calculus.factor_cases import lies_on
 from ...calculus.kinks import with_abs
-from ...calculus.partials import no_derivative, slope_where_formula_fails
+from ...calculus.partials import one_sided_slopes, slope_where_formula_fails
 from ...calculus.region import Region
 from ...calculus.roots import rational_polynomial, rational_terms
 from ...compare import Context, Tolerance, compare_numbers, line_example, meet_point, same_locus, zero_along
@@ -282,7 +282,7 @@ def _corner(problem: CriticalPoints, point: Point | Equation | Meet) -> str:
                "at this end of its domain"
     # max(x², 2x) as (x² + 2x + |x² - 2x|)/2, whose one-sided slopes at a corner are known
     # what keys it is that f′ changes sign there (the prompt's rule), not that f′ has no value (x^(1/3) at 0)
-    said = no_derivative(with_abs(problem.function), problem.variables[0], point[0]).partition(": ")[2]
+    said = one_sided_slopes(with_abs(problem.function), problem.variables[0], point[0])
     # a cusp (x^(2/3)(x + 5) at 0: f′ -∞ then ∞) is named one; a corner stays "this point", as the prompt's
     # "a corner where f′ changes sign" already names it
     cusp = any(p.point == point and p.shape == "a cusp" for p in problem.solution.points)
@@ -329,7 +329,7 @@ def _slopes_beside(problem: CriticalPoints, item: Point | Equation | Meet) -> st
     sides, a vertical tangent"); else ""."""
     if not isinstance(item, tuple) or len(item) != 1:
         return ""
-    return no_derivative(with_abs(problem.function), problem.variables[0], item[0]).partition(": ")[2]
+    return one_sided_slopes(with_abs(problem.function), problem.variables[0], item[0])
 
 
 def _critical_without_gradient(problem: CriticalPoints, point: Point) -> str:
