@@ -10,13 +10,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import cast
 
-from sympy import Expr
+from sympy import Expr, Float
 
 from ...calculus.minimize import minima_points
 from ...misconceptions import Misconception, Said, WrongAnswer, register
 from ...parse import Answer, Shape
-from ...show import show
-from ...words import and_list
+from ...show import show, show_floats
+from ...words import and_list, counted
 from ..base import typeable
 from ..critical_points.misconceptions import point_swapped
 from ..gradient.misconceptions import swapped
@@ -42,6 +42,10 @@ MISCONCEPTIONS = register(
         "descent-jump-missed", "thought descent stays in the valley it starts in, though a step jumps a hill",
         "It looks like you gave a local minimum the descent does not end at. A step can be so large that it jumps "
         "over a hill: {jumped}, and descent ends at the bottom of the valley it lands in."),
+    Misconception(
+        "descent-stopped-early", "gave a point descent passes through on its way, not where it ends",
+        "It looks like you stopped after {steps}, at {point}, where {slope} is still {value}. Descent goes on "
+        "until the slope is 0: its points keep moving, and settle at the local minimum {end}."),
     Misconception(
         "descent-other-valley", "gave a local minimum in another valley than the one descent starts in",
         "It looks like you gave the local minimum of another valley. Gradient descent only goes downhill from "
@@ -168,10 +172,29 @@ def candidates(problem: LocalMinima) -> list[WrongAnswer]:
         value = minima.values[problem.end.reached]  # the height of the valley descent ends in, for where it is
         told = MINIMUM_VALUE.say(value=show(value), f=problem.name, x=problem.variables[0])
         found.append(("gave-minimum-value", told, Answer(Shape.NUMBER, typeable(value))))
+    if problem.ask == Ask.END and problem.end is not None and problem.end.reached is not None:
+        found += _stopped_early(problem, points[problem.end.reached], one)
     if not one:  # the right point or points written the wrong way round
         named += _swapped(problem)
     return [*(WrongAnswer(m, message, answer) for m, message, answer in found),
             *(WrongAnswer.of([said], answer) for said, answer in named)]
+
+
+_EARLY = 10  # the steps a student works by hand before stopping too soon, if they do
+
+
+def _stopped_early(problem: LocalMinima, end: tuple[Expr, ...], one: bool) -> list[tuple[str, str, Answer]]:
+    """The points descent passes through in its first steps, given for where it ends (those already at the
+    end to the places asked are the right answer, and diagnosis drops them)."""
+    assert problem.end is not None
+    rows = problem.end.descent.rows
+    say = MISCONCEPTIONS["descent-stopped-early"].say
+    slope = f"{problem.name}′" if one else f"∇{problem.name}"
+    return [("descent-stopped-early",
+             say(steps=counted(row.k, "step"), point=show_floats(row.point), slope=slope,
+                 value=show_floats(row.gradient), end=problem.point_text(end) + (approx(end[0]) if one else "")),
+             _answer([tuple(Float(c, 15) for c in row.point)], one, listed=False))
+            for row in rows[1:_EARLY + 1] if row is not rows[-1]]
 
 
 def _swapped(problem: LocalMinima) -> list[tuple[Said, Answer]]:
