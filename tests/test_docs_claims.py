@@ -79,6 +79,9 @@ def test_the_catalogue_page_shows_real_feedback():
     page = (REPO / "docs" / "explanation" / "misconceptions.md").read_text(encoding="utf-8")
     rows = re.findall(r"^\| `([a-z0-9-]+)` \| [^|]+ \| (.+?): `([^`]+)` \| (.+) \|$", page, re.M)
     assert {row[0] for row in rows} == set(CATALOGUE)
+    for line in page.splitlines():  # four cells each, as the page renders them: a bar inside a cell is escaped
+        if line.startswith("| `"):
+            assert len(re.split(r"(?<!\\)\|", line)) == 6, f"an unescaped bar: {line[:70]}"
     built_in = {**{name: packs.load(name) for name in packs.BUILT_IN},
                 "more": packs.load(REPO / "tests" / "data" / "diagnose_more.yaml")}
     with (REPO / "tests" / "data" / "diagnose_wrong.csv").open(encoding="utf-8", newline="") as file:

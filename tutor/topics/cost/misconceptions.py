@@ -55,6 +55,10 @@ MISCONCEPTIONS = register(
         "It looks like you added up the errors mx + b − y without squaring them. The cost is the sum of the "
         "squares of the errors, so that errors above and below the line don't cancel."),
     Misconception(
+        "absolute-errors", "added up the sizes of the errors instead of their squares",
+        "It looks like you added up the sizes of the errors, |mxᵢ + b − yᵢ|, instead of their squares. The cost "
+        "adds the squared errors (mxᵢ + b − yᵢ)²: a square weighs a large error more than a small one."),
+    Misconception(
         "mean-without-half", "averaged with 1/n instead of 1/(2n)",
         "It looks like you divided by n = {n} instead of 2n = {twice}. The lesson's cost for several "
         "observations is L(m, b) = 1/(2n)·Σ(mxᵢ + b − yᵢ)²: the ½ cancels the 2 of the derivative."),
@@ -296,11 +300,29 @@ def _fractions(at: Sequence[object]) -> tuple[Fraction, Fraction] | None:
     return m, b
 
 
+def _absolute_errors(problem: Cost, at: Sequence[object]) -> list[WrongAnswer]:
+    """Σ|mxᵢ + b − yᵢ| at (m, b), divided as the cost is (and by n alone, the mean absolute error, for a mean
+    cost); none where it is Σ(mxᵢ + b − yᵢ) itself, no error negative: that is errors-not-squared."""
+    point = _fractions(at)
+    if point is None:
+        return []
+    m, b = point
+    errors = [m * fraction(x) + b - fraction(y) for x, y in problem.points]
+    size = sum((abs(e) for e in errors), Fraction(0))
+    if size == sum(errors, Fraction(0)):
+        return []
+    n = len(errors)
+    said = MISCONCEPTIONS["absolute-errors"].fill()
+    return [WrongAnswer.of([said], Answer(Shape.NUMBER, to_sympy(size / scale)))
+            for scale in ((2 * n, n) if problem.mean else (1,))]
+
+
 def _value_candidates(problem: Cost, costs: list[tuple[Said, _Terms]]) -> list[WrongAnswer]:
     """The value at (m, b) of each wrong cost; the right cost with a slip in putting (m, b) in, or at (b, m); the
     value of a partial derivative or of the gradient there instead of the cost's."""
     at = problem.at or ()
     found = [WrongAnswer.of([w], Answer(Shape.NUMBER, _value(c, at))) for w, c in costs]
+    found += _absolute_errors(problem, at)
     function = problem.function()
     found += [WrongAnswer.of([slip], Answer(Shape.NUMBER, wrong))
               for slip, wrong in value_slips(function, ("m", "b"), at, problem.name)]
