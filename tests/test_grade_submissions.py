@@ -306,6 +306,34 @@ def test_yaml_is_never_constructed(tmp_path):
                                    "never read: a submission file is {student: ID, answers: {EXERCISE: ANSWER, ...}}"])
 
 
+def test_an_answer_given_but_not_usable_is_told_why_not_no_answer(tmp_path):
+    # outside check h19, F1: a list for an answer, or a row broken by a comma, was "No answer." to a student who
+    # did answer: still 0 and unanswered, but told why, on every page of theirs
+    yaml = write(tmp_path / "ana.yaml", "student: ana\nanswers:\n  cube: [3, 2]\n  fit: y = x/2 + 7/3\n")
+    rows = write(tmp_path / "b.csv", 'student,exercise,answer\nbob,cube,3x^2, 1\ncy,cube,"3x^2\ncy,fit,y = x/2 + 7/3\n'
+                                     'dee,fit,y = 2x\nwho,nope,x\nTotal,,,\n')
+    out, pages = tmp_path / "out", tmp_path / "pages"
+    assert main(["grade", str(DATA / "pack.yaml"), str(yaml), str(rows), "--out", str(out), "--feedback", str(pages)]) == 1  # problems found
+    found = {(r["student"], r["exercise"]): r for r in csv.DictReader(io.StringIO(
+        (out / "answers.csv").read_text(encoding="utf-8")))}
+    told = {student: found[student, "cube"]["feedback"] for student in ("ana", "bob", "cy")}
+    assert told == {
+        "ana": f"Your answer could not be used ({yaml}:3: the answer to 'cube' must be text, in quotes if need be).",
+        "bob": f"Your answer could not be used ({rows}:2: the row has 4 fields but the header has 3 (an answer "
+               "with commas must be in double quotes); it is skipped).",
+        "cy": f"Your answer could not be used ({rows}:3: a double quote opened on this line is never closed (an "
+              "answer with commas goes in double quotes, closed on the same row); the row is skipped)."}
+    assert {(r["verdict"], r["note"], r["score"]) for key, r in found.items() if key in
+            {("ana", "cube"), ("bob", "cube"), ("cy", "cube")}} == {("unanswered", "unusable", "0")}
+    assert found["dee", "cube"]["feedback"] == "No answer."  # nothing given
+    assert found["cy", "fit"]["verdict"] == "correct"  # the row after the broken one is read
+    assert "- Verdict: could not be used\n" in (pages / "ana.md").read_text(encoding="utf-8")
+    # bob's only answer could not be used: he is in the gradebook, told why; an unknown exercise or a footer is no student
+    grades = {r["student"]: r for r in csv.DictReader(io.StringIO((out / "grades.csv").read_text(encoding="utf-8")))}
+    assert set(grades) == {"points possible", "ana", "bob", "cy", "dee"}
+    assert grades["bob"]["note"].startswith(f"Your submission could not be read ({rows}:2: the row has 4 fields")
+
+
 @pytest.mark.parametrize("name, content, problem", [
     ("deep.yaml", "student: a\nanswers: {cube: " + "[" * 60_000 + "]" * 60_000 + "}\n",
      ":2: nested more than 64 levels deep"),

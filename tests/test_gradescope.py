@@ -45,6 +45,17 @@ def test_the_submitters_own_answers_are_graded_with_no_note(tmp_path):
     assert status == 0 and results["output"] == "Graded as student alice: 1 of 5 points."
 
 
+def test_an_answer_that_could_not_be_used_is_told_why_in_its_test(tmp_path):
+    # outside check h19, F1: its test said "No answer." to a student who answered
+    status, results = submit(tmp_path, f"student: alice\nanswers:\n  cube: [3, 2]\n  drill: {ALICES_DRILL}\n",
+                             [{"email": "alice@example.edu", "id": 8, "name": "Alice Ng"}])
+    upload = tmp_path / "submission" / "answers.yaml"
+    cube, drill = results["tests"][:2]
+    assert (cube["status"], cube["output"]) == ("failed", f"Your answer could not be used ({upload}:3: the answer to "
+                                                          "'cube' must be text, in quotes if need be).")
+    assert drill["status"] == "passed" and status == 1
+
+
 def test_without_a_roster_the_email_is_the_id(tmp_path):
     status, results = submit(tmp_path, "student: whoever\nanswers:\n  cube: 3x^2\n",
                              [{"email": "zed@example.edu", "id": 9, "name": "Zed"}], roster=False)

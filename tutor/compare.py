@@ -265,6 +265,7 @@ class Note(TextEnum):
     CRASHED = "crashed"
     BROKEN_VARIANT = "broken_variant"  # the student's parameter draw gives an exercise that can't be set
     NO_ANSWER = "no_answer"
+    UNUSABLE = "unusable"  # an answer given in a submissions file that could not use it (a list, a broken row)
 
     def of(self, detail: str) -> str:
         """A note of this family: `misconception:sign-slip`."""

@@ -156,9 +156,11 @@ def grade(pack: Pack, submissions: Submissions, *, jobs: int = 1, timeout: float
             if journal is not None and not outcome.crashed:
                 journal.add(checked, outcome.to_json())
     given = {(a.student, a.exercise): a for a in submissions.answers}
+    unusable = _unusable(submissions.problems)
     results = tuple(
         _result(spec, student, given.get((student, spec.id)),
-                graded.get(keys.get((student, spec.id), "")) or unanswered(spec, student, absent.get(student)))
+                graded.get(keys.get((student, spec.id), ""))
+                or _told_unusable(unanswered(spec, student, absent.get(student)), unusable.get((student, spec.id))))
         for student in students for spec in pack.exercises)
     unset = left_out(pack, results)
     if unset:  # a student with nothing submitted was not checked against it: it is not graded for them either
@@ -177,6 +179,24 @@ def _unread(submissions: Submissions, students: Iterable[str], absent: Mapping[s
     theirs = first_problems(p for p in submissions.problems if p not in roster)
     return {student: f"Part of your submission was not graded ({problem})."
             for student in students if student not in absent and (problem := theirs(student))}
+
+
+def _unusable(problems: Iterable[Problem]) -> dict[tuple[str, str], Problem]:
+    """(student, exercise) -> the first problem saying an answer of theirs to it was given but could not be used."""
+    found: dict[tuple[str, str], Problem] = {}
+    for problem in problems:
+        if problem.student and problem.exercise:
+            found.setdefault((problem.student, problem.exercise), problem)
+    return found
+
+
+def _told_unusable(graded: Graded, problem: Problem | None) -> Graded:
+    """An exercise without an answer, where one was given that could not be used: still no answer, and 0, but the
+    student is told why rather than "No answer." (outside check h19, F1: they will dispute that)."""
+    if problem is None or graded.verdict.verdict != Judgement.UNANSWERED:
+        return graded
+    return replace(graded, verdict=replace(graded.verdict, note=Note.UNUSABLE,
+                                           message=f"Your answer could not be used ({problem})."))
 
 
 def left_out(pack: Pack, results: Iterable[Result]) -> frozenset[str]:

@@ -174,8 +174,10 @@ def _status(result: Result | None) -> str:
 
 
 def _feedback(book: Gradebook, result: Result | None) -> str:
-    if result is None or result.verdict == Judgement.UNANSWERED:
+    if result is None:
         return "No answer."
+    if result.verdict == Judgement.UNANSWERED:
+        return result.feedback  # "No answer.", or why the answer given could not be used
     lines = [f"Your answer: {result.answer}"]
     if result.reading and result.reading != result.answer:
         lines.append(f"Read as: {result.reading}")

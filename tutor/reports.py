@@ -149,7 +149,7 @@ def _gradebook_table(book: Gradebook) -> tuple[list[str], list[list]]:
     not graded for someone, says why a student has no answer, or which exercise was not graded."""
     specs, roster = book.pack.exercises, book.roster
     columns = list(roster.columns) if roster else []
-    noted = bool(roster) or bool(book.unread) or bool(not_graded(book))
+    noted = bool(roster) or bool(book.absent) or bool(book.unread) or bool(not_graded(book))
     header = [c.name for c in gradebook_columns(book.pack, roster, noted)]
     possible = ["points possible", *[""] * len(columns), *("" if s.id in book.left_out else s.points for s in specs),
                 book.max, book.max, _percent_cell(book.max, book.max), *([""] if noted else [])]

@@ -25,6 +25,7 @@ from typing import TextIO
 
 from .analysis import UNCHECKED, describe, misconception_of
 from .check import Judgement
+from .compare import Note
 from .errors import TutorError
 from .grade import Gradebook, Result
 from .markup import html_text, markdown_text, number
@@ -155,6 +156,8 @@ def _not_graded(results: tuple[Result, ...]) -> list[str]:
 def _verdict(result: Result) -> str:
     if result.note in UNCHECKED:
         return "could not be checked"
+    if result.note == Note.UNUSABLE:
+        return "could not be used"
     words = _VERDICTS[result.verdict]
     if result.verdict == Judgement.INCORRECT and result.score:
         words = f"partly right ({number(result.score)} of {number(result.max)})"

@@ -70,6 +70,7 @@ class Problem:
     student: str = ""  # whose answers it concerns, where the file said
     students: tuple[str, ...] = ()  # or, a class's file that could not be read, each student its rows name
     repeat: bool = False  # an answer given again, ignored: no problem at all for an id no roster grades
+    exercise: str = ""  # the exercise whose answer it could not use, where the file says which
 
 
     def __str__(self) -> str:
@@ -91,7 +92,7 @@ class Submissions:
         """Everyone in the gradebook, sorted: the roster's students, or else whoever answered."""
         if self.roster is not None:
             return tuple(sorted(s.id for s in self.roster.students))
-        return tuple(sorted({a.student for a in self.answers}))
+        return tuple(sorted({a.student for a in self.answers} | {student for student, _ in self.absent}))
 
 
 def read_submissions(paths: Iterable[str | Path], pack: Pack, limits: Limits = LIMITS,
@@ -103,7 +104,18 @@ def read_submissions(paths: Iterable[str | Path], pack: Pack, limits: Limits = L
     for path in paths:
         reader.path(Path(path))
     return Submissions(tuple(reader.answers), tuple(reader.problems), earlier=tuple(reader.earlier),
-                       inputs=tuple(reader.inputs_met))
+                       inputs=tuple(reader.inputs_met), absent=_unread(reader.answers, reader.problems))
+
+
+def _unread(answers: Sequence[Submitted], problems: Sequence[Problem]) -> tuple[tuple[str, str], ...]:
+    """The students who answered an exercise of the pack, though no answer of theirs could be used, each with why:
+    they submitted, so they get a row (scored 0) as a roster's students do, rather than none. Not an id of a row
+    that names no exercise of the pack: a spreadsheet's footer (`Total,,,`) is no student."""
+    answered = {a.student for a in answers}
+    theirs = first_problems(problems)
+    named = {p.student for p in problems if p.student and p.exercise}
+    return tuple((student, f"Your submission could not be read ({theirs(student)}).")
+                 for student in sorted(named - answered))
 
 
 def first_problems(problems: Iterable[Problem]) -> Callable[[str], Problem | None]:
@@ -152,9 +164,15 @@ class _Reader:
         # (student, exercise, file) -> the problem reporting its repeats in that file: where, how many, the first line
         self.repeats: dict[tuple[str, str, str], tuple[int, int, int]] = {}
         self.earlier: list[str] = []
+        self.ids = frozenset(spec.id for spec in pack.exercises)
 
-    def problem(self, file: str, line: int | None, message: str, student: str = "") -> None:
-        self.problems.append(Problem(file, line, message, same_id(student)))
+    def problem(self, file: str, line: int | None, message: str, student: str = "", exercise: str = "") -> None:
+        self.problems.append(Problem(file, line, message, same_id(student), exercise=self.known(exercise)))
+
+    def known(self, exercise: str) -> str:
+        """The pack's exercise of this id, else "": an answer to it was given, though it could not be used."""
+        exercise = writable(exercise).strip()
+        return exercise if exercise in self.ids else ""
 
     def answer(self, file: str, line: int, student: str, exercise: str, text: str,
                metadata: tuple[tuple[str, str], ...] = ()) -> None:
@@ -256,13 +274,12 @@ class _Reader:
             return self.unicode_text(file, stream)
         stream.seek(0)
         header: list[str] | None = None
-        ids = {spec.id for spec in self.pack.exercises}
 
         def is_row(cells: list[str]) -> bool:  # a line inside a quoted answer that is a row: a stray quote
             if header is None or len(cells) != len(header):
                 return False
             named = dict(zip(header, cells))
-            return bool(named["student"].strip()) and writable(named["exercise"]).strip() in ids
+            return bool(named["student"].strip()) and writable(named["exercise"]).strip() in self.ids
 
         rows = csv_rows(stream, self.limits.max_submission_bytes, is_row)
         for row in rows:
@@ -270,7 +287,7 @@ class _Reader:
                 if header is None:
                     return self.problem(file, row.line, f"{row.problem}; without a header the file is not read")
                 self.problem(file, row.line, f"{row.problem}; the row is skipped",
-                             row_field(row.start, header.index("student")))
+                             row_field(row.start, header.index("student")), _exercise_field(header, row))
                 continue
             if not any(cell.strip() for cell in row.cells):
                 continue
@@ -288,7 +305,7 @@ class _Reader:
                 self.problem(file, row.line, f"the row has {len(row.cells)} fields but the header has "
                                              f"{len(header)} (an answer with commas must be in double quotes"
                                              f"{', ' + quotes if quotes else ''}); it is skipped",
-                             _id(row.cells[at]) if at < len(row.cells) else "")
+                             _id(row.cells[at]) if at < len(row.cells) else "", _exercise_field(header, row))
             else:
                 cells = dict(zip(header, row.cells))
                 self.answer(file, row.line, cells["student"], cells["exercise"], cells["answer"],
@@ -383,9 +400,20 @@ class _Reader:
             given.add(exercise)
             if value.kind not in ("scalar", "null"):
                 self.problem(file, line, f"the answer to {shown(exercise)} must be text, in quotes if need be",
-                             who)
+                             who, exercise)
                 continue
             self.answer(file, line, student[1].text, exercise, value.text, metadata)
+
+
+def _exercise_field(header: list[str], row: Row) -> str:
+    """A broken row's exercise, where it comes before the answer: the fields before the one that broke it
+    (commas or a quote in the answer) are as the student wrote them."""
+    at = header.index("exercise")
+    if at > header.index("answer"):
+        return ""
+    if row.cells is None:
+        return row_field(row.start, at)
+    return row.cells[at] if at < len(row.cells) else ""
 
 
 def _separator(header: list[str]) -> str:
