@@ -26,6 +26,10 @@ YAML_SLIPS = {
                                  "6:38: not valid YAML: an item of the '[' at line 6, column 12 ends before this "
                                  "text, which is neither ',' nor ']': a quote may be missing (each quoted item "
                                  "closes its own quote), or a comma"),
+    # outside check h19, F2: it was told a quote or a comma may be missing
+    "a list closed by a brace": (EXERCISE + "    function: a x^2\n    params: {a: {int: [2, 5}}\n",
+                                 "6:28: not valid YAML: the '[' at line 6, column 23 is closed by '}'; close it "
+                                 "with ']'"),
     "an unclosed mapping": (EXERCISE + "    function: x^2\n    answer: {2x\n",
                             "7:1: not valid YAML: the '{' at line 6, column 13 is never closed; close it with "
                             "'}', or put the whole value in quotes if the '{' is part of the text"),

@@ -35,6 +35,9 @@ def describe(error: yaml.YAMLError, text: str = "") -> str:
     line = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
     for name, (left, right) in _FLOW.items():
         if name in context:
+            closer = line[mark.column:mark.column + 1] if mark is not None else ""
+            if closer in ("]", "}") and closer != right:  # {int: [2, 5}: the other bracket, where this one belongs
+                return f"the '{left}'{where} is closed by '{closer}'; close it with '{right}'"
             if opened is not None and mark is not None and mark.line == opened.line and right in line[mark.column:]:
                 # ["Where is it?, "Square"]: closed, but an item in quotes ended at a quote meant to open the next
                 return (f"an item of the '{left}'{where} ends before this text, which is neither ',' nor '{right}': "
