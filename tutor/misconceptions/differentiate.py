@@ -61,6 +61,7 @@ class Slip(Enum):
     NO_INNER = "missing-inner-derivative"  # f′(u)
     INNER_NOT_DERIVED = "wrong-inner-derivative"  # f′(u)·u
     INNER_LOST = "inner-function-lost"  # f′(x)·u′
+    INNER_HELD_TERM = "differentiated-constant-term#inner"  # e^(2x + 3y) -> 5e^(2x + 3y) in ∂/∂x: u′ in every variable
     # the product rule, on u·v (both varying)
     PRODUCT_SKIPPED = "product-rule-skipped"  # u′v
     PRODUCT_OTHER_SKIPPED = "product-rule-skipped#other"  # uv′: the other factor differentiated only
@@ -106,7 +107,7 @@ _RULES = {
                      Slip.HELD_POWER_LOWERED), "held factor"),
     **dict.fromkeys((Slip.LN_KEPT, Slip.LN_SQUARED, Slip.LN_ONE, Slip.LN_COEFFICIENT), "log"),
     **dict.fromkeys((Slip.SIN_SIGN, Slip.COS_SIGN, Slip.SIN_KEPT), "trig"),
-    **dict.fromkeys((Slip.NO_INNER, Slip.INNER_NOT_DERIVED, Slip.INNER_LOST), "chain"),
+    **dict.fromkeys((Slip.NO_INNER, Slip.INNER_NOT_DERIVED, Slip.INNER_LOST, Slip.INNER_HELD_TERM), "chain"),
     **dict.fromkeys((Slip.PRODUCT_SKIPPED, Slip.PRODUCT_OTHER_SKIPPED, Slip.PRODUCT_OF_DERIVATIVES, Slip.PRODUCT_SIGN),
                     "product"),
     **dict.fromkeys((Slip.QUOTIENT_SIGN, Slip.QUOTIENT_SQUARE), "quotient"),
@@ -529,7 +530,7 @@ def _function(e: Expr, v: sympy.Symbol, slips: Slips) -> Expr:
 
 _T = sympy.Dummy("t")
 
-_CHAIN_SLIPS = frozenset({Slip.NO_INNER, Slip.INNER_NOT_DERIVED, Slip.INNER_LOST})
+_CHAIN_SLIPS = frozenset({Slip.NO_INNER, Slip.INNER_NOT_DERIVED, Slip.INNER_LOST, Slip.INNER_HELD_TERM})
 _POWER_SLIPS = frozenset({Slip.EXPONENT_KEPT, Slip.NOT_MULTIPLIED, Slip.GAVE_EXPONENT, Slip.NEW_EXPONENT,
                           Slip.EXPONENT_DROPPED})
 _TWO_FACTOR_SLIPS = frozenset({Slip.QUOTIENT_SIGN, Slip.QUOTIENT_SQUARE, Slip.PRODUCT_SKIPPED,
@@ -587,6 +588,11 @@ def _chain(e: Expr, inner: Expr, right: Expr, outer: Expr, v: sympy.Symbol, slip
     # so dropping one is missing-inner-derivative, not a second way to say the same
     d_inner = derive(inner, v, replace(slips, active=slips.active - _DROPS) if linear else slips)
     result = outer * d_inner
+    held = [t for t in inner.args if not t.has(v) and any(t.has(u) for u in slips.held)] if inner.is_Add else []
+    if held and slips.use(Slip.INNER_HELD_TERM, e):  # the inside differentiated in every variable: e^(2x + 3y)
+        wrong = outer * (d_inner + sympy.Add(*(_right(t, u) for t in held for u in slips.held if t.has(u))))
+        slips.record(Slip.INNER_HELD_TERM, e, right * d_inner, wrong, piece=sympy.Add(*held), extra=inner)
+        return wrong
     if d_inner != 1 and inner != v:
         for chain_slip, wrong in ((Slip.NO_INNER, outer), (Slip.INNER_NOT_DERIVED, outer * inner),
                                   (Slip.INNER_LOST, outer.xreplace({inner: v}) * d_inner)):
