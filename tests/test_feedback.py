@@ -193,7 +193,7 @@ def test_the_summary_has_facility_discrimination_and_the_common_wrong_answers(gr
     summary = (graded / "summary.md").read_text(encoding="utf-8")
     assert "6 students, 4 exercises worth 5 points; class mean 2 points." in summary
     # cube: 2,0,0,2,2,0 for alice, bob, carol, dan, erin, mal; the rest 3,1,0,1,1,0: r = 24 / 36 by hand
-    assert "| 1 | cube | 2 | 6 | 3 | 0.5 | 0.67 |  |" in summary
+    assert "| 1 | cube | 2 | 6 | 3 | 0.50 | 0.67 |  |" in summary
     assert "| 2 | drill | 1 | 3 | 1 | 0.17 | 0.62 | hard |" in summary
     assert "| x³ | 1 | That is f itself; differentiate it. |" in summary
     assert "| {(1, 0)} | 1 | took only the positive square root or left out saddle points |" in summary
@@ -207,7 +207,7 @@ def test_the_summary_has_facility_discrimination_and_the_common_wrong_answers(gr
     (Fraction(299, 300), "0.997"),  # nor 1, which reads as everyone
     (-0.0049, "-0.005"),  # negative, as its flag says: not -0.00
     (0.0033, "0.003"), (-0.0001, "-0.0001"), (0.9951, "0.995"),
-    (Fraction(0), "0"), (Fraction(1), "1"), (0.0, "0.00"), (-1.0, "-1.00"),  # where it is that, it says so
+    (Fraction(0), "0.00"), (Fraction(1), "1.00"), (0.0, "0.00"), (-1.0, "-1.00"),  # where it is that, it says so
     (Fraction(57, 300), "0.19"), (0.6667, "0.67"),  # the rest to two places
     # nor onto a line a flag is drawn at (outside check h12: "0.20" beside "weak below 0.2")
     (0.1998, "0.1998"), (0.2004, "0.2004"), (0.2, "0.20"), (Fraction(299, 1000), "0.299"), (Fraction(901, 1000), "0.901"),
@@ -224,7 +224,7 @@ def test_a_single_exercise_or_a_tiny_class_says_why_there_is_no_discrimination(t
                  str(tmp_path / "s.md")]) == 0
     summary = (tmp_path / "s.md").read_text(encoding="utf-8")
     assert "Discrimination: not defined for fewer than 3 students." in summary
-    assert "| 1 | cube | 2 | 2 | 1 | 0.5 | – |  |" in summary
+    assert "| 1 | cube | 2 | 2 | 1 | 0.50 | – |  |" in summary
 
 
 def files(out: Path, pages: Path, summary: Path) -> dict[str, bytes]:

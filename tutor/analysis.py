@@ -226,7 +226,8 @@ def _mistakes(wrong: list[tuple[Result, str]]) -> tuple[Mistake, ...]:
 
 
 def figure(value: Fraction | float) -> str:
-    """A facility (exact) or a discrimination (to 4 places) as the summary shows it: to 2 places, or to as many
+    """A facility (exact) or a discrimination (to 4 places) as the summary shows it: to 2 places (trailing zeros
+    kept, so a column lines up), or to as many
     more as it takes not to show 0, 1 or -1, the ends and the middle of the scale, nor a line a flag is drawn at,
     for a figure that is not that (one student in 300 right is 0.003, not 0; a discrimination of -0.0049 is
     -0.005, not -0.00; one of 0.1998, flagged weak, is 0.1998, not 0.20)."""
@@ -234,7 +235,8 @@ def figure(value: Fraction | float) -> str:
     while round(value, places) in (-1, 0, 1) and value not in (-1, 0, 1) or places < 4 and any(
             round(value, places) == line != value for line in (HARD, EASY, WEAK)):
         places += 1
-    return number(value, places) if isinstance(value, Fraction) else f"{value:.{places}f}"
+    exact = round(value, places) if isinstance(value, Fraction) else value  # rounded half to even, exactly
+    return f"{float(exact):.{places}f}"  # both to the same places, 0.70 beside 0.90 (outside check h19)
 
 
 def summary_markdown(book: Gradebook) -> str:
