@@ -124,6 +124,18 @@ def test_what_used_to_repeat_itself(pack, exercise, student, answer, note, messa
         assert verdict.message.startswith("It looks like you left out the inner derivative.")
 
 
+def test_the_other_reading_told_is_by_another_rule_where_there_is_one(tmp_path):
+    """Outside check h19, F3: (2, 4) for ∇(x² + 2y²) at (1, 2) was two slips of the power rule, when the constant
+    coefficient 2 dropped gives the 4 too, and is what the same slip is told with the coefficient 3."""
+    pack = tmp_path / "g.yaml"
+    pack.write_text("pack: g\nexercises:\n  - {id: g, kind: gradient, function: x^2 + 2y^2, at: [1, 2]}\n",
+                    encoding="utf-8")
+    verdict = respond(packs.load(pack).exercise("g").variant(), "(2, 4)")
+    assert verdict.note == "misconception:power-rule-not-multiplied|dropped-constant-coefficient"
+    assert verdict.message.startswith("Your ∂f/∂y: you get this if you lowered the exponent but did not multiply by "
+                                      "it, or if you dropped the constant coefficient 2.")
+
+
 # ------------------------------------------- a reason joined to another's keeps its subject (finding 65)
 
 _PRONOUN = re.compile(r"(It|Its|They|Their|This|That|These|Those)\b")

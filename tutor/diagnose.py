@@ -50,7 +50,7 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 from functools import lru_cache, partial
 from types import MappingProxyType
-from typing import Protocol, cast
+from typing import Protocol, TypeVar, cast
 
 import mpmath
 from sympy import Add, E, Expr, Float, Function, Integer, S, pi, preorder_traversal
@@ -89,6 +89,7 @@ from .misconceptions import (
     table_points,
     told,
 )
+from .misconceptions.differentiate import rule_of
 from .parse import Answer, Equation, InputError, Shape, Spellings, minus, normalize, read, remembering, symbol
 from .show import show
 from .topics import Problem, candidate_tiers, topic_of
@@ -97,6 +98,7 @@ AUTHOR = "author"  # the misconception id of a pack author's own `mistakes:`
 _ENOUGH = 3  # fewer defined points than this: leave the decision to the engine
 _CACHE_SIZE = 1024  # exercise variants whose candidates are kept
 _MAX_TRIES = 300  # candidates compared with one answer at most: the work budget of a diagnosis
+_T = TypeVar("_T")
 _NEAR = 1e-9  # how close (relative) a first value must be to file an exact candidate as near
 _BUDGET_SHARE = 4  # a quarter of a check's work budget, for naming the mistake after the check
 _ZERO = Evaluation(Fraction(0), mpmath.mpf(0))
@@ -1136,8 +1138,9 @@ def _componentwise(entry: _Entry, candidate: Componentwise, got: Answer, student
         return None
     chosen: list[tuple[str, tuple[Said, ...], Option | None]] = []  # name, what is said, a rival reading
     for name, best, matching in zip(candidate.names, picks, matchings):
-        rival = next((o for o in matching if o is not best and len(o.said) == len(best.said) == 1
-                      and o.said[0].misconception != best.said[0].misconception), None)
+        rival = _rival(best.said[0].misconception if len(best.said) == 1 else "",
+                       [o for o in matching if o is not best and len(o.said) == len(best.said) == 1
+                        and o.said[0].misconception != best.said[0].misconception], lambda o: o.said[0].misconception)
         chosen.append((name, best.said, rival))
     wrong = [(name, said, rival) for name, said, rival in chosen if said]
     by_id: dict[str, list[tuple[str, Said]]] = {}
@@ -1209,6 +1212,13 @@ def _near_options(files: _Options, student: _Student, part: tuple, mine: Expr,
     return near
 
 
+def _rival(best: str, others: Sequence[_T], misconception: Callable[[_T], str]) -> _T | None:
+    """The other reading of an answer to tell beside the best one (`best`, its id): the first by another rule
+    where there is one, "lowered the exponent but did not multiply by it, or dropped the constant coefficient 2",
+    rather than two slips of the power rule (outside check h19, F3)."""
+    return next((o for o in others if rule_of(misconception(o)) != rule_of(best)), others[0] if others else None)
+
+
 def _best(found: Sequence[_Found]) -> _Found | None:
     """The simplest explanation: the author's, then one misconception (either of two, where two
     different ones give the answer), then two at once, then a shape said only where nothing else is."""
@@ -1223,8 +1233,9 @@ def _best(found: Sequence[_Found]) -> _Found | None:
             return next((f for f in ordered if f.rank == 4), None)
     if best.rank not in (1, 2) or len(best.said) != 1 or EITHER in best.misconception:
         return best
-    rival = next((f for f in ordered[1:] if f.rank in (1, 2) and len(f.said) == 1 and not f.fallback
-                  and f.misconception != best.misconception and EITHER not in f.misconception), None)
+    rival = _rival(best.misconception, [f for f in ordered[1:] if f.rank in (1, 2) and len(f.said) == 1
+                                        and not f.fallback and f.misconception != best.misconception
+                                        and EITHER not in f.misconception], lambda f: f.misconception)
     if rival is None:
         return best
     return replace(best, misconception=EITHER.join((best.misconception, rival.misconception)),

@@ -115,6 +115,17 @@ _RULES = {
 }
 
 
+def rule_of(misconception: str) -> str:
+    """The rule a catalogue id is a wrong version of (power for power-rule-not-multiplied), else the id itself:
+    two readings of one answer by one rule are one explanation twice."""
+    return _RULE_OF.get(misconception, misconception)
+
+
+_RULE_OF: dict[str, str] = {}
+for _slip in reversed(Slip):  # an id several slips share takes its first slip's rule
+    _RULE_OF[_slip.misconception] = _slip.rule
+
+
 @dataclass(frozen=True)
 class Site:
     """Where a slip changed the derivation: the piece, its derivative, and the slip's version."""
