@@ -136,6 +136,14 @@ def test_the_other_reading_told_is_by_another_rule_where_there_is_one(tmp_path):
                                       "it, or if you dropped the constant coefficient 2.")
 
 
+@pytest.mark.parametrize("answer, note", [("0.1", "wrong_value"), ("0.10", "wrong_value"), ("-0.1", "wrong_value")])
+def test_one_digit_where_places_are_asked_is_no_story_of_two_mistakes(answer, note):
+    """Outside check h20, F1: 0.1 for x₁ = 0.1447 (to 4 places) was "two mistakes: you gave the step, and you
+    treated eˣ as a constant", a coincidence of one digit; it is not right to 4 places, and no more."""
+    verdict = respond(packs.load("gradients").exercise("descent-1d-step-1").variant(), answer)
+    assert verdict.note == note
+
+
 # ------------------------------------------- a reason joined to another's keeps its subject (finding 65)
 
 _PRONOUN = re.compile(r"(It|Its|They|Their|This|That|These|Those)\b")

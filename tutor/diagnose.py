@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import contextlib
 import math
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextvars import ContextVar
@@ -1264,7 +1265,10 @@ def diagnose(problem: Problem, text: str, tolerance: Tolerance | None = None, mi
             found = search.run(tables.first, problem, shape_only)
             allowed -= spent() - start
         best = _best(found)
-        if _unexplained(best):
+        if _one_digit(text, tables.first.tolerance):  # two mistakes at once are never the likeliest reading of it
+            found = [f for f in found if f.rank < 3]
+            best = _best(found)
+        elif _unexplained(best):
             if not (tables.pairs_built or _PAIRS_HERE.get()):
                 raise PairsUnbuilt()
             pairs = tables.pairs()  # trusted work, outside the answer's budget
@@ -1277,6 +1281,19 @@ def diagnose(problem: Problem, text: str, tolerance: Tolerance | None = None, mi
     except (OutOfTime, RecursionError, MemoryError, ArithmeticError):
         return None  # no name for the mistake; the verdict stands as it is
     return Diagnosis(best.misconception, message + _notes(best.got), best.got, best.variables)
+
+
+_PLAIN_NUMBER = re.compile(r"\s*[-−]?(\d*)\.?(\d*)\s*")
+
+
+def _one_digit(text: str, tolerance: Tolerance | None) -> bool:
+    """A number of one significant digit typed where more decimal places are asked (0.1 where 0.1447 is right):
+    a guess or a rounding as likely as a mistake (outside check h20, F1: it was told two mistakes)."""
+    typed = _PLAIN_NUMBER.fullmatch(text)
+    if typed is None or tolerance is None or tolerance.places is None:
+        return False
+    whole, places = typed.groups()
+    return len((whole + places).strip("0")) <= 1 and len(places) < tolerance.places
 
 
 def _unexplained(best: _Found | None) -> bool:
