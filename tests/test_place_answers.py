@@ -88,7 +88,7 @@ def test_f_at_a_place_is_told_to_write_just_that_place(capsys, pack, exercise, t
     ("saddle", "(x*, y*) = (1, 0)", "Write just (1, 0), without '(x*, y*) ='."),
     ("gradients:descent-1d-step-1", "x₂ = 0.1447", "Write just 0.1447, without 'x₂ ='."),
     ("shifted", "a = 1", "The question asks for the x where f is least: write just the x, without 'a ='."),
-    ("gradients:power-lines-cost", "E = 25/6", "Write just 25/6, without 'E ='."),  # a value is asked: as before
+    ("gradients:power-lines-cost", "E = 25/6", "E alone is the whole cost, a function of m and b: write just 25/6, or E(1/2, 7/3) = 25/6."),  # a value is asked: said why
 ])
 def test_other_names_are_told_as_before(capsys, pack, exercise, typed, message):
     assert told(capsys, pack, exercise, typed) == ["invalid", typed, "^", message]

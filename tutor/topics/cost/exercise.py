@@ -15,7 +15,7 @@ from ... import calculus
 from ...calculus import SolveError
 from ...calculus.cost import B, M
 from ...compare import Note, Tolerance, not_multiplied_out
-from ...parse import Answer, Shape
+from ...parse import Answer, InputError, Labelled, Shape
 from ..base import Field, FieldError, Problem, choice_from, keys_for_ask, point_from
 from ..least_squares.exercise import DATA_FIELDS, line_data, points_text
 from ..solution import approx_point
@@ -123,6 +123,14 @@ class Cost(Problem):
     @property
     def answer_variables(self) -> tuple[str, ...]:
         return ("m", "b") if self.ask == Ask.FUNCTION else ()
+
+    def labelled(self, error: Labelled) -> InputError:
+        """E = 25/6 where E(1/2, 7/3) is asked: E alone is the whole cost, a function of m and b, so it is told so,
+        with both ways to write the value (outside check h20, F3: "Write just 25/6" did not say why)."""
+        if self.ask == Ask.VALUE and self.at is not None and error.label == self.name:
+            return InputError(f"{self.name} alone is the whole cost, a function of m and b: write just {error.value}, "
+                              f"or {self.answer_names[0]} = {error.value}", error.column, error.note)
+        return error
 
     def not_in_form(self, answer: Answer) -> tuple[Note, str] | None:
         """E(m, b) with its squares left as they are is the cost's definition, copied from the prompt: the

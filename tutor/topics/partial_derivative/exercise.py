@@ -60,6 +60,15 @@ class PartialDerivative(FunctionProblem):
         would have the student submit the plane (finding 808)."""
         if self.at is None and error.label == height(self.variables) and error.label not in self.variables:
             return InputError(ONLY_THE_EXPRESSION, error.column, "shape")
+        label = error.label.replace(" ", "")
+        other = next((v for v in self.variables if v != self.wrt and label in {
+            name.replace(" ", "") for name in self.names_at((f"∂{self.name}/∂{v}", f"{self.name}_{v}"), self.at)
+        }), None)
+        if other is not None:  # ∂f/∂x = 2y for ∂f/∂y: "write just 2y" alone passed over the mix-up (outside check h20)
+            asked = f"∂{self.name}/∂{self.wrt}"
+            return InputError(f"'{error.label}' names the partial derivative with respect to {other}, and the question "
+                              f"asks for {asked}. If {error.value} is {asked}, write just {error.value}",
+                              error.column, error.note)
         return error
 
     @cached_property
