@@ -79,6 +79,12 @@ def test_a_wrong_link_keeps_its_sentence_through_the_diagnosis():
         Judgement.INCORRECT, Note.WRONG_WORKING, "(2·2, 2·3) is (4, 6), not (4, 7).")
 
 
+@pytest.mark.parametrize("typed", ["[4 ; 6]", "∇f = [2·2 ; 2·3] = [4 ; 6]", "[4; 6]", "[2·2 ; (6)]"])
+def test_the_lessons_column_vector_is_read_with_its_rows_as_components(capsys, typed):
+    # outside check h20, F4: the lesson writes ∇f = [4 ; 6], and it was "Use a comma to separate items."
+    assert checked(capsys, "gradient-x2y2-at-2-3", typed) == (0, "correct\nCorrect.\nread as: (4, 6)\n")
+
+
 @pytest.mark.parametrize("exercise, typed, caret, message", [
     ("power-lines-cost", "E(m = 1/2, m = 7/3) ≈ 4.167", 11,
      "m is given twice: write each of E's variables once, like E(m = 1/2, b = 7/3)."),
@@ -86,7 +92,7 @@ def test_a_wrong_link_keeps_its_sentence_through_the_diagnosis():
     # another point, its names in any order, is still another point
     ("power-lines-cost", "E(b = 2, m = 1) = 3", 0, "Write just 3, without 'E(b = 2, m = 1) ='."),
     # working of numbers with a slip in a link is told the slip, not to drop the working
-    ("gradient-x2y2-at-2-3", "∇f = [2·2 ; 2·3] = [4 ; 6]", 10, "Use a comma to separate items."),
+    ("gradient-x2y2-at-2-3", "∇f = (2·2 ; 2·3) = (4, 6)", 10, "Use a comma to separate items."),
     # a chain in variables is read as before
     ("partial-x-3x2y3", "f_x = 3·2x y^3 = 6xy^3", 15, "Write only the expression, without '='."),
 ])

@@ -348,9 +348,16 @@ def _angled_in_expression(text: str, at: int) -> str:
 
 def normalize(text: str) -> str:
     """Map look-alike characters to the ones the grammar knows, keeping columns. A whole answer in
-    < > is a vector typed as ⟨2x, 2y⟩ is (no comparison is an answer)."""
+    < > is a vector typed as ⟨2x, 2y⟩ is (no comparison is an answer); a column vector [4 ; 6], as the lesson
+    writes one, is [4 , 6]."""
     text = "".join(_TRANSLATE.get(c, c) for c in text)
+    text = _COLUMN.sub(lambda column: column[0].replace(";", ","), text)
     return _ANGLED.sub(r"\1⟨\2⟩\3", text) if _ANGLED.fullmatch(text) else text
+
+
+# the lesson's column vector, ∇f = [4 ; 6]: its rows apart by ';', in square brackets with no comma or square
+# bracket inside
+_COLUMN = re.compile(r"\[[^\[\],;]*(?:;[^\[\],;]*)+\]")
 
 
 # -------------------------------------------------------------------------- tokens
