@@ -87,6 +87,12 @@ MISCONCEPTIONS = register(
         "{step}."),
 )
 
+# one coordinate moved uphill: the sign slipped in its line of the step alone (x₁ = x₀ + α·∂f/∂x), or a partial
+# copied with the wrong sign (the lesson's slide prints ∂T/∂x(0.5, 0.6) as +0.1134)
+COORDINATE_UPHILL = replace(MISCONCEPTIONS["gradient-ascent"], sentence=(
+    "It looks like you moved {v} along {partial} instead of against it, so {v} went uphill. Gradient descent moves "
+    "each coordinate against its partial derivative: new point = old point − α·{slope}(old point)."))
+
 _Point = tuple[float, ...]
 
 
@@ -199,6 +205,11 @@ def candidates(problem: GradientDescent) -> Tiered:
     if not one:
         changes.insert(1, ("slope", GRADIENT["components-swapped"].fill(
             f=name, partials=partials_text(name, problem.variables)), _Plan(slope="swapped")))
+        for i, v in enumerate(problem.variables):
+            flipped = [-g if j == i else g for j, g in enumerate(problem.solution.gradient)]
+            if iteration.add_slope(f"uphill{i}", flipped):
+                changes.append(("sign", COORDINATE_UPHILL.fill(v=v, partial=f"∂{name}/∂{v}", slope=slope),
+                                _Plan(slope=f"uphill{i}")))
     if k > 1:
         # the second step in the exercise's own names: (m₂, b₂) = (m₁, b₁) − α·∇E(m₁, b₁)
         after, before = subscripted(problem.variables, "2"), subscripted(problem.variables, "1")
