@@ -8,6 +8,7 @@ divided by n)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from fractions import Fraction
 from typing import cast
 
@@ -23,6 +24,7 @@ from ...misconceptions.points import MISCONCEPTIONS as POINTS
 from ...misconceptions.points import place_words, point_words, value_slips
 from ...parse import Answer, Shape, fraction, to_sympy
 from ..critical_points.misconceptions import point_swapped
+from ..gradient_descent.misconceptions import MISCONCEPTIONS as DESCENT
 from .exercise import Ask, Cost
 
 MISCONCEPTIONS = register(
@@ -102,6 +104,10 @@ MISCONCEPTIONS = register(
         "It looks like you left out the learning rate α = {rate}: (m₁, b₁) = (m₀, b₀) − α·∇{name}(m₀, b₀)."),
 )
 
+
+# descent's own mistake, in a cost's words
+GAVE_STEP = replace(DESCENT["gave-step"], sentence=(
+    "It looks like you gave the step −α·∇{name}(m₀, b₀), not the new point: (m₁, b₁) = (m₀, b₀) − α·∇{name}(m₀, b₀)."))
 
 _MAX_LEFT_OUT = 12  # points each left out in turn, at most: a data file's hundreds are not summed by hand
 
@@ -230,11 +236,16 @@ def candidates(problem: Cost) -> list[WrongAnswer]:
     scaled = [(MISCONCEPTIONS["square-slope-without-two"].fill(cancel=cancel, **words), sympy.Rational(1, 2))]
     if problem.mean:
         scaled.append((MISCONCEPTIONS["slope-not-averaged"].fill(**words), sympy.Integer(n)))
+    # no step at all, the start given back: said as that, and a slip whose slope vanishes at the start (from (0, 0),
+    # each term left as it is) is not a second reading of it
+    start = problem.show((m0, b0))
     steps: list[tuple[Said, tuple[Expr, Expr]]] = [
-        (told, (m0 - alpha * k * slope[0], b0 - alpha * k * slope[1])) for told, k in scaled]
+        (DESCENT["iterations-off-by-one"].fill(taken="0 steps", wanted="1 step", start=start), (m0, b0)),
+        *((told, (m0 - alpha * k * slope[0], b0 - alpha * k * slope[1])) for told, k in scaled)]
     for told, wrong in costs:
         off = _slope(wrong, (m0, b0))
-        steps.append((told, (m0 - alpha * off[0], b0 - alpha * off[1])))
+        if any(off):
+            steps.append((told, (m0 - alpha * off[0], b0 - alpha * off[1])))
     at_start: dict[Expr, Expr] = {}  # a right partial comes again beside each slip in the other
 
     def start_value(g: Expr) -> Expr:
@@ -248,12 +259,14 @@ def candidates(problem: Cost) -> list[WrongAnswer]:
         wrong_slope = tuple(start_value(g) for g in gradient)
         # a derivative misconception in ∇E, carried into the step; one that only negates ∇E at the start
         # (the signs of the terms that do not vanish there) is the step uphill, said as that
-        if wrong_slope != tuple(-g for g in slope):
+        if wrong_slope != tuple(-g for g in slope) and any(wrong_slope):
             steps.append((told_slip[0], (m0 - alpha * wrong_slope[0], b0 - alpha * wrong_slope[1])))
     steps += [
         (MISCONCEPTIONS["cost-step-uphill"].fill(rate=rate, **words), (m0 + alpha * slope[0], b0 + alpha * slope[1])),
         (MISCONCEPTIONS["cost-step-gave-gradient"].fill(rate=rate, **words), slope),
         (MISCONCEPTIONS["cost-step-rate-left-out"].fill(rate=rate, **words), (m0 - slope[0], b0 - slope[1])),
+        # the step itself, −α·∇L (outside check h20, F7): from (0, 0) it is the new point, and no mistake
+        (GAVE_STEP.fill(**words), (-alpha * slope[0], -alpha * slope[1])),
     ]
     # the right step written the wrong way round, (b₁, m₁)
     right = (m0 - alpha * slope[0], b0 - alpha * slope[1])
