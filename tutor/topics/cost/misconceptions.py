@@ -1,9 +1,9 @@
 """Misconceptions about the cost of a line: a square not multiplied out properly (squared term by
-term, the mb cross term dropped, the products not doubled), the errors added without squaring, the
-mean cost with 1/n instead of 1/(2n) or not averaged at all; carried through to the cost's value
-and to a descent step, where the step may also go uphill or stop at the gradient, be written the wrong
-way round, or take a slope with a slip of its own (each square's derivative without its 2, the mean's not
-divided by n)."""
+term, the mb cross term dropped, the products not doubled, the yᵢ added for the yᵢ²), the errors added
+without squaring (or their sizes added), the mean cost with 1/n instead of 1/(2n) or not averaged at
+all; carried through to the cost's value and to a descent step, where the step may also go uphill or
+stop at the gradient, be written the wrong way round, or take a slope with a slip of its own (each
+square's derivative without its 2, the mean's not divided by n)."""
 
 from __future__ import annotations
 
@@ -48,6 +48,10 @@ MISCONCEPTIONS = register(
         "squares-constant-dropped", "left out the constant Σyᵢ² of the squares",
         "It looks like you left out the constant term: each square (mxᵢ + b − yᵢ)² has yᵢ² among its terms, "
         "and together they add up to {constant}."),
+    Misconception(
+        "constant-not-squared", "added up the yᵢ for the constant Σyᵢ² of the squares",
+        "It looks like you added up the yᵢ for the constant term, {total}. Each square (mxᵢ + b − yᵢ)² has yᵢ² among "
+        "its terms, and together they add up to {constant}."),
     Misconception(
         "error-sign-flipped", "squared mx + b + y instead of mx + b − y",
         "It looks like you squared mx + b + y: your products with y have a plus sign. The error is "
@@ -181,9 +185,12 @@ def _wrong_costs(problem: Cost, words: dict[str, str]) -> list[tuple[Said, _Term
         # corpus's 23/3, (1/2)² taken as 1/2, came out as two products taken once), and both blind corpora
         # label the cost at a point without its 38 a copying slip
         constant = problem.show(to_sympy(sum((y * y for _, y in data), Fraction(0))))
+        total = sum((y for _, y in data), Fraction(0))
         costs += [*((said("some-products-not-doubled", **_products(once, data[0], problem.show)),
                      _squares(data, once=once)) for once in _SOME_ONCE),
                   (said("squares-constant-dropped", constant=str(constant)), _squares(data, constant=False)),
+                  (said("constant-not-squared", constant=str(constant), total=str(problem.show(to_sympy(total)))),
+                   {**right, (0, 0): total}),
                   (said("error-sign-flipped"), _squares(data, y_sign=1))]
     costs = [(told, _scaled(terms, scale)) for told, terms in costs]
     # the ½ and the n of L = 1/(2n)·Σ, each kept or left out on its own (the ½ alone: outside check h18, F7); a
