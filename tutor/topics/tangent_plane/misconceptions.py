@@ -81,6 +81,10 @@ MISCONCEPTIONS = register(
         "It looks like you gave both slopes the wrong sign. Using −∇f, or moving the slopes across the equals "
         "sign, flips both; the plane rises by f_x(a, b) per unit of x and by f_y(a, b) per unit of y: "
         f"{PLANE}."),
+    Misconception(
+        "surface-for-plane", "gave the surface itself for its tangent plane",
+        f"It looks like you gave the surface z = {{f}} itself. Its tangent plane at {{point}} is the flat surface "
+        f"that touches it there, with its slopes: {PLANE}."),
 )
 
 
@@ -291,7 +295,9 @@ def candidates(problem: TangentPlane) -> Tiered:
                 wrong = replace(wrong, by_value=wrong_height(plane.rhs.xreplace(dict(zip(syms, point)))))
             found.append(wrong)
         return found
-    return Tiered([*made(_one_wrong(slots)), _at_wrong_height(problem, wrong_height)],
+    surface = WrongAnswer.of([say["surface-for-plane"](f=show(f, variables), **shown)],
+                             Answer(Shape.EQUATION, Equation(symbol("z"), f)))  # a plane's own is the right answer
+    return Tiered([*made(_one_wrong(slots)), surface, _at_wrong_height(problem, wrong_height)],
                   lambda: made(_two_wrong(slots)))
 
 
