@@ -1357,6 +1357,15 @@ def test_words_around_an_answer_are_told_to_go(capsys, typed, exercise, caret):
     assert capsys.readouterr().out == f"invalid\n{typed}\n{' ' * caret}^\nWrite just the answer, without words.\n"
 
 
+@pytest.mark.parametrize("typed, exercise, caret", [
+    ("0.05 or 0.005", "learning-rates-best", 5), ("2x or 2y", "partial-x-x2y2", 3), ("2x OR 2x + 1", "partial-x-x2y2", 3)])
+def test_two_answers_offered_with_or_are_told_to_give_one(capsys, typed, exercise, caret):
+    # outside check h20, F8: it was "Unknown name 'or' (there are no variables here)."
+    assert main(["check", "--exercise", f"gradients:{exercise}", "--", typed]) == 3
+    assert capsys.readouterr().out == (f"invalid\n{typed}\n{' ' * caret}^\n"
+                                       "Give one answer: 'or' offers two, and only one can be graded.\n")
+
+
 @pytest.mark.parametrize("typed, caret, digits", [("eight", 0, "8"), ("Eleven", 0, "11"), ("x + two", 4, "2")])
 def test_a_number_in_words_is_told_to_be_written_in_digits(capsys, typed, caret, digits):
     """Outside check h14, F9: 'eight' for the number of iterations was "Unknown name 'eight' (the variable is x)"."""

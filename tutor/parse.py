@@ -605,6 +605,8 @@ class _Tokenizer:
             if name.lower() == run.lower():
                 return InputError(f"unknown function '{run}'; names are case-sensitive: did you mean '{name}'?",
                                   col, "unknown_function")
+        if run.lower() == "or":  # 0.05 or 0.005: a hedge is no answer (outside check h20, F8)
+            return InputError("give one answer: 'or' offers two, and only one can be graded", col, "unknown_name")
         if run.lower() in _WORDS:  # "the gradient is (2x, 2y)", "0.05 is best": a sentence around the answer
             return InputError("write just the answer, without words", col, "unknown_name")
         if run.lower() in _NUMBER_WORDS:  # eight iterations, "two"
