@@ -2054,3 +2054,24 @@ def test_a_rate_whose_bounce_widens_at_every_step_says_so_beside_oscillates(caps
         "from 2 to 4.98)",
         "α = 0.9: oscillates (4 of its 4 pairs of steps go back the way they came, and |f′| fell from 2 to 0.655: it "
         "closes in, zigzagging, but not below 0.0001 within 5 steps)"]
+
+
+# h16's leftover: a constant f with variables was "0 = 0: f is constant", with steps ending in "every partial
+# derivative is 0: ." and a blank system; minimize said "no local minimum" in x and "0 = 0 is a set the tutor does
+# not classify" in x and y
+EVERYWHERE = "f = 5 everywhere: every point is critical, and each is both a local minimum and a local maximum, neither strict"
+
+
+@pytest.mark.parametrize("names", ["x", "x,y"])
+def test_a_constant_function_is_critical_everywhere_and_each_point_both_a_minimum_and_a_maximum(capsys, names):
+    status, out, _ = run(capsys, "critical", "5", "--vars", names, "--steps")
+    lines = out.splitlines()
+    assert status == 0 and lines[1:3] == ["critical sets (every point on them is critical):", f"  {EVERYWHERE}"]
+    partial = "its derivative is" if names == "x" else "every partial derivative is"
+    assert lines[4] == "Steps:" and lines[5] == (f"The critical points of f = 5: every point. f is constant, so {partial} 0 "
+                                                "everywhere, and each point is both a local minimum and a local maximum, "
+                                                "neither strict.")
+    assert not any(line.rstrip().endswith(":") for line in lines[6:])  # no empty list of equations
+    status, out, _ = run(capsys, "minimize", "5", "--vars", names)
+    assert status == 0 and out.splitlines()[1] == ("f = 5 everywhere: every point is both a local minimum and a local "
+                                                   "maximum, neither strict, and 5 is the least value")

@@ -109,6 +109,9 @@ class Piece:
         return "all of it" if self.along is None else interval_text(self.along, self.variable)
 
 
+EVERYWHERE = "space"  # a CriticalSet's kind where f is constant: every point, its equation 0 = 0
+
+
 @dataclass(frozen=True)
 class CriticalSet:
     """A set of critical points that are not isolated, like the whole line x = 0."""

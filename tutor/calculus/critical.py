@@ -41,6 +41,7 @@ from .by_values import (
     separated,
 )
 from .classified import (
+    EVERYWHERE,
     GAVE_UP,
     SOLVE_SECONDS,
     ByValues,
@@ -332,7 +333,8 @@ def _critical_points(f: Expr, variables: tuple[str, ...], region: Region | None,
     equations = [g for g in gradient if g != 0]
     if not equations:
         everything = CriticalSet(Equation(sympy.Integer(0), sympy.Integer(0)), True if region else None,
-                                 "f is constant, so every point is critical", value=f, kind="space")
+                                 f"f = {show(f)} everywhere: every point is critical, and each is both a local "
+                                 "minimum and a local maximum, neither strict", value=f, kind=EVERYWHERE)
         return CriticalPoints((), (everything,), True, "", f, variables, gradient, (), (), region)
 
     numerators = [numerator_of(g) for g in equations]

@@ -46,6 +46,8 @@ def critical_steps(f: str | Expr, variables: Sequence[str] | None = None,
     syms = [symbol(v) for v in c.variables]
     substeps = [derivative_steps(c.function, v, c.variables) for v in c.variables]
     nonzero = [(v, g) for v, g in zip(c.variables, c.gradient) if g != 0]
+    if not nonzero and c.region is None:  # f constant (5 in x and y): nothing to solve, and no list to give
+        return step(Rule.CRITICAL_EVERYWHERE, c.function, None, substeps, variables=c.variables)
     substeps.append(step(Rule.SET_TO_ZERO, c.gradient, tuple(Equation(g, sympy.Integer(0)) for _, g in nonzero)))
     if c.level is not None:  # solved piece by piece, where sympy's cases may be left unsolved; factoring
         # f′ = x(1 − sign(x² − 1)) would only say in sympy's terms what the pieces say plainly

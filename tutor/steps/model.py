@@ -65,6 +65,7 @@ class Rule(StepRule):
     CRITICAL_POINTS = "critical_points"
     CRITICAL_POINTS_STRETCHES = "critical_points_stretches"
     CRITICAL_STRETCHES = "critical_stretches"
+    CRITICAL_EVERYWHERE = "critical_everywhere"
     SET_TO_ZERO = "set_to_zero"
     FACTOR = "factor"
     ZERO_PRODUCT = "zero_product"

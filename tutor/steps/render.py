@@ -68,6 +68,9 @@ TEMPLATES: dict[StepRule, str] = {
     Rule.CRITICAL_POINTS_STRETCHES: ("The critical points of {f} = {before}: {after}, and every point of "
                                      "{stretches:and}"),
     Rule.CRITICAL_STRETCHES: "The critical points of {f} = {before}: every point of {stretches:and}",
+    Rule.CRITICAL_EVERYWHERE: ("The critical points of {f} = {before}: every point. {f} is constant, so "
+                               "{variables:its derivative is|every partial derivative is} 0 everywhere, and each point "
+                               "is both a local minimum and a local maximum, neither strict."),
     Rule.SET_TO_ZERO: ("At a critical point {variables:the derivative is|every partial derivative is} 0: "
                        "{after:and}."),
     Rule.FACTOR: "Factor {df}: {before} = {after}.",

@@ -13,6 +13,7 @@ from sympy import Expr
 
 from ... import calculus
 from ...calculus import CriticalPoint, CriticalSet, Found, Nature, Piece
+from ...calculus.classified import EVERYWHERE
 from ...calculus.kinks import Stretch, between_text
 from ...calculus.region import interval_text
 from ...check import names
@@ -158,6 +159,9 @@ def found_lines(found: Found, names: Sequence[str], points_title: str, sets_titl
     if found.sets:
         lines.append(form.words(sets_title))
     for s in found.sets:
+        if s.kind == EVERYWHERE:  # f constant: its equation 0 = 0 says nothing to a student
+            lines.append(f"{form.indent}{form.words(s.description)}")
+            continue
         equations = ", ".join(form.math(e) for e in s.equations)
         # a curve the box cuts, its classes the same all along it: the part in the box (x² + y² = 1 where …)
         part = f" where {s.where}" if inside and s.where and s.pieces_inside and all(

@@ -52,6 +52,8 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
         raise SolveError(f"minimize needs a function of one or two variables, and f has {len(names)}; "
                          "look for its critical points instead")
     window = calculus.region_of(region, names) if region else None
+    if not f.free_symbols & {symbol(n) for n in names}:
+        return _constant(f, names, window, explain)
     if len(names) == 2:
         return _two(f, names, window, explain)
     within = window.extent(())[1] if window is not None else None  # the values of x in the window
@@ -290,6 +292,20 @@ def _folded(points: Sequence[Expr], period: Expr) -> tuple[Expr, ...]:
         if all(sympy.simplify(first - q) != 0 for q in folded):
             folded.append(first)
     return tuple(sorted(folded, key=lambda q: sympy.N(q, 30)))
+
+
+def _constant(f: Expr, names: tuple[str, ...], window: Region | None, explain: bool) -> Solution:
+    """f constant (5 in x): every point a local minimum and a local maximum, neither strict, and f's one value the
+    least (it was "no local minimum", and in two variables "0 = 0 is a set the tutor does not classify")."""
+    from ...steps.critical import critical_steps
+    said = (f"f = {show(f)} everywhere: every point is both a local minimum and a local maximum, neither strict, "
+            f"and {show(f)} is the least value")
+    lines = [header(f, names)] + ([f"region: {window.show()}"] if window is not None else []) + [said]
+    data = {"kind": "minimize", "function": show(f, names), "variables": list(names), "exact": True, "point": None,
+            "value": show(f), "note": said, "known_as": "", "is_global": True, "period": None, "minima": [],
+            "lowest": []}
+    latex = [header(f, names, True), rf"\text{{{said}}}"]
+    return Solution(tuple(lines), tuple(latex), data, critical_steps(f, names) if explain else None)
 
 
 def _none(f: Expr, names: tuple[str, ...], window: Region | None, none: NoMinimum, explain: bool) -> Solution:
