@@ -52,6 +52,13 @@ def test_a_chain_of_working_ending_in_the_right_value_is_right(capsys, exercise,
     ("gradient-x2y2-at-2-3", "(2·2, 2·3) = (4, 7)", "(2·2, 2·3) is (4, 6), not (4, 7).", "(4, 7)"),
     ("power-lines-cost", "E(1/2, 7/3) = 5 ≈ 4.167", "5 is not about 4.167.", "4.167"),
     ("power-lines-cost", "E(1/2, 7/3) = 25/6 ≈ 4.16", "25/6 is about 4.167, not 4.16.", "4.16"),
+    # a wrong value rounded to the right one: its link holds, but it is not right itself (outside check h21, F1)
+    ("gradient-x2y2-at-2-3", "∇f = (3.6, 5.6) ≈ (4, 6)", "(3.6, 5.6) in your working is not right, whatever it "
+                                                         "rounds to.", "(4, 6)"),
+    ("gradient-x2y2-at-2-3", "(2·2.2, 2·3) ≈ (4, 6)", "(2·2.2, 2·3) in your working is not right, whatever it "
+                                                      "rounds to.", "(4, 6)"),
+    ("power-lines-cost", "E(1/2, 7/3) = 4.1674 ≈ 4.167", "4.1674 in your working is not right, whatever it rounds to.",
+     "4.167"),
     # '=' is equal: a rounded value after it is told to take '≈'
     ("power-lines-cost", "E(1/2, 7/3) = 25/6 = 4.167", "25/6 is not 4.167. For a rounded value write ≈: "
                                                          "25/6 ≈ 4.167.", "4.167"),

@@ -194,7 +194,7 @@ def check(
             got = reader(answer, limits) if reader is not None else \
                 read(answer, want.shape, names, components=components, limits=limits)
             # wrong working is marked wrong whatever value it ends in, as a teacher would
-            return _verdict(wrong_link(got, context) or compare(got, want, context), got, names)
+            return _verdict(wrong_link(got, context, want) or compare(got, want, context), got, names)
     except InputError as error:
         note = Note.TOO_LARGE if error.note == Note.TOO_LARGE else Note.PARSE_ERROR.of(error.note)
         return Verdict(Judgement.INVALID, note, _sentence(error.message), column=error.column)

@@ -2458,16 +2458,24 @@ COMPARISONS: dict[Shape, Callable[[Any, Any, Context], Outcome]] = {
 }
 
 
-def wrong_link(answer: Answer, ctx: Context) -> Outcome | None:
+def wrong_link(answer: Answer, ctx: Context, expected: Answer | None = None) -> Outcome | None:
     """The first link of a chain of working (`(2·2, 2·3) = (4, 7)`, `25/6 ≈ 4.16`) not equal to the next, as a
     teacher marks wrong working whatever the value it ends in: each '=' exactly, each '≈' within half a unit
-    of the last decimal place the next link shows. None where every link holds (or there is no chain)."""
+    of the last decimal place the next link shows; then, against `expected`, a link rounded that is not right
+    itself (`(3.6, 5.6) ≈ (4, 6)` for ∇f = (4, 6): a wrong value rounded to the right one, outside check h21).
+    None where every link holds (or there is no chain)."""
     for k, (link, after) in enumerate(zip(answer.working, answer.working[1:])):
         if not _link_holds(link, after, ctx):
             sentence = _link_sentence(link, after, ctx)
             if len(sentence) > _LONGEST_SENTENCE:  # a sentence a student reads, not a page of digits
                 sentence = f"Step {k + 1} of your working is not equal to the step after it."
             return Outcome(False, Note.WRONG_WORKING, sentence)
+    for link in answer.working[:-1]:
+        alone = replace(answer, value=link.value, spellings=link.spellings, working=())
+        if expected is not None and link.rounded and not compare(alone, expected, ctx).correct:
+            sentence = f"{link.text} in your working is not right, whatever it rounds to."
+            return Outcome(False, Note.WRONG_WORKING, sentence if len(sentence) <= _LONGEST_SENTENCE else
+                           "A step of your working is not right, whatever it rounds to.")
     return None
 
 
