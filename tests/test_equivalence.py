@@ -520,6 +520,11 @@ def test_a_difference_too_small_for_twenty_digits_is_given_as_a_difference():
      "Your equation's solution x is 9.43e-44 more than the correct one's, π."),
     ("x^2 = 2.0000000000000000001", "x^2 = 2", "Your equation's solution x is 3.54e-20 more than the correct one's, √2."),
     ("x^2 = 1.999", "x = sqrt(2)", "Your equation holds at x = 1.41386, but the correct one does not."),
+    # a point the message would show rounded onto one where the other holds is not said (outside check h21: "Your
+    # equation holds at x = 4, but the correct one does not", of 4 ± 10⁻⁴⁰): a point said is one where they differ
+    ("abs(x - 4) = 10^-40", "x = 4", "The correct equation holds at x = 4, but yours does not."),
+    ("(x - 4)^2 = 10^-60", "x = 4", "The correct equation holds at x = 4, but yours does not."),
+    ("abs(x - 4) = 10^-10", "x = 4", "Your equation holds at x = 3.9999999999, but the correct one does not."),
 ])
 def test_a_near_value_or_solution_is_shown_with_right_digits(answer, expected, message):
     verdict = check(answer, expected)
