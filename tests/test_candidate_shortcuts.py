@@ -40,10 +40,11 @@ def long_way_costs(problem: Cost) -> list:
              total(lambda x, y: _square(x, y, lambda key: key == "mb")) / scale,
              total(lambda x, y: _square(x, y, lambda key: False, once=("mb", "my", "by"))) / scale,
              total(lambda x, y: M * x + B - y) / scale]
-    if problem.ask == Ask.FUNCTION:  # some products once; the y² left out; (mx + b + y)²
+    if problem.ask == Ask.FUNCTION:  # some products once; the y² left out, or the y added for them; (mx + b + y)²
         costs += [*(total(lambda x, y, once=once: _square(x, y, lambda key: False, once=once)) / scale
                     for once in [("mb",), ("my", "by"), ("my",), ("by",), ("mb", "my"), ("mb", "by")]),
                   total(lambda x, y: _square(x, y, lambda key: False, constant=False)) / scale,
+                  total(lambda x, y: _square(x, y, lambda key: False, constant=False) + y) / scale,
                   total(lambda x, y: _square(x, y, lambda key: False, sign=1)) / scale]
     halved = [problem.cost.function / 2] if problem.ask != Ask.STEP else []  # ½Σ: the ½ without the n, or on E
     if problem.mean:
@@ -65,11 +66,11 @@ def long_way(problem: Cost) -> list:
         return [c.xreplace({M: problem.at[0], B: problem.at[1]}) for c in costs]
     (m0, b0), alpha = problem.step.start, problem.step.rate
     slopes = [tuple(sympy.diff(c, v).xreplace({M: m0, B: b0}) for v in (M, B)) for c in costs]
-    return [(m0 - alpha * s[0], b0 - alpha * s[1]) for s in slopes]
+    return [(m0 - alpha * s[0], b0 - alpha * s[1]) for s in slopes if any(s)]  # a slope 0 at the start: no step
 
 
-# slips in a step's own slope, said before the wrong costs' steps, which they are not
-_SLOPE_SLIPS = {"square-slope-without-two", "slope-not-averaged"}
+# the start given back, and slips in a step's own slope, said before the wrong costs' steps, which they are not
+_SLOPE_SLIPS = {"iterations-off-by-one", "square-slope-without-two", "slope-not-averaged"}
 
 
 def assert_same_candidates(problem: Cost) -> None:

@@ -83,7 +83,7 @@ MISCONCEPTIONS = register(
         f"{PLANE}."),
     Misconception(
         "surface-for-plane", "gave the surface itself for its tangent plane",
-        f"It looks like you gave the surface z = {{f}} itself. Its tangent plane at {{point}} is the flat surface "
+        f"It looks like you gave the surface z = {{f}} itself. The tangent plane at {{point}} is the flat surface "
         f"that touches it there, with its slopes: {PLANE}."),
 )
 
