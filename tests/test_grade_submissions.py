@@ -332,6 +332,9 @@ def test_an_answer_given_but_not_usable_is_told_why_not_no_answer(tmp_path):
     grades = {r["student"]: r for r in csv.DictReader(io.StringIO((out / "grades.csv").read_text(encoding="utf-8")))}
     assert set(grades) == {"points possible", "ana", "bob", "cy", "dee"}
     assert grades["bob"]["note"].startswith(f"Your submission could not be read ({rows}:2: the row has 4 fields")
+    # and at the answer on his page, though none of his could be used (outside check h21, F5)
+    assert f"- Verdict: could not be used\n- Feedback: Your answer could not be used ({rows}:2:" in \
+        (pages / "bob.md").read_text(encoding="utf-8").replace("\\", "")
 
 
 @pytest.mark.parametrize("name, content, problem", [

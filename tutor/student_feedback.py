@@ -142,7 +142,10 @@ def _page(book: Gradebook, student: str, results: tuple[Result, ...], variants: 
             ("Your answer", result.answer if answered else ""),
             ("Read as", result.reading if answered and result.reading != result.answer else ""),
             ("Verdict", _verdict(result)),
-            ("Feedback", book.told(result) if answered or student not in book.absent else ""),
+            # an absent student's "Nothing was submitted" is said once, at the top; why an answer given could not
+            # be used is said at it (outside check h21, F5)
+            ("Feedback", book.told(result) if answered or student not in book.absent or result.note == Note.UNUSABLE
+             else ""),
             ("Mistake", describe(mistake) if mistake and not mistake.startswith("author: ") else ""),
             ("Review", "" if result.verdict == Judgement.CORRECT or not settable else shown.review),
         ), result.verdict))
