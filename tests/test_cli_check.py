@@ -345,6 +345,16 @@ def test_a_gradient_part_by_part_that_cannot_be_read_is_told_how_to_write_it(cap
                                                         f"after its name ({labels}).")
 
 
+@pytest.mark.parametrize("typed, named", [("∂f/∂x(2, 4) = 4, ∂f/∂y(2, 4) = 6", "∂f/∂x(2, 4)"),
+                                          ("∂f/∂x(2, 3) = 4, f_y(3,2) = 6", "f_y(3,2)")])
+def test_gradient_parts_at_another_point_are_told_so(capsys, typed, named):
+    # outside check h21, F4: they were told to write each part after its name, which they had
+    assert main(["check", "--exercise", "gradients:gradient-x2y2-at-2-3", "--", typed]) == 3
+    assert capsys.readouterr().out.splitlines()[-1] == (f"'{named}' is at another point: the question asks for "
+                                                        "∇f(2, 3), so write each part there (∂f/∂x(2, 3) = …, "
+                                                        "∂f/∂y(2, 3) = …).")
+
+
 @pytest.mark.parametrize("typed, reading", [("1.5.", "1.5"), ("1.", "1"), ("1.5 .", "1.5")])
 def test_a_last_dot_after_a_decimal_is_never_a_second_decimal_point(capsys, typed, reading):
     assert main(["check", typed, "--expected", "1.5"]) in (0, 1)

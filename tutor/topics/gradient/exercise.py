@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -82,8 +83,24 @@ class Gradient(FunctionProblem):
                     "∂" in text or f"{self.name}_" in text):
                 raise
             labels = ", ".join(f"{names[0]} = …" for names in named)
+            elsewhere = self._at_another_point(text)
+            if elsewhere is not None:  # ∂f/∂x(2, 4) = 4 for ∇f(2, 3): the names say another point (outside check h21)
+                raise InputError(f"'{elsewhere}' is at another point: the question asks for ∇{self.name}"
+                                 f"{self.point_text(self.at)}, so write each part there ({labels})",
+                                 error.column, error.note) from None
             raise InputError(f"write ∇{self.name} as one vector, like ({', '.join(self.component_labels)}), or "
                              f"each part after its name ({labels})", error.column, error.note) from None
+
+    def _at_another_point(self, text: str) -> str | None:
+        """A partial's name before '=' at a point other than the one asked (∂f/∂y(3, 2) for ∇f(2, 3)), as typed."""
+        if self.at is None:
+            return None
+        asked = "".join(self.point_text(self.at).split())
+        names = "|".join(re.escape(n) for v in self.variables for n in (f"∂{self.name}/∂{v}", f"{self.name}_{v}"))
+        for found in re.finditer(rf"(?:{names})\s*(\([^()]*\))\s*=", text):
+            if "".join(found[1].split()) != asked:
+                return " ".join(found[0].rstrip("=").split())
+        return None
 
     def expected(self) -> Answer:
         result = self.solution
