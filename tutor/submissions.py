@@ -83,7 +83,8 @@ class Submissions:
     answers: tuple[Submitted, ...]
     problems: tuple[Problem, ...]
     roster: Roster | None = None  # the class list, when there is one: everyone on it gets a row
-    absent: tuple[tuple[str, str], ...] = ()  # (a student on the roster without an answer, why: a sentence)
+    # (a student on the roster, or named by a problem, without an answer that could be used, why: a sentence)
+    absent: tuple[tuple[str, str], ...] = ()
     earlier: tuple[str, ...] = ()  # folders below a folder given that hold an earlier run's reports: not read
     inputs: tuple[tuple[str, str], ...] = ()  # (file, what it is): the run's own pack or roster met in a folder
 
