@@ -85,21 +85,22 @@ class Gradient(FunctionProblem):
             labels = ", ".join(f"{names[0]} = …" for names in named)
             elsewhere = self._at_another_point(text)
             if elsewhere is not None:  # ∂f/∂x(2, 4) = 4 for ∇f(2, 3): the names say another point (outside check h21)
-                raise InputError(f"'{elsewhere}' is at another point: the question asks for ∇{self.name}"
-                                 f"{self.point_text(self.at)}, so write each part there ({labels})",
-                                 error.column, error.note) from None
+                raise InputError(f"'{elsewhere[0]}' is at another point: the question asks for ∇{self.name}"
+                                 f"{elsewhere[1]}, so write each part there ({labels})", error.column, error.note) \
+                    from None
             raise InputError(f"write ∇{self.name} as one vector, like ({', '.join(self.component_labels)}), or "
                              f"each part after its name ({labels})", error.column, error.note) from None
 
-    def _at_another_point(self, text: str) -> str | None:
-        """A partial's name before '=' at a point other than the one asked (∂f/∂y(3, 2) for ∇f(2, 3)), as typed."""
+    def _at_another_point(self, text: str) -> tuple[str, str] | None:
+        """A partial's name before '=' at a point other than the one asked (∂f/∂y(3, 2) for ∇f(2, 3)), as typed, and
+        the point asked; None where every name is at it, or no point is asked."""
         if self.at is None:
             return None
-        asked = "".join(self.point_text(self.at).split())
+        asked = self.point_text(self.at)
         names = "|".join(re.escape(n) for v in self.variables for n in (f"∂{self.name}/∂{v}", f"{self.name}_{v}"))
         for found in re.finditer(rf"(?:{names})\s*(\([^()]*\))\s*=", text):
-            if "".join(found[1].split()) != asked:
-                return " ".join(found[0].rstrip("=").split())
+            if "".join(found[1].split()) != "".join(asked.split()):
+                return " ".join(found[0].rstrip("=").split()), asked
         return None
 
     def expected(self) -> Answer:
