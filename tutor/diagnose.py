@@ -1264,11 +1264,11 @@ def diagnose(problem: Problem, text: str, tolerance: Tolerance | None = None, mi
             start = spent()
             found = search.run(tables.first, problem, shape_only)
             allowed -= spent() - start
-        best = _best(found)
-        if _one_digit(text, tables.first.tolerance):  # two mistakes at once are never the likeliest reading of it
+        one_digit = _one_digit(text, tables.first.tolerance)
+        if one_digit:  # two mistakes at once are never the likeliest reading of it
             found = [f for f in found if f.rank < 3]
-            best = _best(found)
-        elif _unexplained(best):
+        best = _best(found)
+        if _unexplained(best) and not one_digit:
             if not (tables.pairs_built or _PAIRS_HERE.get()):
                 raise PairsUnbuilt()
             pairs = tables.pairs()  # trusted work, outside the answer's budget

@@ -599,8 +599,9 @@ def _chain(e: Expr, inner: Expr, right: Expr, outer: Expr, v: sympy.Symbol, slip
     # so dropping one is missing-inner-derivative, not a second way to say the same
     d_inner = derive(inner, v, replace(slips, active=slips.active - _DROPS) if linear else slips)
     result = outer * d_inner
-    held = [t for t in inner.args if not t.has(v) and any(t.has(u) for u in slips.held)] if inner.is_Add else []
-    if held and slips.use(Slip.INNER_HELD_TERM, e):  # the inside differentiated in every variable: e^(2x + 3y)
+    # the inside differentiated in every variable: e^(2x + 3y); its terms looked at only where the slip is at work
+    if slips.use(Slip.INNER_HELD_TERM, e) and inner.is_Add and \
+            (held := [t for t in inner.args if not t.has(v) and any(t.has(u) for u in slips.held)]):
         wrong = outer * (d_inner + sympy.Add(*(_right(t, u) for t in held for u in slips.held if t.has(u))))
         slips.record(Slip.INNER_HELD_TERM, e, right * d_inner, wrong, piece=sympy.Add(*held), extra=inner)
         return wrong
