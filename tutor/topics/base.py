@@ -321,6 +321,12 @@ class Problem:
         except Labelled as error:
             raise self.labelled(error) from None
 
+    @property
+    def reads_its_own_way(self) -> bool:
+        """Whether `read` reads more than the grammar does in the answer's shape: a name before the answer, f's
+        value where a place is asked, a reason after a label."""
+        return bool(self.answer_names or self.place_asked)
+
     def labelled(self, error: Labelled) -> InputError:
         """What an answer typed after a name (E = 25/6) is told: by default, to write just what follows it."""
         return error
@@ -373,7 +379,7 @@ class Problem:
         return check(text, expected, variables=self.answer_variables, shape=self.shape,
                      tolerance=tolerance or self.default_tolerance(), components=self.components,
                      labels=self.component_labels,
-                     reader=self.read if self.answer_names or self.place_asked else None, domain=self.domain,
+                     reader=self.read if self.reads_its_own_way else None, domain=self.domain,
                      isolated=False)  # an exercise's check runs where its caller put it (packs.Exercise)
 
     # -- shared helpers for the kinds
@@ -497,6 +503,12 @@ class FunctionProblem(Problem):
     # whether f(1) = -1 holds the place asked (the x where f is least), so that it is told to write just 1;
     # not in gradient descent, where it may be f's value at any step's point (f(x₀), where it starts)
     CALL_HOLDS_PLACE: ClassVar[bool] = True
+
+    @property
+    def reads_its_own_way(self) -> bool:
+        """Whether `read` reads more than the grammar does in the answer's shape: a name before the answer, f's
+        value where a place is asked, a reason after a label."""
+        return bool(self.answer_names or self.place_asked)
 
     def labelled(self, error: Labelled) -> InputError:
         """Where the answer is a place (`place_asked`), a name before '=' that is not the place's (x_min = 1)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -20,8 +20,10 @@ from ...calculus.kinks import Stretch
 from ...calculus.minimize import KINKED
 from ...check import Judgement, Verdict
 from ...compare import Note, Tolerance
+from ...limits import LIMITS, Limits
 from ...parse import Answer, Shape
 from ..base import Field, FieldError, FunctionProblem, Unkeyable, flat_refusal, point_from
+from .reasons import figures, reasoned
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
     from ...plot import Figure
@@ -152,7 +154,35 @@ class ClassifyPoint(FunctionProblem):
                 f"{self.point_text(self.at)} is: the answer is 'inconclusive', and an answer naming its nature "
                 "can't be checked (it is flagged for review); a point the tutor can decide makes a better question")
 
+    reads_its_own_way = True  # a reason may follow the label
+
+    def read(self, text: str, limits: Limits = LIMITS, parameters: Sequence[str] = ()) -> Answer:
+        """The label; a reason given with it (`inconclusive (D = 0)`) is read, and judged by `check`."""
+        given = reasoned(text, self._figures(), self.at)
+        return super().read(text if given is None else given.label, limits, parameters)
+
+    def _figures(self) -> dict[str, Expr]:
+        """The test's figures at the point as a reason may name them; none where there is no test there."""
+        result = self.solution
+        return {} if result.untested else figures(self.name, self.variables, result.hessian, result.D)
+
     def check(self, text: str, tolerance: Tolerance | None = None, expected: object = None) -> Verdict:
+        verdict = self._label_checked(text, tolerance, expected)
+        if expected is not None or verdict.verdict == Judgement.INVALID:
+            return verdict
+        known = self._figures()
+        given = reasoned(text, known, self.at)  # the check read it: a reason it could not read is invalid
+        false = [claim for claim in given.claims if not claim.holds(known[claim.figure])] if given else []
+        if not false:
+            return verdict
+        said = "; ".join(f"{claim.figure} = {self.show(known[claim.figure])} here, so {claim.text} is not true"
+                         for claim in false)
+        label = ("The kind of point is right, but not the reason given for it." if verdict.correct
+                 else verdict.message)
+        return Verdict(Judgement.INCORRECT, Note.WRONG_WORKING, f"Your reason does not hold: {said}. {label}",
+                       reading=verdict.reading)
+
+    def _label_checked(self, text: str, tolerance: Tolerance | None, expected: object) -> Verdict:
         verdict = super().check(text, tolerance, expected)
         if expected is None and verdict.correct and self.by_values is not None \
                 and verdict.reading == str(self.by_values.nature):
