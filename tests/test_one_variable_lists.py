@@ -340,7 +340,8 @@ def lists(tmp_path_factory) -> str:
     ("3pi, 3pi", "gl-cos", ["correct", "Correct.", "read as: 3π"]),
     ("pi/2, pi/2", "m-cos", ["correct", "Correct.", "read as: x = π/2, x = π/2"]),
     ("pi, 3pi", "gl-cos", ["invalid", "pi, 3pi", "    ^", "One number is asked for here: where f is least."]),
-    ("pi/2, 3pi/2", "m-cos", ["invalid", "One number is asked for here: an x where f is least, any one of them."]),
+    ("pi/2, 3pi/2", "m-cos", ["invalid", "pi/2, 3pi/2", "      ^",
+                              "One number is asked for here: an x where f is least, any one of them."]),
     ("(2, -4)", "m4", ["invalid", "(2, -4) looks like a point (x, f(x)) of the graph of f, but values of x are asked "
                                   "for here: write only its x, without brackets."]),
 ])

@@ -79,14 +79,16 @@ def test_caret_points_at_the_column():
     assert caught.value.pointer("6 x z^2") == "6 x z^2\n    ^"
 
 
-def test_a_caret_under_an_answer_of_several_lines_points_at_the_character_named():
+def test_a_caret_under_an_answer_of_several_lines_points_at_the_line_break():
     """Finding 377: a pasted column of points had its caret placed by the flat offset, under another line;
-    the line breaks are shown as ␊ on one line, so the caret is under the character the message names."""
+    the line breaks are shown as ␊ on one line, so the caret is under the character the message names. Outside
+    check h22: two lines pasted were read as one, their parts multiplied (6xy³ and 9x²y² as 54x³y⁵, graded);
+    a line break inside an answer is refused where it is."""
     text = "(2, 2)\n(3, 3)\nx = 0\ny = 0"
     with pytest.raises(InputError) as caught:
         read(text, Shape.POINTS, ("x", "y"))
     assert (caught.value.message, caught.value.pointer(text)) == (
-        "unexpected '('", "(2, 2)␊(3, 3)␊x = 0␊y = 0\n       ^")
+        "your answer runs over more than one line: give one answer, on one line", "(2, 2)␊(3, 3)␊x = 0␊y = 0\n      ^")
 
 
 def test_a_caret_after_full_width_characters_points_at_the_character_named():
@@ -674,7 +676,7 @@ def test_the_marks_and_isolates_of_right_to_left_text_count_as_spaces(mark):
     ("x\u034f+1", 1, "the invisible character U+034F COMBINING GRAPHEME JOINER can't be used here"),
     ("\u115fx", 0, "the invisible character U+115F HANGUL CHOSEONG FILLER can't be used here"),
     ("x\ufe0f", 1, "the invisible character U+FE0F VARIATION SELECTOR-16 can't be used here"),
-    ("2x§", 2, "the character '§' can't be used here"),
+    ("2x§", 2, "the character '§' (U+00A7 SECTION SIGN) can't be used here"),
     ("2x$", 2, "'$' marks maths in LaTeX: type the answer without it"),  # outside check h14, F9
     # outside check h11, F14: 5!! was read as (5!)! = 120!, which some books write for 15, with no word of it
     ("5!!", 2, "'!!' is not read, as it means two things: write (n!)! for the factorial of a factorial, or the "

@@ -269,6 +269,42 @@ _FORBIDDEN_HINTS = {
     "…": "write the number without the …, as far as you give it, like 1.1309",
     "$": "'$' marks maths in LaTeX: type the answer without it",
 }
+# letters of other alphabets drawn like ours (OCR and some keyboards give them), and a calculator's or a PDF's
+# signs for e, E and ^: refused, with what to type, since on screen the message would name what looks allowed
+_LOOK_ALIKES = {**dict(zip("аеорсухіјѕԁһԛԝАВЕКМНОРСТХУІЈЅ", "aeopcyxijsdhqwABEKMHOPCTXYIJS")),  # Cyrillic
+                **dict(zip("οΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", "oABEZHIKMNOPTYX")),  # Greek letters no name is written with
+                "ᴇ": "E", "ⅇ": "e", "ⅈ": "i", "ˆ": "^", "‸": "^"}
+
+
+def _placed_hint(text: str, at: int) -> str | None:
+    """The sentence for a refused character where its place says more than the character does: a ';' that ends
+    the answer (MATLAB's), the prompt '>>>' of Python before it, an HTML tag, a second derivative's name."""
+    character = text[at]
+    if character == ";" and not text[at + 1:].strip():
+        return "leave out the ';' at the end: an answer needs none"
+    if character == ">" and text.lstrip().startswith(">>>") and at < len(text) - len(text.lstrip()) + 3:
+        return "write just the answer, without the prompt '>>>'"
+    if character == "<" and (tag := _HTML_TAG.match(text, at)) is not None:
+        return (f"'{tag[0]}' is an HTML tag: write a power with ^, like x^3" if tag[1].lower() == "sup" else
+                f"'{tag[0]}' is an HTML tag: write the answer without tags")
+    if character == "∂" and re.search(r",\s*$", text[:at]):  # ∂f/∂y = 2y, ∂f/∂x = 2x where one is asked
+        return "a derivative's name may only begin the answer, before its '=': give just the one asked for"
+    return None
+
+
+_HTML_TAG = re.compile(r"</?([A-Za-z]+)[^<>]*>")
+
+
+def _unknown_character(character: str) -> str:
+    """Why a character is refused, named by its code point and name where it is not ASCII (a Cyrillic х shows as
+    x), with the character to type instead where it looks like one."""
+    if character.isascii():
+        return f"the character '{character}' can't be used here"
+    refused = f"the character '{character}' ({character_name(character)}) can't be used here"
+    alike = _LOOK_ALIKES.get(character)
+    return f"{refused}: type {alike} instead" if alike else refused
+
+
 _UNIT_VECTORS = ("i", "j", "k")  # 2x i + 2y j, the gradient as physics writes it
 _IN_BRACKETS = "write the vector in round brackets, its components in order, separated by commas"
 _FORBIDDEN_HINTS["ᵀ"] = f"a vector needs no transpose: {_IN_BRACKETS}"
@@ -279,7 +315,8 @@ _DIGITS = "0123456789"
 # English words a sentence puts around an answer; none is a name the grammar knows
 _WORDS = frozenset({"the", "is", "are", "was", "at", "after", "with", "approximately", "about", "answer", "so",
                     "then", "equals", "gives", "best", "it", "its", "of", "for", "we", "get", "thus", "therefore",
-                    "hence", "which", "iterations", "steps", "gradient", "point"})
+                    "hence", "which", "iterations", "steps", "gradient", "point", "rounded", "approx", "from",
+                    "exactly", "roughly", "around", "result", "final", "using"})
 _NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
                  "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty")
 _RULES = ("->", "↦", "→", ":")  # what a program or the lesson writes between a name and its value
@@ -499,7 +536,7 @@ class _Tokenizer:
             elif c == "<" and _ANGLED_PART.match(text, i):  # <4, 8>·<x - 2, y - 4>: a vector, not a comparison
                 raise InputError(_angled_in_expression(text, i), col, "forbidden")
             else:
-                hint = _FORBIDDEN_HINTS.get(c, f"the character '{c}' can't be used here")
+                hint = _placed_hint(text, i) or _FORBIDDEN_HINTS.get(c) or _unknown_character(c)
                 raise InputError(hint, col, "forbidden")
             spaced = False
         out.append(Token(TokenKind.END, "", len(text) + self.offset, spaced=spaced))
@@ -605,6 +642,9 @@ class _Tokenizer:
             if name.lower() == run.lower():
                 return InputError(f"unknown function '{run}'; names are case-sensitive: did you mean '{name}'?",
                                   col, "unknown_function")
+        if (alike := next((c for c in run if c in _LOOK_ALIKES), None)) is not None:  # Χ, a Greek chi, for X
+            return InputError(f"unknown name '{run}': its '{alike}' is {character_name(alike)}; type "
+                              f"{_LOOK_ALIKES[alike]} instead", col, "unknown_name")
         if run.lower() == "or":  # 0.05 or 0.005: a hedge is no answer (outside check h20, F8)
             return InputError("give one answer: 'or' offers two, and only one can be graded", col, "unknown_name")
         if run.lower() in _WORDS:  # "the gradient is (2x, 2y)", "0.05 is best": a sentence around the answer
@@ -879,6 +919,9 @@ def _below(a: tuple[Fraction, Fraction], b: tuple[Fraction, Fraction]) -> bool:
 # -------------------------------------------------------------------------- parser
 
 _OPENERS = {"(": ")", "[": "]", "⟨": "⟩", "{": "}"}
+
+
+_FACTOR_ENDS = (TokenKind.VARIABLE, TokenKind.CONSTANT, TokenKind.SUPERSCRIPT)  # a factor may end in these
 
 
 class _Parser:
@@ -1180,15 +1223,20 @@ class _Parser:
         return None
 
     def note_spaced_numbers(self) -> None:
-        """Say how two numbers with only a space between were read: as a product (2 4 is 8), which a
-        student rarely means by it (24 with a stray space, or a list without its comma)."""
+        """Say how a number after a space was read: as a product with what comes before it (2 4 is 8, 6xy³ 9x² is
+        54x³y³), which a student rarely means by it (24 with a stray space, or two answers without their comma)."""
         previous = self.tokens[self.pos - 1] if self.pos else None
         before = self.tokens[self.pos - 2] if self.pos > 1 else None
-        if (previous is not None and previous.kind == TokenKind.NUMBER and self.tok.kind == TokenKind.NUMBER
-                and self.tok.spaced and not (before is not None and before.text in ("/", "^"))):  # 1/2 3: said so
+        if previous is None or self.tok.kind != TokenKind.NUMBER or not self.tok.spaced:
+            return
+        if previous.kind == TokenKind.NUMBER and not (before is not None and before.text in ("/", "^")):  # 1/2 3
             end = self.tok.col + len(self.tok.text)
             self.ambiguities.append(f"'{self.span(previous.col, end)}' was read as the product "
                                     f"{previous.text}·{self.tok.text}")
+        elif previous.kind in _FACTOR_ENDS or previous.text in (")", "]") or previous.kind == TokenKind.NUMBER:
+            # 6xy^3 9x^2y^2: two answers side by side, multiplied, where no one writes a number after a factor
+            self.ambiguities.append(f"the space before {self.tok.text} at column {self.tok.col + 1} was read as "
+                                    "a times sign; to give two answers, put a comma between them")
 
     def note_digits(self, run: list[int], digits: tuple[Token, Token] | None) -> None:
         """Say how 6xy3 was read (6·x·y·3), and how to write the power that was perhaps meant."""
@@ -1954,6 +2002,8 @@ def read(
     if len(text) > limits.max_length:
         raise InputError(f"the answer is too long (the limit is {limits.max_length} characters)",
                          limits.max_length, "too_large")
+    if not (infer or data):
+        _refuse_pasted_layout(text)
     typed = _without_full_stop(as_exact(normalize(text)))
     if components:
         typed = _and_between_parts(typed, components)
@@ -1992,6 +2042,10 @@ def read(
         items, ambiguities, spellings, alternatives, wholes = _parsed(clean, (*variables, *components, *constants),
                                                                       infer, limits, shape == Shape.POINTS, divisors)
     except InputError as error:
+        backslash = clean.find("\\")
+        if not infer and error.column is not None and 0 <= error.column < backslash:
+            # E\left(m = …\right): the LaTeX, not what it makes of the text before it ("unknown name 'E'")
+            raise InputError(latex.hint(clean, backslash), backslash, "forbidden") from None
         # an '=' in the name's brackets names an argument (E(m = 1, b = 2) = 3): the name's, not the answer's
         outside = _outside_brackets(clean, "=")
         equals = outside[0] if outside else -1
@@ -2033,10 +2087,11 @@ def read(
     shape = Shape(shape)
     if alternatives and not (shape == Shape.POINTS or several and shape == Shape.VECTOR):
         raise _one_asked(*alternatives[0])
-    if several and shape == Shape.VECTOR:  # the values of one variable, not a vector: told so
-        if (spaced := _SPACED_VALUES.fullmatch(clean)) is not None:  # -1 1: a list without its commas, not -1·1
-            values = ", ".join(clean.split())
-            raise InputError(f"separate the values with commas: {values}", spaced.start(1), SPACED_VALUES)
+    # -1 1, 0.5 2.33: values without their commas (a list of one variable's, or a vector's), not -1·1
+    if shape == Shape.VECTOR and not infer and (spaced := _SPACED_VALUES.fullmatch(clean)) is not None:
+        values = ", ".join(clean.split())
+        raise InputError(f"separate the values with commas: {values}", spaced.start(1), SPACED_VALUES)
+    if several and shape == Shape.VECTOR:
         return Answer(shape, _as_values(items, variables), ambiguities, spellings, wholes)
     if shape == Shape.VECTOR and not infer and (commas := _side_by_side(clean, typed, items, variables, components,
                                                                         limits, constants)) is not None:
@@ -2046,8 +2101,39 @@ def read(
     except InputError as error:
         if error.note == "shape" and shape in _ONE_VALUE and (comma := _decimal_comma(clean)) is not None:
             raise comma from None
+        if error.message.endswith(NOT_A_LIST) and (commas := _outside_brackets(clean, ",")):
+            second = commas[0] + 1
+            raise InputError(error.message, second + len(clean[second:]) - len(clean[second:].lstrip()),
+                             error.note) from None  # at the list's second value
         raise
     return Answer(shape, value, ambiguities, spellings, wholes)
+
+
+def _refuse_pasted_layout(text: str) -> None:
+    """What a paste brings that no typed answer has, refused where it is: a line break or a tab inside the answer
+    (two lines of a notebook, cells of a spreadsheet), which would be read as a space and the parts multiplied; and
+    digits grouped in threes by a space (1 447, as French or SI style and Word in those languages write 1447),
+    which would be read as a product."""
+    inside = text.strip()
+    start = len(text) - len(text.lstrip())
+    if (broken := _LINE_BREAK.search(inside)) is not None:
+        raise InputError("your answer runs over more than one line: give one answer, on one line",
+                         start + broken.start(), "syntax")
+    if (tab := inside.find("\t")) >= 0:
+        raise InputError("your answer has a tab in it, as between the cells of a table: give one answer, its parts "
+                         "apart by commas", start + tab, "syntax")
+    if (grouped := _SPACE_GROUPED.search(inside)) is not None:
+        gap = next(i for i, c in enumerate(grouped[0]) if not c.isdigit())
+        space = "a space" if grouped[0][gap] == " " else f"a space ({character_name(grouped[0][gap])})"
+        whole = "".join(c for c in grouped[0] if c.isdigit())
+        raise InputError(f"'{grouped[0]}' has {space} between its digits, as between thousands: write {whole} for "
+                         f"one number, or put '*' between numbers to multiply them", start + grouped.start() + gap,
+                         "syntax")
+
+
+_LINE_BREAK = re.compile("[\n\r\v\f\x85\u2028\u2029]")
+# digits in groups of three after a space of any kind, not part of a decimal, a power or a name (1 447; 12 345 678)
+_SPACE_GROUPED = re.compile(r"(?<![\w.,^])\d{1,3}(?:[ \u00a0\u202f\u2009\u2007]\d{3})+(?![\w.,])")
 
 
 # numbers with only spaces between, the first signed: in a list of values, its commas left out (the note)
@@ -2813,6 +2899,7 @@ def _label(text: str) -> tuple[str, tuple[str, ...]]:
 _ONE_VALUE = (Shape.NUMBER, Shape.EXPRESSION, Shape.EQUATION)
 _DECIMAL = re.compile(r"(?<![\w.,])([-−]?\d+),(\d+)(?![\d.,])")  # its sign too: -1,0356 is -1.0356
 _THOUSANDS = re.compile(r"(?<![\w.,])[-−]?\d{1,3}(?:,\d{3}){2,}(?![\w.,])")  # 1,000,000: no decimal at all
+_MIXED_SEPARATORS = re.compile(r"(?<![\w.,])[-−]?\d{1,3}(?:([.,])\d{3})+(?!\1)([.,])\d+(?![\w.,])")
 # Where a list is read, `0,5671` is 0 and 5671, a list no one means: most likely a decimal comma, since a list's
 # items are written with a space (`0, 5671`) or are short (`(1,2)`, `0,1`). So digits, a comma and three or more
 # digits, no space, outside a longer run of digits and commas (`1,000,000`), are refused, with both readings to type.
@@ -2823,6 +2910,12 @@ _LIST_DECIMAL = re.compile(r"(?<![\w.,])([-−]?\d+),(\d{3,})(?![\w.]|,\d)")
 def _decimal_comma(text: str, offset: int = 0, in_list: bool = False) -> InputError | None:
     """'for a decimal write a point: 0.75 (a comma separates items)', at the first decimal comma in text; where
     a list is read (`in_list`), only a comma before three digits or more, told both ways to type it."""
+    mixed = None if in_list else _MIXED_SEPARATORS.search(text)
+    if mixed is not None:  # 1.447,0 (German) or 1,447.0 (English): the thousands apart one way, the decimals the other
+        whole = mixed[0][:mixed.start(2) - mixed.start()].replace(mixed[1], "")
+        return InputError(f"write the number without separators between its thousands, and a point before its "
+                          f"decimals: {whole}.{mixed[0][mixed.end(2) - mixed.start():]}", mixed.start() + offset,
+                          "syntax")
     grouped = None if in_list else _THOUSANDS.search(text)
     if grouped is not None:  # not "write a point: 000.000", as the last two groups alone would make it
         return InputError(f"for a whole number, no commas: {grouped[0].replace(',', '')} (a comma separates items)",
@@ -2842,10 +2935,13 @@ def _decimal_comma(text: str, offset: int = 0, in_list: bool = False) -> InputEr
 ONLY_THE_EXPRESSION = "write only the expression, without '='"
 
 
+NOT_A_LIST = "is expected here, not a list"  # said of a list where one value is asked
+
+
 def _single(items: list[_Item], what: str) -> Expr | _Assignment:
     item = items[0] if len(items) == 1 else None
     if item is None or isinstance(item, _Group):
-        raise InputError(f"{what} is expected here, not a list", None, "shape")
+        raise InputError(f"{what} {NOT_A_LIST}", None, "shape")
     return item
 
 

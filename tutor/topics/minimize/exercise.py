@@ -18,7 +18,7 @@ from ...calculus.partials import no_derivative
 from ...check import Judgement, Verdict, check
 from ...compare import Context, Tolerance, once
 from ...limits import LIMITS, Limits
-from ...parse import Answer, InputError, Shape, symbol
+from ...parse import NOT_A_LIST, Answer, InputError, Shape, symbol
 from ...show import show
 from ..base import Field, FieldError, FunctionProblem, Unkeyable, typeable
 from ..several import Graph, any_one_of, every_lowest, graph_points, read_several, right_as_list, separated
@@ -167,9 +167,9 @@ class Minimize(FunctionProblem):
             places = cast(tuple[tuple[sympy.Expr], ...], listed.value)
             if len(once(places, self._context(listed))[0]) == 1:
                 return replace(listed, shape=Shape.NUMBER, value=places[0][0])
-            # |cos x| at π/2 and 3π/2: both right, but one is asked for (a list refused whole has no column; a ±
-            # the reader points at keeps its own sentence)
-            if self.repeating is not None and error.column is None:
+            # |cos x| at π/2 and 3π/2: both right, but one is asked for (a ± the reader points at keeps its own
+            # sentence)
+            if self.repeating is not None and error.message.endswith(NOT_A_LIST):
                 raise InputError(f"One number is asked for here: {self.place_asked}, any one of them.", error.column,
                                  error.note) from None
             if not self._lowest:  # the reader's own sentence: "not a list", or where ± gives two
