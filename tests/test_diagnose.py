@@ -501,6 +501,15 @@ def test_a_wrong_number_written_as_an_expression_is_quoted_so_with_its_value(ans
     assert (verdict.verdict, verdict.message) == ("incorrect", f"Your answer {said}")
 
 
+def test_a_point_typed_as_equations_is_the_point_where_no_line_is_critical():
+    """The held-out corpus's `x = 2, y = -4` for (2, -4), and outside checks h20 and h22, expected it right."""
+    verdict = respond(lesson("critical-x2y2"), "x = 0, y = 0")
+    assert (verdict.verdict, verdict.message, verdict.reading) == (
+        "correct", "Correct. (Read as the point where x = 0 and y = 0 cross: (0, 0).)", "{(0, 0)}")
+    verdict = respond(lesson("critical-x2y2"), "x = 1 and y = 1")
+    assert (verdict.verdict, verdict.reading) == ("incorrect", "{(1, 1)}")
+
+
 def test_coordinates_typed_as_equations_are_told_how_to_write_the_point():
     # x = 4, y = 4 are whole lines in a critical-point answer (the sauna's walls are x = 0 and y = 0)
     exercise = lesson("sauna-critical-points")
@@ -514,11 +523,14 @@ def test_coordinates_typed_as_equations_are_told_how_to_write_the_point():
 
 def test_coordinates_typed_as_equations_in_three_variables_are_planes(tmp_path):
     (tmp_path / "c.yaml").write_text("pack: c\ntitle: c\nexercises:\n  - id: c3\n    kind: critical_points\n"
-                                     "    function: x^2 + y^2 + z^2 - 2x\n", encoding="utf-8")
-    verdict = respond(packs.load(tmp_path / "c.yaml").exercise("c3").variant(), "x = 1, y = 0, z = 0")
-    assert (verdict.verdict, verdict.message) == (
-        "invalid", "x = 1, y = 0 and z = 0 are whole planes of points here. For the point where they meet, "
-                   "write (1, 0, 0).")
+                                     "    function: x^2 + y^2 + z^2 - 2x\n  - id: c4\n    kind: critical_points\n"
+                                     "    function: x^2 y^2 + (z - 1)^2\n", encoding="utf-8")
+    pack = packs.load(tmp_path / "c.yaml")
+    verdict = respond(pack.exercise("c3").variant(), "x = 1, y = 0, z = 0")  # no plane is critical: the point
+    assert (verdict.verdict, verdict.message) == ("correct", "Correct. (Read as the point where x = 1, y = 0 and z = 0 "
+                                                             "meet: (1, 0, 0).)")
+    verdict = respond(pack.exercise("c4").variant(), "x = 0, y = 0, z = 1")  # beside critical lines, no point
+    assert (verdict.verdict, verdict.reading) == ("incorrect", "{{x = 0, y = 0, z = 1}}")
 
 
 @pytest.mark.parametrize("exercise_id, answer, message", [

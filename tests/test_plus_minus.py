@@ -59,12 +59,12 @@ def test_a_wrong_answer_with_plus_minus_is_told_its_mistake(capsys, student, a):
 
 
 @pytest.mark.parametrize("student, a", [("s01", 2), ("s02", 1)])
-def test_coordinates_given_as_lines_with_plus_minus_are_told_the_points(capsys, student, a):
-    """`x = ±2, y = 0` is three lines in a critical-points answer, where the student plainly means the two
-    points where they cross: said so, as for `x = 2, y = 0`."""
+def test_coordinates_given_as_lines_with_plus_minus_are_the_points(capsys, student, a):
+    """`x = ±2, y = 0` is three lines, where the student plainly means the two points where they cross: where no
+    line is critical, read so, and said so."""
     assert told(capsys, f"x = ±{a}, y = 0", "drills:cp-cubic", student) == (
-        f"invalid\nx = {-a}, x = {a} and y = 0 are whole lines of points here. For the points where they cross, "
-        f"write ({-a}, 0), ({a}, 0).\n")
+        f"correct\nCorrect. (Read as the points where x = {-a}, x = {a} and y = 0 cross: ({-a}, 0), ({a}, 0).)\n"
+        f"read as: {{({-a}, 0), ({a}, 0)}}\n")
 
 
 @pytest.mark.parametrize("typed, exercise, reading", [

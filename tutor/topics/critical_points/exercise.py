@@ -30,6 +30,22 @@ if TYPE_CHECKING:  # the picture and the steps modules load where they are used 
     from ...steps import Step
 
 
+def _crossing(items: Sequence[object], variables: Sequence[str],
+              most: int) -> tuple[list[tuple[str, Expr]], list[tuple[Expr, ...]]] | None:
+    """The lines `x = a, y = b` (a number for each variable, in any order) the items are, and the points where they
+    cross: one point, or where a variable is given several numbers (`x = ±1, y = 0`), each point they make, in the
+    order given, no more than `most`; None for any other items."""
+    lines: list[tuple[str, Expr]] = []
+    for item in items:
+        if not (isinstance(item, Equation) and item.lhs.is_Symbol and item.rhs.is_number):
+            return None
+        lines.append((str(item.lhs), item.rhs))
+    given = {v: list(dict.fromkeys(c for name, c in lines if name == v)) for v in variables}
+    if not lines or {name for name, _ in lines} != set(variables) or math.prod(map(len, given.values())) > most:
+        return None
+    return lines, list(itertools.product(*given.values()))
+
+
 @dataclass(frozen=True)
 class CriticalPoints(FunctionProblem):
     region: str | None = None
@@ -130,7 +146,31 @@ class CriticalPoints(FunctionProblem):
             answer = super().read(separated(text, names), limits, parameters)
         except InputError as error:
             raise in_words(error, text, names) from None
-        return self._as_line(answer)
+        return self._as_points(self._as_line(answer))
+
+    def _as_points(self, answer: Answer) -> Answer:
+        """`x = 2, y = -4`, one number for each variable (or several: `x = ±1, y = 0`), as the point (the points)
+        where those lines cross, where no critical set is a line or a plane: there it can mean nothing else that
+        could be right, and it is how a system's solution is written (a teacher would read it so, and three people
+        who never saw the code expected it: the held-out corpus, outside checks h20 and h22). Said how it was read."""
+        items = answer.value if isinstance(answer.value, tuple) else ()
+        points, lines = self.points_and_lines()
+        crossing = None if lines else _crossing(items, self.variables, max(len(points), 1))
+        if crossing is None:
+            return answer
+        coordinates, _, cross = self._crossing_words(*crossing)
+        points_read = crossing[1]
+        written = ", ".join(self.show(p) for p in points_read)
+        said = f"read as the point{'' if len(points_read) == 1 else 's'} where {coordinates} {cross}: {written}"
+        return replace(answer, value=tuple(points_read), ambiguities=(*answer.ambiguities, said))
+
+    def _crossing_words(self, lines: Sequence[tuple[str, Expr]],
+                        points: Sequence[tuple[Expr, ...]]) -> tuple[str, str, str]:
+        """How lines and where they cross are named: "x = 2 and y = -4", "lines", "cross" (in three variables x = 1
+        is a plane, and three planes meet)."""
+        coordinates = and_list([f"{v} = {self.show(c)}" for v, c in lines])
+        whole, cross = ("lines", "cross") if len(self.variables) == 2 else ("planes", "meet")
+        return coordinates, whole, cross
 
     def _as_line(self, answer: Answer) -> Answer:
         """`x = y, y = z`, equations alone and none grouped, as the one line where they all hold, where the
@@ -182,14 +222,12 @@ class CriticalPoints(FunctionProblem):
         crossing = self._coordinates(text)
         if crossing is None or not all(point in self.points_and_lines()[0] for point in crossing[1]):
             return verdict
-        # `x = 2, y = -4` is two whole lines in this answer's grammar (the sauna's walls are x = 0 and
-        # y = 0), though the student plainly means the point where they cross: say how to write it,
-        # and count nothing, as for any answer the tutor could not read as meant; so for `x = ±1, y = 0`,
-        # the lines x = -1, x = 1 and y = 0, and the points where they cross
+        # `x = 2, y = -4` beside critical lines (the sauna's walls are x = 0 and y = 0) is two whole lines, though
+        # the student may mean the point where they cross: say how to write it, and count nothing, as for any answer
+        # the tutor could not read as meant; so for `x = ±1, y = 0`, the lines x = -1, x = 1 and y = 0, and the
+        # points where they cross. Where no line is critical, `read` reads them as the points (`_as_points`).
         lines, points = crossing
-        coordinates = and_list([f"{v} = {self.show(c)}" for v, c in lines])
-        # in three variables x = 1 is a plane, and three planes meet (two lines cross)
-        whole, cross = ("lines", "cross") if len(self.variables) == 2 else ("planes", "meet")
+        coordinates, whole, cross = self._crossing_words(lines, points)
         where = f"the point{'' if len(points) == 1 else 's'} where they {cross}"
         return Verdict(Judgement.INVALID, Note.PARSE_ERROR.of("coordinates_as_lines"),
                        f"{coordinates} are whole {whole} of points here. For {where}, "
@@ -320,22 +358,10 @@ class CriticalPoints(FunctionProblem):
         return tuple(meet_point(i, self.answer_variables) if isinstance(i, Meet) else i for i in items)
 
     def _coordinates(self, text: str) -> tuple[list[tuple[str, Expr]], list[tuple[Expr, ...]]] | None:
-        """The lines `x = a, y = b` (a number for each variable, in any order) are, and the points where they
-        cross, if the text is that: one point, or where a variable is given several numbers (`x = ±1, y = 0`),
-        each point they make, in the order given, no more than the critical points there are."""
+        """The lines `x = a, y = b` the text is, and the points where they cross (`_crossing`); None for any
+        other text."""
         items = self._items(text)
-        if items is None:
-            return None
-        lines: list[tuple[str, Expr]] = []
-        for item in items:
-            if not (isinstance(item, Equation) and item.lhs.is_Symbol and item.rhs.is_number):
-                return None
-            lines.append((str(item.lhs), item.rhs))
-        given = {v: list(dict.fromkeys(c for name, c in lines if name == v)) for v in self.variables}
-        if {name for name, _ in lines} != set(self.variables) or \
-                math.prod(map(len, given.values())) > max(len(self.points_and_lines()[0]), 1):
-            return None
-        return lines, list(itertools.product(*given.values()))
+        return None if items is None else _crossing(items, self.variables, max(len(self.points_and_lines()[0]), 1))
 
     def steps(self) -> Step:
         from ...steps import critical_steps
