@@ -50,6 +50,16 @@ def test_random_systems_are_solved_as_polynomial_zeros_solves_them(equations: li
 
 
 @settings(max_examples=80, deadline=None)
+@given(st.lists(st.tuples(small, small, small, small), min_size=2, max_size=2), st.booleans())
+def test_a_cubic_in_each_variable_is_solved_as_polynomial_zeros_solves_it(rows: list, swapped: bool) -> None:
+    """x³ − 3x beside y³ − 27: each one's roots, remembered, beside the other's (the homework's critical points,
+    whose wrong partials leave a cube: 3x³ − 1 for a power not lowered)."""
+    (a, b, c, d), (e, f, g, h) = rows
+    first, second = a * x**3 + b * x**2 + c * x + d, e * y**3 + f * y**2 + g * y + h
+    _same([second, first] if swapped else [first, second], XY)
+
+
+@settings(max_examples=80, deadline=None)
 @given(st.lists(st.tuples(small, small, small, small, small, small), min_size=2, max_size=2))
 def test_random_quadratics_are_solved_as_polynomial_zeros_solves_them(rows: list) -> None:
     """Conics, and equations in one variable (the zero coefficients): the triangular and the

@@ -102,13 +102,16 @@ def _triangular_zeros(polynomials: Sequence[_Terms]) -> list[tuple[Expr, ...]] |
         if len(used) != 1:
             continue
         (i,) = used
+        other = polynomials[1 - k]
+        if not any(m[i] for m in other):  # one equation in each variable: each one's roots, beside each other's
+            roots, others = _zeros_in_one(first, i), _zeros_in_one(other, 1 - i)
+            pairs = None if roots is None or others is None else [(r, o) for r in roots for o in others]
+            if pairs is None:
+                return None
+            return [tuple(_value(v) for v in ((r, o) if i == 0 else (o, r))) for r, o in pairs]
         roots = _roots({m[i]: c for m, c in first.items()})
         if roots is None:
             continue
-        other = polynomials[1 - k]
-        if not any(m[i] for m in other):  # one equation in each variable
-            others = _roots({m[1 - i]: c for m, c in other.items()})
-            pairs = None if others is None else [(r, o) for r in roots for o in others]
         elif all(isinstance(r, Fraction) for r in roots):
             pairs = _at_each_root(cast(list[Fraction], roots), other, i)
         else:
@@ -117,6 +120,24 @@ def _triangular_zeros(polynomials: Sequence[_Terms]) -> list[tuple[Expr, ...]] |
             return None
         return [tuple(_value(v) for v in ((r, o) if i == 0 else (o, r))) for r, o in pairs]
     return None
+
+
+def _zeros_in_one(polynomial: _Terms, i: int) -> list[Fraction | Expr] | None:
+    """The distinct real roots of a polynomial in variable i alone: of degree at most 2 from its coefficients
+    (`_roots`); a cubic as polynomial_zeros solves it alone, remembered (a wrong ∂f/∂x comes beside every wrong
+    ∂f/∂y of a variant), which are the trees it gives for the system, whose cases are each one's roots."""
+    by_power = {m[i]: c for m, c in polynomial.items()}
+    roots = _roots(by_power)
+    if roots is not None or max(by_power) > _SOLVED_DEGREE:
+        return roots
+    return _cubic_roots(tuple(sorted(by_power.items())))
+
+
+@metered_cache(1024)
+def _cubic_roots(by_power: tuple[tuple[int, Fraction], ...]) -> list[Fraction | Expr] | None:
+    x = symbol("x")
+    found = polynomial_zeros([sympy.Add(*(to_sympy(c) * x**k for k, c in by_power))], ["x"])
+    return None if found is None or found[1] else [point[0] for point in found[0]]
 
 
 def _at_each_root(roots: Sequence[Fraction], other: _Terms, i: int) -> list[tuple[Fraction, Fraction]] | None:
