@@ -128,7 +128,7 @@ def test_exit_status_70_is_for_a_bug_in_the_tutor_only(monkeypatch, capsys):
     monkeypatch.setattr(check, "run", broken)
     assert main(["check", "x", "--expected", "x"]) == 70
     assert capsys.readouterr().err == ("tutor: something went wrong (ZeroDivisionError: a bug); this is a bug in "
-                                       "the tutor: please report it, with the output of --debug\n")
+                                       "the tutor: please report it, with what `tutor --debug check x --expected x` prints\n")
 
 
 def test_a_submission_file_name_that_is_not_utf8_is_written_escaped(tmp_path, capsys):

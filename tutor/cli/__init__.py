@@ -11,16 +11,19 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import errno
 import gc
 import importlib
+import os
 import re
 import shlex
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from types import ModuleType
-from typing import NoReturn
+from typing import IO, NoReturn
 
+from .. import plain_output
 from ..errors import TutorError
 from ..journal import JournalFailed
 from ..outputs import OutputError
@@ -90,6 +93,11 @@ class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         super().error(message + (dash_hint(message, self.given, self.prog) or command_hint(message)))
 
+    def _print_message(self, message: str, file: IO[str] | None = None) -> None:
+        """As argparse's, but a write that fails is not passed over: `tutor --help > /dev/full` is told."""
+        if message:
+            (file or sys.stderr).write(message)
+
 
 def command_hint(message: str) -> str:
     """A word no command took that is a command misspelt (`tutor pratice`, read as practice's argument): the
@@ -151,14 +159,48 @@ def practice_by_default(argv: list[str]) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     try:
-        return _main(argv)
+        code = _main(argv)
     except KeyboardInterrupt:  # Ctrl-C at any moment, while the command loads too (sympy takes a second)
         return EXIT_INTERRUPTED
+    except SystemExit:  # argparse's --help and usage errors: their text must reach the output too
+        if not _written(argv is None):
+            return EXIT_IO
+        raise
+    except BrokenPipeError:  # `tutor --help | head -1`
+        return EXIT_OK
+    except OSError as error:  # argparse printing its help to a full disk
+        if error.errno not in _FULL:
+            raise
+        return _unwritten(error, argv is None)
+    return code if _written(argv is None) else EXIT_IO
+
+
+_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO)  # what a full disk or a quota makes a write give
+
+
+def _written(whole_process: bool) -> bool:
+    """Whether what was printed reached standard output: flushed here, so that a full disk (`> /dev/full`) is
+    told, with exit status 74, rather than lost at the interpreter's exit (outside check h23)."""
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except OSError as error:
+        _unwritten(error, whole_process)
+        return False
+    return True
+
+
+def _unwritten(error: OSError, whole_process: bool) -> int:
+    print(f"tutor: the output could not be written ({error.strerror or error})", file=sys.stderr)
+    if whole_process:  # nothing more to flush at exit, where it would fail again
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - for the rest of the process
+    return EXIT_IO
 
 
 def _main(argv: Sequence[str] | None) -> int:
     whole_process = argv is None  # the tutor is the program, not called by another (a test)
     if whole_process:
+        plain_output.fitted()  # an ASCII locale: the maths in ASCII, not a crash
         # Loading the command (sympy, the kinds, prompt_toolkit) makes objects that live as long as the
         # process and next to no garbage: the cyclic collector is off while it loads, then leaves those
         # objects out for good (gc.freeze), so no collection walks them again, nor does the interpreter's
@@ -186,8 +228,10 @@ def _main(argv: Sequence[str] | None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except Exception as error:  # noqa: BLE001 - the last line of defence before a person
+        if isinstance(error, OSError) and error.errno in _FULL:  # printing to a full disk: not a bug
+            return _unwritten(error, whole_process)
         if args.debug:
             raise
         print(f"tutor: something went wrong ({type(error).__name__}: {error}); this is a bug in the tutor: "
-              "please report it, with the output of --debug", file=sys.stderr)
+              f"please report it, with what `tutor --debug {shlex.join(argv)}` prints", file=sys.stderr)
         return EXIT_BUG
