@@ -723,3 +723,40 @@ def test_a_session_kept_by_a_tutor_before_schema_6_is_saved(tmp_path):
     again.close()
     with sqlite3.connect(db) as connection:
         assert connection.execute("SELECT pack, sitting FROM sessions").fetchall() == [("gradients", None)]
+
+
+@pytest.mark.parametrize(("make", "what"), [(os.mkfifo, "a named pipe"), (os.mkdir, "a folder")])
+def test_a_pipe_or_a_folder_at_the_path_is_refused_at_once(tmp_path, make, what):
+    """Outside check h23: a named pipe there hung `tutor` and `tutor progress` for good (SQLite waited on it); a
+    folder was "disk I/O error"."""
+    path = tmp_path / "progress.sqlite3"
+    make(path)
+    with pytest.raises(StoreError) as refused:
+        Store(path)
+    assert str(refused.value) == (f"{path} is {what}, not a progress database file; nothing was written to it; "
+                                  "move it away, or use another file with --db FILE")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a file-size limit (RLIMIT_FSIZE) is POSIX")
+def test_a_new_student_over_a_file_size_limit_practises_all_the_same(tmp_path):
+    """Outside check h23: the first start on a full disk (a quota, `ulimit -f`) was refused, "can't be used (disk I/O
+    error)", and left a stub database behind; as on a full disk after it, the session goes on, its writes kept."""
+    import resource
+
+    def limited() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (20 * 1024, 20 * 1024))
+
+    done = subprocess.run([sys.executable, "-m", "tutor", "--student", "ana", "--seed", "1"], input=b"2x\n",
+                          capture_output=True, env={**os.environ, "HOME": str(tmp_path)}, preexec_fn=limited,
+                          timeout=120, check=False)
+    folder = tmp_path / ".local" / "share" / "calculus-tutor"
+    assert done.returncode == 0, done.stderr
+    assert "Correct." in done.stdout.decode()
+    assert "can't be made (disk I/O error; the disk may be full, or over a quota)" in done.stdout.decode()
+    assert sorted(p.name for p in folder.iterdir()) == ["progress.sqlite3.unsaved.json"]  # no stub database
+    home = {**os.environ, "HOME": str(tmp_path)}
+    subprocess.run([sys.executable, "-m", "tutor", "--student", "ana"], input=b":quit\n", capture_output=True,
+                   env=home, timeout=120, check=True)  # with room again: the kept writes saved
+    again = subprocess.run([sys.executable, "-m", "tutor", "progress"], capture_output=True, env=home, timeout=120,
+                           check=True)
+    assert "ana: 1 of 1 answer right in 1 session" in again.stdout.decode(), again

@@ -7,11 +7,13 @@ and migrated forward step by step when an older database is opened.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
 import shutil
 import sqlite3
+import stat
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -110,6 +112,14 @@ def default_home() -> Path:
     else:
         base = _absolute_from("XDG_DATA_HOME") or Path.home() / ".local" / "share"
     return base / "calculus-tutor"
+
+
+def _remove_made(path: Path) -> None:
+    """A database file just made, and SQLite's files beside it, removed (what could not be written in them)."""
+    for made in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm"),
+                 path.with_name(path.name + "-journal")):
+        with contextlib.suppress(OSError):
+            made.unlink()
 
 
 def _unmade(folder: Path) -> str | None:
@@ -236,12 +246,26 @@ class Store:
         self.failing = False  # a write failed and nothing has been written since
         self.opened: tuple[int, int] | None = None  # the written file's (device, inode): still the one at `path`?
         self._once = False  # one try, no retries (while retrying without waiting)
-        if self.path.exists():
+        if self.path.exists() or self.path.is_symlink():
+            self._refuse_other_files()
             self._inspect()
         self.db = self._connect()
         self._take_kept()
 
     # -- opening
+    def _refuse_other_files(self) -> None:
+        """A folder, a named pipe, a device at the path: refused at once, by what it is (SQLite would wait on a pipe
+        for ever, and call a folder a "disk I/O error": outside check h23)."""
+        try:
+            mode = self.path.stat().st_mode
+        except OSError as error:
+            raise StoreError(f"{self.path} can't be read ({error.strerror}); use another file with --db FILE") from None
+        if not stat.S_ISREG(mode):
+            what = "a folder" if stat.S_ISDIR(mode) else "a named pipe" if stat.S_ISFIFO(mode) else \
+                "a device or socket"
+            raise StoreError(f"{self.path} is {what}, not a progress database file; nothing was written to it; "
+                             "move it away, or use another file with --db FILE")
+
     def _inspect(self) -> None:
         """Refuse a file that is not a progress database of this tutor, before writing anything."""
         again = "move it away, or use another file with --db FILE"
@@ -290,6 +314,7 @@ class Store:
             self.notices.append(f"{folder} can't be made ({unmade}): your progress in this session is not saved "
                                 "(--db FILE saves it in a folder you can write)")
         elif writable and os.access(_existing(folder), os.W_OK):
+            made = not self.path.exists()
             db = sqlite3.connect(self.path, isolation_level=None, timeout=_BUSY_SECONDS)  # transactions explicit
             try:
                 db.execute("PRAGMA journal_mode=WAL")
@@ -304,6 +329,13 @@ class Store:
                     self.full = True
                     self.notices.append(f"the disk holding {self.path} is full ({error}): your progress in this "
                                         "session is not saved there")
+                elif made and not ("locked" in str(error) or "busy" in str(error)):
+                    # a new database that could not be written (a quota, a file-size limit): the session goes on,
+                    # as on a full disk, and no stub is left for the next one to find
+                    _remove_made(self.path)
+                    self.notices.append(f"{self.path} can't be made ({error}; the disk may be full, or over a "
+                                        "quota): your progress in this session is not saved (--db FILE saves it "
+                                        "in a folder you can write)")
                 elif not ("locked" in str(error) or "busy" in str(error)):
                     raise StoreError(f"{self.path} can't be used ({error}); use another file with --db FILE") from None
                 else:
