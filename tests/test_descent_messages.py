@@ -234,3 +234,32 @@ def test_pack_validation_keeps_a_descent_the_learning_rate_kind_does_not_call_di
     assert main(["pack", "show", str(path), "--answers"]) == 0
     answers = [line.split("answer:")[1].strip() for line in capsys.readouterr().out.splitlines() if "answer:" in line]
     assert answers == ["-8", "oscillates, too slow"]
+
+
+@pytest.mark.parametrize(("argv", "ending"), [
+    # outside check h24: both said "try a smaller learning rate", but every step went downhill: no rate mends it
+    (("descent", "x^2-y^2", "--start", "1,0.001", "--rate", "0.1"),
+     "diverged at iteration 116: f fell at every step, without bound (f = -2.34449e12); every step went downhill, so "
+     "the learning rate is not too large: down this path f has no minimum to find"),
+    (("descent", "x^3", "--start=-1", "--rate", "0.001"),
+     "diverged at iteration 341: f fell at every step, without bound (f = -1.29902e13); every step went downhill, so "
+     "the learning rate is not too large: down this path f has no minimum to find"),
+    (("descent", "x^2", "--start=1", "--rate", "1.5"),  # an overshoot: the rate is too large
+     "diverged at iteration 21: the values grew without bound; try a smaller learning rate"),
+])
+def test_a_descent_that_falls_without_bound_is_not_told_to_take_a_smaller_rate(capsys, argv, ending):
+    assert run(capsys, *argv)[-1] == ending
+
+
+def test_a_descent_with_no_critical_point_to_reach_is_not_too_slow(capsys):
+    """Outside check h24: e^(-x) from 0 was "it goes downhill, but too slowly"; f′ = -e^(-x) is never 0."""
+    assert run(capsys, "descent", "e^(-x)", "--start", "0", "--rate", "0.5", "--steps")[-1] == (
+        "8. After 10000 iterations, the most the tutor runs, |f′| = 0.000199873 is still above the tolerance 1e-8: it "
+        "did not converge; it goes downhill, but f has no critical point: its slope shrinks without reaching 0, and "
+        "descent would go on for ever. The point is 8.51783, where f = 0.000199873.")
+
+
+def test_rates_that_all_fall_without_bound(capsys):
+    assert run(capsys, "rates", "x^3", "--start=-1", "--rates", "0.1,0.01", "--iterations", "50")[-1] == (
+        "no rate converges: f fell without bound at every step at each rate, so down this path f has no minimum to "
+        "find")

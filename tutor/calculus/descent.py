@@ -15,6 +15,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from itertools import pairwise
 
 import sympy
 from sympy import Expr, Symbol, preorder_traversal
@@ -54,6 +55,7 @@ class Descent:
     why: str = ""  # why it has none there: "is outside f's domain: ln(x) has no real value there"
     landed: float | None = None  # f at `escaped` where that is a minimum of f and only ∇f has none there
     at_kink: bool = False  # f has a value at `escaped`, and a kink: only ∇f has none there
+    fell: bool = False  # diverged going downhill at every step: f unbounded below on the path, no rate too large
 
     @property
     def end(self) -> tuple[int, tuple[float, ...], float]:
@@ -103,6 +105,7 @@ def descend(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Numb
         raise SolveError(f"f or its gradient has no real value at the start ({shown})") from None
     scale = max(1.0, *(abs(v) for v in (*rows[0].point, *rows[0].gradient, rows[0].value)))
     diverged_at, note, why = None, "", ""
+    fell = False
     escaped: tuple[float, ...] = ()
     landed: float | None = None
     zeroed: dict[str, int] = {}
@@ -137,11 +140,17 @@ def descend(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Numb
             zeroed.setdefault(name, k)
         values = (*current.point, *current.gradient, current.value)
         if not all(math.isfinite(v) and abs(v) <= GROWTH * scale for v in values):
-            diverged_at, note = k, "the values grew without bound"
+            diverged_at = k
+            # every step downhill (x² − y² near its saddle, x³ from -1): f falls without bound, which no smaller
+            # rate mends (outside check h24: "try a smaller learning rate" was said of it); else it overshoots
+            fell = all(later.value < earlier.value for earlier, later in pairwise(rows))
+            note = (f"f fell at every step, without bound (f = {show_float(current.value)})" if fell
+                    else "the values grew without bound")
             break
     converged = diverged_at is None and tolerance is not None and math.hypot(*rows[-1].gradient) < tolerance
     return Descent(tuple(rows), diverged_at, converged, note, tolerance, f, variables, gradient, alpha,
-                   tuple(sorted(zeroed.items(), key=lambda item: item[1])), escaped, why, landed, bool(at_kink))
+                   tuple(sorted(zeroed.items(), key=lambda item: item[1])), escaped, why, landed, bool(at_kink),
+                   fell)
 
 
 def _at_kink(error: SolveError | None) -> str:

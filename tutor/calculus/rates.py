@@ -235,4 +235,8 @@ def short_of(trial: RateTrial) -> str:
         return f"it oscillates: {trial.reason}"
     if trial.behaviour == Behaviour.DIVERGES:
         return f"it diverges: {trial.reason}"
+    nearest = nearest_critical(trial.descent)
+    if nearest is not None and nearest.point is None:  # e^(-x): not too slow, nowhere to arrive (outside check h24)
+        return "it goes downhill, but f has no critical point: its slope shrinks without reaching 0, and descent " \
+               "would go on for ever"
     return "it goes downhill, but too slowly"  # too slow: its reason is the gradient still above the tolerance

@@ -22,7 +22,7 @@ def solve(function: str | None, start: str, rate: str, iterations: int | None = 
           tolerance: float | None = None, max_iterations: int = 10_000, variables: Sequence[str] | None = None,
           points: str | None = None, explain: bool = False) -> Solution:
     from ...steps import render_text
-    from .steps import ANOTHER_RATE, OVERSHOOT, descent_steps, rose, zeroed_steps
+    from .steps import ANOTHER_RATE, OVERSHOOT, descent_steps, diverged_advice, rose, zeroed_steps
     names: tuple[str, ...]
     if function is not None and points is None:
         f, names = read_function(function, variables)
@@ -59,7 +59,7 @@ def solve(function: str | None, start: str, rate: str, iterations: int | None = 
         ending = (f"stopped at iteration {result.diverged_at}: {result.note}; the learning rate is too large: "
                   "try a smaller one")
     elif result.diverged_at is not None:
-        ending = (f"diverged at iteration {result.diverged_at}: {result.note}; try a smaller learning rate")
+        ending = f"diverged at iteration {result.diverged_at}: {result.note}; {diverged_advice(result)}"
     else:
         slope_size = "|f′|" if len(names) == 1 else "the gradient"
         if result.converged:

@@ -49,6 +49,14 @@ class DescentRule(StepRule):
 
 ANOTHER_RATE = "another learning rate steps past that point"
 OVERSHOOT = "the steps overshoot the minimum and the learning rate is too large; try a smaller one"
+# a descent that diverged going downhill at every step (Descent.fell): no overshoot, and no smaller rate mends it
+FELL_AWAY = "every step went downhill, so the learning rate is not too large: down this path f has no minimum to find"
+
+
+def diverged_advice(d: Descent) -> str:
+    """What a descent that blew up says after why: a smaller rate, where it overshot; where it fell at every step,
+    that f has no minimum down that path (outside check h24)."""
+    return FELL_AWAY if d.fell else "try a smaller learning rate"
 
 # the lesson's "repeat until close enough": the tolerance decides the stop, and the nearest critical point is
 # named with its distance, whatever that is, never judged "near" or not by a threshold of the tutor's own
@@ -69,7 +77,7 @@ TEMPLATES: dict[StepRule, str] = {
     DescentRule.ITERATION: ("Iteration {k}: {slope_of_f}{before:args} = {gradient}, so the new point is "
                             "{before} − {rate}·{gradient:factor} = {after}, where {f} = {value}."),
     DescentRule.SKIPPED: "Iterations {first} to {last} go the same way.",
-    DescentRule.DIVERGED: "Diverged at iteration {k}: {reason}; try a smaller learning rate.",
+    DescentRule.DIVERGED: "Diverged at iteration {k}: {reason}; {advice}.",
     # the step that left f's domain (or made f too large to compute), shown: the descent stops there
     DescentRule.ESCAPED: ("Iteration {k}: {slope_of_f}{before:args} = {gradient}, so the new point is "
                           "{before} − {rate}·{gradient:factor} = {after}, which {why}. The step went too far: the "
@@ -142,7 +150,7 @@ def descent_steps(f: str | Expr, variables: Sequence[str] | None, start: Sequenc
         substeps.append(step(DescentRule.AT_KINK if d.at_kink else DescentRule.ESCAPED, final.point, d.escaped,
                              k=d.diverged_at, rate=d.rate, gradient=final.gradient, why=d.why))
     elif d.diverged_at is not None:
-        substeps.append(step(DescentRule.DIVERGED, k=d.diverged_at, reason=d.note))
+        substeps.append(step(DescentRule.DIVERGED, k=d.diverged_at, reason=d.note, advice=diverged_advice(d)))
     elif d.converged:
         rule, named = _stopped_at(d)
         substeps.append(step(rule, None, final.point, k=final.k, value=final.value, tolerance=d.tolerance,

@@ -58,6 +58,9 @@ def best_line(result: calculus.LearningRates) -> str:
     if result.best is None:
         if any(t.stalls for t in result.trials):
             return "no rate converges to a minimum within the steps"
+        if all(t.descent.fell for t in result.trials):  # x³ from -1: no rate too large; f has no minimum that way
+            return "no rate converges: f fell without bound at every step at each rate, so down this path f has no " \
+                   "minimum to find"
         return "no rate converges within the steps"
     rates = [f"α = {show_float(result.trials[i].rate)}" for i in result.best_rates]
     if len(rates) == 1:
