@@ -73,10 +73,12 @@ def test_the_second_derivative_test_derives_its_derivatives_and_says_what_they_m
 
 
 def test_critical_points_of_a_quadratic_solve_the_two_linear_equations_line_by_line(capsys):
-    """The same elimination `solve lstsq` uses for its normal equations, under the point it gives."""
+    """The same elimination `solve lstsq` uses for its normal equations, under the point it gives; its equations
+    as the elimination takes them (outside check h24: x = 3/2 - y/2, then "multiply the first equation by 2:
+    4x + 2y - 6 = 0", which doubling x = 3/2 - y/2 does not give)."""
     _, out, _ = run(capsys, "critical", "x^2 + x y + y^2 - 3x", "--steps")
     lines = out.splitlines()
-    at = lines.index("   4.1. x = 3/2 - y/2 and x = -2y: the point (2, -1).")
+    at = lines.index("   4.1. 2x + y - 3 = 0 and x + 2y = 0: the point (2, -1).")
     assert lines[at + 1:at + 7] == [
         "      4.1.1. Multiply the first equation by 2: 4x + 2y - 6 = 0.",
         "      4.1.2. Subtract the second equation from the first: y cancels, leaving 3x - 6 = 0.",

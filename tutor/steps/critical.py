@@ -345,8 +345,13 @@ def _cases(c: CriticalPoints) -> Step:
             else:
                 cases.append(step(Rule.CASE_POINT_ON_SET, case.conditions, point, on=on))
         if len(alone) == 1:
-            worked = _worked(c, alone[0]) or _substituted(case.conditions, alone, c.variables)
-            cases.append(step(Rule.CASE_POINT, case.conditions, alone[0], worked))
+            eliminated = _worked(c, alone[0])
+            # the equations as the elimination under it takes them (3 - 2x + y = 0, not x = y/2 + 3/2, which its
+            # "multiply the first equation by 2" would not fit: outside check h24)
+            conditions = tuple(Equation(Terms(tuple(ordered_terms(g, c.variables))), sympy.Integer(0))
+                               for g in c.gradient) if eliminated else case.conditions
+            worked = eliminated or _substituted(case.conditions, alone, c.variables)
+            cases.append(step(Rule.CASE_POINT, conditions, alone[0], worked))
         elif alone:
             cases.append(step(Rule.CASE_POINTS, case.conditions, tuple(alone),
                               _substituted(case.conditions, alone, c.variables)))
