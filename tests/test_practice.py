@@ -753,3 +753,18 @@ def test_hint_promises_no_worked_solution_an_exercise_has_not(tmp_path):
     store.close()
     assert "answer> :hint\nThis exercise has no hints and no worked solution.\n" \
            "answer> :steps\nThere is no worked solution for this exercise.\n" in out.getvalue()
+
+
+@pytest.mark.parametrize(("env", "plain"), [
+    ({"TERM": "xterm-256color"}, False), ({"TERM": "xterm-256color", "NO_COLOR": "1"}, True),
+    ({"TERM": "xterm-mono"}, True), ({"TERM": "vt100"}, True), ({}, True),
+])
+def test_a_terminal_without_colour_gets_no_grey_suggestion(monkeypatch, env, plain):
+    """Outside check h23: with NO_COLOR the history's suggestion looked typed (`x^` showed as x^2+16, "missing
+    exponent"); a one-colour terminal was sent 256 colours."""
+    from tutor import repl
+    for name in ("TERM", "NO_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert repl._monochrome() is plain

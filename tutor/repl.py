@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import re
 import signal
 import textwrap
@@ -36,6 +37,7 @@ from prompt_toolkit.history import FileHistory, History, InMemoryHistory
 from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
 from prompt_toolkit.keys import Keys
 from prompt_toolkit.lexers import Lexer
+from prompt_toolkit.output import ColorDepth
 from prompt_toolkit.shortcuts import print_formatted_text
 from prompt_toolkit.styles import Style
 from prompt_toolkit.utils import suspend_to_background_supported
@@ -230,6 +232,13 @@ def converse(session: Session, read: Callable[[str], str], emit: Callable[[list[
         session.close()
 
 
+def _monochrome() -> bool:
+    """Whether the terminal shows no colour: NO_COLOR set (https://no-color.org), or a terminal of one colour
+    (TERM=xterm-mono, vt100), which prompt_toolkit would send 256 colours (outside check h23)."""
+    term = os.environ.get("TERM", "")
+    return "NO_COLOR" in os.environ or term.endswith("-mono") or term in ("vt100", "vt102", "vt220", "")
+
+
 class Shell:
     def __init__(self, session: Session, history: History | Path | None = None,
                  emit: Callable[[list[Line]], None] = emit_lines, ending: Ending | None = None, **prompt_options):
@@ -238,9 +247,13 @@ class Shell:
         self.ending = ending
         if isinstance(history, Path):
             history = _history(history)
+        plain = _monochrome()
         self.prompt: PromptSession[str] = PromptSession(
             history=history or InMemoryHistory(),
-            auto_suggest=NewAnswersOnly(session),
+            # a suggestion is told from what was typed only by its grey: none where the terminal shows no colour
+            auto_suggest=None if plain else NewAnswersOnly(session),
+            color_depth=ColorDepth.MONOCHROME if plain else None,
+            reserve_space_for_menu=0,  # typing on a window of 8 rows pushed the question off it (outside check h23)
             completer=AnswerCompleter(session),
             complete_while_typing=False,
             lexer=MathLexer(n for n in session.names() if len(n) > 1),
