@@ -113,6 +113,9 @@ def test_a_character_refused_is_named_and_its_look_alike_given(capsys, answer: s
      "A derivative's name may only begin the answer, before its '=': give just the one asked for."),
     ("0.1447 (rounded)", "descent-1d-step-1", 8, "Write just the answer, without words."),
     ("6xy^3 (from WolframAlpha)", "partial-x-3x2y3", 7, "Write just the answer, without words."),
+    ("Out[3]: 6*x*y**3", "partial-x-3x2y3", 0, "Write just the answer, without the notebook's 'Out[3]:'."),
+    ("**6xy^3**", "partial-x-3x2y3", 0,
+     "'**' around the answer marks bold text in Markdown: write the answer without it."),
 ])
 def test_what_a_paste_brings_is_told_as_what_it_is(capsys, answer: str, exercise: str, column: int,
                                                   message: str) -> None:

@@ -293,6 +293,7 @@ def _placed_hint(text: str, at: int) -> str | None:
 
 
 _HTML_TAG = re.compile(r"</?([A-Za-z]+)[^<>]*>")
+_NOTEBOOK = re.compile(r"(?:In|Out)\s*\[\s*\d*\s*\]\s*[:=]?")
 
 
 def _unknown_character(character: str) -> str:
@@ -642,6 +643,10 @@ class _Tokenizer:
             if name.lower() == run.lower():
                 return InputError(f"unknown function '{run}'; names are case-sensitive: did you mean '{name}'?",
                                   col, "unknown_function")
+        if run in ("In", "Out") and (prompt := _NOTEBOOK.match(self.text, col - self.offset)) is not None:
+            # Out[3]: 2*x, pasted from Jupyter (Mathematica's Out[1]= is an answer after a name, told as such)
+            return InputError(f"write just the answer, without the notebook's '{prompt[0].strip()}'", col,
+                              "unknown_name")
         if (alike := next((c for c in run if c in _LOOK_ALIKES), None)) is not None:  # Χ, a Greek chi, for X
             return InputError(f"unknown name '{run}': its '{alike}' is {character_name(alike)}; type "
                               f"{_LOOK_ALIKES[alike]} instead", col, "unknown_name")
@@ -2101,8 +2106,8 @@ def read(
     except InputError as error:
         if error.note == "shape" and shape in _ONE_VALUE and (comma := _decimal_comma(clean)) is not None:
             raise comma from None
-        if error.message.endswith(NOT_A_LIST) and (commas := _outside_brackets(clean, ",")):
-            second = commas[0] + 1
+        if error.message.endswith(NOT_A_LIST) and (separators := _outside_brackets(clean, ",")):
+            second = separators[0] + 1
             raise InputError(error.message, second + len(clean[second:]) - len(clean[second:].lstrip()),
                              error.note) from None  # at the list's second value
         raise
@@ -2122,6 +2127,9 @@ def _refuse_pasted_layout(text: str) -> None:
     if (tab := inside.find("\t")) >= 0:
         raise InputError("your answer has a tab in it, as between the cells of a table: give one answer, its parts "
                          "apart by commas", start + tab, "syntax")
+    if inside.startswith("**") and inside.rstrip(".").endswith("**"):  # **6xy^3**: not "missing operand before '^'"
+        raise InputError("'**' around the answer marks bold text in Markdown: write the answer without it", start,
+                         "syntax")
     if (grouped := _SPACE_GROUPED.search(inside)) is not None:
         gap = next(i for i, c in enumerate(grouped[0]) if not c.isdigit())
         space = "a space" if grouped[0][gap] == " " else f"a space ({character_name(grouped[0][gap])})"

@@ -21,12 +21,15 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from types import ModuleType
-from typing import IO, NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from .. import plain_output
 from ..errors import TutorError
 from ..journal import JournalFailed
 from ..outputs import OutputError
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 EXIT_OK, EXIT_INCORRECT, EXIT_USAGE, EXIT_INVALID = 0, 1, 2, 3
 EXIT_IO = 74  # an output could not be written (sysexits' EX_IOERR)
@@ -93,7 +96,7 @@ class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         super().error(message + (dash_hint(message, self.given, self.prog) or command_hint(message)))
 
-    def _print_message(self, message: str, file: IO[str] | None = None) -> None:
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
         """As argparse's, but a write that fails is not passed over: `tutor --help > /dev/full` is told."""
         if message:
             (file or sys.stderr).write(message)

@@ -26,6 +26,7 @@ class DescentRule(StepRule):
     UPDATE_RULE = "update_rule"
     ITERATION = "iteration"
     SKIPPED = "skipped"
+    SKIPPED_ONE = "skipped_one"
     DIVERGED = "diverged"
     ESCAPED = "escaped"
     AT_KINK = "at_kink"
@@ -53,6 +54,11 @@ OVERSHOOT = "the steps overshoot the minimum and the learning rate is too large;
 FELL_AWAY = "every step went downhill, so the learning rate is not too large: down this path f has no minimum to find"
 
 
+def skipped(first: int, last: int) -> Step:
+    """The iterations left out between those shown, said once."""
+    return step(DescentRule.SKIPPED_ONE if first == last else DescentRule.SKIPPED, first=first, last=last)
+
+
 def diverged_advice(d: Descent) -> str:
     """What a descent that blew up says after why: a smaller rate, where it overshot; where it fell at every step,
     that f has no minimum down that path (outside check h24)."""
@@ -77,6 +83,7 @@ TEMPLATES: dict[StepRule, str] = {
     DescentRule.ITERATION: ("Iteration {k}: {slope_of_f}{before:args} = {gradient}, so the new point is "
                             "{before} − {rate}·{gradient:factor} = {after}, where {f} = {value}."),
     DescentRule.SKIPPED: "Iterations {first} to {last} go the same way.",
+    DescentRule.SKIPPED_ONE: "Iteration {first} goes the same way.",  # not "iterations 4 to 4" (outside check h24)
     DescentRule.DIVERGED: "Diverged at iteration {k}: {reason}; {advice}.",
     # the step that left f's domain (or made f too large to compute), shown: the descent stops there
     DescentRule.ESCAPED: ("Iteration {k}: {slope_of_f}{before:args} = {gradient}, so the new point is "
@@ -137,7 +144,7 @@ def descent_steps(f: str | Expr, variables: Sequence[str] | None, start: Sequenc
 
     for k in shown:
         if k > SHOWN + 1 and k - 1 not in shown:
-            substeps.append(step(DescentRule.SKIPPED, first=SHOWN + 1, last=k - 1))
+            substeps.append(skipped(SHOWN + 1, k - 1))
             up_to(k - 1)
         substeps.append(step(DescentRule.ITERATION, rows[k - 1].point, rows[k].point, k=k, rate=d.rate,
                              gradient=rows[k - 1].gradient, value=rows[k].value))

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 
 from ...calculus import Stopping
 from ...steps import Step, StepRule, step
-from ..gradient_descent.steps import DescentRule
+from ..gradient_descent.steps import DescentRule, skipped
 
 SHOWN = 3  # iterations written out at the start; the last two are always written out
 
@@ -47,7 +47,7 @@ def stopping_steps(stop: Stopping) -> Step:
     shown = [k for k in range(1, last + 1) if k <= SHOWN or k >= last - 1]
     for k in shown:
         if k > SHOWN and k - 1 not in shown:
-            substeps.append(step(DescentRule.SKIPPED, first=SHOWN + 1, last=k - 1))
+            substeps.append(skipped(SHOWN + 1, k - 1))
         length = math.hypot(*rows[k].gradient)
         check = (step(StopRule.CLOSE_ENOUGH, None, k, length=length, tolerance=stop.tolerance,
                       point=rows[k].point)
