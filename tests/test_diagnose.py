@@ -626,3 +626,10 @@ def test_a_cost_at_m_and_b_put_in_the_wrong_way_round_is_named():
     assert (verdict.note, verdict.message) == ("misconception:evaluated-at-swapped-point",
                                                "It looks like you evaluated at (1, 2) instead of (2, 1): here m = 2 "
                                                "and b = 1.")
+
+
+def test_a_descent_step_slipped_with_the_slope_rounded_as_the_slide_shows_it_is_both():
+    """Outside check h24: 0.05 − 0.005·18.9 (the slide's f′(0.05) = -18.9, moved along instead of against) was only
+    "not right to 4 decimal places"."""
+    verdict = respond(lesson("descent-1d-step-1"), "0.05 - 0.005*18.9")
+    assert (verdict.note, verdict.reading) == ("misconception:gradient-ascent+slope-rounded-early", "-0.0445")
