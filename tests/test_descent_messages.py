@@ -255,8 +255,20 @@ def test_a_descent_with_no_critical_point_to_reach_is_not_too_slow(capsys):
     """Outside check h24: e^(-x) from 0 was "it goes downhill, but too slowly"; f′ = -e^(-x) is never 0."""
     assert run(capsys, "descent", "e^(-x)", "--start", "0", "--rate", "0.5", "--steps")[-1] == (
         "8. After 10000 iterations, the most the tutor runs, |f′| = 0.000199873 is still above the tolerance 1e-8: it "
-        "did not converge; it goes downhill, but f has no critical point: its slope shrinks without reaching 0, and "
-        "descent would go on for ever. The point is 8.51783, where f = 0.000199873.")
+        "did not converge; it goes downhill, but f has no critical point, so descent has nowhere to stop. The point is "
+        "8.51783, where f = 0.000199873.")
+
+
+@pytest.mark.parametrize(("function", "start", "why"), [
+    ("x", "0", "f has no critical point, so descent has nowhere to stop"),
+    ("e^(-x)", "0", "f has no critical point, so descent has nowhere to stop"),
+    ("x^2-y^2", "1,0.001", "f has no local minimum, so descent has none to reach"),  # its one critical point a saddle
+])
+def test_rates_on_a_function_with_nowhere_to_arrive_are_not_too_slow(capsys, function, start, why):
+    """Outside check h25: `solve rates` said "is too slow" of each rate for x, x² − y², e^(-x)."""
+    lines = run(capsys, "rates", function, "--start", start, "--rates", "0.1,0.01", "--iterations", "20")
+    assert lines[-1] == f"no rate converges: {why}"
+    assert lines[-3].startswith("α = 0.1: goes downhill (after 20 steps") and lines[-3].endswith(f"; {why})")
 
 
 def test_rates_that_all_fall_without_bound(capsys):

@@ -42,7 +42,7 @@ def test_a_tab_inside_an_answer_is_refused(capsys) -> None:
     """An Excel LINEST row pasted: was "Give both m and b", false, with no column."""
     assert told(capsys, "0.5\t2.333333333", "gradients:power-lines-fit") == [
         "invalid", "0.5 2.333333333", "   ^",
-        "Your answer has a tab in it, as between the cells of a table: give one answer, its parts apart by commas."]
+        "Your answer has a tab in it (from the cells of a table, perhaps): type a space instead, or a comma between values."]
 
 
 def test_values_side_by_side_are_told_to_take_commas(capsys) -> None:
@@ -174,3 +174,13 @@ def test_what_word_processors_and_calculators_write_is_read(capsys, answer: str,
 ])
 def test_other_look_alikes(capsys, answer: str, message: str) -> None:
     assert told(capsys, answer, "gradients:hard-to-optimize-derivative")[3] == message
+
+
+def test_the_feedback_page_shows_the_line_break_it_speaks_of(tmp_path) -> None:
+    """Outside check h25: the page showed "6xy^3 9x^2y^2" beside "Your answer runs over more than one line"."""
+    answers = tmp_path / "class.csv"
+    answers.write_text('student,exercise,answer\nann,partial-x-3x2y3,"6xy^3\n9x^2y^2"\n', encoding="utf-8")
+    main(["grade", "gradients", str(answers), "--out", str(tmp_path / "out"), "--feedback", str(tmp_path / "fb")])
+    page = next((tmp_path / "fb").glob("*.md")).read_text(encoding="utf-8")
+    assert "- Your answer: 6xy^3␊9x^2y^2\n" in page
+    assert "- Feedback: Your answer runs over more than one line: give one answer, on one line.\n" in page

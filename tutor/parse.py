@@ -101,6 +101,7 @@ from .errors import TutorError
 from .evaluate import TooLarge, Uncertain, Undefined, Unsupported, compile_expression
 from .functions import BY_NAME, BY_SYMPY, MathFunction, as_fraction, lower, upper
 from .limits import LIMITS, Limits
+from .plain_output import plain, writing_plain
 from .words import GREEK, TextEnum, and_list, character_name, invisible, slipped, visible
 
 
@@ -147,7 +148,8 @@ class InputError(TutorError):
         clipped = head + shown[start:start + POINTER_WIDTH] + ("…" if start + POINTER_WIDTH < len(shown) else "")
         if self.column is None:
             return clipped
-        return f"{clipped}\n{' ' * (len(head) + _width(shown[start:column]))}^"
+        before = shown[start:column]  # as written: x² is x^2 where the output takes no Unicode (tutor.plain_output)
+        return f"{clipped}\n{' ' * (len(head) + (len(plain(before)) if writing_plain() else _width(before)))}^"
 
 
 def _width(text: str) -> int:
@@ -2007,8 +2009,8 @@ def read(
     if len(text) > limits.max_length:
         raise InputError(f"the answer is too long (the limit is {limits.max_length} characters)",
                          limits.max_length, "too_large")
-    if not (infer or data):
-        _refuse_pasted_layout(text)
+    if not data:
+        _refuse_pasted_layout(text, trusted=infer)
     typed = _without_full_stop(as_exact(normalize(text)))
     if components:
         typed = _and_between_parts(typed, components)
@@ -2114,26 +2116,34 @@ def read(
     return Answer(shape, value, ambiguities, spellings, wholes)
 
 
-def _refuse_pasted_layout(text: str) -> None:
+def _refuse_pasted_layout(text: str, trusted: bool = False) -> None:
     """What a paste brings that no typed answer has, refused where it is: a line break or a tab inside the answer
     (two lines of a notebook, cells of a spreadsheet), which would be read as a space and the parts multiplied; and
     digits grouped in threes by a space (1 447, as French or SI style and Word in those languages write 1447),
-    which would be read as a product."""
+    which would be read as a product. Of `trusted` text (a pack's expected answer, run over lines by YAML), only
+    the digit groups: `expected: "1 447"` graded 1447 wrong (outside check h25)."""
     inside = text.strip()
     start = len(text) - len(text.lstrip())
+    if trusted:
+        _refuse_digit_groups(inside, start)
+        return
     if (broken := _LINE_BREAK.search(inside)) is not None:
         raise InputError("your answer runs over more than one line: give one answer, on one line",
                          start + broken.start(), "syntax")
     if (tab := inside.find("\t")) >= 0:
-        raise InputError("your answer has a tab in it, as between the cells of a table: give one answer, its parts "
-                         "apart by commas", start + tab, "syntax")
+        raise InputError("your answer has a tab in it (from the cells of a table, perhaps): type a space instead, "
+                         "or a comma between values", start + tab, "syntax")
     if inside.startswith("**") and inside.rstrip(".").endswith("**"):  # **6xy^3**: not "missing operand before '^'"
         raise InputError("'**' around the answer marks bold text in Markdown: write the answer without it", start,
                          "syntax")
+    _refuse_digit_groups(inside, start)
+
+
+def _refuse_digit_groups(inside: str, start: int) -> None:
     if (grouped := _SPACE_GROUPED.search(inside)) is not None:
         gap = next(i for i, c in enumerate(grouped[0]) if not c.isdigit())
         space = "a space" if grouped[0][gap] == " " else f"a space ({character_name(grouped[0][gap])})"
-        whole = "".join(c for c in grouped[0] if c.isdigit())
+        whole = "".join(c for c in grouped[0] if c.isdigit() or c == ".")
         raise InputError(f"'{grouped[0]}' has {space} between its digits, as between thousands: write {whole} for "
                          f"one number, or put '*' between numbers to multiply them", start + grouped.start() + gap,
                          "syntax")
@@ -2141,7 +2151,7 @@ def _refuse_pasted_layout(text: str) -> None:
 
 _LINE_BREAK = re.compile("[\n\r\v\f\x85\u2028\u2029]")
 # digits in groups of three after a space of any kind, not part of a decimal, a power or a name (1 447; 12 345 678)
-_SPACE_GROUPED = re.compile(r"(?<![\w.,^])\d{1,3}(?:[ \u00a0\u202f\u2009\u2007]\d{3})+(?![\w.,])")
+_SPACE_GROUPED = re.compile(r"(?<![\w.,^])\d{1,3}(?:[ \u00a0\u202f\u2009\u2007]\d{3})+(?:\.\d+)?(?![\w.]|,\d)")
 
 
 # numbers with only spaces between, the first signed: in a list of values, its commas left out (the note)

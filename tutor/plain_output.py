@@ -75,10 +75,19 @@ class PlainText(io.TextIOBase):
         return self.stream.isatty()
 
 
-def json_escaped() -> bool:
-    """Whether JSON should be written with its non-ASCII characters escaped (\\u00b3): where standard output is
-    written plain, so that the data stays exact rather than rewritten as x^3."""
+def writing_plain() -> bool:
+    """Whether standard output is written through `plain`: then JSON escapes its non-ASCII characters (\\u00b3),
+    so that the data stays exact rather than rewritten as x^3, and a caret is placed under the text as written."""
     return isinstance(sys.stdout, PlainText)
+
+
+def as_typed(argument: str) -> str:
+    """A command-line argument that a locale not UTF-8 decoded byte by byte (surrogateescape: ³ as two escapes) read
+    as the UTF-8 a terminal sends; as it is where its bytes are not UTF-8 (a Latin-1 terminal's)."""
+    try:
+        return argument.encode("utf-8", "surrogateescape").decode("utf-8")
+    except UnicodeError:
+        return argument
 
 
 def _utf(stream: object) -> bool:

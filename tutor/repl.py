@@ -126,7 +126,7 @@ class AnswerCompleter(Completer):
 def emit_lines(lines: Iterable[Line], output=None) -> None:
     for line in lines:
         print_formatted_text(FormattedText([(f"class:{line.style}" if line.style else "", line.text)]),
-                             style=STYLE, output=output)
+                             style=STYLE, output=output, color_depth=ColorDepth.MONOCHROME if _monochrome() else None)
 
 
 class NewAnswersOnly(AutoSuggest):

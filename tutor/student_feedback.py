@@ -33,6 +33,7 @@ from .outputs import Writer
 from .packs import Exercise, ExerciseSpec, variant_seed
 from .templates import outline
 from .topics import KINDS
+from .words import visible
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
 _RESERVED = re.compile(r"CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9]", re.I)  # Windows: not a file, with any extension
@@ -139,7 +140,9 @@ def _page(book: Gradebook, student: str, results: tuple[Result, ...], variants: 
         mistake = misconception_of(result, spec)
         items.append(Item(heading, (
             ("Exercise", shown.prompt if settable else ""),
-            ("Your answer", result.answer if answered else ""),
+            # a line break or tab in it shown (␊, ␉) where the page's line would make it a space: the feedback beside
+            # it may be about it (outside check h25)
+            ("Your answer", visible(result.answer.replace("\t", "␉")) if answered else ""),
             ("Read as", result.reading if answered and result.reading != result.answer else ""),
             ("Verdict", _verdict(result)),
             # an absent student's "Nothing was submitted" is said once, at the top; why an answer given could not

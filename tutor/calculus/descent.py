@@ -199,8 +199,7 @@ def nearest_critical(d: Descent) -> Nearest | None:
         found: CriticalPoints = critical_points(d.function, d.variables)
     except (SolveError, NotImplementedError):
         return None
-    # the list is every critical point: none lies on a line or a flat stretch, nor repeats beyond a window
-    every = found.complete and not found.sets and not found.flat and not found.windows and not found.minima_only
+    every = _every_one(found)
     if not found.points:
         return Nearest(None, math.inf, True) if every else None
     if found.sets or found.flat:
@@ -209,6 +208,29 @@ def nearest_critical(d: Descent) -> Nearest | None:
     distance, point = min(((math.dist(last, [float(sympy.N(c, 20)) for c in p.point]), p) for p in found.points),
                           key=lambda pair: pair[0])
     return Nearest(point, distance, every)
+
+
+def _every_one(found: CriticalPoints) -> bool:
+    """Whether the list is every critical point: none lies on a line or a flat stretch, nor repeats beyond a
+    window."""
+    return found.complete and not found.sets and not found.flat and not found.windows and not found.minima_only
+
+
+def nowhere(d: Descent) -> str:
+    """Why a descent going downhill has nowhere to arrive, where the tutor knows it: f has no critical point (x,
+    e^(-x)), or every one is known and none is a minimum (x² − y²); "" where f has one, or it can't tell. Not "too
+    slow" (outside checks h24 and h25)."""
+    try:
+        found = critical_points(d.function, d.variables)
+    except (SolveError, NotImplementedError):
+        return ""
+    if not _every_one(found):
+        return ""
+    if not found.points:
+        return "f has no critical point, so descent has nowhere to stop"
+    if all(p.nature in (Nature.MAXIMUM, Nature.SADDLE, Nature.NEITHER) for p in found.points):
+        return "f has no local minimum, so descent has none to reach"
+    return ""
 
 
 def _outside(f: Expr, gradient: Sequence[Expr], syms: Sequence[Symbol], point: tuple[float, ...]) -> str:

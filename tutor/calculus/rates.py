@@ -54,7 +54,7 @@ from sympy import Expr
 
 from ..words import counted
 from .common import Number, SolveError, exact, function_of, variables_of
-from .descent import Descent, Nearest, descend, nearest_critical, positive_tolerance
+from .descent import Descent, Nearest, descend, nearest_critical, nowhere, positive_tolerance
 
 DEFAULT_TOLERANCE = 1e-4
 GROWTH = 10  # how many times its size at the start (or 1) a run reaches to be running away
@@ -76,6 +76,7 @@ class RateTrial:
     iterations: int | None  # steps until |∇f| < tolerance, when it converges
     reason: str  # why it is judged so, in one sentence
     zigzags: bool = False  # most of its pairs of steps go back the way they came
+    nowhere: str = ""  # of one that goes downhill without converging: why it can arrive nowhere (`descent.nowhere`)
     nearest: Nearest | None = None  # where it converges: the critical point nearest its end, if the tutor knows it
 
     @property
@@ -201,10 +202,11 @@ def judged(run: Descent, tolerance: float) -> RateTrial:
                      f"below {tolerance:g} within {counted(last.k, 'step')}")
         return RateTrial(alpha, Behaviour.OSCILLATES, run, None, back, zigzags)
     length = slopes[-1]
+    why = nowhere(run)
     return RateTrial(alpha, Behaviour.TOO_SLOW, run, None,
                      f"after {counted(last.k, 'step')} {size} = {length:.3g} {not_below(length, tolerance)} "
-                     f"{tolerance:g}",
-                     zigzags)
+                     f"{tolerance:g}" + (f"; {why}" if why else ""),
+                     zigzags, why)
 
 
 def not_below(length: float, tolerance: float) -> str:
@@ -235,8 +237,6 @@ def short_of(trial: RateTrial) -> str:
         return f"it oscillates: {trial.reason}"
     if trial.behaviour == Behaviour.DIVERGES:
         return f"it diverges: {trial.reason}"
-    nearest = nearest_critical(trial.descent)
-    if nearest is not None and nearest.point is None:  # e^(-x): not too slow, nowhere to arrive (outside check h24)
-        return "it goes downhill, but f has no critical point: its slope shrinks without reaching 0, and descent " \
-               "would go on for ever"
+    if trial.nowhere:  # e^(-x), x² − y²: not too slow, with nowhere to arrive (outside checks h24, h25)
+        return f"it goes downhill, but {trial.nowhere}"
     return "it goes downhill, but too slowly"  # too slow: its reason is the gradient still above the tolerance

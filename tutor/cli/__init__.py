@@ -209,7 +209,7 @@ def _main(argv: Sequence[str] | None) -> int:
         # objects out for good (gc.freeze), so no collection walks them again, nor does the interpreter's
         # exit. A piped practice session saves about half the CPU of `import sympy` (bench_startup.py).
         gc.disable()
-    argv = practice_by_default(list(sys.argv[1:] if argv is None else argv))
+    argv = practice_by_default([plain_output.as_typed(arg) for arg in sys.argv[1:]] if argv is None else list(argv))
     named = [arg for arg in argv if arg in COMMANDS]
     args = build_parser(only=named[0] if named else "").parse_args(argv)
     command = COMMANDS[args.command].load()

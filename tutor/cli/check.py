@@ -13,7 +13,7 @@ from ..compare import Tolerance
 from ..errors import TutorError
 from ..feedback import respond
 from ..parse import SHAPES, InputError
-from ..plain_output import json_escaped
+from ..plain_output import writing_plain
 from ..safe_read import writable
 from ..variant_check import settable
 from . import EXIT_INCORRECT, EXIT_INVALID, EXIT_OK, UserError, seed_number
@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
         for result in check_lines(stream):
             failed |= "error" in result
             # a lone surrogate in an id echoed back ("\ud800"), written as that escape: still JSON
-            print(writable(json.dumps(result, ensure_ascii=json_escaped())), flush=True)
+            print(writable(json.dumps(result, ensure_ascii=writing_plain())), flush=True)
         return EXIT_INCORRECT if failed else EXIT_OK
     if args.answer is None or args.expected is None:
         raise UserError("give an answer and --expected (or --batch FILE)")
@@ -96,7 +96,7 @@ def _check_exercise(args: argparse.Namespace) -> int:
 
 def _print_verdict(verdict: Verdict, answer: str, as_json: bool) -> int:
     if as_json:
-        print(writable(json.dumps(verdict.to_dict(), ensure_ascii=json_escaped())))
+        print(writable(json.dumps(verdict.to_dict(), ensure_ascii=writing_plain())))
     else:
         print(verdict.verdict)
         print(verdict.pointer(answer) if verdict.verdict == Judgement.INVALID else verdict.message)

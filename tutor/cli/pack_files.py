@@ -11,7 +11,7 @@ from .. import packs
 from ..builtin_packs import Listed
 from ..outputs import OutputError
 from ..pack_schema import json_schema
-from ..plain_output import json_escaped
+from ..plain_output import writing_plain
 from ..variant_check import Unsettable, settable
 from ..words import and_list, counted
 from . import EXIT_INCORRECT, EXIT_OK, UserError
@@ -67,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
                  *packs.sampled_only(pack), *packs.cautions(pack)]))
         return EXIT_INCORRECT if failed else EXIT_OK
     if args.action == "schema":
-        print(json.dumps(json_schema(), ensure_ascii=json_escaped(), indent=2))
+        print(json.dumps(json_schema(), ensure_ascii=writing_plain(), indent=2))
         return EXIT_OK
     path = Path(args.file)
     if path.exists():

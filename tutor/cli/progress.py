@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from .. import store
-from ..plain_output import json_escaped
+from ..plain_output import writing_plain
 from ..words import counted
 from . import EXIT_OK, UserError
 
@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
         for notice in [] if progress.read_only else progress.take_notices():
             print(f"tutor: {notice}", file=sys.stderr)
     if args.json:
-        print(json.dumps(summary, ensure_ascii=json_escaped(), indent=2))
+        print(json.dumps(summary, ensure_ascii=writing_plain(), indent=2))
         return EXIT_OK
     for student in summary:
         print(f"{student['student']}: {student['correct']} of {counted(student['attempts'], 'answer')} right "

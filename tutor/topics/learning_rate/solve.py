@@ -37,7 +37,8 @@ def solve(function: str, start: str, rates: str, iterations: int, tolerance: flo
              f"converged means {size} < {show_float(tolerance)}; each cell: the point, and {size} there", "",
              *columns(table, right=0), ""]
     reasons = [reason(t, names) for t in result.trials]
-    lines += [f"α = {show_float(t.rate)}: {WHAT[t.behaviour]} ({why})" for t, why in zip(result.trials, reasons)]
+    lines += [f"α = {show_float(t.rate)}: {'goes downhill' if t.nowhere else WHAT[t.behaviour]} ({why})"
+              for t, why in zip(result.trials, reasons)]
     best = result.best_rate
     if result.apart:  # the fewest steps compared ends that are not the same answer: say where each one is
         lines.append(f"the rates that converge do not end in the same minimum: {apart_ends(result)}")
@@ -61,6 +62,9 @@ def best_line(result: calculus.LearningRates) -> str:
         if all(t.descent.fell for t in result.trials):  # x³ from -1: no rate too large; f has no minimum that way
             return "no rate converges: f fell without bound at every step at each rate, so down this path f has no " \
                    "minimum to find"
+        if all(t.nowhere or t.descent.fell for t in result.trials) and (why := next(
+                (t.nowhere for t in result.trials if t.nowhere), "")):
+            return f"no rate converges: {why}"
         return "no rate converges within the steps"
     rates = [f"α = {show_float(result.trials[i].rate)}" for i in result.best_rates]
     if len(rates) == 1:
