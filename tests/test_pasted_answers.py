@@ -33,6 +33,11 @@ def test_a_line_break_inside_an_answer_is_refused_where_it_is(capsys, answer: st
     assert lines[3] == "Your answer runs over more than one line: give one answer, on one line."
 
 
+def test_a_line_separator_is_shown_as_a_line_break(capsys) -> None:
+    """Outside check h25: U+2028 was echoed as �."""
+    assert told(capsys, "6xy^3\u20289x^2y^2", "gradients:partial-x-3x2y3")[1] == "6xy^3\u24249x^2y^2"
+
+
 @pytest.mark.parametrize("answer", ["6xy^3\n", "\t6xy^3\r\n", " 6xy^3 \n\n"])
 def test_line_breaks_and_tabs_at_the_ends_are_left_out(capsys, answer: str) -> None:
     assert told(capsys, answer, "gradients:partial-x-3x2y3")[:2] == ["correct", "Correct."]

@@ -114,6 +114,11 @@ def default_home() -> Path:
     return base / "calculus-tutor"
 
 
+def kept_places(path: Path) -> tuple[Path, ...]:
+    """Where the writes a database could not take are kept, in order: beside it, else in the data folder."""
+    return path.with_name(path.name + ".unsaved.json"), default_home() / f"{path.name}.unsaved.json"
+
+
 def _remove_made(path: Path) -> None:
     """A database file just made, and SQLite's files beside it, removed (what could not be written in them)."""
     for made in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm"),
@@ -562,9 +567,7 @@ class Store:
 
     # -- kept in a file while they can't be saved (tutor.kept)
     def _kept_places(self) -> tuple[Path, ...]:
-        """Where kept writes go, in order: beside the database, else in the data folder."""
-        return (self.path.with_name(self.path.name + ".unsaved.json"),
-                default_home() / f"{self.path.name}.unsaved.json")
+        return kept_places(self.path)
 
     def _take_kept(self) -> None:
         """The writes kept by earlier sessions, after this session's (none yet), saved now where they can be;

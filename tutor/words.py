@@ -92,6 +92,8 @@ _BLANK = frozenset("\u034f\u115f\u1160\u17b4\u17b5\u180b\u180c\u180d\u180f\u2800
 def _shown(character: str) -> str:
     if character == "\t":
         return " "
+    if character in "\x85\u2028\u2029":  # the other line breaks: a break shown, not a character unknown (h25)
+        return "\u2424"
     return _picture(character) or "\ufffd"
 
 

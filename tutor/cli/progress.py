@@ -20,7 +20,8 @@ def setup(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     path = args.db or store.default_home() / "progress.sqlite3"
-    if not path.exists():
+    # a first session on a full disk left its answers kept beside where the database goes: saved now, and shown
+    if not path.exists() and not any(kept.exists() for kept in store.kept_places(path)):
         raise UserError(f"no progress yet at {path}; start with: tutor practice")
     progress = open_store(path)
     try:
