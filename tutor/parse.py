@@ -1240,8 +1240,9 @@ class _Parser:
             end = self.tok.col + len(self.tok.text)
             self.ambiguities.append(f"'{self.span(previous.col, end)}' was read as the product "
                                     f"{previous.text}·{self.tok.text}")
-        elif previous.kind in _FACTOR_ENDS or previous.kind == TokenKind.NUMBER:  # a name, a power: not (x + 1) 2
-            # 6xy^3 9x^2y^2: two answers side by side, multiplied, where no one writes a number after a factor
+        elif previous.kind in _FACTOR_ENDS or before is not None and before.text == "^":
+            # 6xy^3 9x^2y^2: two answers side by side, multiplied, where no one writes a number after a name or a
+            # power (after a bracket, (x + 1) 2 and 1/2 3, it is a product meant, or said otherwise)
             self.ambiguities.append(f"the space before {self.tok.text} at column {self.tok.col + 1} was read as "
                                     "a times sign; to give two answers, put a comma between them")
 

@@ -158,14 +158,13 @@ class CriticalPoints(FunctionProblem):
         crossing = None if lines else _crossing(items, self.variables, max(len(points), 1))
         if crossing is None:
             return answer
-        coordinates, _, cross = self._crossing_words(*crossing)
+        coordinates, _, cross = self._crossing_words(crossing[0])
         points_read = crossing[1]
         written = ", ".join(self.show(p) for p in points_read)
         said = f"read as the point{'' if len(points_read) == 1 else 's'} where {coordinates} {cross}: {written}"
         return replace(answer, value=tuple(points_read), ambiguities=(*answer.ambiguities, said))
 
-    def _crossing_words(self, lines: Sequence[tuple[str, Expr]],
-                        points: Sequence[tuple[Expr, ...]]) -> tuple[str, str, str]:
+    def _crossing_words(self, lines: Sequence[tuple[str, Expr]]) -> tuple[str, str, str]:
         """How lines and where they cross are named: "x = 2 and y = -4", "lines", "cross" (in three variables x = 1
         is a plane, and three planes meet)."""
         coordinates = and_list([f"{v} = {self.show(c)}" for v, c in lines])
@@ -227,7 +226,7 @@ class CriticalPoints(FunctionProblem):
         # the tutor could not read as meant; so for `x = ±1, y = 0`, the lines x = -1, x = 1 and y = 0, and the
         # points where they cross. Where no line is critical, `read` reads them as the points (`_as_points`).
         lines, points = crossing
-        coordinates, whole, cross = self._crossing_words(lines, points)
+        coordinates, whole, cross = self._crossing_words(lines)
         where = f"the point{'' if len(points) == 1 else 's'} where they {cross}"
         return Verdict(Judgement.INVALID, Note.PARSE_ERROR.of("coordinates_as_lines"),
                        f"{coordinates} are whole {whole} of points here. For {where}, "
