@@ -2482,9 +2482,11 @@ def wrong_link(answer: Answer, ctx: Context, expected: Answer | None = None) -> 
             if len(sentence) > _LONGEST_SENTENCE:  # a sentence a student reads, not a page of digits
                 sentence = f"Step {k + 1} of your working is not equal to the step after it."
             return Outcome(False, Note.WRONG_WORKING, sentence)
-    for link in answer.working[:-1]:
+    if expected is None:
+        return None
+    for link in (link for link in answer.working[:-1] if link.rounded):
         alone = replace(answer, value=link.value, spellings=link.spellings, working=())
-        if expected is not None and link.rounded and not compare(alone, expected, ctx).correct:
+        if not compare(alone, expected, ctx).correct:
             sentence = f"{link.text} in your working is not right, whatever it rounds to."
             return Outcome(False, Note.WRONG_WORKING, sentence if len(sentence) <= _LONGEST_SENTENCE else
                            "A step of your working is not right, whatever it rounds to.")

@@ -330,18 +330,19 @@ class Store:
                 return db
             except sqlite3.OperationalError as error:
                 db.close()
+                busy = "locked" in str(error) or "busy" in str(error)
                 if _full(folder):
                     self.full = True
                     self.notices.append(f"the disk holding {self.path} is full ({error}): your progress in this "
                                         "session is not saved there")
-                elif made and not ("locked" in str(error) or "busy" in str(error)):
+                elif made and not busy:
                     # a new database that could not be written (a quota, a file-size limit): the session goes on,
                     # as on a full disk, and no stub is left for the next one to find
                     _remove_made(self.path)
                     self.notices.append(f"{self.path} can't be made ({error}; the disk may be full, or over a "
                                         "quota): your progress in this session is not saved (--db FILE saves it "
                                         "in a folder you can write)")
-                elif not ("locked" in str(error) or "busy" in str(error)):
+                elif not busy:
                     raise StoreError(f"{self.path} can't be used ({error}); use another file with --db FILE") from None
                 else:
                     self.notices.append(f"{self.path} is busy (another program is writing to it); your answers are "

@@ -186,11 +186,10 @@ def real_roots(poly: Expr | Poly, x: sympy.Symbol | None = None) -> tuple[Expr, 
         raise SolveError("every number is a root of the zero polynomial")
     if poly.degree() <= 0:
         return ()
-    # the distinct roots are the square-free part's: (t² − 1)² isolated as t² − 1, where sympy's refinement of a
-    # repeated root once ran for good in a test run (its root cache filled by the tests before)
-    poly = poly.sqf_part()
     rational = _rational_roots(poly)
-    return rational if rational is not None else tuple(dict.fromkeys(poly.real_roots()))
+    # the distinct roots are the square-free part's, each once: (t² − 1)² isolated as t² − 1, where sympy's
+    # refinement of a repeated root once ran for good in a test run (its root cache filled by the tests before)
+    return rational if rational is not None else tuple(poly.sqf_part().real_roots())
 
 
 def _rational_roots(poly: Poly) -> tuple[Expr, ...] | None:

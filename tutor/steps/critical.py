@@ -348,8 +348,8 @@ def _cases(c: CriticalPoints) -> Step:
             eliminated = _worked(c, alone[0])
             # the equations as the elimination under it takes them (3 - 2x + y = 0, not x = y/2 + 3/2, which its
             # "multiply the first equation by 2" would not fit: outside check h24)
-            conditions = tuple(Equation(Terms(tuple(ordered_terms(g, c.variables))), sympy.Integer(0))
-                               for g in c.gradient) if eliminated else case.conditions
+            conditions = tuple(Equation(p, sympy.Integer(0)) for p in _partials(c)) if eliminated \
+                else case.conditions
             worked = eliminated or _substituted(case.conditions, alone, c.variables)
             cases.append(step(Rule.CASE_POINT, conditions, alone[0], worked))
         elif alone:
@@ -415,8 +415,12 @@ def _worked(c: CriticalPoints, point: tuple[Expr, ...]) -> list[Step]:
         return []
     if tuple(solved.solution) != tuple(point):
         return []
-    partials = [Terms(tuple(ordered_terms(g, c.variables))) for g in c.gradient]
-    return list(elimination_steps(partials, solved).substeps)
+    return list(elimination_steps(_partials(c), solved).substeps)
+
+
+def _partials(c: CriticalPoints) -> list[Terms]:
+    """∇f's parts, each term in the order the variables come, as the elimination writes its equations."""
+    return [Terms(tuple(ordered_terms(g, c.variables))) for g in c.gradient]
 
 
 def _substituted(conditions: Sequence[Equation], points: Sequence[tuple[Expr, ...]],

@@ -504,12 +504,6 @@ class FunctionProblem(Problem):
     # not in gradient descent, where it may be f's value at any step's point (f(x₀), where it starts)
     CALL_HOLDS_PLACE: ClassVar[bool] = True
 
-    @property
-    def reads_its_own_way(self) -> bool:
-        """Whether `read` reads more than the grammar does in the answer's shape: a name before the answer, f's
-        value where a place is asked, a reason after a label."""
-        return bool(self.answer_names or self.place_asked)
-
     def labelled(self, error: Labelled) -> InputError:
         """Where the answer is a place (`place_asked`), a name before '=' that is not the place's (x_min = 1)
         gives f's value there (f = -1, f(1) = -1, y = -1): "write just -1" would have the student submit that

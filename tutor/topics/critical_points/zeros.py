@@ -92,9 +92,9 @@ def _linear_zero(polynomials: Sequence[_Terms]) -> tuple[Expr, ...] | None:
 
 
 def _triangular_zeros(polynomials: Sequence[_Terms]) -> list[tuple[Expr, ...]] | None:
-    """The common zeros of two equations in x and y where one is in a single variable of degree at
-    most 2, and the other is in the other variable alone (each root of one beside each of the
-    other's), or, where the first's roots are rational, is at each of them a nonzero polynomial of
+    """The common zeros of two equations in x and y where each is in a single variable of its own, of degree at
+    most 3 (each root of one beside each of the other's), or where one is in a single variable of degree at
+    most 2 with rational roots and the other, is at each of them a nonzero polynomial of
     degree at most 2 in the other variable with rational roots (or a nonzero constant). None for
     any other system."""
     for k, first in enumerate(polynomials):
@@ -106,16 +106,11 @@ def _triangular_zeros(polynomials: Sequence[_Terms]) -> list[tuple[Expr, ...]] |
         if not any(m[i] for m in other):  # one equation in each variable: each one's roots, beside each other's
             roots, others = _zeros_in_one(first, i), _zeros_in_one(other, 1 - i)
             pairs = None if roots is None or others is None else [(r, o) for r in roots for o in others]
-            if pairs is None:
-                return None
-            return [tuple(_value(v) for v in ((r, o) if i == 0 else (o, r))) for r, o in pairs]
-        roots = _roots({m[i]: c for m, c in first.items()})
-        if roots is None:
-            continue
-        elif all(isinstance(r, Fraction) for r in roots):
-            pairs = _at_each_root(cast(list[Fraction], roots), other, i)
         else:
-            continue
+            roots = _roots({m[i]: c for m, c in first.items()})
+            if roots is None or not all(isinstance(r, Fraction) for r in roots):
+                continue
+            pairs = _at_each_root(cast(list[Fraction], roots), other, i)
         if pairs is None:
             return None
         return [tuple(_value(v) for v in ((r, o) if i == 0 else (o, r))) for r, o in pairs]

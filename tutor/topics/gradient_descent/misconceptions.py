@@ -239,18 +239,16 @@ def candidates(problem: GradientDescent) -> Tiered:
         singles.append(WrongAnswer.of([point_swapped(problem, cast(tuple, right.value), cast(tuple, turned.value))],
                                       turned))
 
-    def slightly(places: int) -> bool:
-        """Whether the slope at the start rounded to `places` is within 1% of itself, as -18.9 is of -18.9487: a
-        rougher one (-0.1 for -0.1134) would explain any round answer as a pair (our corpus's (0.6, 0.7))."""
-        start = iteration.run(_Plan(report="gradient-start"))
-        return all(abs(round(g, places) - g) <= abs(g) / 100 for g in start)
-
     def pairs() -> list[WrongAnswer]:
         # a slip of the method done with the slope rounded as the lesson's slide shows it (f′(0.05) = -18.9): the
-        # sign slipped with it, 0.05 − 0.005·18.9 = -0.0445, was only "not right to 4 decimal places" (h24)
+        # sign slipped with it, 0.05 − 0.005·18.9 = -0.0445, was only "not right to 4 decimal places" (h24); only
+        # where the rounding is slight (within 1%), as -18.9 is of -18.9487: a rougher one (-0.1 for -0.1134)
+        # would explain any round answer as a pair (our corpus's (0.6, 0.7))
+        start = iteration.run(_Plan(report="gradient-start"))
+        slight = [places for places in (1, 2) if all(abs(round(g, places) - g) <= abs(g) / 100 for g in start)]
         rounded = [((said, say["slope-rounded-early"](slope=slope, places=counted(places, "decimal place"))),
                     partial(iteration.run, replace(plan, rounded=places)))
-                   for part, said, plan in changes if part != "report" for places in (1, 2) if slightly(places)]
+                   for part, said, plan in changes if part != "report" for places in slight]
         return _reached([((said_a, said_b), partial(iteration.run, _merge(plan_a, plan_b)))
                          for (part_a, said_a, plan_a), (part_b, said_b, plan_b) in combinations(changes, 2)
                          if part_a != part_b and said_a.misconception != said_b.misconception] + rounded)
