@@ -34,6 +34,8 @@ RULE_TABLE = [
     ("tan x", "x", [R.DIFFERENTIATE, R.TAN], "tan(x)² + 1"),
     ("sqrt x", "x", [R.DIFFERENTIATE, R.ROOT, R.POWER], "1/(2√x)"),
     ("2^x", "x", [R.DIFFERENTIATE, R.EXPONENTIAL], "2ˣ ln(2)"),
+    # the power rule's form is the result, with no 'Simplify' to xʸy/x after it (h24, F7)
+    ("x^y", "x", [R.DIFFERENTIATE, R.TREAT_AS_CONSTANT, R.POWER], "xʸ⁻¹y"),
     ("5", "x", [R.DIFFERENTIATE, R.CONSTANT], "0"),
     ("1/x", "x", [R.DIFFERENTIATE, R.POWER], "-1/x²"),
     ("x sin x", "x", [R.DIFFERENTIATE, R.PRODUCT, R.IDENTITY, R.SIN], "x cos(x) + sin(x)"),

@@ -89,6 +89,11 @@ def _term_derivative(term: Expr, v: sympy.Symbol) -> Expr:
     if monomial is not None:
         return monomial
     tidied = _tidy(in_signs(continuous_signs(sympy.diff(term, v))))
+    if any(v in p.base.free_symbols and not p.exp.is_number and v not in p.exp.free_symbols
+           for p in term.atoms(sympy.Pow)):
+        # xʸ's derivative as the power rule gives it, y·xʸ⁻¹, not sympy's xʸ·y/x: that is no simpler, and
+        # has no value at x = 0, where y·xʸ⁻¹ may have one
+        tidied = sympy.powsimp(tidied, combine="exp")
     # (x - 2.5)² gives 2(x - 2.5), as (x - 4)² gives 2(x - 4): expanded, 2x - 5 would merge with the other
     # terms' derivatives, and f's terms would no longer stay separate in f′
     return (_square_of_line(term, v) or tidied) if tidied.is_Add else tidied
