@@ -624,6 +624,14 @@ def test_a_rounded_coefficient_where_exact_values_are_wanted_is_close(capsys):
     (["check", "--", "-x", "--expected=-x"],
      "tutor: error: unrecognized arguments: --expected=-x; everything after -- is read as a value, so options "
      "go before it"),
+    # a value taken for an option leaves a required argument missing; the kind named as typed (h25, N12)
+    (["solve", "rates", "-x^2", "--start", "0.1", "--rates", "0.1,0.01", "--iterations", "20"],
+     "tutor solve rates: error: the following arguments are required: function; if -x^2 is a value, not an "
+     "option, put it last, after --: tutor solve rates --start 0.1 --rates 0.1,0.01 --iterations 20 -- '-x^2'"),
+    (["solve", "rates", "x^2", "--start", "-1", "--rates", "0.1"],  # -1 is a value: nothing to move
+     "tutor solve rates: error: the following arguments are required: --iterations"),
+    (["--debug", "solve", "partial", "-x^2", "--"],
+     "tutor solve partial: error: the following arguments are required: function"),
 ])
 def test_a_value_that_starts_with_a_minus_is_told_how_to_pass_it(capsys, argv, said):
     with pytest.raises(SystemExit) as stop:
@@ -648,6 +656,8 @@ def test_a_command_misspelt_is_told_the_command_meant(capsys, argv, said):
 def test_a_value_that_starts_with_a_minus_passes_as_the_hints_say(capsys):
     assert main(["check", "--expected=-x", "--", "-x"]) == 0
     assert capsys.readouterr().out == "correct\nCorrect.\nread as: -x\n"
+    assert main(["solve", "rates", "--start", "0.1", "--rates", "0.1", "--iterations", "2", "--", "-x^2"]) == 0
+    assert capsys.readouterr().out.startswith("f(x) = -x²\n")
 
 
 @pytest.mark.parametrize("answer, exercise, message", [

@@ -18,7 +18,7 @@ import os
 import re
 import shlex
 import sys
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from types import ModuleType
 from typing import TYPE_CHECKING, NoReturn
@@ -87,14 +87,21 @@ class Parser(argparse.ArgumentParser):
     an argument was not recognised. Subcommands' parsers are of this class too (add_subparsers)."""
 
     given: list[str] = []
+    command_line: list[str] = []  # the whole command's arguments, as the first parser to read them got them
 
     def parse_known_args(self, args: Sequence[str] | None = None,  # type: ignore[override]  # typeshed: overloads
                          namespace: argparse.Namespace | None = None) -> tuple[argparse.Namespace, list[str]]:
         self.given = list(sys.argv[1:] if args is None else args)  # what the error's hint quotes
+        if self.prog == "tutor":
+            Parser.command_line = self.given
         return super().parse_known_args(args, namespace)
 
     def error(self, message: str) -> NoReturn:
-        super().error(message + (dash_hint(message, self.given, self.prog) or command_hint(message)))
+        typed = Parser.command_line[:len(Parser.command_line) - len(self.given)]
+        if self.given and typed and typed[-1] != self.prog.split()[-1]:  # an alias: `solve rates`, as typed
+            self.prog = shlex.join(["tutor", *(word for word in typed if word != "--debug")])
+        options = set(self._option_string_actions)
+        super().error(message + (dash_hint(message, self.given, self.prog, options) or command_hint(message)))
 
     def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
         """As argparse's, but a write that fails is not passed over: `tutor --help > /dev/full` is told."""
@@ -110,8 +117,12 @@ def command_hint(message: str) -> str:
     return f"; did you mean the command {close[0]}?" if close else ""
 
 
-def dash_hint(message: str, given: list[str], prog: str) -> str:
-    """What to add to argparse's `message` where a value that starts with '-' was taken for an option."""
+_NEGATIVE_NUMBER = re.compile(r"-\d+|-\d*\.\d+")  # what argparse reads as a value, not an option
+
+
+def dash_hint(message: str, given: list[str], prog: str, options: Collection[str] = ()) -> str:
+    """What to add to argparse's `message` where a value that starts with '-' was taken for an option
+    (`options`: the parser's own, which are not)."""
     missing = re.fullmatch(r"argument (\S+): expected one argument", message)
     if missing:
         names = missing.group(1).split("/")
@@ -121,11 +132,14 @@ def dash_hint(message: str, given: list[str], prog: str) -> str:
         option = next((n for n in names if n.startswith("--")), names[0])
         return f"; a value that starts with '-' is joined to its option with '=': {option}={given[at + 1]}"
     unknown = re.fullmatch(r"unrecognized arguments: (.*)", message)
-    if not unknown:
+    required = re.fullmatch(r"the following arguments are required: .*", message)
+    if not (unknown or required):
         return ""
     if "--" in given:
-        return "; everything after -- is read as a value, so options go before it"
-    extras = unknown.group(1).split()
+        return "; everything after -- is read as a value, so options go before it" if unknown else ""
+    # a value taken for an option leaves the argument it is missing: `solve rates -x^2 --start 0.1`
+    extras = (unknown.group(1).split() if unknown
+              else [arg for arg in given if arg not in options and not _NEGATIVE_NUMBER.fullmatch(arg)])
     dashed = [arg for arg in given if arg.startswith("-") and not arg.startswith("--") and arg in extras]
     if not dashed:
         return ""
