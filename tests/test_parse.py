@@ -15,6 +15,7 @@ from tutor import check
 from tutor.budget import counted
 from tutor.limits import Limits
 from tutor.parse import SHAPES, Equation, InputError, Meet, Shape, read, symbol
+from tutor.show import show
 
 INPUT_CASES = conformance_cases("input_cases.jsonl")
 X, Y = symbol("x"), symbol("y")
@@ -650,6 +651,24 @@ def test_any_text_gets_a_verdict_and_never_an_exception(text):
 def test_letters_and_invisible_characters_copied_from_documents_are_read(typed, expected):
     names = ("x", "y", "h")
     assert read(typed, variables=names).value == sympy.sympify(expected, locals={n: symbol(n) for n in names})
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("6.*x.*y.^3", "6*x*y**3"), ("6*x.*y.^3", "6*x*y**3"), ("(2x).*(3y^3)", "6*x*y**3"),
+    ("x.^2./2", "x**2/2"), ("2.5.*x", "5*x/2"), ("2.^x", "2**x"),
+])
+def test_matlabs_element_wise_operators_are_the_operators_on_numbers(typed, expected):
+    """Outside check h22: `./` after a number was read (as 2. then /) but `.*` and `.^` after a name were refused."""
+    answer = read(typed, variables=("x", "y"))
+    assert answer.value == sympy.sympify(expected, locals={"x": symbol("x"), "y": symbol("y")})
+    assert "." not in show(answer) or "2.5" in show(answer)  # 6.*x is 6 times x, not the decimal 6.
+
+
+@pytest.mark.parametrize("typed, column", [("x..", 1), ("1.2.3", 3), ("x.y", 1), ("x.*", 1)])
+def test_a_dot_that_is_no_operator_and_no_decimal_point_is_refused_at_it(typed, column):
+    with pytest.raises(InputError) as refused:
+        read(typed, variables=("x", "y"))
+    assert refused.value.column == column
 
 
 @pytest.mark.parametrize("mark", ["\u200e", "\u200f", "\u061c", "\u2066", "\u2067", "\u2068", "\u2069"])

@@ -7,7 +7,7 @@ operators can ever come out. No `eval`, `exec`, `sympify` or `parse_expr`.
 The grammar, loosest binding first::
 
     sum      := product (sign product)*
-    product  := signed (('*' | '/') signed | <juxtaposition> power)*
+    product  := signed (('*' | '/') signed | <juxtaposition> power)*   '**' is '^'; MATLAB's '.*' './' '.^' are * / ^
     signed   := sign signed | power
     sign     := '+' | '-' | '±' | '∓'                 '+/-' is '±'; '+-' is + then - (a+-b is a - b)
     items    := item (',' item)*                     an item: a list, `lhs = rhs`, or a sum
@@ -251,6 +251,7 @@ _TO_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _TO_SUBSCRIPT = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
 OPERATORS = set("+-*/^!,=()[]{}|⟨⟩√∛∜")
+_ELEMENTWISE = ("*", "/", "^")  # after a '.', MATLAB's element-wise operators
 _ROOTS = {"√": 2, "∛": 3, "∜": 4}  # the root signs, each the root it takes
 _PLUS_MINUS = "±∓"  # each a set of alternatives (`_Parser.expanded`); ∓ takes the sign opposite the ±
 _SIGNS = ("+", "-", *_PLUS_MINUS)
@@ -362,7 +363,7 @@ def _fraction_end(text: str, at: int) -> int:
 _LETTER = re.compile(r"[A-Za-zα-ωΑ-Ωℯ]+(?:_[A-Za-z0-9]+)?")
 # The exponent's digits are possessive: 1e12x is not a number followed by x, and must not become 1e1
 # followed by 2x (20x) either; it is read as 1·e·12·x, and said so, like 2e3x.
-_NUMBER = re.compile(r"([0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]++(?![A-Za-z(]))?")
+_NUMBER = re.compile(r"([0-9]+(?:\.(?![*/^]))?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]++(?![A-Za-z(]))?")  # 2.*x: 2, then .*
 # what _NUMBER leaves of 1.5e-3xy: an exponent with a sign, straight before a letter (see _number)
 _SIGNED_POWER = re.compile(r"([eE])([+-])([0-9]+)([A-Za-z]+)")
 
@@ -512,6 +513,9 @@ class _Tokenizer:
             elif text.startswith("**", i):
                 out.append(Token(TokenKind.OPERATOR, "^", col, spaced=spaced))
                 i += 2
+            elif c == "." and text[i + 1 : i + 2] in _ELEMENTWISE:  # MATLAB's .* ./ .^: on numbers, * / ^
+                out.append(Token(TokenKind.OPERATOR, text[i + 1], col, spaced=spaced))
+                i += 2
             elif c == "_" and out and out[-1].kind == TokenKind.FUNCTION and out[-1].text in FUNCTIONS["log"].names:
                 out.append(Token(TokenKind.OPERATOR, "_", col, spaced=spaced))  # log _ 2 x: the base follows
                 i += 1
@@ -576,7 +580,7 @@ class _Tokenizer:
             # its digits go on: the middle of the numbers they begin, 2.7182… as 2.71825, shown as typed
             value += Rational(1, 2 * 10 ** len(mantissa.partition(".")[2]))
             literal, end = literal + "…", end + 1
-        if end < len(self.text) and self.text[end] == ".":
+        if end < len(self.text) and self.text[end] == "." and self.text[end + 1 : end + 2] not in _ELEMENTWISE:
             raise InputError("a number has one decimal point", end + self.offset)
         after = _fraction_end(self.text, end)
         part = _vulgar(self.text[end:after]) if after > end else None
