@@ -39,7 +39,8 @@ def test_the_finding_the_steps_drop_the_outside_first_and_compare_the_edges(caps
         "8. The least local minimum in the region is f(1.1309…) = -1.07023….",
         "9. At the region's edges, f(0) = 0 and f(5) = 555, not below -1.07023…, so f is least in the region at "
         "x = 1.1309….",
-        "10. The least local minimum, outside the region, is f(-1.30083…) = -3.5139…: it is the global minimum.",
+        "10. The least local minimum, outside the region, is f(-1.30083…) = -3.5139…: it is the global minimum (f → ∞ "
+        "as x → ±∞, its leading term x⁴ outgrowing the rest).",
     ]
     assert not any("global minimum" in line for line in steps[:-1])
 

@@ -595,7 +595,8 @@ def test_the_derivative_of_max_and_min_is_written_with_sign(capsys):
     # f is least at several points: each is named, none as the minimum
     (["x^4 - 2x^2"], ["minimum: f = -1 at x = -1 and x = 1",
                       "local minima: x = -1, x = 1; the least is the global minimum"],
-     "8. The least value of f at a local minimum is -1, at x = -1 and x = 1: it is the global minimum."),
+     "8. The least value of f at a local minimum is -1, at x = -1 and x = 1: it is the global minimum (f → ∞ as "
+     "x → ±∞, its leading term x⁴ outgrowing the rest)."),
     # numerical: the tie is f(-x) = f(x), shown exactly, and said
     (["cos(x) + x^2/10"], ["minimum: f = -0.180898 at x = -2.59574 and x = 2.59574, the same value since "
                            "f(-x) = f(x)"],

@@ -33,7 +33,8 @@ def test_the_steps_are_written_in_decimals_too(capsys):
     assert "3. Factor f′: 0.8x - 1.2 = 0.4(2x - 3)." in lines
     assert lines[-3].startswith("   6.1. Differentiate f′ again: f″ = d/dx[0.8x - 1.2] = 0.8. ")
     assert "   6.2. At 1.5: f″ = 0.8 > 0, so this is a local minimum." in lines
-    assert lines[-1] == "7. The least local minimum is f(1.5) = -0.9: it is the global minimum."
+    assert lines[-1] == ("7. The least local minimum is f(1.5) = -0.9: it is the global minimum (f → ∞ as x → ±∞, its "
+                         "leading term 0.4x² outgrowing the rest).")
 
 
 def test_a_fraction_with_no_terminating_decimal_stays_a_fraction(capsys):

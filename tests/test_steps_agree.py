@@ -97,7 +97,8 @@ def test_two_variables_several_as_low_outside_the_window(capsys):
                         # f is least in the region at its edge, which no local minimum is
                         "8. At the region's edges, f(1) = 1 and f(2) = 4; no local minimum lies in the region, so f "
                         "is least in the region at an edge: at x = 1, where f = 1.",
-                        "9. The least local minimum, outside the region, is f(0) = 0: it is the global minimum."]),
+                        "9. The least local minimum, outside the region, is f(0) = 0: it is the global minimum "
+                        "(f → ∞ as x → ±∞, its leading term x² outgrowing the rest)."]),
     # the lesson's: two local minima, one in the window (finding 475)
     ("x^4 - 3x^2 + x", "0 <= x <= 5", ["6. Keep what lies in the region 0 ≤ x ≤ 5:",
                                        "   6.1. -1.30083… is outside: it breaks 0 ≤ x.",
@@ -107,9 +108,10 @@ def test_two_variables_several_as_low_outside_the_window(capsys):
                                        "9. At the region's edges, f(0) = 0 and f(5) = 555, not below -1.07023…, so f "
                                        "is least in the region at x = 1.1309….",
                                        "10. The least local minimum, outside the region, is f(-1.30083…) = -3.5139…: "
-                                       "it is the global minimum."]),
+                                       "it is the global minimum (f → ∞ as x → ±∞, its leading term x⁴ outgrowing the "
+                                       "rest)."]),
     ("x^4 - 2x^2", "0<=x<=2", ["8. The least value of f at a local minimum is -1, at x = -1 and x = 1: it is the "
-                               "global minimum.",
+                               "global minimum (f → ∞ as x → ±∞, its leading term x⁴ outgrowing the rest).",
                                "9. Keep what lies in the region 0 ≤ x ≤ 2:",
                                "   9.1. -1 is outside: it breaks 0 ≤ x.",
                                "   9.2. 1 is inside.",

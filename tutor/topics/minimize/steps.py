@@ -18,6 +18,7 @@ from ...calculus.minimize import (
     Edge,
     LocalMinimum,
     among,
+    bounded_below,
     ends_above,
     held_minima,
     least_at_edge,
@@ -191,8 +192,8 @@ def minimize_steps(f: Expr, x: str, result: Minimum, window: Region | None = Non
         # sympy's solve gave some solutions of f' = 0 (x = π of sin x = 0); solveset lists them all
         substeps.append(step(MinimizeRule.EVERY_ZERO, None, tuple(m.point for m in zeros),
                              where=f" in {within}" if within else ""))
-    verdict = globally(result.is_global, len(result.minima), result.complete) + (
-        f" ({result.note})" if result.note else "") + (
+    why = result.note or (_outgrown(f, x) if result.is_global else "")
+    verdict = globally(result.is_global, len(result.minima), result.complete) + (f" ({why})" if why else "") + (
         f" ({periodic_note(result.period, x)})" if result.period is not None else "")
     if result.no_least:  # sin x + x/10: its minima go on, ever lower; the one found is not the least
         substeps = [step(MinimizeRule.NUMERICALLY_FOUND, None, s.after) if s.rule is MinimizeRule.NUMERICALLY
@@ -216,6 +217,17 @@ def minimize_steps(f: Expr, x: str, result: Minimum, window: Region | None = Non
     known = f", {result.known_as}" if result.known_as else ""
     return _in_window(step(MinimizeRule.MINIMUM, f, point, substeps, variables=(x,), variable=sympy.Symbol(x),
                            approx=approx(point), known=known), x, window, edge, result.value, least=ends is not None)
+
+
+def _outgrown(f: Expr, x: str) -> str:
+    """Why the least local minimum is global, for a polynomial of even degree with a positive leading
+    coefficient (bounded_below): its leading term outgrows the rest at both ends, so f is least at a critical
+    point (h24, F4: "the least local minimum" is no reason alone). "" for any other f."""
+    v = symbol(x)
+    if not bounded_below(f, [v]):
+        return ""
+    poly = sympy.Poly(f, v)
+    return f"f → ∞ as {x} → ±∞, its leading term {show(poly.LC() * v ** poly.degree(), [x])} outgrowing the rest"
 
 
 def _ends_step(f: Expr, x: str, result: Minimum, window: Region, point: Expr) -> Step | None:
@@ -409,8 +421,8 @@ def _away_steps(f: Expr, x: str, result: Minimum, window: Region, substeps: list
     kept = outside_window(result, window) or ()
     v = symbol(x)
     # why the least of all is only local, said of it alone: the summary's line for it says it so
-    verdict = globally(result.is_global, len(result.minima), result.complete) + (
-        f" ({result.lower or result.note})" if result.note else "")
+    why = (result.lower or result.note) if result.note else _outgrown(f, x) if result.is_global else ""
+    verdict = globally(result.is_global, len(result.minima), result.complete) + (f" ({why})" if why else "")
     tail, _ = _window_steps(f, result, x, window, edges=False)
     places = tuple(Equation(v, _number(m)) for m in kept)
     value = kept[0].value if kept else None
