@@ -454,6 +454,30 @@ def test_a_zigzag_is_called_oscillating_whatever_the_steps_allowed(tmp_path, exe
     assert shrinks.message.startswith(f"It looks like you called α = {rate} divergent, but it oscillates: ")
 
 
+@pytest.mark.parametrize("steps, key, diverges", [
+    (10, "oscillates, converges, too slow",
+     "Correct. (α = 1.1 diverges, and oscillates too: 9 of its 9 pairs of steps go back the way they came, and |f′| "
+     "grew at every step, from 2 to 12.4.)"),
+    (20, "diverges, converges, too slow", "Correct."),
+])
+def test_a_zigzag_that_widens_at_every_step_diverges_whatever_the_steps_allowed(tmp_path, steps, key, diverges):
+    """Outside check h26, F1: α = 1.1 on (x - 1)², whose gap to the minimum grows 1.2 times at each step, was keyed
+    `oscillates` with 10 steps, and "diverges" marked wrong "without running away"; with 20, `diverges`."""
+    (tmp_path / "w.yaml").write_text(f"pack: w\nexercises:\n  - {{id: w, kind: learning_rate, function: (x - 1)^2, "
+                                     f"start: 0, rates: [1.1, 0.5, 0.05], iterations: {steps}}}\n", encoding="utf-8")
+    variant = packs.load(tmp_path / "w.yaml").exercise("w").variant()
+    assert variant.expected().value == key
+    said = respond(variant, "diverges, converges, too slow")
+    assert (said.verdict.value, said.message) == ("correct", diverges)
+    assert respond(variant, "oscillates, converges, too slow").correct is (steps == 10)
+    # a bounce that does not widen at every step is no divergence: α = 1 on (x - 1)² goes 0, 2, 0, 2 …
+    (tmp_path / "b.yaml").write_text("pack: b\nexercises:\n  - {id: b, kind: learning_rate, function: (x - 1)^2, "
+                                     "start: 0, rates: [1, 0.5], iterations: 10}\n", encoding="utf-8")
+    bounce = packs.load(tmp_path / "b.yaml").exercise("b").variant()
+    assert bounce.expected().value == "oscillates, converges"
+    assert not respond(bounce, "diverges, converges").correct
+
+
 @pytest.mark.parametrize("c", [1, 3, 5])
 def test_a_rate_named_as_the_question_names_it_is_read_as_the_words_read_it(c):
     # finding 98: the best rate after its name was refused, while the words for each rate read it

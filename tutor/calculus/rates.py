@@ -25,6 +25,10 @@ bounds are that wide, and then its largest stops doubling as the steps go on; a 
 grows without bound does both from some number of steps on, and keeps doing so (α = 1.1
 on x², from 1: from 13 steps). Before that it is judged by what it has done, oscillating.
 
+A zigzag whose |∇f| grew at every step, short of that margin, is judged oscillating, and
+`diverges` is true of it too (`RateTrial.true_of`): its growth is plain, where the margin is
+only when the key calls it so.
+
 A run that zigzags so (most pairs of steps reversed) and still converges within the N
 steps does both: on x² with α = 0.9 every step crosses the minimum (x → -0.8x), and
 |f′| is below 10⁻⁴ after 45 steps. Its behaviour is `converges`, and `oscillates` is
@@ -78,6 +82,7 @@ class RateTrial:
     zigzags: bool = False  # most of its pairs of steps go back the way they came
     nowhere: str = ""  # of one that goes downhill without converging: why it can arrive nowhere (`descent.nowhere`)
     nearest: Nearest | None = None  # where it converges: the critical point nearest its end, if the tutor knows it
+    widens: bool = False  # a zigzag whose |∇f| grew at every step, short of the margin that calls it diverging
 
     @property
     def stalls(self) -> bool:
@@ -86,9 +91,13 @@ class RateTrial:
 
     @property
     def true_of(self) -> frozenset[Behaviour]:
-        """Every word true of the run: its behaviour, and `oscillates` too where it converges zigzagging."""
+        """Every word true of the run: its behaviour, `oscillates` too where it converges zigzagging, and `diverges`
+        too where its zigzag widens at every step (h26: α = 1.1 on (x - 1)² was keyed `oscillates` with 10 steps and
+        `diverges` with 20, and "diverges" marked wrong with 10, where the gap grows 1.2 times at each)."""
         if self.behaviour == Behaviour.CONVERGES and self.zigzags:
             return frozenset((Behaviour.CONVERGES, Behaviour.OSCILLATES))
+        if self.behaviour == Behaviour.OSCILLATES and self.widens:
+            return frozenset((Behaviour.OSCILLATES, Behaviour.DIVERGES))
         return frozenset((self.behaviour,))
 
 
@@ -200,7 +209,7 @@ def judged(run: Descent, tolerance: float) -> RateTrial:
         elif narrowing:
             back += (f", and {size} fell from {slopes[0]:.3g} to {slopes[-1]:.3g}: it closes in, zigzagging, but not "
                      f"below {tolerance:g} within {counted(last.k, 'step')}")
-        return RateTrial(alpha, Behaviour.OSCILLATES, run, None, back, zigzags)
+        return RateTrial(alpha, Behaviour.OSCILLATES, run, None, back, zigzags, widens=widening)
     length = slopes[-1]
     why = nowhere(run)
     return RateTrial(alpha, Behaviour.TOO_SLOW, run, None,

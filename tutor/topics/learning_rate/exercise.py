@@ -153,8 +153,8 @@ class LearningRate(FunctionProblem):
             return Verdict(Judgement.INVALID, Note.PARSE_ERROR.of(error.note), message, column=error.column)
         got = str(read.value)
         mine, right = behaviours_of(got), behaviours_of(want)
-        # a word true of the run is right, though another is the key's: a zigzag that converges
-        # within the steps also oscillates (only the key's own words are known for a mistake's key)
+        # a word true of the run is right, though another is the key's: a zigzag that converges within the steps also
+        # oscillates, one that widens at every step diverges (only the key's own words are known for a mistake's key)
         true_of = ([t.true_of for t in self.solution.trials] if want == self.expected().value
                    else [frozenset((was,)) for was in right])
         wrong = [(i, said) for i, (said, true) in enumerate(zip(mine, true_of)) if said not in true]
@@ -185,14 +185,17 @@ class LearningRate(FunctionProblem):
         return f"α = {rate} {NOT[said]}: {DOES[trial.behaviour]}"
 
     def _also(self, mine: Sequence[Behaviour], right: Sequence[Behaviour]) -> str:
-        """For a rate called oscillating that converges zigzagging: that it converges too, within the steps."""
+        """For a rate given the other word true of it: a zigzag called oscillating that converges within the steps
+        too, or one called diverging whose zigzag widens at every step, that the key's word is true of it as well."""
         both = [i for i, (said, was) in enumerate(zip(mine, right)) if said != was]
         if not both:
             return ""
         trials, rates = self.solution.trials, self.shown_rates()
         size = "|f′|" if len(self.variables) == 1 else "|∇f|"
-        said = "; ".join(f"α = {rates[i]} oscillates, and converges too: {size} is below {self.show(self.until)} "
-                         f"after {trials[i].iterations} of the {self.iterations} steps" for i in both)
+        said = "; ".join(
+            f"α = {rates[i]} diverges, and oscillates too: {trials[i].reason}" if trials[i].widens else
+            f"α = {rates[i]} oscillates, and converges too: {size} is below {self.show(self.until)} "
+            f"after {trials[i].iterations} of the {self.iterations} steps" for i in both)
         return f" ({said}.)"
 
     def steps(self) -> Step:
