@@ -154,6 +154,13 @@ def test_the_height_of_the_valley_descent_ends_in_given_for_where_it_ends_is_nam
      "the slope at the start is already below 0.0001 (the default 'until'): no iteration is needed"),
     ("{id: e, kind: stopping, function: 'x^2', start: 0.001, rate: 0.1, until: 0.01}",
      "the slope at the start is already below it: no iteration is needed"),
+    # outside check h26, F2: the start, copied from the prompt, was the answer, and graded correct
+    ("{id: e, kind: gradient_descent, function: '(x - 1)^2', start: 1, rate: 0.25, iterations: 2}",
+     "the gradient is 0 at the start, so descent never moves from it and the start is the answer; start elsewhere"),
+    ("{id: e, kind: gradient_descent, function: 'x^2 - y^2', start: [0, 0], rate: 0.1, iterations: 1}",
+     "the gradient is 0 at the start, so descent never moves from it and the start is the answer; start elsewhere"),
+    ("{id: e, kind: cost, data: [[0, 1], [1, 3]], ask: step, start: [2, 1], rate: 0.1}",
+     "the gradient is 0 at the start, so descent never moves from it and the start is the answer; start elsewhere"),
 ])
 def test_a_start_already_at_the_bottom_is_refused(tmp_path, capsys, line, said):
     # x² from 0: "valid", its key "converges, converges", and "1.5 diverges" marked wrong

@@ -306,7 +306,7 @@ def test_a_student_whose_draw_meets_no_require_is_not_graded_and_the_others_are(
         return values(spec, key)
     monkeypatch.setattr(ExerciseSpec, "values", refused_for_ben)
     answers = tmp_path / "answers.csv"
-    answers.write_text("student,exercise,answer\nben,descent,1\ncy,descent,1\ndee,power,16x^3\n", encoding="utf-8")
+    answers.write_text("student,exercise,answer\nben,descent,1\ncy,descent,1.375\ndee,power,16x^3\n", encoding="utf-8")
     book = grade_class(pack, read_submissions([answers], pack))
     why = "no parameters meet 'require: a > 4' in 1000 draws"
     assert [(r.student, r.verdict, r.max, r.feedback) for r in book.results if r.exercise == "descent"] == [

@@ -17,6 +17,7 @@ from ...calculus.cost import B, M
 from ...compare import Note, Tolerance, not_multiplied_out
 from ...parse import Answer, InputError, Labelled, Shape
 from ..base import Field, FieldError, Problem, choice_from, keys_for_ask, point_from
+from ..gradient_descent.exercise import STILL_START
 from ..least_squares.exercise import DATA_FIELDS, line_data, points_text
 from ..solution import approx_point
 
@@ -79,6 +80,8 @@ class Cost(Problem):
             _ = problem.step if problem.step is not None else problem.cost
         except SolveError as error:
             raise FieldError("csv" if "csv" in data else "data", error.message) from None
+        if problem.step is not None and not any(problem.step.slope):
+            raise FieldError("start", STILL_START)
         return problem
 
     @cached_property

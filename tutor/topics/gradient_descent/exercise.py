@@ -47,6 +47,11 @@ def refuse_settled_start(run: calculus.Descent, tolerance: float, field: str = "
         raise FieldError(field, f"the slope at the start is already below {below}: no iteration is needed")
 
 
+# a start where the gradient is 0 (f's minimum, drawn there by a parameter): descent never moves, and the start
+# itself, copied from the prompt, would be the right answer (outside check h26, F2)
+STILL_START = "the gradient is 0 at the start, so descent never moves from it and the start is the answer; start elsewhere"
+
+
 def refuse_diverging(run: calculus.Descent) -> None:
     """Refuse a descent exercise whose run over its iterations the `learning_rate` kind would call
     "diverges" (`rates.judged`, over the same steps): a step out of f's domain, values past descent's
@@ -95,6 +100,8 @@ class GradientDescent(FunctionProblem):
         except SolveError as error:
             raise FieldError("start", error.message) from None
         refuse_diverging(result)
+        if not any(result.rows[0].gradient):
+            raise FieldError("start", STILL_START)
         if result.zeroed:  # the point asked for would be the rounding the run took as 0, not descent
             raise FieldError("iterations", f"{underflowed(*result.zeroed[0])}; ask for fewer iterations")
         return problem
