@@ -870,6 +870,23 @@ def test_a_parameter_named_like_a_constant_or_function_of_the_maths_is_refused(t
         "maths, and the parameter would replace it; call the parameter another letter, like 'm'"]
 
 
+def test_a_parameter_named_like_a_variable_of_the_function_is_refused(tmp_path, capsys):
+    """Outside check h26, F4: params {y: ...} on x² y + y² replaced the variable: a student drew "∂/∂x of
+    3x² + 9"; on x² + y² the only message was that a gradient needs two variables."""
+    (tmp_path / "v.yaml").write_text(
+        "pack: v\nexercises:\n  - {id: p, kind: partial_derivative, function: x^2 y + y^2, wrt: x, params: {y: {int: [1, 3]}}}\n"
+        "  - {id: g, kind: gradient, function: x^2 + y^2, params: {y: {int: [1, 3]}}}\n"
+        "  - {id: uv, kind: gradient, function: u^2 + x v^2, variables: [u, v], params: {x: {int: [1, 3]}}}\n"
+        "  - {id: m, kind: gradient, function: m^2 + b^2 + c m, variables: [m, b], params: {m: {int: [1, 3]}}}\n",
+        encoding="utf-8")
+    assert main(["pack", "validate", str(tmp_path / "v.yaml")]) == 1
+    said = ", and the parameter would replace it; call the parameter another letter, like 'k'"
+    assert capsys.readouterr().out.splitlines() == [  # x beside the variables u and v is a parameter as any other
+        f"{tmp_path / 'v.yaml'}:3:79: exercise 'p': a parameter can't be named 'y': 'y' is a variable of the function{said}",
+        f"{tmp_path / 'v.yaml'}:4:59: exercise 'g': a parameter can't be named 'y': 'y' is a variable of the function{said}",
+        f"{tmp_path / 'v.yaml'}:6:84: exercise 'm': a parameter can't be named 'm': 'm' is a variable of the function{said}"]
+
+
 EMPTY_REGION_DRAWN = """\
 pack: reg
 exercises:

@@ -16,7 +16,7 @@ import random
 import re
 import unicodedata
 import weakref
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from pathlib import Path
@@ -792,7 +792,10 @@ def _exercise(node: yaml.Node, report: _Report, pack: str, folder: Path, verify:
     for name, field_ in problem_class.FIELDS.items():
         if field_.required and name not in fields and field_.formerly not in given:  # else its old name is reported
             report.add(node, f"missing '{name}' ({field_.help})", exercise_id)
-    params = _params(nodes.get("params"), report, exercise_id)
+    variables_node = fields.get("variables")
+    variables = ({str(v.value) for v in variables_node.value} if isinstance(variables_node, yaml.SequenceNode)
+                 else _USUAL_VARIABLES if issubclass(problem_class, FunctionProblem) else set())
+    params = _params(nodes.get("params"), report, exercise_id, variables)
     param_names = [p.name for p in params]
     numeric = [value for name, value in fields.items() if problem_class.FIELDS[name].reader in NUMERIC_READERS]
     # a parameter written as a decimal (rate: r, r: {choice: [0.05, 0.1]}) is shown as one too: α = 0.05, not 1/20
@@ -1034,7 +1037,10 @@ def _mistake_positions(node: yaml.Node | None, file: str) -> dict[str, Where]:
             for key, answer in item.value if key.value == "answer"}
 
 
-def _params(node: yaml.Node | None, report: _Report, exercise: str, limits: Limits = LIMITS) -> tuple[Param, ...]:
+def _params(node: yaml.Node | None, report: _Report, exercise: str, variables: Collection[str] = (),
+            limits: Limits = LIMITS) -> tuple[Param, ...]:
+    """The parameters declared; `variables`: the function's, which no parameter may be named (it would replace
+    one in every field: x² y + y² with y drawn as 3 is 3x² + 9, a function of x alone; outside check h26, F4)."""
     if node is None:
         return ()
     if not isinstance(node, yaml.MappingNode):
@@ -1048,8 +1054,9 @@ def _params(node: yaml.Node | None, report: _Report, exercise: str, limits: Limi
         if not re.fullmatch(PARAM_NAME, name):
             report.add(key, f"a parameter is one letter, not '{name}'", exercise)
             continue
-        if name in RESERVED_NAMES:
-            report.add(key, _reserved(name, taken), exercise)  # still read: its uses raise nothing more
+        if name in RESERVED_NAMES or name in variables:  # still read: its uses raise nothing more
+            report.add(key, _reserved(name, taken, "a variable of the function" if name in variables else ""),
+                       exercise)
         spec = _mapping(value, report, exercise, dict.fromkeys(PARAM_KEYS, ""), f"parameter '{name}'")
         lesson = _lesson_value(spec.get("lesson"), name, report, exercise, limits)
         if lesson is not None:
@@ -1109,13 +1116,17 @@ def _params(node: yaml.Node | None, report: _Report, exercise: str, limits: Limi
 _SPARE_LETTERS = "kmnqrstuvwcdabp"  # suggested for a parameter whose name the maths reserves
 
 
-def _reserved(name: str, taken: set[str]) -> str:
-    """Why a parameter can't be named like a constant or a function of the maths (e, W): every field
-    would read the name as the parameter, so e^x would silently become 2^x; and a letter to use instead."""
-    meaning = "Euler's number (e^x)" if CONSTANTS.get(name) == sympy.E else \
-        f"the constant {name}" if name in CONSTANTS else f"the function {name}(x)"
+_USUAL_VARIABLES = {"x", "y", "z"}  # a function's variables where the exercise names none
+
+
+def _reserved(name: str, taken: set[str], meaning: str = "") -> str:
+    """Why a parameter can't be named like a constant or a function of the maths (e, W), or (`meaning`) a
+    variable: every field would read the name as the parameter, so e^x would silently become 2^x; and a
+    letter to use instead."""
+    meaning = meaning or ("Euler's number (e^x)" if CONSTANTS.get(name) == sympy.E else
+                          f"the constant {name}" if name in CONSTANTS else f"the function {name}(x)") + " in maths"
     spare = next(letter for letter in _SPARE_LETTERS if letter not in taken)
-    return (f"a parameter can't be named '{name}': '{name}' is {meaning} in maths, and the parameter would "
+    return (f"a parameter can't be named '{name}': '{name}' is {meaning}, and the parameter would "
             f"replace it; call the parameter another letter, like '{spare}'")
 
 

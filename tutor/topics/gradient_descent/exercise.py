@@ -49,7 +49,8 @@ def refuse_settled_start(run: calculus.Descent, tolerance: float, field: str = "
 
 # a start where the gradient is 0 (f's minimum, drawn there by a parameter): descent never moves, and the start
 # itself, copied from the prompt, would be the right answer (outside check h26, F2)
-STILL_START = "the gradient is 0 at the start, so descent never moves from it and the start is the answer; start elsewhere"
+STILL_START = ("the gradient is 0 at the start, so descent never moves from it and the start is the answer; "
+               "start elsewhere")
 
 
 def refuse_diverging(run: calculus.Descent) -> None:
