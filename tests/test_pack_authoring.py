@@ -887,6 +887,21 @@ def test_a_parameter_named_like_a_variable_of_the_function_is_refused(tmp_path, 
         f"{tmp_path / 'v.yaml'}:6:84: exercise 'm': a parameter can't be named 'm': 'm' is a variable of the function{said}"]
 
 
+def test_maths_with_a_parameter_in_braces_is_told_to_name_it_alone(tmp_path, capsys):
+    """Outside check h26, F6: `answer: "{2a} x"` got "'answer' can't be read: unexpected 'x'" alone."""
+    (tmp_path / "b.yaml").write_text(
+        "pack: b\nexercises:\n  - {id: f, kind: derivative, function: '{a} x^2', params: {a: {int: [1, 3]}}}\n"
+        "  - {id: e, kind: expression, prompt: 'd/dx of {a} x^2?', expected: '{2a} x', params: {a: {int: [1, 3]}}}\n"
+        "  - {id: d, kind: derivative, function: a x^2, answer: '{2a} x', params: {a: {int: [1, 3]}}}\n",
+        encoding="utf-8")
+    assert main(["pack", "validate", str(tmp_path / "b.yaml")]) == 1
+    alone = "; in maths a parameter is written by its name alone ({a} shows its value in a text): "
+    assert [line.partition(": exercise ")[2] for line in capsys.readouterr().out.splitlines()] == [
+        f"'f': 'function' can't be read: unexpected 'x'{alone}(a) x^2",
+        f"'e': 'expected' can't be read: unexpected 'x'{alone}(2a) x",
+        f"'d': 'answer' can't be read: unexpected 'x'{alone}(2a) x"]
+
+
 EMPTY_REGION_DRAWN = """\
 pack: reg
 exercises:

@@ -47,7 +47,7 @@ from .pack_schema import (
 from .parse import CONSTANTS, Answer, InputError, Shape, fraction, read, substituted, symbol
 from .safe_read import FileRefused, YamlError, compose_yaml, read_file
 from .show import show
-from .templates import TemplateError, fill, template
+from .templates import TemplateError, fill, in_braces, template
 from .topics import KINDS, FieldError, FunctionProblem, Problem
 from .topics.base import Field, substitute
 from .topics.fields import ID_PATTERN, NUMERIC_READERS, READERS, ReadError, braces
@@ -813,7 +813,8 @@ def _exercise(node: yaml.Node, report: _Report, pack: str, folder: Path, verify:
         except ReadError as error:
             report.add(error.node or value, _of_key(name, error.message, node=error.node), exercise_id)
         except InputError as error:
-            report.add(value, f"'{name}' can't be read: {error.message}", exercise_id)
+            hint = in_braces(str(value.value), param_names) if isinstance(value, yaml.ScalarNode) else ""
+            report.add(value, f"'{name}' can't be read: {error.message}{hint}", exercise_id)
     require = _require(nodes.get("require"), param_names, report, exercise_id)
     lesson = {symbol(p.name): p.lesson for p in params if p.lesson is not None}
     if require and params and len(lesson) == len(params):

@@ -164,6 +164,18 @@ def not_real_placeholder(text: str, values: Sequence[tuple[str, Expr]]) -> str |
 _PLAIN = re.compile(r"[A-Za-z_]\w*|\d+(\.\d+)?")
 
 
+def in_braces(maths: str, parameters: Sequence[str]) -> str:
+    """What to add to why maths can't be read where a parameter is in braces in it, as a text shows one
+    (`answer: "{2a} x"`): that maths names a parameter alone, and the maths with brackets for the braces;
+    "" where none is (outside check h26, F6: "unexpected 'x'" alone did not say what to do)."""
+    names = [n for n in parameters if any(re.search(rf"(?<![A-Za-z_]){re.escape(n)}(?![A-Za-z_])", inside)
+                                          for inside in re.findall(r"\{([^{}]*)\}", maths))]
+    if not names:
+        return ""
+    bracketed = re.sub(r"\{([^{}]*)\}", r"(\1)", maths)
+    return f"; in maths a parameter is written by its name alone ({{a}} shows its value in a text): {bracketed}"
+
+
 def outline(text: str, parameters: Sequence[str]) -> str:
     """`text` for every variant at once, as its author would recognise it: each placeholder shown by
     the parameters' names, a single name or number as itself (`{a}` as a) and arithmetic in brackets

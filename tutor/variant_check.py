@@ -25,7 +25,7 @@ from .errors import TutorError
 from .pack_schema import shown
 from .parse import Equation, InputError, Shape, symbol
 from .show import MOST_DIGITS, places_shown, show
-from .templates import TemplateError, fill, not_real_placeholder
+from .templates import TemplateError, fill, in_braces, not_real_placeholder
 from .topics import KINDS, FieldError
 from .topics.base import Unkeyable, expressions_in, not_real_part
 
@@ -323,7 +323,9 @@ def _author_answer(exercise: Exercise, answer: str) -> list[Finding]:
         given = exercise.author_answer(answer)
         verdict = exercise.problem.check(given, exercise.tolerance)
     except TutorError as error:
-        return [Finding("answer", f"'answer' can't be read: {error.message}", _of_draw(error))]
+        names = [p.name for p in exercise.spec.params]
+        return [Finding("answer", f"'answer' can't be read: {error.message}{in_braces(answer, names)}",
+                        _of_draw(error))]
     if verdict.correct:
         return []
     computed = show(exercise.expected(), exercise.problem.variables, alike=True)

@@ -14,6 +14,7 @@ from ...calculus.common import order_variables
 from ...check import variables_of
 from ...parse import AUTO, SHAPES, Answer, InputError, Labelled, Shape, derivative_name, name_form, read, without_name
 from ...show import Notation, numbers_written, show
+from ...templates import in_braces
 from ..base import Field, FieldError, Problem, not_real_part, point_from, substitute
 
 if TYPE_CHECKING:
@@ -73,7 +74,8 @@ class Expression(Problem):
         try:
             answer = read(data["expected"], shape, (*variables, *names), infer=not variables, constants=names)
         except InputError as error:
-            raise FieldError("expected", f"'expected' can't be read: {error.message}") from None
+            raise FieldError("expected", f"'expected' can't be read: {error.message}"
+                                         f"{in_braces(data['expected'], names)}") from None
         unreal = not_real_part(answer.value, parameters)
         if unreal is not None:  # said of what the author wrote: √a, not sympy's I√2
             raise FieldError("expected", f"{show(unreal)} is not a real number")
