@@ -228,6 +228,19 @@ def test_a_hint_that_states_the_answer_is_a_caution_of_validation(tmp_path, caps
         f"{path}:26:17: exercise 'pd': hint 4 of 5 states the answer, 6xy³: a student who asks for it is told it\n")
 
 
+def test_a_letter_of_the_function_beside_its_parameters_and_not_declared_is_a_caution(tmp_path, capsys):
+    """Outside check h26, F3: `a x^2 + b y` with only a under params gave every student ∇f for f(x, y, b), and
+    validation said nothing. It is said, not failed: any letter may be a variable, as 'variables' makes b here."""
+    path = tmp_path / "u.yaml"
+    path.write_text("pack: u\nexercises:\n  - {id: g, kind: gradient, function: a x^2 + b y + c, params: {a: {int: [1, 3]}}}\n"
+                    "  - {id: v, kind: gradient, function: a x^2 + b y, variables: [x, y, b], params: {a: {int: [1, 3]}}}\n"
+                    "  - {id: n, kind: gradient, function: u^2 + v^2}\n", encoding="utf-8")
+    assert main(["pack", "validate", str(path)]) == 0
+    assert capsys.readouterr().out.splitlines()[1:] == [
+        f"{path}:3:39: exercise 'g': f has the letters 'b' and 'c' beside x and y, not under 'params': every student "
+        "gets them as variables. If they are parameters, declare them; if not, list f's variables under 'variables'"]
+
+
 @pytest.mark.parametrize("typed, suggested", [
     ("D-POWER", "d-power"), ("Pd-Monomial-X", "pd-monomial-x"), ("d-powr", "d-power"), ("G-QUADRATC", "g-quadratic"),
 ])

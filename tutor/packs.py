@@ -1212,7 +1212,28 @@ def cautions(pack: Pack) -> list[str]:
             found.append(spec.describe(Finding(None, caution)))
         if (told := variant_check.hint_telling_answer(exercise)) is not None:
             found.append(spec.describe(told))
+        if (undeclared := _undeclared(spec)) is not None:
+            found.append(spec.describe(undeclared))
     return found
+
+
+def _undeclared(spec: ExerciseSpec) -> Finding | None:
+    """A letter beside x, y and z in the function of an exercise with parameters, none declared as variables: a
+    parameter left out of 'params', perhaps, which every student would get as a variable (a x² + b y with only a
+    declared: ∇f for f(x, y, b); outside check h26, F3). Said, not refused: the docs let any letter be a variable."""
+    function = spec.data.get("function")
+    if not spec.params or "variables" in spec.data or not isinstance(function, sympy.Expr):
+        return None
+    names = {s.name for s in function.free_symbols} - {p.name for p in spec.params}
+    usual, other = sorted(names & _USUAL_VARIABLES), sorted(names - _USUAL_VARIABLES)
+    if not usual or not other:
+        return None
+    letters = and_list([f"'{name}'" for name in other])
+    said = (f"the letter {letters} beside {and_list(usual)}, not under 'params': every student gets it as a variable. "
+            "If it is a parameter, declare it" if len(other) == 1 else
+            f"the letters {letters} beside {and_list(usual)}, not under 'params': every student gets them as "
+            "variables. If they are parameters, declare them")
+    return Finding("function", f"f has {said}; if not, list f's variables under 'variables'")
 
 
 def iter_built_in() -> Iterator[Pack]:
