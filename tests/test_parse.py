@@ -664,6 +664,20 @@ def test_matlabs_element_wise_operators_are_the_operators_on_numbers(typed, expe
     assert "." not in show(answer) or "2.5" in show(answer)  # 6.*x is 6 times x, not the decimal 6.
 
 
+@pytest.mark.parametrize("typed, shape, message", [
+    ("6xy^3; 9x^2y^2", "expression", "';' separates answers, and this question asks for one: give just one expression"),
+    ("0.1447; 0.2", "number", "';' separates answers, and this question asks for one: give just one number"),
+    ("6xy^3;", "expression", "leave out the ';' at the end: an answer needs none"),
+    ("2x; 2y", "vector", "use a comma to separate items"),
+])
+def test_a_semicolon_between_answers_where_one_is_asked_says_so(typed, shape, message):
+    """Outside check h22: '6xy^3; 9x^2y^2' for ∂f/∂x was told to use a comma, which led on to 'you gave the
+    whole gradient'."""
+    with pytest.raises(InputError) as refused:
+        read(typed, shape, ("x", "y"))
+    assert (refused.value.message, refused.value.column) == (message, typed.index(";"))
+
+
 @pytest.mark.parametrize("typed, column", [("x..", 1), ("1.2.3", 3), ("x.y", 1), ("x.*", 1)])
 def test_a_dot_that_is_no_operator_and_no_decimal_point_is_refused_at_it(typed, column):
     with pytest.raises(InputError) as refused:

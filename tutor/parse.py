@@ -2087,6 +2087,11 @@ def read(
             # (0, 0), (4, 4), none: the word for no point at all, listed as one; not an unknown name
             raise InputError(f"'{word[0]}' is an answer on its own, no point at all: write it alone, or only the "
                              "points", error.column, "syntax") from None
+        if (shape in _ONE_VALUE and error.note == "forbidden" and error.column is not None
+                and clean[error.column:error.column + 1] == ";" and clean[error.column + 1:].strip()):
+            # 6xy^3; 9x^2y^2 for ∂f/∂x: two answers, where "use a comma" led on to "you gave the whole gradient"
+            raise InputError(f"';' separates answers, and this question asks for one: give just "
+                             f"{_A_ONE_VALUE[Shape(shape)]}", error.column, "shape") from None
         parts = components or (variables if shape == Shape.VECTOR else ())
         if error.note == "syntax" and parts and (commas := missing_commas(clean, parts, typed)) is not None:
             # m=1/2 b=7/3; what is wrong with the parts besides is said first (m=1/2 m=7/3: m twice;
@@ -2920,6 +2925,7 @@ def _label(text: str) -> tuple[str, tuple[str, ...]]:
 # A decimal comma, as a spreadsheet in many countries shows 0.75: digits on both sides, no space. Where one value
 # is asked, the list it makes (0, 75) is none of what was meant: told where it is and what to type.
 _ONE_VALUE = (Shape.NUMBER, Shape.EXPRESSION, Shape.EQUATION)
+_A_ONE_VALUE = {Shape.NUMBER: "one number", Shape.EXPRESSION: "one expression", Shape.EQUATION: "one equation"}
 _DECIMAL = re.compile(r"(?<![\w.,])([-−]?\d+),(\d+)(?![\d.,])")  # its sign too: -1,0356 is -1.0356
 _THOUSANDS = re.compile(r"(?<![\w.,])[-−]?\d{1,3}(?:,\d{3}){2,}(?![\w.,])")  # 1,000,000: no decimal at all
 _MIXED_SEPARATORS = re.compile(r"(?<![\w.,])[-−]?\d{1,3}(?:([.,])\d{3})+(?!\1)([.,])\d+(?![\w.,])")
