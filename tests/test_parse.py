@@ -510,7 +510,11 @@ def test_braces_after_a_caret_or_log_underscore_group_the_exponent_or_the_base(t
 
 @pytest.mark.parametrize("typed, message, column", [
     ("2 + {x}", "a list can't be used inside an expression", 4),  # elsewhere braces are a set, as before
-    ("2{x}", "unexpected '{'", 1),
+    # outside check h22: MathType's 6x{y}^{3} was "Unexpected '{'" alone
+    ("2{x}", "braces group only straight after '^' (x^{3}) or 'log_'; elsewhere leave them out or use round "
+             "brackets", 1),
+    ("6x{y}^{3}", "braces group only straight after '^' (x^{3}) or 'log_'; elsewhere leave them out or use round "
+                  "brackets", 2),
     ("e^{x", "unbalanced brackets: the '{' at column 3 is never closed", 2),
     ("e^{}", "empty brackets", 2),
 ])

@@ -1657,6 +1657,9 @@ class _Parser:
             if len(found) == 1 and isinstance(found[0], _Group) and self.source.count("=") == 1:
                 raise labelled(self.source, t.col - self.offset, "syntax")  # (x, y) = (0, 0)
             raise InputError("only one '=' is allowed", t.col, "syntax")
+        if t.kind == TokenKind.OPERATOR and t.text == "{":  # 6x{y}^{3}, as MathType or LaTeX group a letter
+            raise InputError("braces group only straight after '^' (x^{3}) or 'log_'; elsewhere leave them out or "
+                             "use round brackets", t.col, "syntax")
         raise InputError(f"unexpected '{t.text}'", t.col, "syntax")
 
     def item_read(self) -> _Read:
