@@ -158,6 +158,13 @@ def test_the_student_an_unknown_id_clearly_meant_is_told_answers_under_it_were_n
                             "did you mean 'bob'? (1 answer in this file not graded)).")
     # zed is near no one: no one else is told of it
     assert notes["carol"] == "Nothing was submitted." and notes["dan"] == "Nothing was submitted."
+    # beside another problem of theirs, told too (outside check h27, F1: only the first was, an answer given twice)
+    again = write(tmp_path / "again.csv", "student,exercise,answer\nalice,cube,3x^2\nalice,cube,1\nalce,fit,x\n")
+    assert main(["grade", PACK, str(again), "--roster", str(roster), "--out", str(tmp_path / "out3")]) == 1
+    notes = {r["student"]: r["note"] for r in rows(tmp_path / "out3" / "grades.csv")[1:]}
+    assert notes["alice"] == (f"Part of your submission was not graded ({again}:3: student 'alice' already answered cube "
+                              f"at {again}:2; this answer is ignored; and {again}:4: student 'alce' is not on the roster; "
+                              "did you mean 'alice'? (1 answer in this file not graded)).")
     # all of a student's answers under the typo: absent, and told why
     only = write(tmp_path / "only.csv", "student,exercise,answer\ncarl,cube,3x^2\n")
     assert main(["grade", PACK, str(only), "--roster", str(roster), "--out", str(tmp_path / "out2")]) == 1

@@ -176,9 +176,19 @@ def _unread(submissions: Submissions, students: Iterable[str], absent: Mapping[s
     """For each student with answers, the first problem in a file of theirs: a file that could not be read
     is part of their submission whatever else they sent, and they must be told to send it again."""
     roster = frozenset(submissions.roster.problems if submissions.roster else ())
-    theirs = first_problems(p for p in submissions.problems if p not in roster)
-    return {student: f"Part of your submission was not graded ({problem})."
-            for student in students if student not in absent and (problem := theirs(student))}
+    problems = [p for p in submissions.problems if p not in roster]
+    theirs = first_problems(problems)
+    # and the first answers under an id that clearly meant them (anna for ana), told beside another problem
+    # (outside check h27, F1): they may be theirs
+    meant: dict[str, Problem] = {}
+    for problem in problems:
+        if problem.student:
+            for student in problem.students:
+                meant.setdefault(student, problem)
+    told = {student: [p for p in dict.fromkeys((theirs(student), meant.get(student))) if p is not None]
+            for student in students if student not in absent}
+    return {student: f"Part of your submission was not graded ({'; and '.join(map(str, found))})."
+            for student, found in told.items() if found}
 
 
 def _unusable(problems: Iterable[Problem]) -> dict[tuple[str, str], Problem]:
