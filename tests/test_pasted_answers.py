@@ -189,3 +189,15 @@ def test_the_feedback_page_shows_the_line_break_it_speaks_of(tmp_path) -> None:
     page = next((tmp_path / "fb").glob("*.md")).read_text(encoding="utf-8")
     assert "- Your answer: 6xy^3␊9x^2y^2\n" in page
     assert "- Feedback: Your answer runs over more than one line: give one answer, on one line.\n" in page
+
+
+def test_the_feedback_page_shows_other_control_characters_as_the_csvs_do(tmp_path) -> None:
+    """Outside check h27, F2: the page showed an escape as ␛ and a right-to-left override as �, beside its name written
+    \\x1b, where the docs promise \\x1b as on standard error and in the CSVs."""
+    answers = tmp_path / "class.csv"
+    answers.write_text('student,exercise,answer\nann,partial-x-3x2y3,"6xy^3\x1b]0;pwned\x07"\n'
+                       'bo,partial-x-3x2y3,"\u200f6xy^3\u202e"\n', encoding="utf-8")
+    main(["grade", "gradients", str(answers), "--out", str(tmp_path / "out"), "--feedback", str(tmp_path / "fb")])
+    pages = {page.stem: page.read_text(encoding="utf-8") for page in (tmp_path / "fb").glob("*.md")}
+    assert "- Your answer: 6xy^3\\\\x1b\\]0;pwned\\\\x07\n" in pages["ann"]  # Markdown's escapes of \ and ]
+    assert "- Your answer: \\\\u200f6xy^3\\\\u202e\n" in pages["bo"]

@@ -33,12 +33,23 @@ from .outputs import Writer
 from .packs import Exercise, ExerciseSpec, variant_seed
 from .templates import outline
 from .topics import KINDS
-from .words import visible
+from .words import printable
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
 _RESERVED = re.compile(r"CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9]", re.I)  # Windows: not a file, with any extension
 _VERDICTS = {Judgement.CORRECT: "correct", Judgement.INCORRECT: "not right", Judgement.INVALID: "could not be read",
              Judgement.UNANSWERED: "no answer", Judgement.NOT_GRADED: "not graded"}
+
+
+def _as_written(answer: str) -> str:
+    """A student's answer as the page shows it: a line break as ␊ and a tab as ␉, which the page's line would make
+    spaces, and the feedback beside it may speak of (outside check h25); any other control or format character
+    escaped as in the CSVs and on standard error (\\x1b, \\u202e), which keeps which one it was (outside check h27,
+    F2: ␛ and � here, \\x1b in the name above it)."""
+    return printable(_LINE_BREAK.sub("␊", answer).replace("\t", "␉"))
+
+
+_LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
 
 
 def file_stems(students: Iterable[str]) -> dict[str, str]:
@@ -140,9 +151,7 @@ def _page(book: Gradebook, student: str, results: tuple[Result, ...], variants: 
         mistake = misconception_of(result, spec)
         items.append(Item(heading, (
             ("Exercise", shown.prompt if settable else ""),
-            # a line break or tab in it shown (␊, ␉) where the page's line would make it a space: the feedback beside
-            # it may be about it (outside check h25)
-            ("Your answer", visible(result.answer.replace("\t", "␉")) if answered else ""),
+            ("Your answer", _as_written(result.answer) if answered else ""),
             ("Read as", result.reading if answered and result.reading != result.answer else ""),
             ("Verdict", _verdict(result)),
             # an absent student's "Nothing was submitted" is said once, at the top; why an answer given could not
