@@ -202,6 +202,11 @@ def test_problems_in_the_roster_have_their_line_and_the_rest_is_read(tmp_path):
 @pytest.mark.parametrize("content, message", [
     ("name,email\nAna,a@x\n", "roster.csv:1: the roster has no 'id' column (it has 'name', 'email')"),
     ("id,ID\na,b\n", "roster.csv:1: the roster's header names the column 'ID' twice"),
+    # outside check h27, F6: as a submissions file is told, not "no 'id' column (it has 'id;name')"
+    ("id;name\nana;Ana\n", "roster.csv:1: the roster's header is separated by ';', not commas: save the file as CSV "
+                           "UTF-8 (comma delimited) and try again"),
+    ("ID\tName\nana\tAna\n", "roster.csv:1: the roster's header is separated by tabs, not commas: save the file as "
+                             "CSV UTF-8 (comma delimited) and try again"),
     ("id,name\n", "roster.csv: no students on the roster (a CSV with a header naming an 'id' column, then one row "
                   "per student)"),
     (b"id,name\xff\na,b\n", "roster.csv:1: the roster is not UTF-8 text (byte 8 of the line): it looks like "

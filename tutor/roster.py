@@ -29,7 +29,7 @@ from pathlib import Path
 from .errors import TutorError
 from .limits import LIMITS, Limits
 from .packs import same_id
-from .safe_read import FileRefused, csv_rows, open_file, writable
+from .safe_read import SAVE_AS_UTF8, SEPARATORS, FileRefused, csv_rows, open_file, writable
 from .submissions import Problem, Submissions, Submitted, file_name, first_problems, row_field, shown
 from .words import counted, printable
 
@@ -202,6 +202,11 @@ def _header(file: str, line: int, cells: list[str]) -> list[str]:
     names = [writable(cell).strip() or f"column {i + 1}" for i, cell in enumerate(cells)]
     keys = [column_key(name) for name in names]
     if not any(key in keys for key in ID_COLUMNS):
+        split = {column_key(part) for cell in cells for separator in SEPARATORS for part in cell.split(separator)}
+        if len(cells) == 1 and (separator := next((s for s in SEPARATORS if s in cells[0]), None)) and \
+                split & set(ID_COLUMNS):  # id;name, as a spreadsheet saves it where ',' is the decimal comma
+            raise RosterError(f"{file}:{line}: the roster's header is separated by {SEPARATORS[separator]}, not "
+                              f"commas: {SAVE_AS_UTF8}")
         raise RosterError(f"{file}:{line}: the roster has no 'id' column (it has "
                           f"{', '.join(shown(n, 20) for n in names[:10])})")
     twice = next((name for i, (name, key) in enumerate(zip(names, keys)) if key in keys[:i]), None)

@@ -221,6 +221,7 @@ def leading_fields(line: bytes, count: int) -> list[str] | None:
 
 
 SAVE_AS_UTF8 = "save the file as CSV UTF-8 (comma delimited) and try again"
+SEPARATORS = {";": "';'", "\t": "tabs"}  # what a spreadsheet saves a CSV with in some locales, and as 'Text'
 UTF16 = f"the file is UTF-16 (Excel's Unicode Text), not UTF-8: {SAVE_AS_UTF8}"
 
 

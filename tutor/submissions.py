@@ -26,6 +26,7 @@ from .limits import LIMITS, Limits
 from .packs import Pack, same_id
 from .safe_read import (
     SAVE_AS_UTF8,
+    SEPARATORS,
     UTF16,
     FileRefused,
     Node,
@@ -47,7 +48,6 @@ if TYPE_CHECKING:
 
 COLUMNS = ("student", "exercise", "answer")
 SUFFIXES = (".csv", ".yaml", ".yml", ".json")
-_SEPARATORS = {";": "';'", "\t": "tabs"}
 _SHAPE = "a submission file is {student: ID, answers: {EXERCISE: ANSWER, ...}}"
 
 
@@ -329,7 +329,7 @@ class _Reader:
     def separated(self, file: str, line: int, separator: str, header: list[str], rows: Iterable[Row]) -> None:
         """A file a spreadsheet saved with another separator is refused, and told to each student its rows
         name (split by that separator: the tool knows it), as their answers are in it: they did submit."""
-        self.refused(file, line, f"the header is separated by {_SEPARATORS[separator]}, not commas: {SAVE_AS_UTF8}",
+        self.refused(file, line, f"the header is separated by {SEPARATORS[separator]}, not commas: {SAVE_AS_UTF8}",
                      _students_named(header, rows, separator))
 
     def unicode_text(self, file: str, stream: BinaryIO) -> None:
