@@ -114,6 +114,10 @@ def test_the_report_says_what_was_not_graded_and_titles_have_no_braces(graded):
 def test_the_summary_page_groups_wrong_answers_by_mistake_with_their_numbers(graded):
     summary = (graded / "summary.md").read_text(encoding="utf-8")
     assert "{" not in summary and "}" not in summary
+    # the mean of the scaled totals, as the terminal's 53.8% of 6 points, said so (outside check h27, F5)
+    assert summary.splitlines()[2] == ("7 students, 6 exercises worth 6 points; class mean 3.2286 points (each total on "
+                                       "the pack's scale where an exercise was not graded for the student, as in the "
+                                       "LMS exports).")
     assert "| 4 | log | 1 | 3 | 2 | 0.50 | 0.46 | not graded for some: mend its parameters |" in summary
     power = summary.split("## 1. power: The derivative of a x^p\n\n")[1].split("\n\n")[0]
     assert power.splitlines() == [

@@ -248,8 +248,11 @@ def summary_markdown(book: Gradebook) -> str:
         mean = points_sum(scaled_total(book, student) for student in book.students) / n
         worth, average = counted(book.max, "point", number(book.max)), counted(mean, "point", number(mean))
         unset = f" ({len(book.left_out)} could be graded for no one, and are not counted)" if book.left_out else ""
+        # said where it is not the mean of grades.csv's totals (outside check h27, F5)
+        scaled = " (each total on the pack's scale where an exercise was not graded for the student, as in the LMS " \
+                 "exports)" if any(book.possible[student] != book.max for student in book.students) else ""
         lines.append(f"{counted(n, 'student')}, {counted(len(summaries), 'exercise')} worth {worth}{unset}; "
-                     f"class mean {average}.")
+                     f"class mean {average}{scaled}.")
     else:
         lines.append("No students.")
     lines += ["", "| # | exercise | points | answered | correct | facility | discrimination | look at it |",
