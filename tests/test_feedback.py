@@ -42,7 +42,7 @@ def graded(tmp_path_factory) -> Path:
 
 def test_a_markdown_and_an_html_page_for_each_student(graded):
     assert sorted(p.name for p in (graded / "pages").iterdir() if not p.name.startswith(".")) == [
-        f"{s}.{ext}" for s in ("alice", "bob", "carol", "dan", "erin", "mal") for ext in ("html", "md")]
+        *(f"{s}.{ext}" for s in ("alice", "bob", "carol", "dan", "erin", "mal") for ext in ("html", "md")), "pages.csv"]
 
 
 def test_each_exercise_has_the_answer_as_read_the_verdict_the_mistake_and_what_to_review(graded):
@@ -128,7 +128,8 @@ def test_every_student_has_a_page_of_their_own_named_the_same_in_any_order(tmp_p
     for order in ([first, second], [second, first]):
         pages = tmp_path / f"pages{len(runs)}"
         assert main(["grade", PACK, *map(str, order), "--out", str(tmp_path / "out"), "--feedback", str(pages)]) == 0
-        assert capsys.readouterr().out.rstrip().endswith(f"a feedback page for each of 6 students in {pages}")
+        assert capsys.readouterr().out.rstrip().endswith(
+            f"a feedback page for each of 6 students in {pages}, and pages.csv there, whose is which")
         runs.append({p.name.casefold(): p.read_bytes() for p in pages.iterdir() if p.suffix in (".md", ".html")})
     assert runs[0] == runs[1] and len(runs[0]) == 12  # no two names the same, even on a case-blind disk
     shown = _students(tmp_path / "pages0")
@@ -138,6 +139,25 @@ def test_every_student_has_a_page_of_their_own_named_the_same_in_any_order(tmp_p
         assert re.fullmatch(r"[A-Za-z_]+-[0-9a-f]{8,}\.md", name), student
 
 
+def test_pages_csv_says_whose_page_is_which_and_no_page_name_starts_with_a_dash(tmp_path, capsys):
+    """Outside check h27, F3 and F4: nothing said which hashed page was whose, for a mail merge; and a page named
+    -neg.md was read as options by `grep … *.md`."""
+    roster = tmp_path / "roster.csv"
+    roster.write_text('id,email\nana,ana@x.edu\n-neg,n@x.edu\no\'brien,"=cmd|\' /C calc\'!A0"\n', encoding="utf-8")
+    answers = tmp_path / "class.csv"
+    answers.write_text("student,exercise,answer\nana,cube,3x^2\n-neg,cube,1\n", encoding="utf-8")
+    pages = tmp_path / "pages"
+    main(["grade", PACK, str(answers), "--roster", str(roster), "--out", str(tmp_path / "out"), "--feedback",
+          str(pages)])
+    capsys.readouterr()
+    assert (pages / "pages.csv").read_text(encoding="utf-8").splitlines() == [
+        "student,email,markdown_page,html_page",
+        "-neg,n@x.edu,_neg-9fcc9fc0.md,_neg-9fcc9fc0.html",  # the id as the LMS files write it, to match
+        "ana,ana@x.edu,ana.md,ana.html",
+        "o'brien,'=cmd|' /C calc'!A0,o_brien-65b87174.md,o_brien-65b87174.html"]  # a formula never runs
+    assert not [page.name for page in pages.iterdir() if page.name.startswith("-")]
+
+
 def test_the_pages_may_go_in_the_reports_folder(tmp_path, capsys):
     out = tmp_path / "out"
     assert main(["grade", PACK, CLASS, "--out", str(out), "--feedback", str(out), "--summary",
@@ -145,7 +165,7 @@ def test_the_pages_may_go_in_the_reports_folder(tmp_path, capsys):
     assert capsys.readouterr().out.splitlines()[-1].endswith(
         f"wrote {out / 'grades.csv'}, {out / 'answers.csv'}, {out / 'misconceptions.csv'}, "
         f"{out / 'problems.csv'}, {out / 'report.json'}, {out / 'summary.md'}; a feedback page for each of "
-        f"3 students in {out}")
+        f"3 students in {out}, and pages.csv there, whose is which")
     assert {"alice.md", "bob.html", "summary.md", "grades.csv"} <= {p.name for p in out.iterdir()}
 
 
@@ -246,7 +266,7 @@ def test_the_same_bytes_with_one_worker_or_two(graded, tmp_path):
         assert main(["grade", PACK, CLASS, FOLDER, str(tmp_path / jobs / "evil.csv"), "--jobs", jobs,
                      *options(tmp_path / jobs)]) == 0
     one, two = (files(tmp_path / j / "out", tmp_path / j / "pages", tmp_path / j / "summary.md") for j in "12")
-    assert len(one) == 6 + 12 + 1 and one.keys() == two.keys()
+    assert len(one) == 6 + 12 + 1 + 1 and one.keys() == two.keys()  # the reports, the pages, pages.csv, the summary
     for name in one:  # the hostile file's path is in answers.csv and report.json: compare the rest
         if name not in ("answers.csv", "report.json", "problems.csv"):
             assert one[name] == two[name], name

@@ -22,7 +22,7 @@ from ..limits import LIMITS
 from ..lms import FORMATS, LMS, Columns, ExportError, check_columns, export
 from ..outputs import LOCK_NAME, Busy, Writer, locked, sweep
 from ..roster import Roster, RosterError, enrol, read_roster
-from ..student_feedback import earlier_pages, feedback_files
+from ..student_feedback import INDEX, earlier_pages, feedback_files
 from ..submissions import SUFFIXES, Submissions, file_name, read_submissions
 from ..words import counted, first_of
 from . import EXIT_INCORRECT, EXIT_INTERRUPTED, EXIT_OK, UserError
@@ -166,7 +166,8 @@ def _run(args: argparse.Namespace) -> int:
             written = [out / name for name in names] + ([Path(args.summary)] if args.summary else [])
             shown = [file_name(path) for path in written]  # a name not UTF-8 can't be printed to a strict stdout
             students = counted(len(book.students), "student")
-            pages = f"; a feedback page for each of {students} in {file_name(args.feedback)}" if feedback else ""
+            pages = (f"; a feedback page for each of {students} in {file_name(args.feedback)}, and {INDEX} there, "
+                     "whose is which") if feedback else ""
             print(f"checked {counted(book.checked, 'distinct answer')} in {time.monotonic() - started:.1f} s; "
                   f"wrote {', '.join(shown)}{pages}")
             for warning in [*warnings, *_earlier_exports(out, args.format)]:
