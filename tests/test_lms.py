@@ -216,6 +216,20 @@ def test_moodle_is_warned_of_grades_under_its_default_maximum(tmp_path, capsys, 
     assert capsys.readouterr().err.splitlines() == [f"tutor: moodle.csv: {said}"]
 
 
+def test_moodle_is_warned_of_usernames_with_capital_letters(tmp_path, capsys):
+    """Outside check h27, F8: Moodle keeps usernames in lower case, and its import matches the column as written:
+    `Sam` and `CON` were written without a word, and would match no one."""
+    roster = tmp_path / "roster.csv"
+    roster.write_text("id,name\nSam,Sam\nalice,Alice\nCON,Con\n", encoding="utf-8")
+    assert main(["grade", PACK, CLASS, "--roster", str(roster), "--out", str(tmp_path / "out"), "--format", "moodle",
+                 "--columns", "exercise"]) == 1  # the class's others are not on this roster
+    assert "tutor: moodle.csv: 2 usernames have capital letters ('CON' and 'Sam'), and Moodle keeps usernames in " \
+           "lower case: those rows would match no one; give the roster an email column, or its usernames as Moodle " \
+           "writes them" in capsys.readouterr().err.splitlines()
+    assert main(["grade", PACK, CLASS, "--out", str(tmp_path / "out2"), "--format", "moodle"]) == 0
+    assert "capital letters" not in capsys.readouterr().err  # the class's own ids are all lower case
+
+
 def test_blackboard_quotes_every_value_and_takes_every_student_by_username(tmp_path):
     text = export(tmp_path, "blackboard", "--assignment", "Homework 3 |12345")
     imported = lms_rules.blackboard(text, set(USERNAMES.values()))
@@ -288,8 +302,8 @@ def test_no_student_row_is_read_as_the_points_possible(tmp_path, capsys, lms, re
         assert "tutor: canvas.csv: the Student 'Sam Points Possible' is written 'Sam Points-Possible': canvas takes " \
                "a row whose first cell holds 'Points Possible' for the points possible\n" in err
         assert "the Student 'points  possible' is written 'points-possible'" in err
-    else:
-        assert "points possible" not in err.lower()
+    else:  # (Moodle is told that 'Points Possible' has capital letters, as a username)
+        assert "for the points possible" not in err
 
 
 KEYS = {"-ana", "@ben", "+44.cy_1", "dee@example.edu"}  # ids each LMS allows, starting as a formula would

@@ -212,6 +212,8 @@ def export(book: Gradebook, lms: LMS, columns: Columns, title: str | None = None
     keys = [n for n, i in enumerate(identity) if i.key]
     warnings += _unmatched(form, header, keys, book.students, rows[1:] if form.points_row else rows)
     warnings += _formula_like(form, keys, rows[1:] if form.points_row else rows)
+    if form.lms == LMS.MOODLE and header[0] == "Username":
+        warnings += _capital_usernames(form, [row[0] for row in rows])
     empty = sum(score is None for c in grades for score in c.scores.values())
     if empty and form.excused is None:
         warnings.append(f"{form.file}: {counted(empty, 'grade')} left empty, of exercises not graded for a student "
@@ -246,6 +248,22 @@ def _unmatched(form: Format, header: list[str], keys: list[int], students: Seque
     return found
 
 
+def _capital_usernames(form: Format, usernames: list[str]) -> list[str]:
+    """The warning, once, for usernames with capital letters: Moodle keeps every username in lower case and matches
+    the column as written, so such a row would match no one (outside check h27, F8)."""
+    capital = list(dict.fromkeys(name for name in usernames if name != name.lower()))
+    if not capital:
+        return []
+    return [f"{form.file}: {counted(len(capital), 'username')} {'has' if len(capital) == 1 else 'have'} capital "
+            f"letters ({_first_three(capital)}), and Moodle keeps usernames in lower case: those rows would match no "
+            "one; give the roster an email column, or its usernames as Moodle writes them"]
+
+
+def _first_three(values: list[str]) -> str:
+    """'a', 'b', 'c' and 2 more."""
+    return and_list([shown(value) for value in values[:3]] + ([f"{len(values) - 3} more"] if len(values) > 3 else []))
+
+
 def _formula_like(form: Format, keys: list[int], rows: list[list[str]]) -> list[str]:
     """The warning, once, for identifiers written as they are though they start as a formula does (-A1, +44):
     the system matches them so, but a spreadsheet would compute them (-A1 another cell's value, -2+3 as 1)."""
@@ -254,9 +272,8 @@ def _formula_like(form: Format, keys: list[int], rows: list[list[str]]) -> list[
     if not raw:
         return []
     system = "an import" if form.lms == LMS.PLAIN else form.lms.value.capitalize()
-    shown_ones = and_list([shown(value) for value in raw[:3]] + ([f"{len(raw) - 3} more"] if len(raw) > 3 else []))
     return [f"{form.file}: {counted(len(raw), 'identifier')} start{'s' if len(raw) == 1 else ''} with +, - or @ "
-            f"({shown_ones}), written as {'it is' if len(raw) == 1 else 'they are'} for {system} to match: upload "
+            f"({_first_three(raw)}), written as {'it is' if len(raw) == 1 else 'they are'} for {system} to match: upload "
             "the file as it is, since a spreadsheet would read such a cell as a formula and change it"]
 
 
