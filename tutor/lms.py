@@ -273,8 +273,8 @@ def _formula_like(form: Format, keys: list[int], rows: list[list[str]]) -> list[
         return []
     system = "an import" if form.lms == LMS.PLAIN else form.lms.value.capitalize()
     return [f"{form.file}: {counted(len(raw), 'identifier')} start{'s' if len(raw) == 1 else ''} with +, - or @ "
-            f"({_first_three(raw)}), written as {'it is' if len(raw) == 1 else 'they are'} for {system} to match: upload "
-            "the file as it is, since a spreadsheet would read such a cell as a formula and change it"]
+            f"({_first_three(raw)}), written as {'it is' if len(raw) == 1 else 'they are'} for {system} to match: "
+            "upload the file as it is, since a spreadsheet would read such a cell as a formula and change it"]
 
 
 def _worth(columns: list[GradeColumn]) -> str:
