@@ -90,6 +90,19 @@ def test_repeats_of_an_answer_are_one_problem_per_student_exercise_and_file(tmp_
     assert [p.student for p in given.problems] == ["alice", "bob", "alice"]
 
 
+def test_rows_broken_the_same_way_are_one_problem_per_student_exercise_and_file(tmp_path):
+    """Outside check h27, F7: 2,000 attempts with an unquoted comma were 2,000 lines, where quoted repeats are one."""
+    rows = "".join(f"ivy,fit,m = 1/2, b = {n}\n" for n in range(2000))
+    path = write(tmp_path / "a.csv", f"student,exercise,answer\nann,cube,3x^2\n{rows}bo,fit,m = 1, b = 2\n"
+                                     "ivy,cube,2x, 3\n")
+    answers, problems, given = read(path)
+    said = "the row has 4 fields but the header has 3 (an answer with commas must be in double quotes)"
+    assert problems == [
+        f"{path}:3: {said}; the 2,000 such rows of student 'ivy' to fit in this file (lines 3–2002) are skipped",
+        f"{path}:2003: {said}; it is skipped", f"{path}:2004: {said}; it is skipped"]  # another student, exercise
+    assert [(p.student, p.exercise) for p in given.problems] == [("ivy", "fit"), ("bo", "fit"), ("ivy", "cube")]
+
+
 def test_thousands_of_repeats_are_one_line_in_every_output_whatever_the_jobs_and_after_a_resume(tmp_path, capsys):
     lines = ["student,exercise,answer", "hal,cube,3x^2", "ivy,drill,1"]
     lines += [f"hal,cube,{n}" if n % 3 else f"ivy,drill,{n}" for n in range(3000)]

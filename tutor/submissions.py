@@ -164,6 +164,8 @@ class _Reader:
         self.blank: dict[tuple[str, str], int] = {}  # (student, exercise) given only empty so far -> its index
         # (student, exercise, file) -> the problem reporting its repeats in that file: where, how many, the first line
         self.repeats: dict[tuple[str, str, str], tuple[int, int, int]] = {}
+        # and, alike, (student, exercise, file, why) -> the problem reporting their rows broken in the same way
+        self.broken: dict[tuple[str, str, str, str], tuple[int, int, int]] = {}
         self.earlier: list[str] = []
         self.ids = frozenset(spec.id for spec in pack.exercises)
 
@@ -219,6 +221,22 @@ class _Reader:
         self.problems[at] = Problem(file, start, f"student {shown(student)} already answered {exercise} at {first}; "
                                                  f"{ignored}", student, repeat=True)
         self.repeats[student, exercise, file] = (at, count, start)
+
+    def broken_row(self, file: str, line: int, why: str, student: str, exercise: str,
+                   one: str = "the row is skipped") -> None:
+        """A row that can't be read, skipped: one problem for all of a student's rows to an exercise in a file
+        broken the same way, as for repeats (2,000 attempts with an unquoted comma made 2,000 lines; h27, F7)."""
+        key = (same_id(student), self.known(exercise), file, why)
+        if not (key[0] and key[1]):  # whose, or to what, it can't tell: each is told where it is
+            return self.problem(file, line, f"{why}; {one}", student, exercise)
+        at, count, start = self.broken.get(key, (len(self.problems), 0, line))
+        if not count:
+            self.problems.append(Problem(file, line, ""))
+        count += 1
+        skipped = one if count == 1 else f"the {count:,} such rows of student {shown(key[0])} to {key[1]} in this " \
+                                         f"file (lines {start}–{line}) are skipped"
+        self.problems[at] = Problem(file, start, f"{why}; {skipped}", key[0], exercise=key[1])
+        self.broken[key] = (at, count, start)
 
     # ------------------------------------------------------------------ files
 
@@ -287,8 +305,8 @@ class _Reader:
             if row.cells is None:
                 if header is None:
                     return self.problem(file, row.line, f"{row.problem}; without a header the file is not read")
-                self.problem(file, row.line, f"{row.problem}; the row is skipped",
-                             row_field(row.start, header.index("student")), _exercise_field(header, row))
+                self.broken_row(file, row.line, row.problem, row_field(row.start, header.index("student")),
+                                _exercise_field(header, row))
                 continue
             if not any(cell.strip() for cell in row.cells):
                 continue
@@ -303,10 +321,11 @@ class _Reader:
                 at = header.index("student")
                 quotes = ("opened at the start of its field" if any('"' in cell for cell in row.cells)
                           else "")  # it has them, but not where one opens a field
-                self.problem(file, row.line, f"the row has {len(row.cells)} fields but the header has "
-                                             f"{len(header)} (an answer with commas must be in double quotes"
-                                             f"{', ' + quotes if quotes else ''}); it is skipped",
-                             _id(row.cells[at]) if at < len(row.cells) else "", _exercise_field(header, row))
+                self.broken_row(file, row.line, f"the row has {len(row.cells)} fields but the header has "
+                                                f"{len(header)} (an answer with commas must be in double quotes"
+                                                f"{', ' + quotes if quotes else ''})",
+                                _id(row.cells[at]) if at < len(row.cells) else "", _exercise_field(header, row),
+                                "it is skipped")
             else:
                 cells = dict(zip(header, row.cells))
                 self.answer(file, row.line, cells["student"], cells["exercise"], cells["answer"],
