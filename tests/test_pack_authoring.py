@@ -241,6 +241,24 @@ def test_a_letter_of_the_function_beside_its_parameters_and_not_declared_is_a_ca
         "gets them as variables. If they are parameters, declare them; if not, list f's variables under 'variables'"]
 
 
+def test_a_placeholder_after_a_sign_whose_parameter_may_be_negative_is_a_caution(tmp_path, capsys):
+    """Outside check h26, F5: 'f(x) = x^2 - {a}x' showed a student who drew a = -1 'x^2 - -1x'."""
+    path = tmp_path / "s.yaml"
+    path.write_text("pack: s\nexercises:\n"
+                    "  - {id: n, kind: expression, prompt: 'x1 for f(x) = x^2 - {a}x?', expected: 0.1 a,"
+                    " params: {a: {int: [-3, 3]}}}\n"
+                    "  - {id: p, kind: expression, prompt: 'x1 for f(x) = x^2 - {a}x?', expected: 0.1 a,"
+                    " params: {a: {int: [1, 3]}}}\n"
+                    "  - {id: c, kind: expression, prompt: 'x1 for f(x) = x^2 + {a}x, {a} + 1?', expected: 0.1 a,"
+                    " params: {a: {choice: [2, -1]}}}\n", encoding="utf-8")
+    assert main(["pack", "validate", str(path)]) == 0
+    assert capsys.readouterr().out.splitlines()[1:] == [
+        f"{path}:3:39: exercise 'n': '-{{a}}' in the prompt: a may be drawn negative (a from -3 to 3), and a student "
+        "who draws a = -1 reads '- -1': draw a from positive numbers, or write the text so that no sign comes before {a}",
+        f"{path}:5:39: exercise 'c': '+{{a}}' in the prompt: a may be drawn negative (a in {{2, -1}}), and a student "
+        "who draws a = -1 reads '+ -1': draw a from positive numbers, or write the text so that no sign comes before {a}"]
+
+
 @pytest.mark.parametrize("typed, suggested", [
     ("D-POWER", "d-power"), ("Pd-Monomial-X", "pd-monomial-x"), ("d-powr", "d-power"), ("G-QUADRATC", "g-quadratic"),
 ])

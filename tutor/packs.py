@@ -113,6 +113,10 @@ class Param:
         low, high = int(self.low * q), int(self.high * q)
         return sympy.Rational(rng.randint(min(low, high), max(low, high)), q)
 
+    @property
+    def may_be_negative(self) -> bool:
+        return any(c < 0 for c in self.choices) if self.choices else self.low is not None and self.low < 0
+
     def may_draw(self, value: Expr) -> bool:
         """Whether `value` is one of those this parameter is drawn from."""
         if self.choices:
@@ -1214,7 +1218,29 @@ def cautions(pack: Pack) -> list[str]:
             found.append(spec.describe(told))
         if (undeclared := _undeclared(spec)) is not None:
             found.append(spec.describe(undeclared))
+        found += [spec.describe(signed) for signed in _signed_placeholders(spec)]
     return found
+
+
+def _signed_placeholders(spec: ExerciseSpec) -> list[Finding]:
+    """Each text where `{a}` follows a sign and a may be drawn negative: a student who draws a = -1 reads
+    "x^2 - -1x" (outside check h26, F5). Maths fields write their own signs; a text shows the value as it is."""
+    negative = {p.name: p for p in spec.params if p.may_be_negative}
+    texts = [("title", spec.title), *((key, value) for key, value in spec.data.items()
+                                       if key in ("prompt", "answer_name") and isinstance(value, str)),
+             *(("hints", hint) for hint in (*(spec.hints or ()), *spec.more_hints))]
+    found = []
+    for key, text in texts:
+        for sign, name in dict.fromkeys(_SIGNED_PLACEHOLDER.findall(text)):
+            if name in negative:
+                found.append(Finding(key, f"'{sign}{{{name}}}' in the {key}: {name} may be drawn negative "
+                                          f"({negative[name]}), and a student who draws {name} = -1 reads '{sign} -1': "
+                                          f"draw {name} from positive numbers, or write the text so that no sign "
+                                          f"comes before {{{name}}}"))
+    return found
+
+
+_SIGNED_PLACEHOLDER = re.compile(r"([-+−])\s*\{\s*([A-Za-z]+)\s*\}")
 
 
 def _undeclared(spec: ExerciseSpec) -> Finding | None:
