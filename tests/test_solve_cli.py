@@ -450,7 +450,8 @@ def test_the_tangent_lines_steps_are_in_one_variable(capsys):
         "4. Simplify: 8 + 12(x - 2) = 12x - 16.",
     ]
     status, out, _ = run(capsys, "tangent", "e^x", "--at", "0", "--steps")  # nothing to simplify: no step for it
-    assert out.split("Steps:\n")[1].splitlines()[-1] == "3. Put these into y = f(a) + f′(a)(x − a): y = 1 + x."
+    assert out.split("Steps:\n")[1].splitlines()[-1] == ("3. Put these into y = f(a) + f′(a)(x − a): y = 1 + 1(x - 0), "
+                                                         "that is y = 1 + x.")
     status, out, _ = run(capsys, "tangent", "ln(x)", "--at", "1", "--json")
     assert json.loads(out)["line"] == "y = x - 1" and "plane" not in json.loads(out)
 
@@ -1757,7 +1758,8 @@ def test_gradient_steps_put_the_point_only_into_a_component_that_has_a_value_the
 def test_tangent_steps_show_why_the_plane_exists_where_a_partial_came_from_its_definition(capsys):
     status, out, _ = run(capsys, "tangent", "x^(1/3) y", "--at", "0,0", "--steps")
     assert status == 0 and out.splitlines()[-2:] == [
-        "4. Put these into z = f(a, b) + f_x(a, b)(x − a) + f_y(a, b)(y − b): z = 0.",
+        "4. Put these into z = f(a, b) + f_x(a, b)(x − a) + f_y(a, b)(y − b): z = 0 + 0(x - 0) + 0(y - 0), that is "
+        "z = 0.",
         "5. A slope came from the definition, and slopes along the axes alone do not make a tangent plane: what is "
         "left of f beside it, f − z = x^(1/3)y, is at most a number times r^(4/3) near (0, 0), r the distance from "
         "it, so it shrinks faster than r: f is differentiable there, and the plane is its tangent plane.",

@@ -204,6 +204,22 @@ class Together:
 
 
 @dataclass(frozen=True)
+class Filled:
+    """A tangent's formula with the numbers put in as they are, a slope of 0 and a coordinate of 0 too:
+    9 + 0(x - 0) + 6(y - 3), the bridge to the plane's terms, where sympy would drop them."""
+
+    value: Expr
+    slopes: tuple[Expr, ...]
+    point: tuple[Expr, ...]
+    variables: tuple[str, ...]
+
+    @property
+    def drops(self) -> bool:
+        """Whether the lesson's terms leave anything of it out (a 0, or an x - 0 written x)."""
+        return self.value == 0 or any(n == 0 for n in (*self.slopes, *self.point))
+
+
+@dataclass(frozen=True)
 class Terms:
     """A sum written term by term in the order given, as the lesson writes E(m, b) =
     14m² + 3b² + 38 + 12mb - 42m - 20b (sympy would put its own order on it)."""

@@ -37,7 +37,7 @@ from ..calculus.region import Condition, Region
 from ..parse import Equation, Spellings, symbol
 from ..show import Notation, alike_notation, latex_text, numbers_written, show, show_float, terms_text
 from ..words import and_list
-from .model import PowerForm, Rule, Step, StepRule, Terms, Together
+from .model import Filled, PowerForm, Rule, Step, StepRule, Terms, Together
 
 TEMPLATES: dict[StepRule, str] = {
     Rule.DIFFERENTIATE: "{d} = {after}",
@@ -255,6 +255,12 @@ class _Text:
             return str(value)
         if isinstance(value, Terms):
             return terms_text(value.terms, self.variables, self.latex, self.decimals, self.fractions)
+        if isinstance(value, Filled):
+            def factor(number: Expr) -> str:
+                return self.brackets(self.raw(number)) if _negative_or_sum(number) else self.raw(number)
+            return " + ".join([self.raw(value.value), *(
+                factor(slope) + self.brackets(f"{name} - {factor(at)}")
+                for name, slope, at in zip(value.variables, value.slopes, value.point))])
         if isinstance(value, Equation) and (isinstance(value.lhs, Terms) or isinstance(value.rhs, Terms)):
             return f"{self.raw(value.lhs)} = {self.raw(value.rhs)}"
         if isinstance(value, PowerForm):

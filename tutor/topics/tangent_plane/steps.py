@@ -13,6 +13,7 @@ from ...calculus.common import Number
 from ...parse import Equation, symbol
 from ...show import show
 from ...steps import PowerForm, Rule, Step, StepRule, Terms, step
+from ...steps.model import Filled
 
 
 class TangentRule(StepRule):
@@ -24,8 +25,10 @@ class TangentRule(StepRule):
     SLOPE_BY_DEFINITION = "line_slope_by_definition"
     SLOPE_AT = "line_slope_at"
     PLANE = "plane"
+    PLANE_FILLED = "plane_filled"
     REMAINDER = "plane_remainder"
     LINE = "line"
+    LINE_FILLED = "line_filled"
 
     @classmethod
     def templates(cls) -> Mapping[StepRule, str]:
@@ -44,6 +47,11 @@ TEMPLATES: dict[StepRule, str] = {
                                      "{df}{point:args} = {definition} = {after}.",
     TangentRule.PLANE: "Put these into z = {f}(a, b) + {f}_x(a, b)(x − a) + {f}_y(a, b)(y − b): {after}.",
     TangentRule.LINE: "Put these into {height} = {f}(a) + {f}′(a)({wrt} − a): {after}.",
+    # a 0 put in is said before it is dropped (outside check h24, F9: z = 9 + 6(y - 3) at once, with no 0(x - 0))
+    TangentRule.PLANE_FILLED: "Put these into z = {f}(a, b) + {f}_x(a, b)(x − a) + {f}_y(a, b)(y − b): "
+                              "{height} = {filled}, that is {after}.",
+    TangentRule.LINE_FILLED: "Put these into {height} = {f}(a) + {f}′(a)({wrt} − a): {height} = {filled}, that is "
+                             "{after}.",
     # partials along the axes alone do not make a plane where one came from its definition: what is left of f
     # beside it must shrink faster than the distance, as the tutor checks before it gives the plane
     TangentRule.REMAINDER: ("A slope came from the definition, and slopes along the axes alone do not make a "
@@ -68,11 +76,14 @@ def tangent_steps(f: str | Expr, variables: Sequence[str] | None, at: Mapping[st
                  else step(slope, component, value, point=t.point, wrt=v)
                  for v, component, value, definition in zip(t.variables, grad.components, t.partials, definitions)]
     height = t.equation.lhs
+    filled = Filled(t.value, t.partials, t.point, t.variables)
     if t.line:
-        substeps.append(step(TangentRule.LINE, None, Equation(height, Terms(t.terms)), height=height,
-                             wrt=t.variables[0]))
+        rule = TangentRule.LINE_FILLED if filled.drops else TangentRule.LINE
+        substeps.append(step(rule, None, Equation(height, Terms(t.terms)), height=height, wrt=t.variables[0],
+                             filled=filled))
     else:
-        substeps.append(step(TangentRule.PLANE, None, Equation(height, Terms(t.terms))))
+        rule = TangentRule.PLANE_FILLED if filled.drops else TangentRule.PLANE
+        substeps.append(step(rule, None, Equation(height, Terms(t.terms)), height=height, filled=filled))
         if t.remainder is not None:
             substeps.append(step(TangentRule.REMAINDER, t.remainder.rest, None, point=t.point,
                                  order=PowerForm(sympy.Symbol("r"), t.remainder.order)))
