@@ -161,6 +161,10 @@ def test_the_height_of_the_valley_descent_ends_in_given_for_where_it_ends_is_nam
      "the gradient is 0 at the start, so descent never moves from it and the start is the answer; start elsewhere"),
     ("{id: e, kind: cost, data: [[0, 1], [1, 3]], ask: step, start: [2, 1], rate: 0.1}",
      "the gradient is 0 at the start, so descent never moves from it and the start is the answer; start elsewhere"),
+    # outside check h28, N1: 1, -1, 1: the start again after 2 iterations
+    ("{id: e, kind: gradient_descent, function: 'x^2', start: 1, rate: 1, iterations: 2}",
+     "the point after 2 iterations is the start again, as descent jumps back and forth, so the start would be the "
+     "answer; ask for another number of iterations, or use another rate"),
 ])
 def test_a_start_already_at_the_bottom_is_refused(tmp_path, capsys, line, said):
     # x² from 0: "valid", its key "converges, converges", and "1.5 diverges" marked wrong

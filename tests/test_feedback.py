@@ -143,7 +143,7 @@ def test_pages_csv_says_whose_page_is_which_and_no_page_name_starts_with_a_dash(
     """Outside check h27, F3 and F4: nothing said which hashed page was whose, for a mail merge; and a page named
     -neg.md was read as options by `grep … *.md`."""
     roster = tmp_path / "roster.csv"
-    roster.write_text('id,email\nana,ana@x.edu\n-neg,n@x.edu\no\'brien,"=cmd|\' /C calc\'!A0"\n', encoding="utf-8")
+    roster.write_text('id,email\nana,ana@x.edu\n-neg,-n@x.edu\no\'brien,"=cmd|\' /C calc\'!A0"\n', encoding="utf-8")
     answers = tmp_path / "class.csv"
     answers.write_text("student,exercise,answer\nana,cube,3x^2\n-neg,cube,1\n", encoding="utf-8")
     pages = tmp_path / "pages"
@@ -152,7 +152,7 @@ def test_pages_csv_says_whose_page_is_which_and_no_page_name_starts_with_a_dash(
     capsys.readouterr()
     assert (pages / "pages.csv").read_text(encoding="utf-8").splitlines() == [
         "student,email,markdown_page,html_page",
-        "-neg,n@x.edu,_neg-9fcc9fc0.md,_neg-9fcc9fc0.html",  # the id as the LMS files write it, to match
+        "-neg,-n@x.edu,_neg-9fcc9fc0.md,_neg-9fcc9fc0.html",  # the id and email as the LMS files write them
         "ana,ana@x.edu,ana.md,ana.html",
         "o'brien,'=cmd|' /C calc'!A0,o_brien-65b87174.md,o_brien-65b87174.html"]  # a formula never runs
     assert not [page.name for page in pages.iterdir() if page.name.startswith("-")]

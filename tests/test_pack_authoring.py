@@ -250,13 +250,15 @@ def test_a_placeholder_after_a_sign_whose_parameter_may_be_negative_is_a_caution
                     "  - {id: p, kind: expression, prompt: 'x1 for f(x) = x^2 - {a}x?', expected: 0.1 a,"
                     " params: {a: {int: [1, 3]}}}\n"
                     "  - {id: c, kind: expression, prompt: 'x1 for f(x) = x^2 + {a}x, {a} + 1?', expected: 0.1 a,"
-                    " params: {a: {choice: [2, -1]}}}\n", encoding="utf-8")
+                    " params: {a: {choice: [2, -0.5]}}}\n", encoding="utf-8")
     assert main(["pack", "validate", str(path)]) == 0
     assert capsys.readouterr().out.splitlines()[1:] == [
         f"{path}:3:39: exercise 'n': '-{{a}}' in the prompt: a may be drawn negative (a from -3 to 3), and a student "
         "who draws a = -1 reads '- -1': draw a from positive numbers, or write the text so that no sign comes before {a}",
-        f"{path}:5:39: exercise 'c': '+{{a}}' in the prompt: a may be drawn negative (a in {{2, -1}}), and a student "
-        "who draws a = -1 reads '+ -1': draw a from positive numbers, or write the text so that no sign comes before {a}"]
+        # the value a student may draw, as the text shows it (outside check h28, N3: -1 could not be drawn)
+        f"{path}:5:39: exercise 'c': '+{{a}}' in the prompt: a may be drawn negative (a in {{2, -1/2}}), and a student "
+        "who draws a = -0.5 reads '+ -0.5': draw a from positive numbers, or write the text so that no sign comes "
+        "before {a}"]
 
 
 @pytest.mark.parametrize("typed, suggested", [
@@ -923,14 +925,17 @@ def test_maths_with_a_parameter_in_braces_is_told_to_name_it_alone(tmp_path, cap
     (tmp_path / "b.yaml").write_text(
         "pack: b\nexercises:\n  - {id: f, kind: derivative, function: '{a} x^2', params: {a: {int: [1, 3]}}}\n"
         "  - {id: e, kind: expression, prompt: 'd/dx of {a} x^2?', expected: '{2a} x', params: {a: {int: [1, 3]}}}\n"
-        "  - {id: d, kind: derivative, function: a x^2, answer: '{2a} x', params: {a: {int: [1, 3]}}}\n",
+        "  - {id: d, kind: derivative, function: a x^2, answer: '{2a} x', params: {a: {int: [1, 3]}}}\n"
+        "  - {id: m, kind: derivative, function: a x^2, mistakes: [{answer: '{a} x', feedback: 'Not halved.'}],"
+        " params: {a: {int: [1, 3]}}}\n",
         encoding="utf-8")
     assert main(["pack", "validate", str(tmp_path / "b.yaml")]) == 1
     alone = "; in maths a parameter is written by its name alone ({a} shows its value in a text): "
     assert [line.partition(": exercise ")[2] for line in capsys.readouterr().out.splitlines()] == [
         f"'f': 'function' can't be read: unexpected 'x'{alone}(a) x^2",
         f"'e': 'expected' can't be read: unexpected 'x'{alone}(2a) x",
-        f"'d': 'answer' can't be read: unexpected 'x'{alone}(2a) x"]
+        f"'d': 'answer' can't be read: unexpected 'x'{alone}(2a) x",
+        f"'m': the mistake '{{a}} x' can't be read: unexpected 'x'{alone}(a) x"]  # outside check h28, N5
 
 
 EMPTY_REGION_DRAWN = """\

@@ -673,6 +673,8 @@ def test_matlabs_element_wise_operators_are_the_operators_on_numbers(typed, expe
     ("0.1447; 0.2", "number", "';' separates answers, and this question asks for one: give just one number"),
     ("6xy^3;", "expression", "leave out the ';' at the end: an answer needs none"),
     ("2x; 2y", "vector", "use a comma to separate items"),
+    ("6xy^3;;", "expression", "leave out the ';' at the end: an answer needs none"),  # outside check h28, N10
+    ("; 6xy^3", "expression", "leave out the ';' before the answer"),
 ])
 def test_a_semicolon_between_answers_where_one_is_asked_says_so(typed, shape, message):
     """Outside check h22: '6xy^3; 9x^2y^2' for ∂f/∂x was told to use a comma, which led on to 'you gave the
@@ -680,6 +682,22 @@ def test_a_semicolon_between_answers_where_one_is_asked_says_so(typed, shape, me
     with pytest.raises(InputError) as refused:
         read(typed, shape, ("x", "y"))
     assert (refused.value.message, refused.value.column) == (message, typed.index(";"))
+
+
+@pytest.mark.parametrize("typed", ["x.^2.^3", "x^2.^3", "2.^x.^2"])
+def test_a_chain_of_powers_with_matlabs_operator_is_told_to_take_brackets(typed):
+    """Outside check h28, N9: x.^2.^3 was read from the right, x⁸, where MATLAB works it from the left, x⁶."""
+    with pytest.raises(InputError) as refused:
+        read(typed, variables=("x",))
+    assert refused.value.message.startswith("MATLAB works a chain of powers from the left, x.^2.^3 as (x.^2).^3")
+    assert read("(x.^2).^3", variables=("x",)).value == read("x^6", variables=("x",)).value
+
+
+def test_latex_braces_say_what_to_write_for_a_set_and_for_grouping():
+    """Outside check h28, N11: 6x\\{y\\}^{3} was told 'write just {', which was then refused."""
+    with pytest.raises(InputError) as refused:
+        read("6x\\{y\\}^{3}", variables=("x", "y"))
+    assert refused.value.message == "'\\{' is LaTeX: write just { for a set of points, and round brackets to group"
 
 
 @pytest.mark.parametrize("typed, column", [("x..", 1), ("1.2.3", 3), ("x.y", 1), ("x.*", 1)])

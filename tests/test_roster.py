@@ -165,6 +165,11 @@ def test_the_student_an_unknown_id_clearly_meant_is_told_answers_under_it_were_n
     assert notes["alice"] == (f"Part of your submission was not graded ({again}:3: student 'alice' already answered cube "
                               f"at {again}:2; this answer is ignored; and {again}:4: student 'alce' is not on the roster; "
                               "did you mean 'alice'? (1 answer in this file not graded)).")
+    # each id that clearly meant her, not the first only (outside check h28, N6)
+    more = write(tmp_path / "more.csv", "student,exercise,answer\nalce,cube,3x^2\nALICE,fit,x\n")
+    assert main(["grade", PACK, str(more), "--roster", str(roster), "--out", str(tmp_path / "out4")]) == 1
+    notes = {r["student"]: r["note"] for r in rows(tmp_path / "out4" / "grades.csv")[1:]}
+    assert notes["alice"].count("did you mean 'alice'?") == 2
     # all of a student's answers under the typo: absent, and told why
     only = write(tmp_path / "only.csv", "student,exercise,answer\ncarl,cube,3x^2\n")
     assert main(["grade", PACK, str(only), "--roster", str(roster), "--out", str(tmp_path / "out2")]) == 1

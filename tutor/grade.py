@@ -178,14 +178,14 @@ def _unread(submissions: Submissions, students: Iterable[str], absent: Mapping[s
     roster = frozenset(submissions.roster.problems if submissions.roster else ())
     problems = [p for p in submissions.problems if p not in roster]
     theirs = first_problems(problems)
-    # and the first answers under an id that clearly meant them (anna for ana), told beside another problem
-    # (outside check h27, F1): they may be theirs
-    meant: dict[str, Problem] = {}
+    # and the answers under each id that clearly meant them (anna for ana), told beside another problem (outside
+    # checks h27, F1, and h28, N6): they may be theirs
+    meant: dict[str, list[Problem]] = {}
     for problem in problems:
         if problem.student:
             for student in problem.students:
-                meant.setdefault(student, problem)
-    told = {student: [p for p in dict.fromkeys((theirs(student), meant.get(student))) if p is not None]
+                meant.setdefault(student, []).append(problem)
+    told = {student: [p for p in dict.fromkeys((theirs(student), *meant.get(student, ()))) if p is not None]
             for student in students if student not in absent}
     return {student: f"Part of your submission was not graded ({'; and '.join(map(str, found))})."
             for student, found in told.items() if found}

@@ -70,8 +70,8 @@ def hint(text: str, at: int) -> str:
         return "'\\\\' is LaTeX's new line: separate items with a comma"
     if name in ("(", ")", "[", "]"):
         return f"'{typed}' starts or ends LaTeX maths: leave it out"
-    if name in ("{", "}"):
-        return f"'{typed}' is LaTeX: write just {name}"
+    if name in ("{", "}"):  # a set's braces: write just {; grouping, as 6x\{y\}, is no set (h28, N11)
+        return f"'{typed}' is LaTeX: write just {name} for a set of points, and round brackets to group"
     if not name:
         return "a backslash is not part of maths here"
     return f"'{typed}' is LaTeX, which is not read here: write plain maths, like 6*x*y^3 or (6x)/(y)"

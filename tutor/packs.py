@@ -114,8 +114,14 @@ class Param:
         return sympy.Rational(rng.randint(min(low, high), max(low, high)), q)
 
     @property
-    def may_be_negative(self) -> bool:
-        return any(c < 0 for c in self.choices) if self.choices else self.low is not None and self.low < 0
+    def negative(self) -> Expr | None:
+        """A value below 0 it may be drawn, the nearest 0 of those, or -1 (or its low end) in a range; None where it
+        is drawn from no value below 0."""
+        if self.choices:
+            return max((c for c in self.choices if c < 0), default=None)
+        if self.low is None or self.low >= 0:
+            return None
+        return sympy.Integer(-1) if self.may_draw(sympy.Integer(-1)) else sympy.Rational(self.low)
 
     def may_draw(self, value: Expr) -> bool:
         """Whether `value` is one of those this parameter is drawn from."""
@@ -1225,7 +1231,7 @@ def cautions(pack: Pack) -> list[str]:
 def _signed_placeholders(spec: ExerciseSpec) -> list[Finding]:
     """Each text where `{a}` follows a sign and a may be drawn negative: a student who draws a = -1 reads
     "x^2 - -1x" (outside check h26, F5). Maths fields write their own signs; a text shows the value as it is."""
-    negative = {p.name: p for p in spec.params if p.may_be_negative}
+    negative = {p.name: p for p in spec.params if p.negative is not None}
     texts = [("title", spec.title), *((key, value) for key, value in spec.data.items()
                                        if key in ("prompt", "answer_name") and isinstance(value, str)),
              *(("hints", hint) for hint in (*(spec.hints or ()), *spec.more_hints))]
@@ -1233,8 +1239,10 @@ def _signed_placeholders(spec: ExerciseSpec) -> list[Finding]:
     for key, text in texts:
         for sign, name in dict.fromkeys(_SIGNED_PLACEHOLDER.findall(text)):
             if name in negative:
+                value = show(negative[name].negative, decimals=bool(spec.data.get("decimals")))  # as the text shows it
                 found.append(Finding(key, f"'{sign}{{{name}}}' in the {key}: {name} may be drawn negative "
-                                          f"({negative[name]}), and a student who draws {name} = -1 reads '{sign} -1': "
+                                          f"({negative[name]}), and a student who draws {name} = {value} reads "
+                                          f"'{sign} {value}': "
                                           f"draw {name} from positive numbers, or write the text so that no sign "
                                           f"comes before {{{name}}}"))
     return found

@@ -283,8 +283,10 @@ def _placed_hint(text: str, at: int) -> str | None:
     """The sentence for a refused character where its place says more than the character does: a ';' that ends
     the answer (MATLAB's), the prompt '>>>' of Python before it, an HTML tag, a second derivative's name."""
     character = text[at]
-    if character == ";" and not text[at + 1:].strip():
+    if character == ";" and not text[at + 1:].strip(" ;"):
         return "leave out the ';' at the end: an answer needs none"
+    if character == ";" and not text[:at].strip():
+        return "leave out the ';' before the answer"
     if character == ">" and text.lstrip().startswith(">>>") and at < len(text) - len(text.lstrip()) + 3:
         return "write just the answer, without the prompt '>>>'"
     if character == "<" and (tag := _HTML_TAG.match(text, at)) is not None:
@@ -514,7 +516,7 @@ class _Tokenizer:
                 out.append(Token(TokenKind.OPERATOR, "^", col, spaced=spaced))
                 i += 2
             elif c == "." and text[i + 1 : i + 2] in _ELEMENTWISE:  # MATLAB's .* ./ .^: on numbers, * / ^
-                out.append(Token(TokenKind.OPERATOR, text[i + 1], col, spaced=spaced))
+                out.append(Token(TokenKind.OPERATOR, text[i + 1], col, text[i : i + 2], spaced))
                 i += 2
             elif c == "_" and out and out[-1].kind == TokenKind.FUNCTION and out[-1].text in FUNCTIONS["log"].names:
                 out.append(Token(TokenKind.OPERATOR, "_", col, spaced=spaced))  # log _ 2 x: the base follows
@@ -1295,8 +1297,28 @@ class _Parser:
         first = self.pos
         with self.nested(op.col):
             exponent = self.bracketed() if self.at("{") else self.signed()  # e^{-2x}, as LaTeX writes it
+        powers = [op, *self.outer_powers(first)]
+        if len(powers) > 1 and any(p.value == ".^" for p in powers):  # h28, N9: x.^2.^3 graded as x⁸ against x⁶
+            raise InputError("MATLAB works a chain of powers from the left, x.^2.^3 as (x.^2).^3, and this tutor "
+                             "from the right, x^(2^3): write the brackets you mean", op.col, "syntax")
         self.note_exponent_end(base, first, start, op.col)
         return self.raise_to(base, exponent, op.col, _divisor_of(self.tokens[:at]))
+
+    def outer_powers(self, first: int) -> list[Token]:
+        """The '^' read since token `first` outside brackets: the powers an exponent chains (x^2^3)."""
+        depth, bars, found = 0, False, []
+        for token in self.tokens[first:self.pos]:
+            if token.kind != TokenKind.OPERATOR:
+                continue
+            if token.text in ("(", "[", "{"):
+                depth += 1
+            elif token.text in (")", "]", "}"):
+                depth -= 1
+            elif token.text == "|":
+                bars = not bars
+            elif token.text == "^" and depth == 0 and not bars:
+                found.append(token)
+        return found
 
     def note_exponent_end(self, base: Expr, first: int, start: int, caret: int) -> None:
         """Where an exponent of one number or name stops before more that may have been meant as part of
@@ -2091,7 +2113,8 @@ def read(
             raise InputError(f"'{word[0]}' is an answer on its own, no point at all: write it alone, or only the "
                              "points", error.column, "syntax") from None
         if (shape in _ONE_VALUE and error.note == "forbidden" and error.column is not None
-                and clean[error.column:error.column + 1] == ";" and clean[error.column + 1:].strip()):
+                and clean[error.column:error.column + 1] == ";" and clean[error.column + 1:].strip(" ;")
+                and clean[:error.column].strip()):
             # 6xy^3; 9x^2y^2 for ∂f/∂x: two answers, where "use a comma" led on to "you gave the whole gradient"
             raise InputError(f"';' separates answers, and this question asks for one: give just "
                              f"{_A_ONE_VALUE[Shape(shape)]}", error.column, "shape") from None

@@ -321,8 +321,12 @@ def enrol(roster: Roster, given: Submissions) -> Submissions:
     kept = [p for p in given.problems if not (p.repeat and (p.student, p.file) in strangers)]
     problems = [*roster.problems, *_in_file_order(kept, added)]
     answered = {a.student for a in answers}
-    theirs, guessed = first_problems(given.problems), first_problems(added)
+    theirs = first_problems(given.problems)
+    meant: dict[str, list[Problem]] = {}  # each id that clearly meant a student, told to them (outside check h28, N6)
+    for problem in added:
+        for student in problem.students:
+            meant.setdefault(student, []).append(problem)
     absent = tuple((s.id, f"Your submission could not be read ({problem})." if (problem := theirs(s.id))
-                    else f"Nothing was submitted under your id ({problem})." if (problem := guessed(s.id))
-                    else "Nothing was submitted.") for s in roster.students if s.id not in answered)
+                    else f"Nothing was submitted under your id ({'; and '.join(map(str, meant[s.id]))})."
+                    if s.id in meant else "Nothing was submitted.") for s in roster.students if s.id not in answered)
     return replace(given, answers=tuple(answers), problems=tuple(problems), roster=roster, absent=absent)

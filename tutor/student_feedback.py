@@ -33,6 +33,7 @@ from .markup import html_text, markdown_text, number
 from .outputs import Writer
 from .packs import Exercise, ExerciseSpec, variant_seed
 from .reports import cell, key_cell
+from .roster import EMAIL_COLUMNS, column_key
 from .templates import outline
 from .topics import KINDS
 from .words import printable
@@ -121,7 +122,9 @@ def _index(book: Gradebook, stems: dict[str, str]) -> Writer:
                                               "markdown_page", "html_page")])
         for student, _ in book.rows():
             enrolled = book.roster.get(student) if book.roster else None
-            out.writerow([key_cell(student), *(cell(value) for _, value in (enrolled.fields if enrolled else ())),
+            # an email as the LMS files write it too: a mail merge sends to it (outside check h28, N7)
+            out.writerow([key_cell(student), *(key_cell(value) if column_key(name) in EMAIL_COLUMNS else cell(value)
+                                               for name, value in (enrolled.fields if enrolled else ())),
                           f"{stems[student]}.md", f"{stems[student]}.html"])
     return write
 

@@ -356,7 +356,9 @@ def _mistakes(exercise: Exercise, right_answers: bool) -> list[Finding]:
                                                 "first one's is)", of_draw=False))
             earlier.setdefault(answer.value, i)
         except TutorError as error:
-            found.append(Finding(where, f"the mistake '{mistake.answer}' can't be read: {error.message}",
+            braces = in_braces(mistake.answer, [p.name for p in exercise.spec.params]) \
+                if isinstance(mistake.answer, str) else ""
+            found.append(Finding(where, f"the mistake '{mistake.answer}' can't be read: {error.message}{braces}",
                                  _of_draw(error)))
         except _COMPUTING:
             found.append(Finding(where, f"the mistake '{mistake.answer}' can't be checked"))

@@ -103,6 +103,10 @@ class GradientDescent(FunctionProblem):
         refuse_diverging(result)
         if not any(result.rows[0].gradient):
             raise FieldError("start", STILL_START)
+        if result.rows[-1].point == result.rows[0].point:  # x² from 1 at α = 1: 1, -1, 1 (outside check h28, N1)
+            raise FieldError("iterations", f"the point after {counted(problem.iterations, 'iteration')} is the start "
+                                           "again, as descent jumps back and forth, so the start would be the answer; "
+                                           "ask for another number of iterations, or use another rate")
         if result.zeroed:  # the point asked for would be the rounding the run took as 0, not descent
             raise FieldError("iterations", f"{underflowed(*result.zeroed[0])}; ask for fewer iterations")
         return problem
