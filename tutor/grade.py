@@ -33,7 +33,7 @@ from .feedback import prepared, respond
 from .journal import Journal
 from .limits import LIMITS
 from .packs import Exercise, ExerciseSpec, Pack, built_in_path, variant_seed
-from .submissions import Problem, Submissions, Submitted, first_problems
+from .submissions import Problem, Submissions, Submitted, clearly_meant, first_problems
 from .topics import FieldError
 from .topics.fields import Table
 from .variant_check import Finding, Params, drawn, gradable, not_graded, not_graded_told, of_draw
@@ -178,13 +178,7 @@ def _unread(submissions: Submissions, students: Iterable[str], absent: Mapping[s
     roster = frozenset(submissions.roster.problems if submissions.roster else ())
     problems = [p for p in submissions.problems if p not in roster]
     theirs = first_problems(problems)
-    # and the answers under each id that clearly meant them (anna for ana), told beside another problem (outside
-    # checks h27, F1, and h28, N6): they may be theirs
-    meant: dict[str, list[Problem]] = {}
-    for problem in problems:
-        if problem.student:
-            for student in problem.students:
-                meant.setdefault(student, []).append(problem)
+    meant = clearly_meant(problems)  # told beside another problem of theirs too
     told = {student: [p for p in dict.fromkeys((theirs(student), *meant.get(student, ()))) if p is not None]
             for student in students if student not in absent}
     return {student: f"Part of your submission was not graded ({'; and '.join(map(str, found))})."

@@ -30,7 +30,7 @@ from .errors import TutorError
 from .limits import LIMITS, Limits
 from .packs import same_id
 from .safe_read import SAVE_AS_UTF8, SEPARATORS, FileRefused, csv_rows, open_file, writable
-from .submissions import Problem, Submissions, Submitted, file_name, first_problems, row_field, shown
+from .submissions import Problem, Submissions, Submitted, clearly_meant, file_name, first_problems, row_field, shown
 from .words import counted, printable
 
 ID_COLUMNS = ("id", "student")  # the column that holds the id: `id`, or else `student`
@@ -321,11 +321,7 @@ def enrol(roster: Roster, given: Submissions) -> Submissions:
     kept = [p for p in given.problems if not (p.repeat and (p.student, p.file) in strangers)]
     problems = [*roster.problems, *_in_file_order(kept, added)]
     answered = {a.student for a in answers}
-    theirs = first_problems(given.problems)
-    meant: dict[str, list[Problem]] = {}  # each id that clearly meant a student, told to them (outside check h28, N6)
-    for problem in added:
-        for student in problem.students:
-            meant.setdefault(student, []).append(problem)
+    theirs, meant = first_problems(given.problems), clearly_meant(added)
     absent = tuple((s.id, f"Your submission could not be read ({problem})." if (problem := theirs(s.id))
                     else f"Nothing was submitted under your id ({'; and '.join(map(str, meant[s.id]))})."
                     if s.id in meant else "Nothing was submitted.") for s in roster.students if s.id not in answered)

@@ -139,6 +139,17 @@ def first_problems(problems: Iterable[Problem]) -> Callable[[str], Problem | Non
     return first
 
 
+def clearly_meant(problems: Iterable[Problem]) -> dict[str, list[Problem]]:
+    """For each student an id not on the roster clearly meant (anna for ana), the problems that report it: they
+    may be theirs, and are told to them (outside checks h27, F1, and h28, N6)."""
+    meant: dict[str, list[Problem]] = {}
+    for problem in problems:
+        if problem.student:
+            for student in problem.students:
+                meant.setdefault(student, []).append(problem)
+    return meant
+
+
 def file_name(path: str | Path) -> str:
     """A file's name as text that can be written: bytes that are not UTF-8 (a zip from a Windows
     machine names files in its own code page) are escaped as \\xff, as control characters are."""
@@ -212,31 +223,35 @@ class _Reader:
     def repeat(self, file: str, line: int, student: str, exercise: str, first: str) -> None:
         """An answer to an exercise the student already answered: one problem for all their repeats in a file,
         at the first (a form export keeping every attempt made thousands of lines, finding 693)."""
-        at, count, start = self.repeats.get((student, exercise, file), (len(self.problems), 0, line))
+        def told(count: int, start: int) -> Problem:
+            ignored = "this answer is ignored" if count == 1 else \
+                f"{count:,} answers to {exercise} in this file (lines {start}–{line}) are ignored"
+            return Problem(file, start, f"student {shown(student)} already answered {exercise} at {first}; {ignored}",
+                           student, repeat=True)
+        self.one_for_all(self.repeats, (student, exercise, file), file, line, told)
+
+    def one_for_all(self, table: dict, key: tuple, file: str, line: int, told: Callable[[int, int], Problem]) -> None:
+        """One problem for every row alike (`key`, in `table`): placed where the first was met, in the order the
+        files are read, and told again with how many there are (`told(count, first line)`)."""
+        at, count, start = table.get(key, (len(self.problems), 0, line))
         if not count:
-            self.problems.append(Problem(file, line, ""))  # its place, in the order the files are read
-        count += 1
-        ignored = "this answer is ignored" if count == 1 else \
-            f"{count:,} answers to {exercise} in this file (lines {start}–{line}) are ignored"
-        self.problems[at] = Problem(file, start, f"student {shown(student)} already answered {exercise} at {first}; "
-                                                 f"{ignored}", student, repeat=True)
-        self.repeats[student, exercise, file] = (at, count, start)
+            self.problems.append(Problem(file, line, ""))  # its place
+        table[key] = (at, count + 1, start)
+        self.problems[at] = told(count + 1, start)
 
     def broken_row(self, file: str, line: int, why: str, student: str, exercise: str,
                    one: str = "the row is skipped") -> None:
         """A row that can't be read, skipped: one problem for all of a student's rows to an exercise in a file
         broken the same way, as for repeats (2,000 attempts with an unquoted comma made 2,000 lines; h27, F7)."""
-        key = (same_id(student), self.known(exercise), file, why)
-        if not (key[0] and key[1]):  # whose, or to what, it can't tell: each is told where it is
+        whose, to = same_id(student), self.known(exercise)
+        if not (whose and to):  # whose, or to what, it can't tell: each is told where it is
             return self.problem(file, line, f"{why}; {one}", student, exercise)
-        at, count, start = self.broken.get(key, (len(self.problems), 0, line))
-        if not count:
-            self.problems.append(Problem(file, line, ""))
-        count += 1
-        skipped = one if count == 1 else f"the {count:,} such rows of student {shown(key[0])} to {key[1]} in this " \
-                                         f"file (lines {start}–{line}) are skipped"
-        self.problems[at] = Problem(file, start, f"{why}; {skipped}", key[0], exercise=key[1])
-        self.broken[key] = (at, count, start)
+
+        def told(count: int, start: int) -> Problem:
+            skipped = one if count == 1 else (f"the {count:,} such rows of student {shown(whose)} to {to} in this "
+                                              f"file (lines {start}–{line}) are skipped")
+            return Problem(file, start, f"{why}; {skipped}", whose, exercise=to)
+        self.one_for_all(self.broken, (whose, to, file, why), file, line, told)
 
     # ------------------------------------------------------------------ files
 
