@@ -253,6 +253,19 @@ def test_a_summary_that_would_replace_the_pack_is_refused(tmp_path, capsys):
     assert pack.read_bytes() == before and not (tmp_path / "out").exists()
 
 
+def test_an_earlier_runs_feedback_pages_are_not_read_back(tmp_path, capsys):
+    """Their pages.csv, written beside them since outside check h27 (F3), is a CSV: read as submissions, it would be a
+    problem in every later run of the class's folder."""
+    folder = tmp_path / "class"
+    folder.mkdir()
+    (folder / "a.csv").write_text("student,exercise,answer\na,cube,3x^2\n", encoding="utf-8")
+    assert main(["grade", PACK, str(folder), "--out", str(tmp_path / "o1"), "--feedback", str(folder / "pages")]) == 0
+    capsys.readouterr()
+    assert main(["grade", PACK, str(folder), "--out", str(tmp_path / "o2")]) == 0
+    assert capsys.readouterr().err == (f"tutor: {folder / 'pages'} holds the feedback pages of an earlier run "
+                                       "(pages.csv); its files are not read as submissions\n")
+
+
 def test_an_earlier_runs_reports_under_another_name_are_not_read_back(tmp_path, capsys):
     # a re-run with a new --out (week3-v2) read the first run's answers.csv as submissions (finding 250)
     folder = tmp_path / "class"

@@ -22,6 +22,8 @@ except ImportError:  # not POSIX: no lock
     fcntl = None  # type: ignore[assignment]
 
 LOCK_NAME = ".tutor.lock"
+# beside a run's feedback pages, whose page is which; its header ends so, which marks the folder as a run's
+PAGES_INDEX, PAGES_COLUMNS = "pages.csv", ("markdown_page", "html_page")
 _TEMPORARY = ".tmp-"  # a written file's temporary name: .tmp-NAME
 
 

@@ -30,7 +30,7 @@ from .compare import Note
 from .errors import TutorError
 from .grade import Gradebook, Result
 from .markup import html_text, markdown_text, number
-from .outputs import Writer
+from .outputs import PAGES_COLUMNS, PAGES_INDEX, Writer
 from .packs import Exercise, ExerciseSpec, variant_seed
 from .reports import cell, key_cell
 from .roster import EMAIL_COLUMNS, column_key
@@ -110,7 +110,7 @@ def feedback_files(book: Gradebook) -> dict[str, Writer]:
     return files
 
 
-INDEX = "pages.csv"  # whose page is which, for a mail merge: a hashed name says nothing (outside check h27, F3)
+INDEX = PAGES_INDEX  # whose page is which, for a mail merge: a hashed name says nothing (outside check h27, F3)
 
 
 def _index(book: Gradebook, stems: dict[str, str]) -> Writer:
@@ -119,7 +119,7 @@ def _index(book: Gradebook, stems: dict[str, str]) -> Writer:
     def write(stream: TextIO) -> None:
         out = csv.writer(stream)
         out.writerow([cell(name) for name in ("student", *(book.roster.columns if book.roster else ()),
-                                              "markdown_page", "html_page")])
+                                              *PAGES_COLUMNS)])
         for student, _ in book.rows():
             enrolled = book.roster.get(student) if book.roster else None
             # an email as the LMS files write it too: a mail merge sends to it (outside check h28, N7)

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from .journal import FILE_NAME as JOURNAL
 from .limits import LIMITS, Limits
+from .outputs import PAGES_COLUMNS, PAGES_INDEX
 from .packs import Pack, same_id
 from .safe_read import (
     SAVE_AS_UTF8,
@@ -86,6 +87,7 @@ class Submissions:
     # (a student on the roster, or named by a problem, without an answer that could be used, why: a sentence)
     absent: tuple[tuple[str, str], ...] = ()
     earlier: tuple[str, ...] = ()  # folders below a folder given that hold an earlier run's reports: not read
+    earlier_pages: tuple[str, ...] = ()  # ... or its feedback pages, with their pages.csv
     inputs: tuple[tuple[str, str], ...] = ()  # (file, what it is): the run's own pack or roster met in a folder
 
     @property
@@ -105,6 +107,7 @@ def read_submissions(paths: Iterable[str | Path], pack: Pack, limits: Limits = L
     for path in paths:
         reader.path(Path(path))
     return Submissions(tuple(reader.answers), tuple(reader.problems), earlier=tuple(reader.earlier),
+                       earlier_pages=tuple(reader.earlier_pages),
                        inputs=tuple(reader.inputs_met), absent=_unread(reader.answers, reader.problems))
 
 
@@ -137,6 +140,15 @@ def first_problems(problems: Iterable[Problem]) -> Callable[[str], Problem | Non
         found = [p for p in (said.get(key), named.get(key.casefold())) if p is not None]
         return min(found, key=lambda p: p[0])[1] if found else None
     return first
+
+
+def _pages_index(path: Path) -> bool:
+    """Whether `path` is the pages.csv a run wrote beside its feedback pages: its header ends with their columns."""
+    if path.is_symlink() or not path.is_file():
+        return False
+    with path.open("rb") as stream:
+        header = stream.readline(4096).decode("utf-8", "replace").rstrip("\r\n")
+    return header.endswith(",".join(PAGES_COLUMNS))
 
 
 def clearly_meant(problems: Iterable[Problem]) -> dict[str, list[Problem]]:
@@ -178,6 +190,7 @@ class _Reader:
         # and, alike, (student, exercise, file, why) -> the problem reporting their rows broken in the same way
         self.broken: dict[tuple[str, str, str, str], tuple[int, int, int]] = {}
         self.earlier: list[str] = []
+        self.earlier_pages: list[str] = []
         self.ids = frozenset(spec.id for spec in pack.exercises)
 
     def problem(self, file: str, line: int | None, message: str, student: str = "", exercise: str = "") -> None:
@@ -298,6 +311,9 @@ class _Reader:
         # it, and its answers.csv read as submissions would win over the corrected ones (finding 250)
         if (folder / JOURNAL).is_file():
             self.earlier.append(file_name(folder))
+            return True
+        if _pages_index(folder / PAGES_INDEX):  # an earlier run's feedback pages: its pages.csv is no submission
+            self.earlier_pages.append(file_name(folder))
             return True
         return False
 

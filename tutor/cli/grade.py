@@ -137,6 +137,9 @@ def _run(args: argparse.Namespace) -> int:
     for earlier in given.earlier:
         print(f"tutor: {earlier} holds the reports of an earlier run ({JOURNAL}); its files are not read as "
               "submissions", file=sys.stderr)
+    for earlier in given.earlier_pages:
+        print(f"tutor: {earlier} holds the feedback pages of an earlier run ({INDEX}); its files are not read as "
+              "submissions", file=sys.stderr)
     if roster is not None and not args.gradescope:
         given = enrol(roster, given)
     for problem in given.problems:
@@ -232,7 +235,7 @@ def _check_passed_over(folders: list[tuple[str, Path]], submissions: list[str]) 
 def _first_submission(folder: Path) -> Path | None:
     """The first file below `folder`, in the order submissions are read, that would be read as one and is not
     one the tool writes (a report, an LMS export); None if there is none."""
-    own = {*reports.FILES, *(form.file for form in FORMATS.values())}
+    own = {*reports.FILES, *(form.file for form in FORMATS.values()), INDEX}
     for root, folders, files in os.walk(folder):  # as submissions are read: links not followed, hidden passed over
         folders[:] = sorted(f for f in folders if not f.startswith("."))
         for name in sorted(files):
