@@ -80,18 +80,33 @@ def test_f_at_a_place_is_told_to_write_just_that_place(capsys, pack, exercise, t
 
 @pytest.mark.parametrize("exercise, typed, message", [
     ("shifted", "x_min = 1", "Write just 1, without 'x_min ='."),  # the place's own name: what follows is the x
-    # finding 492: x* was "Missing operand before '='."; as LaTeX and Word write it too
-    ("shifted", "x* = 1", "Write just 1, without 'x* ='."),
-    ("shifted", "x^* = 1", "Write just 1, without 'x^* ='."),
-    ("shifted", "x∗ = 1", "Write just 1, without 'x* ='."),
-    ("shifted", "x^{*}=1", "Write just 1, without 'x^{*} ='."),
-    ("saddle", "(x*, y*) = (1, 0)", "Write just (1, 0), without '(x*, y*) ='."),
     ("gradients:descent-1d-step-1", "x₂ = 0.1447", "Write just 0.1447, without 'x₂ ='."),
     ("shifted", "a = 1", "The question asks for the x where f is least: write just the x, without 'a ='."),
     ("gradients:power-lines-cost", "E = 25/6", "E alone is the whole cost, a function of m and b: write just 25/6, or E(1/2, 7/3) = 25/6."),  # a value is asked: said why
 ])
 def test_other_names_are_told_as_before(capsys, pack, exercise, typed, message):
     assert told(capsys, pack, exercise, typed) == ["invalid", typed, "^", message]
+
+
+@pytest.mark.parametrize("exercise, typed, reading", [
+    # finding 492: x* was "Missing operand before '='", then "Write just 1, without 'x* ='"; the blind corpus of
+    # variants typed x* = 6 for a right answer: the place by its own starred name is read, as x = 1 is
+    ("shifted", "x* = 1", "1"), ("shifted", "x^* = 1", "1"), ("shifted", "x∗ = 1", "1"), ("shifted", "x^{*}=1", "1"),
+    ("saddle", "(x*, y*) = (1, 0)", "{(1, 0)}"),
+])
+def test_the_place_by_its_starred_name_is_read_as_the_place(capsys, pack, exercise, typed, reading):
+    said = told(capsys, pack, exercise, typed)
+    assert said[0] in ("correct", "incorrect") and said[-1] == f"read as: {reading}"
+
+
+@pytest.mark.parametrize("typed, verdict", [("x = 2ln(3) = ln(9)", "correct"), ("x = ln 9 ≈ 2.1972", "correct"),
+                                            ("x = ln 9 ≈ 2.1973", "incorrect"), ("y = ln 9 ≈ 2.1972", "invalid")])
+def test_a_chain_of_working_after_the_variables_name_is_read(capsys, tmp_path, typed, verdict):
+    """The blind corpus of variants: x = ln(9) ≈ 2.1972 for the x minimising eˣ − 9x was "Only one '=' is allowed"."""
+    path = tmp_path / "e.yaml"
+    path.write_text("pack: e\nexercises:\n  - {id: e, kind: minimize, function: e^x - 9x, tolerance: 'dp:4'}\n",
+                    encoding="utf-8")
+    assert told(capsys, str(path), "e", typed)[0] == verdict
 
 
 @pytest.mark.parametrize("exercise, typed, verdict, message", [

@@ -2209,6 +2209,10 @@ def _chain(text: str, clean: str, shape: Shape, variables: Sequence[str], compon
     equals = _outside_brackets(clean, "=")
     if not equals:
         return None
+    if shape == Shape.NUMBER and len(equals) > 1 and clean[:equals[0]].strip() in variables:
+        # x = ln 9 ≈ 2.1972, the number asked after its variable's name, as x = 2.1972 is read: that name blanked
+        # (blind corpus of variants: refused, "only one '='")
+        clean, equals = " " * (equals[0] + 1) + clean[equals[0] + 1:], equals[1:]
     typed = normalize(text)
     bounds = [-1, *equals, len(clean)]
     answers, refused = [], []
@@ -2395,6 +2399,11 @@ _LABELLED_SHAPES = (Shape.EXPRESSION, Shape.NUMBER, Shape.VECTOR, Shape.POINTS) 
 _LABEL_ERRORS = ("unknown_name", "unknown_function", "forbidden")
 # the minimiser's usual name, x* (x^*, x^{*}; ∗ is * by now), alone or a point's, (x*, y*): no product, so
 # the '*' is told as a missing operand, not as the name before the answer that it is
+def starred(label: str) -> bool:
+    """Whether a name before '=' is a place's starred name, x*, x^*, x^{*}, or a point's, (x*, y*)."""
+    return _STARRED.fullmatch(label) is not None
+
+
 _STARRED = re.compile(r"\s*(?:\(\s*)?[^\W\d_](?:\^\{\*\}|\^?\*)(?:\s*,\s*[^\W\d_](?:\^\{\*\}|\^?\*))*(?:\s*\))?\s*")
 
 

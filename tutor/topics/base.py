@@ -37,6 +37,7 @@ from ..parse import (
     not_real,
     read,
     remembering,
+    starred,
     substituted,
     symbol,
 )
@@ -319,6 +320,12 @@ class Problem:
             return read(text, self.shape, self.answer_variables, components=self.components, limits=limits,
                         constants=parameters, named=self.answer_names, several=self.several)
         except Labelled as error:
+            signs = [at for at in map(text.find, "=≈~") if at >= 0]  # a starred name holds none of them
+            if self.place_asked is not None and starred(error.label) and _names_the_place(error.label, self.variables) \
+                    and signs:
+                # x* = 6, (x*, y*) = (1, 0): the place by its own name, read as x = 6 is (blind corpus of
+                # variants: x* = 6 was refused, "write just 6")
+                return self.read(" " * (min(signs) + 1) + text[min(signs) + 1:], limits, parameters)
             raise self.labelled(error) from None
 
     @property
