@@ -476,6 +476,12 @@ def test_a_zigzag_that_widens_at_every_step_diverges_whatever_the_steps_allowed(
     bounce = packs.load(tmp_path / "b.yaml").exercise("b").variant()
     assert bounce.expected().value == "oscillates, converges"
     assert not respond(bounce, "diverges, converges").correct
+    # nor one that grows by less and less, settling into a bounce between ±0.75 (outside check h30, F2)
+    (tmp_path / "s.yaml").write_text("pack: s\nexercises:\n  - {id: s, kind: learning_rate, function: sqrt(1 + x^2), "
+                                     "start: 0.3, rates: [2.5, 0.5], iterations: 30}\n", encoding="utf-8")
+    settling = packs.load(tmp_path / "s.yaml").exercise("s").variant()
+    assert settling.expected().value == "oscillates, converges"
+    assert not respond(settling, "diverges, converges").correct
 
 
 @pytest.mark.parametrize("c", [1, 3, 5])

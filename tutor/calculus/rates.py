@@ -25,9 +25,11 @@ bounds are that wide, and then its largest stops doubling as the steps go on; a 
 grows without bound does both from some number of steps on, and keeps doing so (α = 1.1
 on x², from 1: from 13 steps). Before that it is judged by what it has done, oscillating.
 
-A zigzag whose |∇f| grew at every step, short of that margin, is judged oscillating, and
-`diverges` is true of it too (`RateTrial.true_of`): its growth is plain, where the margin is
-only when the key calls it so.
+A zigzag whose |∇f| grew at every step, by a factor no smaller at the end than at the start,
+short of that margin, is judged oscillating, and `diverges` is true of it too
+(`RateTrial.true_of`): it grows without bound, where the margin is only when the key calls it
+so. One that grew by less and less is settling into a bounce (√(1 + x²) at α = 2.5), and only
+oscillates.
 
 A run that zigzags so (most pairs of steps reversed) and still converges within the N
 steps does both: on x² with α = 0.9 every step crosses the minimum (x → -0.8x), and
@@ -82,7 +84,7 @@ class RateTrial:
     zigzags: bool = False  # most of its pairs of steps go back the way they came
     nowhere: str = ""  # of one that goes downhill without converging: why it can arrive nowhere (`descent.nowhere`)
     nearest: Nearest | None = None  # where it converges: the critical point nearest its end, if the tutor knows it
-    widens: bool = False  # a zigzag whose |∇f| grew at every step, short of the margin that calls it diverging
+    widens: bool = False  # a zigzag growing without bound (by no less each step), short of the margin that says so
 
     @property
     def stalls(self) -> bool:
@@ -209,7 +211,12 @@ def judged(run: Descent, tolerance: float) -> RateTrial:
         elif narrowing:
             back += (f", and {size} fell from {slopes[0]:.3g} to {slopes[-1]:.3g}: it closes in, zigzagging, but not "
                      f"below {tolerance:g} within {counted(last.k, 'step')}")
-        return RateTrial(alpha, Behaviour.OSCILLATES, run, None, back, zigzags, widens=widening)
+        # growing without bound, where the factor it grew by at each step is no smaller at the end than at the start
+        # ((x - 1)² at α = 1.1: 1.2 each step); one settling into a bounce grows by less and less (√(1 + x²) at α = 2.5
+        # nears a bounce between ±0.75: outside check h30, F2)
+        factors = [b / a for a, b in pairwise(slopes) if a > 0]
+        growing = widening and len(factors) > 1 and factors[-1] >= factors[0] * (1 - 1e-9)
+        return RateTrial(alpha, Behaviour.OSCILLATES, run, None, back, zigzags, widens=growing)
     length = slopes[-1]
     why = nowhere(run)
     return RateTrial(alpha, Behaviour.TOO_SLOW, run, None,

@@ -16,7 +16,7 @@ from sympy import Expr
 from ..check import Judgement, Verdict, check
 from ..compare import Context, Note, Tolerance, compare_numbers, compare_points, once
 from ..limits import LIMITS, Limits
-from ..parse import Answer, InputError, Shape, as_exact, read, symbol
+from ..parse import Answer, InputError, Shape, read, symbol
 from ..show import show
 
 
@@ -106,12 +106,17 @@ def separated(text: str, names: Sequence[str]) -> str:
     """-1 or 1, as `pack show --answers` prints several right answers and as the lesson says two solutions
     (x = -1 or x = 1; x = -1.3008 and x = 1.1309), as the list -1, 1: "or" and "and" (", and" and ", or")
     become a comma and spaces, as long, so that a column in what is read is one in what was typed; a word
-    that is one of `names` (a variable called "or") stays. The marks of an approximate value are read
-    away first (`as_exact`: x ≈ 1.1309 is x = 1.1309), so that a name is blanked as after '='."""
+    that is one of `names` (a variable called "or") stays. A name's '≈' is read as '=' first (x ≈ 1.1309 is
+    x = 1.1309), so that the name is blanked as after '='; one between values stays, a link of working that
+    read() tells from '=' (1.130901 ≈ 1.1309 was judged as 1.130901 = 1.1309: outside check h30, F1)."""
     def comma(found: re.Match[str]) -> str:
         whole = found.group()
         return whole if found.group("word") in names else "," + " " * (len(whole) - 1)
-    return _JOINING.sub(comma, as_exact(text))
+    named = _NAME_ABOUT.sub(lambda found: " " * (len(found.group()) - 1) + "=", text)  # column for column
+    return _JOINING.sub(comma, named)
+
+
+_NAME_ABOUT = re.compile(r"(?<=[^\W\d_])\s*[≈~]")  # x ≈: the mark after a name, not after a value
 
 
 def in_words(error: InputError, typed: str, names: Sequence[str]) -> InputError:
