@@ -99,6 +99,16 @@ def test_the_place_by_its_starred_name_is_read_as_the_place(capsys, pack, exerci
     assert said[0] in ("correct", "incorrect") and said[-1] == f"read as: {reading}"
 
 
+@pytest.mark.parametrize("exercise, typed, verdict", [
+    ("shifted", "x* = 2/2 = 1", "correct"),  # with working (outside check h30, F3)
+    ("saddle", "(y*, x*) = (0, 1)", "invalid"),  # not the variables' order: the names would swap it (F4)
+    ("shifted", "X* = 1", "invalid"),  # another name
+    ("gradients:descent-1d-step-1", "x* = 0.1447", "invalid"),  # x₁ is asked, no optimum (F5)
+])
+def test_a_starred_name_is_the_optimums_own_only(capsys, pack, exercise, typed, verdict):
+    assert told(capsys, pack, exercise, typed)[0] == verdict
+
+
 @pytest.mark.parametrize("typed, verdict", [("x = 2ln(3) = ln(9)", "correct"), ("x = ln 9 ≈ 2.1972", "correct"),
                                             ("x = ln 9 ≈ 2.1973", "incorrect"), ("y = ln 9 ≈ 2.1972", "invalid")])
 def test_a_chain_of_working_after_the_variables_name_is_read(capsys, tmp_path, typed, verdict):

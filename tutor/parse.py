@@ -2399,12 +2399,18 @@ _LABELLED_SHAPES = (Shape.EXPRESSION, Shape.NUMBER, Shape.VECTOR, Shape.POINTS) 
 _LABEL_ERRORS = ("unknown_name", "unknown_function", "forbidden")
 # the minimiser's usual name, x* (x^*, x^{*}; ∗ is * by now), alone or a point's, (x*, y*): no product, so
 # the '*' is told as a missing operand, not as the name before the answer that it is
-def starred(label: str) -> bool:
-    """Whether a name before '=' is a place's starred name, x*, x^*, x^{*}, or a point's, (x*, y*)."""
-    return _STARRED.fullmatch(label) is not None
+def starred_end(text: str, variables: Sequence[str]) -> int | None:
+    """Where what follows a starred name of these variables, in their order, and its '=' (or '≈') begins: after
+    `x* =`, `x^* =`, `x^{*} ≈`, `(x*, y*) =`; None where the text begins with no such name."""
+    found = _STARRED_BEFORE.match(normalize(text))
+    if found is None or re.findall(r"[^\W\d_]", found.group(1)) != list(variables):
+        return None
+    return found.end()
 
 
-_STARRED = re.compile(r"\s*(?:\(\s*)?[^\W\d_](?:\^\{\*\}|\^?\*)(?:\s*,\s*[^\W\d_](?:\^\{\*\}|\^?\*))*(?:\s*\))?\s*")
+_STAR_NAMES = r"(?:\(\s*)?[^\W\d_](?:\^\{\*\}|\^?\*)(?:\s*,\s*[^\W\d_](?:\^\{\*\}|\^?\*))*(?:\s*\))?"  # x*, (x*, y*)
+_STARRED = re.compile(rf"\s*{_STAR_NAMES}\s*")
+_STARRED_BEFORE = re.compile(rf"(\s*{_STAR_NAMES})\s*[=≈~]")
 
 
 # The name the question itself gives the answer is read before it, as the question writes it or as a

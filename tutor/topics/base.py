@@ -37,7 +37,7 @@ from ..parse import (
     not_real,
     read,
     remembering,
-    starred,
+    starred_end,
     substituted,
     symbol,
 )
@@ -316,17 +316,18 @@ class Problem:
         """How this exercise reads an answer (the REPL's live preview and the diagnosis use it too);
         raises InputError. `parameters`: an author's answer or mistake is read the same way, with the
         pack's parameters known as names that stand for numbers (each variant puts in its values)."""
+        if self.STARRED_PLACE and (end := starred_end(text, self.variables)) is not None:
+            # x* = 6, (x*, y*) = (1, 0), x* = ln 7 ≈ 1.9459: the optimum by its own name, read as x = 6 is (the
+            # blind corpus of variants: x* = 6 was refused, "write just 6"); blanked, column for column
+            text = " " * end + text[end:]
         try:
             return read(text, self.shape, self.answer_variables, components=self.components, limits=limits,
                         constants=parameters, named=self.answer_names, several=self.several)
         except Labelled as error:
-            signs = [at for at in map(text.find, "=≈~") if at >= 0]  # a starred name holds none of them
-            if self.place_asked is not None and starred(error.label) and _names_the_place(error.label, self.variables) \
-                    and signs:
-                # x* = 6, (x*, y*) = (1, 0): the place by its own name, read as x = 6 is (blind corpus of
-                # variants: x* = 6 was refused, "write just 6")
-                return self.read(" " * (min(signs) + 1) + text[min(signs) + 1:], limits, parameters)
             raise self.labelled(error) from None
+
+    # whether the answer is an optimum or a critical point, which x* (or (x*, y*)) names: not a descent's step
+    STARRED_PLACE: ClassVar[bool] = False
 
     @property
     def reads_its_own_way(self) -> bool:

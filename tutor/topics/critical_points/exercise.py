@@ -51,6 +51,7 @@ class CriticalPoints(FunctionProblem):
     region: str | None = None
 
     KIND: ClassVar[str] = "critical_points"
+    STARRED_PLACE: ClassVar[bool] = True  # x* = …, (x*, y*) = …
     SHAPE: ClassVar[Shape] = Shape.POINTS
     FIELDS: ClassVar[dict[str, Field]] = {
         **FunctionProblem.COMMON_FIELDS,

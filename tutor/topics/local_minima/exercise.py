@@ -69,6 +69,7 @@ class LocalMinima(FunctionProblem):
     rate: Expr | None = None
 
     KIND: ClassVar[str] = "local_minima"
+    STARRED_PLACE: ClassVar[bool] = True  # x* = …, (x*, y*) = …
     SHAPE: ClassVar[Shape] = Shape.POINTS
     FIELDS: ClassVar[dict[str, Field]] = {
         **FunctionProblem.COMMON_FIELDS,

@@ -31,6 +31,7 @@ if TYPE_CHECKING:  # the picture and the steps modules load where they are used 
 @dataclass(frozen=True)
 class Minimize(FunctionProblem):
     KIND: ClassVar[str] = "minimize"
+    STARRED_PLACE: ClassVar[bool] = True  # x* = …, (x*, y*) = …
     SHAPE: ClassVar[Shape] = Shape.NUMBER
     FIELDS: ClassVar[dict[str, Field]] = dict(FunctionProblem.COMMON_FIELDS)
 
