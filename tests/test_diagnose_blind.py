@@ -137,13 +137,17 @@ def test_every_label_is_mapped_to_catalogue_ids(corpus):
     assert set().union(*labels.values()) <= set(CATALOGUE)
 
 
-def test_blind_corpus_figures(capsys):
-    tallies = measure()
-    total = _total(tallies)
+def _figures(corpus: str, capsys) -> tuple[Tally, str]:
+    """A corpus's figures per kind, printed, and its total with its misses, to say beside a figure that fails."""
+    tallies = measure(corpus)
     with capsys.disabled():
-        print("\nblind corpus (tests/data/diagnose_blind.csv), per kind:\n" + table(tallies))
+        print(f"\n{corpus} corpus (tests/data/diagnose_{corpus}.csv), per kind:\n" + table(tallies))
+    return _total(tallies), "\n".join(m for t in tallies.values() for m in t.misses)
+
+
+def test_blind_corpus_figures(capsys):
+    total, misses = _figures("blind", capsys)
     rows = total.rows
-    misses = "\n".join(m for t in tallies.values() for m in t.misses)
     assert total.correct_named == 0
     # verdicts are the check's (issue 11): the few it misses are forms the reader refuses (x2 = 0.1735,
     # x ≈ 0.567) or b = 2.33 for an exact 7/3; this keeps them from growing ((±2, 0) is read since finding 112)
@@ -168,11 +172,7 @@ def test_held_out_corpus_figures(capsys):
     the end (tests/data/diagnose_holdout.md), then again after the next release's work (whose
     helper saw only these totals): its figures as they are, short of the targets (named rightly
     86%, slips named 26%), so that they can only improve."""
-    tallies = measure("holdout")
-    total = _total(tallies)
-    with capsys.disabled():
-        print("\nheld-out corpus (tests/data/diagnose_holdout.csv), per kind:\n" + table(tallies))
-    misses = "\n".join(m for t in tallies.values() for m in t.misses)
+    total, misses = _figures("holdout", capsys)
     assert total.correct_named == 0
     assert total.verdicts >= 295, misses
     assert total.rightly >= 175, misses  # 174 until f′ = 0 divided the wrong way round was said first (h18)
@@ -188,11 +188,7 @@ def test_variants_corpus_figures(capsys):
     catalogue ids from the labels and the catalogue page alone, and measured once: whether naming holds on numbers
     other than the lesson's and s01's. Its figures as they are, so that they can only improve; when first measured
     the verdicts were 218 of 220 (x* = 6 and x = ln(9) ≈ 2.1972, right answers, were refused: both read since)."""
-    tallies = measure("variants")
-    total = _total(tallies)
-    with capsys.disabled():
-        print("\nvariants corpus (tests/data/diagnose_variants.csv), per kind:\n" + table(tallies))
-    misses = "\n".join(m for t in tallies.values() for m in t.misses)
+    total, misses = _figures("variants", capsys)
     assert total.correct_named == 0
     assert total.verdicts >= 220, misses
     assert total.rightly >= 120, misses
