@@ -684,13 +684,21 @@ def test_a_semicolon_between_answers_where_one_is_asked_says_so(typed, shape, me
     assert (refused.value.message, refused.value.column) == (message, typed.index(";"))
 
 
-@pytest.mark.parametrize("typed", ["x.^2.^3", "x^2.^3", "2.^x.^2"])
+@pytest.mark.parametrize("typed", ["x.^2.^3", "x^2.^3", "2.^x.^2", "x^{1}.^2"])
 def test_a_chain_of_powers_with_matlabs_operator_is_told_to_take_brackets(typed):
     """Outside check h28, N9: x.^2.^3 was read from the right, x⁸, where MATLAB works it from the left, x⁶."""
     with pytest.raises(InputError) as refused:
         read(typed, variables=("x",))
     assert refused.value.message.startswith("MATLAB works a chain of powers from the left, x.^2.^3 as (x.^2).^3")
     assert read("(x.^2).^3", variables=("x",)).value == read("x^6", variables=("x",)).value
+
+
+@pytest.mark.parametrize("typed, column", [("[2x; 2y; ]", 7), ("[2x; ; 2y]", 3)])
+def test_a_column_vector_s_missing_item_is_told_after_the_semicolon_typed(typed, column):
+    """Outside check h30, F7: the lesson's [2x; 2y; ] was told 'Missing item after ','', a comma never typed."""
+    with pytest.raises(InputError) as refused:
+        read(typed, "vector", ("x", "y"))
+    assert (refused.value.message, refused.value.column) == ("missing item after ';'", column)
 
 
 def test_latex_braces_say_what_to_write_for_a_set_and_for_grouping():

@@ -1297,7 +1297,7 @@ class _Parser:
         first = self.pos
         with self.nested(op.col):
             exponent = self.bracketed() if self.at("{") else self.signed()  # e^{-2x}, as LaTeX writes it
-        powers = [op, *self.outer_powers(first)]
+        powers = [op, *self.outer_powers(first), *([self.tok] if self.at("^") else [])]  # x^{1}.^2: after braces
         if len(powers) > 1 and any(p.value == ".^" for p in powers):  # h28, N9: x.^2.^3 graded as x⁸ against x⁶
             raise InputError("MATLAB works a chain of powers from the left, x.^2.^3 as (x.^2).^3, and this tutor "
                              "from the right, x^(2^3): write the brackets you mean", op.col, "syntax")
@@ -2112,6 +2112,9 @@ def read(
             # (0, 0), (4, 4), none: the word for no point at all, listed as one; not an unknown name
             raise InputError(f"'{word[0]}' is an answer on its own, no point at all: write it alone, or only the "
                              "points", error.column, "syntax") from None
+        if "','" in error.message and error.column is not None and text[error.column:error.column + 1] == ";":
+            # [2x; 2y; ]: the lesson's column vector, its ';' read as commas: the message names what was typed
+            raise InputError(error.message.replace("','", "';'"), error.column, error.note) from None
         if (shape in _ONE_VALUE and error.note == "forbidden" and error.column is not None
                 and clean[error.column:error.column + 1] == ";" and clean[error.column + 1:].strip(" ;")
                 and clean[:error.column].strip()):
