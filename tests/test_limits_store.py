@@ -181,7 +181,7 @@ def test_answers_that_can_be_kept_nowhere_are_said_lost_in_a_sentence(tmp_path, 
     the answers it did not save, so that they can be given again (finding 772: nothing of them was said)."""
     blocked = tmp_path / "a file"
     blocked.write_text("")
-    monkeypatch.setattr(store.Store, "_kept_places", lambda self: (blocked / "kept.json", blocked / "data" / "k.json"))
+    monkeypatch.setattr(store, "kept_places", lambda path: (blocked / "kept.json", blocked / "data" / "k.json"))
     db, _, other, notices = _kept_with_the_lock_held(tmp_path, monkeypatch)
     other.execute("ROLLBACK")
     assert notices[-1] == (f"your progress in this session could not be saved: {db} can't be written, nor a file in "

@@ -47,7 +47,7 @@ from .pack_schema import (
 from .parse import CONSTANTS, Answer, InputError, Shape, fraction, read, substituted, symbol
 from .safe_read import FileRefused, YamlError, compose_yaml, read_file
 from .show import show
-from .templates import TemplateError, fill, in_braces, template
+from .templates import TemplateError, fill, in_braces, names_in, template
 from .topics import KINDS, FieldError, FunctionProblem, Problem
 from .topics.base import Field, substitute
 from .topics.fields import ID_PATTERN, NUMERIC_READERS, READERS, ReadError, braces
@@ -874,12 +874,12 @@ def _unused(params: Sequence[str], data: Mapping[str, object], nodes: Mapping[st
             for item in value:
                 visit(item)
         else:  # an answer, a table, a region: named in their text, at worst too generously
-            used.update(_names_in(repr(value), params))
+            used.update(names_in(repr(value), params))
 
     visit(data)
     for key, node in nodes.items():
         if key not in ("params", "require"):
-            used.update(name for text in _scalars(node) for name in _names_in(text, params))
+            used.update(name for text in _scalars(node) for name in names_in(text, params))
     return [name for name in params if name not in used]
 
 
@@ -899,11 +899,6 @@ def _scalar_nodes(node: yaml.Node, keys: bool = False) -> Iterator[yaml.ScalarNo
             if keys:
                 yield from _scalar_nodes(key, keys)
             yield from _scalar_nodes(value, keys)
-
-
-def _names_in(text: str, names: Sequence[str]) -> list[str]:
-    """The names `text` holds, each a name on its own (a in `a x^2`, not in `max`)."""
-    return [n for n in names if re.search(rf"(?<![A-Za-z_]){re.escape(n)}(?![A-Za-z_])", text)]
 
 
 def _check_templates(nodes: dict[str, yaml.Node], keys: Sequence[str], params: Sequence[str], report: _Report,
@@ -1006,7 +1001,7 @@ def _common(nodes: dict[str, yaml.Node], report: _Report, exercise: str, params:
 
 def _parameters_in(node: yaml.Node, params: Sequence[str]) -> list[str]:
     """The parameters a value names (`points: k`, `tolerance: dp:k`), each a name on its own."""
-    return _names_in(str(node.value), params) if isinstance(node, yaml.ScalarNode) else []
+    return names_in(str(node.value), params) if isinstance(node, yaml.ScalarNode) else []
 
 
 def _of_key(key: str, message: str, always: bool = False, node: yaml.Node | None = None) -> str:
@@ -1232,8 +1227,9 @@ def _signed_placeholders(spec: ExerciseSpec) -> list[Finding]:
     """Each text where `{a}` follows a sign and a may be drawn negative: a student who draws a = -1 reads
     "x^2 - -1x" (outside check h26, F5). Maths fields write their own signs; a text shows the value as it is."""
     negative = {p.name: p for p in spec.params if p.negative is not None}
+    fields = KINDS[spec.kind].exercise.FIELDS
     texts = [("title", spec.title), *((key, value) for key, value in spec.data.items()
-                                       if key in ("prompt", "answer_name") and isinstance(value, str)),
+                                       if key in fields and shown(key, fields[key]) and isinstance(value, str)),
              *(("hints", hint) for hint in (*(spec.hints or ()), *spec.more_hints))]
     found = []
     for key, text in texts:

@@ -2400,8 +2400,6 @@ def _one_asked(sign: Token, count: int) -> InputError:
 # so does the note (what the diagnosis goes by).
 _LABELLED_SHAPES = (Shape.EXPRESSION, Shape.NUMBER, Shape.VECTOR, Shape.POINTS)  # an equation's left side is its own
 _LABEL_ERRORS = ("unknown_name", "unknown_function", "forbidden")
-# the minimiser's usual name, x* (x^*, x^{*}; ∗ is * by now), alone or a point's, (x*, y*): no product, so
-# the '*' is told as a missing operand, not as the name before the answer that it is
 def starred_end(text: str, variables: Sequence[str]) -> int | None:
     """Where what follows a starred name of these variables, in their order, and its '=' (or '≈') begins: after
     `x* =`, `x^* =`, `x^{*} ≈`, `(x*, y*) =`; None where the text begins with no such name."""
@@ -2411,6 +2409,8 @@ def starred_end(text: str, variables: Sequence[str]) -> int | None:
     return found.end()
 
 
+# the minimiser's usual name, x* (x^*, x^{*}; ∗ is * by now), alone or a point's, (x*, y*): no product, so
+# the '*' is told as a missing operand, not as the name before the answer that it is
 _STAR_NAMES = r"(?:\(\s*)?[^\W\d_](?:\^\{\*\}|\^?\*)(?:\s*,\s*[^\W\d_](?:\^\{\*\}|\^?\*))*(?:\s*\))?"  # x*, (x*, y*)
 _STARRED = re.compile(rf"\s*{_STAR_NAMES}\s*")
 _STARRED_BEFORE = re.compile(rf"(\s*{_STAR_NAMES})\s*[=≈~]")

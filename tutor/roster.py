@@ -30,7 +30,17 @@ from .errors import TutorError
 from .limits import LIMITS, Limits
 from .packs import same_id
 from .safe_read import SAVE_AS_UTF8, SEPARATORS, FileRefused, csv_rows, open_file, writable
-from .submissions import Problem, Submissions, Submitted, clearly_meant, file_name, first_problems, row_field, shown
+from .submissions import (
+    Problem,
+    Submissions,
+    Submitted,
+    clearly_meant,
+    file_name,
+    first_problems,
+    row_field,
+    separator_of,
+    shown,
+)
 from .words import counted, printable
 
 ID_COLUMNS = ("id", "student")  # the column that holds the id: `id`, or else `student`
@@ -202,9 +212,7 @@ def _header(file: str, line: int, cells: list[str]) -> list[str]:
     names = [writable(cell).strip() or f"column {i + 1}" for i, cell in enumerate(cells)]
     keys = [column_key(name) for name in names]
     if not any(key in keys for key in ID_COLUMNS):
-        split = {column_key(part) for cell in cells for separator in SEPARATORS for part in cell.split(separator)}
-        if len(cells) == 1 and (separator := next((s for s in SEPARATORS if s in cells[0]), None)) and \
-                split & set(ID_COLUMNS):  # id;name, as a spreadsheet saves it where ',' is the decimal comma
+        if separator := separator_of(cells, ID_COLUMNS):  # id;name, where ',' is a locale's decimal comma
             raise RosterError(f"{file}:{line}: the roster's header is separated by {SEPARATORS[separator]}, not "
                               f"commas: {SAVE_AS_UTF8}")
         raise RosterError(f"{file}:{line}: the roster has no 'id' column (it has "

@@ -240,7 +240,7 @@ class Store:
         self.path = Path(path)
         self.pending: list[Write] = []
         self.notices: list[str] = []  # to show the person, oldest first; `take_notices` empties it
-        self.kept = KeptFiles(self._kept_places(), self.notices)
+        self.kept = KeptFiles(kept_places(self.path), self.notices)
         self.filed: set[str] = set()  # the keys of the writes put in a kept file or read from one
         self.gone: set[str] = set()  # of those, the keys saved or set aside: to be taken out of the files
         self.aside: set[str] = set()  # the keys of the writes set aside
@@ -567,9 +567,6 @@ class Store:
         return None
 
     # -- kept in a file while they can't be saved (tutor.kept)
-    def _kept_places(self) -> tuple[Path, ...]:
-        return kept_places(self.path)
-
     def _take_kept(self) -> None:
         """The writes kept by earlier sessions, after this session's (none yet), saved now where they can be;
         read where the database can't be written too, to be counted (`skills`) and kept on."""

@@ -106,15 +106,13 @@ def feedback_files(book: Gradebook) -> dict[str, Writer]:
         stem = stems[student]
         files[f"{stem}.md"] = _writer(markdown_page(page))
         files[f"{stem}.html"] = _writer(html_page(page))
-    files[INDEX] = _index(book, stems)
+    files[PAGES_INDEX] = _index(book, stems)
     return files
 
 
-INDEX = PAGES_INDEX  # whose page is which, for a mail merge: a hashed name says nothing (outside check h27, F3)
-
-
 def _index(book: Gradebook, stems: dict[str, str]) -> Writer:
-    """pages.csv: each student's id as the LMS files write it (`key_cell`: a mail merge matches it), their roster
+    """pages.csv, whose page is which, for a mail merge, where a hashed name says nothing (outside check h27, F3):
+    each student's id as the LMS files write it (`key_cell`: a mail merge matches it), their roster
     columns (an email among them) and their pages' names."""
     def write(stream: TextIO) -> None:
         out = csv.writer(stream)

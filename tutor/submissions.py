@@ -342,7 +342,7 @@ class _Reader:
             if not any(cell.strip() for cell in row.cells):
                 continue
             if header is None:
-                separator = _separator(row.cells)
+                separator = separator_of(row.cells)
                 if separator:
                     return self.separated(file, row.line, separator, row.cells, rows)
                 header = self.header(file, row.line, row.cells)
@@ -467,14 +467,15 @@ def _exercise_field(header: list[str], row: Row) -> str:
     return row.cells[at] if at < len(row.cells) else ""
 
 
-def _separator(header: list[str]) -> str:
+def separator_of(header: list[str], columns: Sequence[str] = COLUMNS) -> str:
     """The separator a header was saved with where it is not commas (a locale's `;`, Excel's tabs), else "": only
-    where the header split by it names a column (binary junk has a tab before its first line ends, and no column)."""
+    where the header split by it names one of `columns` (binary junk has a tab before its first line ends, and no
+    column); a roster's are its id columns."""
     separator = max(";\t", key=lambda s: sum(cell.count(s) for cell in header))
     names = [cell.strip().lower() for cell in header]
     split = {part.strip().lower() for cell in header for part in cell.split(separator)}
-    if any(name not in names for name in COLUMNS) and len(header) < len(COLUMNS) and \
-            any(separator in cell for cell in header) and split & set(COLUMNS):
+    if any(name not in names for name in columns) and len(header) < len(columns) and \
+            any(separator in cell for cell in header) and split & set(columns):
         return separator
     return ""
 

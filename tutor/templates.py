@@ -164,13 +164,16 @@ def not_real_placeholder(text: str, values: Sequence[tuple[str, Expr]]) -> str |
 _PLAIN = re.compile(r"[A-Za-z_]\w*|\d+(\.\d+)?")
 
 
+def names_in(text: str, names: Sequence[str]) -> list[str]:
+    """The names `text` holds, each a name on its own (a in `a x^2`, not in `max`)."""
+    return [n for n in names if re.search(rf"(?<![A-Za-z_]){re.escape(n)}(?![A-Za-z_])", text)]
+
+
 def in_braces(maths: str, parameters: Sequence[str]) -> str:
     """What to add to why maths can't be read where a parameter is in braces in it, as a text shows one
     (`answer: "{2a} x"`): that maths names a parameter alone, and the maths with brackets for the braces;
     "" where none is (outside check h26, F6: "unexpected 'x'" alone did not say what to do)."""
-    names = [n for n in parameters if any(re.search(rf"(?<![A-Za-z_]){re.escape(n)}(?![A-Za-z_])", inside)
-                                          for inside in re.findall(r"\{([^{}]*)\}", maths))]
-    if not names:
+    if not any(names_in(inside, parameters) for inside in re.findall(r"\{([^{}]*)\}", maths)):
         return ""
     bracketed = re.sub(r"\{([^{}]*)\}", r"(\1)", maths)
     return f"; in maths a parameter is written by its name alone ({{a}} shows its value in a text): {bracketed}"

@@ -20,9 +20,9 @@ from ..journal import FILE_NAME as JOURNAL
 from ..journal import JournalError, JournalFailed
 from ..limits import LIMITS
 from ..lms import FORMATS, LMS, Columns, ExportError, check_columns, export
-from ..outputs import LOCK_NAME, Busy, Writer, locked, sweep
+from ..outputs import LOCK_NAME, PAGES_INDEX, Busy, Writer, locked, sweep
 from ..roster import Roster, RosterError, enrol, read_roster
-from ..student_feedback import INDEX, earlier_pages, feedback_files
+from ..student_feedback import earlier_pages, feedback_files
 from ..submissions import SUFFIXES, Submissions, file_name, read_submissions
 from ..words import counted, first_of
 from . import EXIT_INCORRECT, EXIT_INTERRUPTED, EXIT_OK, UserError
@@ -138,7 +138,7 @@ def _run(args: argparse.Namespace) -> int:
         print(f"tutor: {earlier} holds the reports of an earlier run ({JOURNAL}); its files are not read as "
               "submissions", file=sys.stderr)
     for earlier in given.earlier_pages:
-        print(f"tutor: {earlier} holds the feedback pages of an earlier run ({INDEX}); its files are not read as "
+        print(f"tutor: {earlier} holds the feedback pages of an earlier run ({PAGES_INDEX}); its files are not read as "
               "submissions", file=sys.stderr)
     if roster is not None and not args.gradescope:
         given = enrol(roster, given)
@@ -169,8 +169,8 @@ def _run(args: argparse.Namespace) -> int:
             written = [out / name for name in names] + ([Path(args.summary)] if args.summary else [])
             shown = [file_name(path) for path in written]  # a name not UTF-8 can't be printed to a strict stdout
             students = counted(len(book.students), "student")
-            pages = (f"; a feedback page for each of {students} in {file_name(args.feedback)}, and {INDEX} there, "
-                     "whose is which") if feedback else ""
+            pages = (f"; a feedback page for each of {students} in {file_name(args.feedback)}, and {PAGES_INDEX} "
+                     "there, whose is which") if feedback else ""
             print(f"checked {counted(book.checked, 'distinct answer')} in {time.monotonic() - started:.1f} s; "
                   f"wrote {', '.join(shown)}{pages}")
             for warning in [*warnings, *_earlier_exports(out, args.format)]:
@@ -235,7 +235,7 @@ def _check_passed_over(folders: list[tuple[str, Path]], submissions: list[str]) 
 def _first_submission(folder: Path) -> Path | None:
     """The first file below `folder`, in the order submissions are read, that would be read as one and is not
     one the tool writes (a report, an LMS export); None if there is none."""
-    own = {*reports.FILES, *(form.file for form in FORMATS.values()), INDEX}
+    own = {*reports.FILES, *(form.file for form in FORMATS.values()), PAGES_INDEX}
     for root, folders, files in os.walk(folder):  # as submissions are read: links not followed, hidden passed over
         folders[:] = sorted(f for f in folders if not f.startswith("."))
         for name in sorted(files):
