@@ -48,6 +48,7 @@ class _Printer:
         self.spellings: dict[Fraction, str] = {}  # decimals as the student typed them (0.14, not 7/50)
         each: dict[Fraction, list[str]] = {}
         for number, typed in spellings:
+            typed = typed.removesuffix(".")  # 7. (MATLAB's, or a full stop read as a point) is written 7
             self.spellings.setdefault(number, typed)
             each.setdefault(number, []).append(typed)
         # a number typed in several ways (0.0 and 0.00): every spelling, in the order typed
