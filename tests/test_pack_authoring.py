@@ -261,6 +261,25 @@ def test_a_placeholder_after_a_sign_whose_parameter_may_be_negative_is_a_caution
         "before {a}"]
 
 
+def test_a_worked_out_placeholder_after_a_sign_that_may_be_negative_is_a_caution_naming_the_draw(tmp_path, capsys):
+    """Outside check h28, N4: '- {a - 2}' showed a student who drew a = 1 '- -1', with no caution; one that
+    `require` keeps from being negative is told nothing."""
+    path = tmp_path / "s.yaml"
+    path.write_text("pack: s\nexercises:\n"
+                    "  - {id: n, kind: expression, prompt: 'f(x) = x^2 - {a - 2}x', expected: a, params: {a: {int: [1, 3]}}}\n"
+                    "  - {id: p, kind: expression, prompt: 'f(x) = x^2 - {a + 2}x', expected: a, params: {a: {int: [1, 3]}}}\n"
+                    "  - {id: r, kind: expression, prompt: 'f(x) = x^2 + {a - b}x', expected: a, require: a >= b,"
+                    " params: {a: {int: [1, 3]}, b: {int: [1, 3]}}}\n"
+                    "  - {id: q, kind: expression, prompt: 'f(x) = x^2 + {a/10 - b}x', expected: a,"
+                    " params: {a: {int: [1, 3]}, b: {int: [0, 3]}}}\n", encoding="utf-8")
+    assert main(["pack", "validate", str(path)]) == 0
+    assert capsys.readouterr().out.splitlines()[1:] == [
+        f"{path}:3:39: exercise 'n': '-{{a - 2}}' in the prompt may be negative: a student who draws a = 1 reads "
+        "'- -1': draw the parameters so that it is positive, or write the text so that no sign comes before it",
+        f"{path}:6:39: exercise 'q': '+{{a/10 - b}}' in the prompt may be negative: a student who draws a = 1, b = 1 "
+        "reads '+ -0.9': draw the parameters so that it is positive, or write the text so that no sign comes before it"]
+
+
 @pytest.mark.parametrize("typed, suggested", [
     ("D-POWER", "d-power"), ("Pd-Monomial-X", "pd-monomial-x"), ("d-powr", "d-power"), ("G-QUADRATC", "g-quadratic"),
 ])

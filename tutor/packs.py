@@ -47,7 +47,7 @@ from .pack_schema import (
 from .parse import CONSTANTS, Answer, InputError, Shape, fraction, read, substituted, symbol
 from .safe_read import FileRefused, YamlError, compose_yaml, read_file
 from .show import show
-from .templates import TemplateError, fill, in_braces, names_in, template
+from .templates import Placeholder, TemplateError, fill, in_braces, names_in, template
 from .topics import KINDS, FieldError, FunctionProblem, Problem
 from .topics.base import Field, substitute
 from .topics.fields import ID_PATTERN, NUMERIC_READERS, READERS, ReadError, braces
@@ -1224,27 +1224,62 @@ def cautions(pack: Pack) -> list[str]:
 
 
 def _signed_placeholders(spec: ExerciseSpec) -> list[Finding]:
-    """Each text where `{a}` follows a sign and a may be drawn negative: a student who draws a = -1 reads
-    "x^2 - -1x" (outside check h26, F5). Maths fields write their own signs; a text shows the value as it is."""
-    negative = {p.name: p for p in spec.params if p.negative is not None}
+    """Each text where a placeholder follows a sign and may be negative: a student who draws a = -1 reads
+    "x^2 - -1x" (outside check h26, F5), one who draws a = 1 for `- {a - 2}` reads "- -1" (h28, N4). Maths
+    fields write their own signs; a text shows the value as it is."""
     fields = KINDS[spec.kind].exercise.FIELDS
     texts = [("title", spec.title), *((key, value) for key, value in spec.data.items()
                                        if key in fields and shown(key, fields[key]) and isinstance(value, str)),
              *(("hints", hint) for hint in (*(spec.hints or ()), *spec.more_hints))]
+    names = tuple(p.name for p in spec.params)
     found = []
     for key, text in texts:
-        for sign, name in dict.fromkeys(_SIGNED_PLACEHOLDER.findall(text)):
-            if name in negative:
-                value = show(negative[name].negative, decimals=bool(spec.data.get("decimals")))  # as the text shows it
-                found.append(Finding(key, f"'{sign}{{{name}}}' in the {key}: {name} may be drawn negative "
-                                          f"({negative[name]}), and a student who draws {name} = {value} reads "
-                                          f"'{sign} {value}': "
-                                          f"draw {name} from positive numbers, or write the text so that no sign "
-                                          f"comes before {{{name}}}"))
+        if not names or "{" not in text:
+            continue
+        try:
+            parts = template(text, names).parts
+        except TemplateError:  # reported where the text is read
+            continue
+        told: set[str] = set()
+        for before, part in zip(parts, parts[1:]):
+            sign = before.rstrip()[-1:] if isinstance(before, str) else ""
+            if not (sign and sign in "-+−" and isinstance(part, Placeholder)) or part.source in told:
+                continue
+            told.add(part.source)
+            decimals = bool(spec.data.get("decimals"))
+            if isinstance(part.value, sympy.Symbol):
+                param = next(p for p in spec.params if p.name == part.value.name)
+                if param.negative is not None:
+                    value = show(param.negative, decimals=decimals)  # as the text shows it
+                    found.append(Finding(key, f"'{sign}{{{param.name}}}' in the {key}: {param.name} may be drawn "
+                                              f"negative ({param}), and a student who draws {param.name} = {value} "
+                                              f"reads '{sign} {value}': draw {param.name} from positive numbers, or "
+                                              f"write the text so that no sign comes before {{{param.name}}}"))
+            elif (params := _negative_draw(spec, part.value)) is not None:
+                found.append(Finding(key, f"'{sign}{{{part.source}}}' in the {key} may be negative: a student who "
+                                          f"draws {drawn(params, decimals)} reads "
+                                          f"'{sign} {spec.fill(f'{{{part.source}}}', params)}': draw the parameters "
+                                          "so that it is positive, or write the text so that no sign comes before it"))
     return found
 
 
-_SIGNED_PLACEHOLDER = re.compile(r"([-+−])\s*\{\s*([A-Za-z]+)\s*\}")
+def _negative_draw(spec: ExerciseSpec, value: Expr) -> Params | None:
+    """The first parameter values a student may draw that make `value` negative: of every
+    combination `require` allows, where there are few (`variant_check.EVERY_DRAW`), else of the draws validation
+    checks."""
+    count = variant_check.combinations(spec)
+    draws = (variant_check.every_draw(spec) if count is not None and count <= variant_check.EVERY_DRAW else
+             (spec.drawn_values(key) for key in range(SELF_CHECK_VARIANTS)))
+    for params in draws:
+        if not spec.meets(params):
+            continue
+        try:
+            number = substituted(value, {symbol(n): v for n, v in params})
+        except InputError:
+            continue
+        if number.is_Number and number < 0:
+            return params
+    return None
 
 
 def _undeclared(spec: ExerciseSpec) -> Finding | None:

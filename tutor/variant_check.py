@@ -403,7 +403,7 @@ def first_failing(spec: ExerciseSpec, draws: int = 0, thorough: bool = True, eve
                 return [of_draw(spec, params, f) for f in found]
     except FieldError as error:  # no draw meets `require`
         return [Finding(error.field, error.message)]
-    for params in _every_draw(spec) if every else ():
+    for params in every_draw(spec) if every else ():
         if params in seen:
             continue
         try:
@@ -477,7 +477,7 @@ def combinations(spec: ExerciseSpec) -> int | None:
     return count
 
 
-def _every_draw(spec: ExerciseSpec) -> Iterator[Params]:
+def every_draw(spec: ExerciseSpec) -> Iterator[Params]:
     """Every combination of the parameters' values, in order (callers ask where there are few)."""
     names = [param.name for param in spec.params]
     for values in itertools.product(*(_values_of(param) or () for param in spec.params)):
