@@ -668,6 +668,15 @@ def test_matlabs_element_wise_operators_are_the_operators_on_numbers(typed, expe
     assert "." not in show(answer) or "2.5" in show(answer)  # 6.*x is 6 times x, not the decimal 6.
 
 
+@pytest.mark.parametrize("typed, shown", [("4x^2. + 80", "4x² + 80"), ("ln(7.)", "ln(7)"), ("6.xy^3", "6xy³"),
+                                           ("6.0xy^3", "6.0xy³")])
+def test_a_number_typed_with_a_point_and_no_digits_after_it_is_shown_without_the_point(typed, shown):
+    """Outside check h30, F8: 'read as' showed 4x^2. + 80, a full stop in the middle of the answer; a decimal's
+    places typed (6.0) are still shown as typed."""
+    answer = read(typed, variables=("x", "y"))
+    assert show(answer.value, ("x", "y"), spellings=answer.spellings) == shown
+
+
 @pytest.mark.parametrize("typed, shape, message", [
     ("6xy^3; 9x^2y^2", "expression", "';' separates answers, and this question asks for one: give just one expression"),
     ("0.1447; 0.2", "number", "';' separates answers, and this question asks for one: give just one number"),

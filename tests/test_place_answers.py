@@ -56,6 +56,11 @@ def told(capsys, pack: str, exercise: str, answer: str) -> list[str]:
                       "point."),
     ("gradients:descent-heat-step-1", "T = 85", "The question asks for (x₁, y₁), the point after 1 iteration, not "
                                                 "T's value there: write just the point."),
+    # outside check h30, F7: a chain of working after the name was "Unknown name 'y'"
+    ("shifted", "y = 2 - 3 = -1", "The question asks for the x where f is least, not f's value there: write just "
+                                  "the x."),
+    ("shifted", "f = 1 - 2 ≈ -1.0", "The question asks for the x where f is least, not f's value there: write just "
+                                    "the x."),
 ])
 def test_f_value_is_told_the_place_is_asked_not_to_write_the_value(capsys, pack, exercise, typed, message):
     assert told(capsys, pack, exercise, typed) == ["invalid", typed, "^", message]
@@ -142,3 +147,13 @@ def test_a_chain_of_working_after_the_variables_name_is_read(capsys, tmp_path, t
 def test_a_place_given_twice_is_one_place(capsys, pack, exercise, typed, verdict, message):
     out = told(capsys, pack, exercise, typed)
     assert out[:2] == [verdict, message]
+
+
+@pytest.mark.parametrize("exercise, typed, column, message", [
+    ("saddle", "(x, y) = (2/2, 0/2) = (1, 0)", 9, "Write just (1, 0), without the working '(2/2, 0/2) =' before it."),
+    ("saddle", "(2/2, 0/2) = (1, 0)", 0, "Write just (1, 0), without the working '(2/2, 0/2) =' before it."),
+])
+def test_working_before_a_point_is_called_working_not_a_name(capsys, pack, exercise, typed, column, message):
+    """Outside check h30, F7: a point's working was told to be dropped as if it were a name ('the question asks for
+    each critical point: write just the point, without '(2/2, 0/2) =''); points take no chain of working."""
+    assert told(capsys, pack, exercise, typed) == ["invalid", typed, " " * column + "^", message]

@@ -2095,11 +2095,13 @@ def read(
             # no answer's, so that it gives none away
             what = "point" if shape == Shape.POINTS else "point or vector"
             raise InputError(f"write the {what} itself, like (1, 2), not an equation", equals, "shape") from None
-        if (shape in _LABELLED_SHAPES and len(outside) == 1 and error.column is not None and error.column <= equals
+        if (shape in _LABELLED_SHAPES and error.column is not None and error.column <= equals
+                and (len(outside) == 1 or _chain_after_name(text, clean, equals, Shape(shape), variables, components,
+                                                             limits, constants, several))
                 and (error.note in _LABEL_ERRORS and error.column < equals and _a_name(clean[:equals])
                      and not _an_expression(clean[:equals])  # 4x + 8y - z = 20 is an equation, not 20 named
                      or _STARRED.fullmatch(clean[:equals]))):
-            # E = 25/6, ∂f/∂x = 6xy^3; quoted with the sign typed (E ≈ 4.1667), at the same column in either
+            # E = 25/6, ∂f/∂x = 6xy^3, y = 3^2 = 9; quoted with the sign typed (E ≈ 4.1667), at the same column
             raise labelled(clean, equals, error.note, normalize(text)[equals]) from None
         if (shape == Shape.EQUATION and len(outside) > 1 and error.column == outside[1]
                 and _a_name(clean[:equals]) and not _an_expression(clean[:equals])):
@@ -2246,6 +2248,14 @@ def _chain(text: str, clean: str, shape: Shape, variables: Sequence[str], compon
         links.append(Link(shown, answers[k].value, end < len(typed) and typed[end] in "≈~", places,
                           answers[k].spellings))
     return replace(answers[-1], working=tuple(links))
+
+
+def _chain_after_name(text: str, clean: str, equals: int, shape: Shape, variables: Sequence[str],
+                      components: Sequence[str], limits: Limits, constants: Sequence[str], several: bool) -> bool:
+    """Whether what follows the first '=' is a chain of values (`y = 3^2 = 9`): then the name before it is
+    told about as before a single value (y = 9), not as a name the answer can't hold."""
+    return shape in _CHAIN_SHAPES and _chain(text, " " * (equals + 1) + clean[equals + 1:], shape, variables,
+                                             components, limits, constants, several) is not None
 
 
 def _worked(link: str) -> bool:
@@ -2655,12 +2665,24 @@ class Labelled(InputError):
     def __reduce__(self) -> tuple[type[InputError], tuple[str, int | None, str, str, str]]:  # type: ignore[override]
         return (type(self), (self.message, self.column, self.note, self.label, self.value))
 
+    @property
+    def working(self) -> bool:
+        """Whether what stands before the '=' is a value worked out, not a name: `(4/2, -8/2) = (2, -4)`."""
+        return _letterless(self.label)
+
+
+def _letterless(text: str) -> bool:
+    return not any(c.isalpha() for c in text)
+
 
 def labelled(text: str, equals: int, note: str, sign: str = "=") -> Labelled:
     """'write just 25/6, without 'E ='': for an answer typed after a name, which only an equation has
     (`sign`: the '=' as typed, or the ≈ read as it)."""
     label, value = text[:equals].strip(), text[equals + 1 :].strip()
     column = len(text) - len(text.lstrip())
+    if _letterless(label):  # (4/2, -8/2) = (2, -4), where no chain of working is read
+        return Labelled(f"write just {value}, without the working '{label} {sign}' before it", column, note,
+                        label, value)
     if len(label) > 20 or len(value) > 40:
         return Labelled("write just the answer, without the name and '=' before it", column, note, label, value)
     if (backslash := value.find("\\")) >= 0:  # "write just \frac{5}{x}" would be refused in turn: what to type for it

@@ -519,7 +519,7 @@ class FunctionProblem(Problem):
         place (f(1) = -1), to write just that place, 1: its value there is no part of the answer, and
         checking it too would judge what was not asked."""
         place = self.place_asked
-        if place is None or _names_the_place(error.label, self.variables):
+        if place is None or error.working or _names_the_place(error.label, self.variables):
             return error
         call = re.fullmatch(r"([^()]+?)\s*\((.*)\)", error.label)
         at = _place_in(call[2], len(self.variables)) if call is not None and self.CALL_HOLDS_PLACE else None
