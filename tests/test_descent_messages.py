@@ -93,9 +93,11 @@ def test_a_step_that_lands_on_a_minimum_where_the_gradient_has_no_value_reached_
                                      "--iterations", "3", "--json")))
     assert (data["diverged_at"], data["reached_minimum_at"]) == (None, 1)
     lines = run(capsys, "rates", "sqrt(x^2 + y^2)", "--start", "3,4", "--rates", "5,1,0.5", "--iterations", "20")
+    # 3 − 5·0.6 and 3 − 10·0.3 are 0 exactly, as the steps are taken while their numbers are rationals: in floats
+    # they missed the vertex by 1.1e-16, and these rates were said to oscillate and be too slow (outside check h32, F2)
     assert lines[-4:] == [f"α = 5: converges (it stopped at step 1: {reached})",
-                          "α = 1: oscillates (14 of its 19 pairs of steps go back the way they came)",
-                          "α = 0.5: is too slow (after 20 steps |∇f| = 1 is still above 0.0001)",
+                          f"α = 1: converges (it stopped at step 5: {reached})",
+                          f"α = 0.5: converges (it stopped at step 10: {reached})",
                           "best: α = 5"]
     # a point where f' has no value that is no minimum is still a step out of the slope's domain
     assert run(capsys, "descent", "x^(1/3)", "--start", "1", "--rate", "3", "--iterations", "2")[-1] == (
@@ -122,6 +124,14 @@ def test_a_step_that_lands_exactly_on_a_kink_says_the_slope_has_no_value_there(c
                          "descent cannot go on; another learning rate steps past that point.")
     assert run(capsys, "rates", "abs(x) + abs(y)", "--start", "0.5,0.25", "--rates", "0.25", "--iterations", "10"
                )[-2] == f"α = 0.25: diverges (it stopped at step 1: {kink})"
+    # 0.3 − 3·0.1 is 0 exactly, where floats make it -2.8e-17 and zigzag on for ever (outside check h32, F1)
+    assert run(capsys, "descent", "abs(x)", "--start", "0.3", "--rate", "0.1")[-1] == \
+        f"stopped at iteration 3: {reached}"
+    assert run(capsys, "rates", "abs(x)", "--start", "0.3", "--rates", "0.1", "--iterations", "20")[-2] == (
+        f"α = 0.1: converges (it stopped at step 3: {reached})")
+    assert run(capsys, "descent", "abs(x) + abs(y)", "--start", "0.3,0.6", "--rate", "0.1")[-1] == (
+        "stopped at iteration 3: the new point (0, 0.3) is a kink of f: ∂f/∂x is -1 from the left and 1 from the "
+        "right, so descent cannot go on; another learning rate steps past that point")
     # x|x| has a slope at its kink, 0: the descent goes on through it
     assert run(capsys, "descent", "x*abs(x) + x^2", "--start", "0.5", "--rate", "0.25", "--iterations", "2")[-1] == (
         "stopped after 2 iterations; the point is 0, where f = 0")

@@ -1,7 +1,10 @@
 """Gradient descent, one row per iteration, as the lesson tabulates it.
 
-xₖ = xₖ₋₁ - α∇f(xₖ₋₁). The gradient is exact (sympy) and evaluated in floating
-point at each iterate, which is what the lesson's tables show. A run that blows
+xₖ = xₖ₋₁ - α∇f(xₖ₋₁). The gradient is exact (sympy) and the table's rows are
+floating point, which is what the lesson's tables show. While the start, the rate
+and the gradient's values are rationals of a modest size, the steps are taken in
+exact arithmetic and only shown as floats: 3 - 5·(3/5) is 0, the cone's vertex,
+where floats make it 1.1e-16 and step on past the minimum. A run that blows
 up (values past a bound, overflow, NaN, or a step out of f's domain) stops and
 says at which iteration; it never raises for that. A step that lands exactly on a
 minimum where only ∇f has no value (the cone's vertex) stops there too, and is
@@ -16,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from itertools import pairwise
+from typing import cast
 
 import sympy
 from sympy import Expr, Symbol, preorder_traversal
@@ -94,12 +98,19 @@ def descend(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Numb
     # compiled once, and evaluated together: f and its partials share subtrees (e^(xy)), each computed once
     slopes_and_value = Together((*gradient, f), syms)
 
-    def row(k: int, point: tuple[float, ...]) -> DescentRow:
-        *slopes, value = slopes_and_value([Fraction(p) for p in point])  # the float's exact value, so
-        return DescentRow(k, point, tuple(map(float, slopes)), float(value))  # rationals stay exact
+    def row(k: int, point: tuple[float, ...], exactly: tuple[Fraction, ...] | None) -> DescentRow:
+        nonlocal slopes_exactly
+        # at the exact point where there is one, else at the float's exact value: rationals stay exact
+        *slopes, value = slopes_and_value(exactly or [Fraction(p) for p in point])
+        slopes_exactly = tuple(slopes) if exactly and all(isinstance(s, Fraction) for s in slopes) else None
+        return DescentRow(k, point, tuple(map(float, slopes)), float(value))
 
+    rate_exactly = _modest(rate)
+    exactly = tuple(_modest(s) for s in start)  # the iterate in exact arithmetic, while it can be (above)
+    exact_point = cast(tuple[Fraction, ...], exactly) if rate_exactly is not None and None not in exactly else None
+    slopes_exactly: tuple[Fraction, ...] | None = None
     try:
-        rows = [row(0, tuple(_float(s, "the start") for s in start))]
+        rows = [row(0, tuple(_float(s, "the start") for s in start), exact_point)]
     except (Undefined, OverflowError, ZeroDivisionError):
         shown = ", ".join(f"{n} = {s}" for n, s in zip(variables, start))
         raise SolveError(f"f or its gradient has no real value at the start ({shown})") from None
@@ -115,21 +126,23 @@ def descend(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Numb
         last = rows[-1]
         if tolerance is not None and math.hypot(*last.gradient) < tolerance:
             break
-        point = tuple(p - alpha * g for p, g in zip(last.point, last.gradient))
+        exact_point = _stepped(exact_point, rate_exactly, slopes_exactly)
+        point = tuple(p - alpha * g for p, g in zip(last.point, last.gradient)) if exact_point is None else \
+            tuple(map(float, exact_point))
         tiny = [name for name, p in zip(variables, point) if 0 < abs(p) < sys.float_info.min]
         point = tuple(0.0 if abs(p) < sys.float_info.min else p for p in point)
         try:
-            current = row(k, point)
+            current = row(k, point, exact_point)
             # sympy's derivative of |x| is sign(x), 0 at x = 0: a slope where f has none, from which a descent
             # landing exactly on the kink would not move on
-            exactly = [sympy.Rational(Fraction(p)) for p in point]
-            why = at_kink = _at_kink(kink_at(f, variables, exactly, pieces)) if pieces else ""
+            at = [sympy.Rational(p) for p in exact_point or map(Fraction, point)]
+            why = at_kink = _at_kink(kink_at(f, variables, at, pieces)) if pieces else ""
         except (Undefined, OverflowError, ZeroDivisionError):
             # which of the two it is, and where: the step itself is shown, so the student sees it jump
             why = _outside(f, gradient, syms, point)
         if why:
             diverged_at, escaped, note = k, point, f"the new point {show_floats(point)} {why}"
-            landed = _minimum_at(f, variables, point)
+            landed = _minimum_at(f, variables, exact_point or tuple(map(Fraction, point)))
             if landed is not None:  # not too far: no rate does better than landing on it
                 slope = "f′" if len(variables) == 1 else "∇f"
                 note = (f"the step reached {show_floats(point)}, a minimum of f, where f = {show_float(landed)} "
@@ -162,16 +175,43 @@ def _at_kink(error: SolveError | None) -> str:
     return "is where f has a kink or a jump, and the tutor cannot tell whether its slope has a value there"
 
 
-def _minimum_at(f: Expr, variables: Sequence[str], point: tuple[float, ...]) -> float | None:
+# the most bits of a numerator or denominator of an iterate taken exactly: past it (x² from 0.05 at rate 0.005,
+# whose denominators grow 200 times a step) the steps go on in floats, as the table shows them anyway
+_MODEST_BITS = 256
+
+
+def _modest(value: Number) -> Fraction | None:
+    """A start's coordinate or a rate as an exact rational of a modest size; None where it is none."""
+    number = exact(value)
+    if not isinstance(number, sympy.Rational):
+        return None
+    fraction = Fraction(int(number.p), int(number.q))
+    return fraction if max(fraction.numerator.bit_length(), fraction.denominator.bit_length()) <= _MODEST_BITS \
+        else None
+
+
+def _stepped(point: tuple[Fraction, ...] | None, rate: Fraction | None,
+             slopes: tuple[Fraction, ...] | None) -> tuple[Fraction, ...] | None:
+    """The next iterate, exactly, where the last one, the rate and the slopes there are exact and it stays of a
+    modest size; None from where one is not (an irrational slope: e^x at 1)."""
+    if point is None or rate is None or slopes is None:
+        return None
+    stepped = tuple(p - rate * g for p, g in zip(point, slopes))
+    modest = all(max(c.numerator.bit_length(), c.denominator.bit_length()) <= _MODEST_BITS for c in stepped)
+    return stepped if modest else None
+
+
+def _minimum_at(f: Expr, variables: Sequence[str], point: tuple[Fraction, ...]) -> float | None:
     """f at the point where ∇f has no value, if the tutor's critical points list it as a minimum (√(x² + y²)
-    at (0, 0)); None where f has no value there either, or it is no minimum the tutor knows. The point is the
-    float's exact value, so only a critical point at exactly those numbers is it."""
+    at (0, 0)); None where f has no value there either, or it is no minimum the tutor knows. The point is exact
+    (the float's exact value, where the steps went on in floats), so only a critical point at exactly those
+    numbers is it."""
     try:
-        value = float(compile_expression(f, symbols(variables))([Fraction(p) for p in point]).value)
+        value = float(compile_expression(f, symbols(variables))(list(point)).value)
         found = critical_points(f, variables)
     except (Undefined, TooLarge, OverflowError, ZeroDivisionError, SolveError, NotImplementedError):
         return None
-    exactly = tuple(sympy.Rational(Fraction(p)) for p in point)
+    exactly = tuple(sympy.Rational(p) for p in point)
     if any(c.point == exactly and c.nature == Nature.MINIMUM for c in found.points):
         return value
     return None
