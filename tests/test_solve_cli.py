@@ -254,6 +254,13 @@ def test_no_critical_point_is_never_only_where_every_case_was_solved(capsys, fun
     assert status == 0 and out.splitlines()[1] == line
 
 
+def test_no_critical_point_of_a_periodic_gradient_is_said_alone_without_a_note_on_its_period(capsys):
+    # eˣ cos y: "no critical points" was followed by "these are the critical points with 0 ≤ y < 2π, and each
+    # recurs …" (outside check h32, F5)
+    status, out, _ = run(capsys, "critical", "exp(x) cos(y)")
+    assert status == 0 and out.splitlines() == ["f(x, y) = eˣ cos(y)", "no critical points: ∇f is never 0"]
+
+
 def test_least_squares_from_points(capsys):
     status, out, _ = run(capsys, "lstsq", "--points", "(1,2), (2,5), (3,3)", "--steps")
     assert status == 0

@@ -378,9 +378,10 @@ def _critical_points(f: Expr, variables: tuple[str, ...], region: Region | None,
                         "be missing")
         elif exactly:
             empty.append(case.conditions)
-    if every:  # each case's solutions are families, listed whole in one period or the region's window
-        complete, note = True, repeats_note(windows, len(syms),
-                                            zeros=_windows(equations, syms, region or window) != windows)
+    if every:  # each case's solutions are families, listed whole in one period or the region's window; where
+        # there are none (eˣ cos y), there is no period of them to speak of (outside check h32, F5)
+        zeros = _windows(equations, syms, region or window) != windows
+        complete, note = True, repeats_note(windows, len(syms), zeros=zeros) if cases else ""
     if len(syms) == 1 and not concave and any(not c.solved for c in cases) \
             and not f.has(sympy.Abs, sympy.Max, sympy.Min):
         # x cos x + sin x = 0, which sympy can't solve: f′'s sign changes on a grid hold critical points for sure,
