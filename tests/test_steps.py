@@ -48,7 +48,10 @@ RULE_TABLE = [
      [R.DIFFERENTIATE, R.TREAT_AS_CONSTANT, R.ROOT, R.CHAIN, R.POWER, R.SUM, R.POWER, R.CONSTANT],
      "x/√(x² + y²)"),
     ("asin x", "x", [R.DIFFERENTIATE, R.FALLBACK], "1/√(1 - x²)"),
-    ("x^x", "x", [R.DIFFERENTIATE, R.FALLBACK], "xˣ(ln(x) + 1)"),
+    # xˣ = e^(x ln x), through the lesson's rules, where it had no derivation at all (outside check h32, F6)
+    ("x^x", "x", [R.DIFFERENTIATE, R.VARIABLE_POWER, R.PRODUCT, R.IDENTITY, R.LOG], "xˣ(ln(x) + 1)"),
+    ("(x^2 + 1)^x", "x", [R.DIFFERENTIATE, R.VARIABLE_POWER, R.PRODUCT, R.IDENTITY, R.CHAIN, R.LOG, R.SUM, R.POWER,
+                          R.CONSTANT, R.SIMPLIFY], "(x² + 1)ˣ(x² ln(x² + 1) + ln(x² + 1) + 2x²)/(x² + 1)"),
 ]
 
 
@@ -94,6 +97,17 @@ def test_substitution_letter_avoids_the_students_variables():
     assert chain.get("letter").name not in ("u", "x")
     assert "sin(v) with v = ux" in render_text(derivation)
     assert "d/dv[sin(v)] = cos(v)" in render_text(derivation)
+
+
+@pytest.mark.parametrize("f, first", [
+    ("x^x", "1. Both the base and the exponent vary, so write xˣ = eˣˡⁿ⁽ˣ⁾, as x = eˡⁿ⁽ˣ⁾: by the chain rule, d/dx[xˣ] = "
+            "xˣ · d/dx[x ln(x)] = xˣ(ln(x) + 1)."),
+    ("(x^2 + 1)^x", "1. Both the base and the exponent vary, so write (x² + 1)ˣ = e^(x ln(x² + 1)), as x² + 1 = "
+                    "e^(ln(x² + 1)): by the chain rule, d/dx[(x² + 1)ˣ] = (x² + 1)ˣ · d/dx[x ln(x² + 1)] = "
+                    "(x² + 1)ˣ(ln(x² + 1) + 2x²/(x² + 1))."),
+])
+def test_a_power_whose_base_and_exponent_both_vary_is_written_as_an_exponential(f, first):
+    assert render_text(derivative_steps(f, "x")).splitlines()[1] == first
 
 
 def test_fallback_is_marked_and_names_no_library():

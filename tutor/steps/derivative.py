@@ -134,7 +134,12 @@ class _Differentiator:
             if exponent == x:
                 return step(Rule.EXPONENTIAL, e, e * sympy.log(base), base=base)
             return self.chain(e, exponent, lambda u: base**u)
-        return step(Rule.FALLBACK, e, in_signs(sympy.diff(e, x)))
+        # xˣ: the lesson's rules apply to e^(x ln x), as a textbook's logarithmic differentiation has it
+        exponent_log = exponent * sympy.log(base)
+        inner = self.step(exponent_log)
+        return step(Rule.VARIABLE_POWER, e, e * inner.after, [inner], base=base, exponent_log=exponent_log,
+                    as_exponential=sympy.exp(exponent_log, evaluate=False),
+                    base_exponential=sympy.exp(sympy.log(base), evaluate=False))
 
     def chain(self, e: Expr, inner: Expr, outer_of: Callable[[Expr], Expr]) -> Step:
         letter = next((n for n in LETTERS if n not in self.taken),

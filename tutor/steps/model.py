@@ -55,6 +55,7 @@ class Rule(StepRule):
     CHAIN = "chain"
     EXP = "exp"
     EXPONENTIAL = "exponential"
+    VARIABLE_POWER = "variable_power"  # xˣ: base and exponent both vary
     LOG = "log"
     SIN = "sin"
     COS = "cos"
@@ -159,7 +160,7 @@ class Rule(StepRule):
 # the rules whose `after` is the derivative of their `before`
 DERIVATIVE_RULES = frozenset({
     Rule.DIFFERENTIATE, Rule.CONSTANT, Rule.IDENTITY, Rule.CONSTANT_MULTIPLE, Rule.POWER, Rule.ROOT,
-    Rule.SUM, Rule.PRODUCT, Rule.QUOTIENT, Rule.CHAIN, Rule.EXP, Rule.EXPONENTIAL, Rule.LOG,
+    Rule.SUM, Rule.PRODUCT, Rule.QUOTIENT, Rule.CHAIN, Rule.EXP, Rule.EXPONENTIAL, Rule.VARIABLE_POWER, Rule.LOG,
     Rule.SIN, Rule.COS, Rule.TAN, Rule.FALLBACK,
 })
 

@@ -57,6 +57,8 @@ TEMPLATES: dict[StepRule, str] = {
                  "so {d} = {outer_derivative:factor} · {d_inner} = {after}."),
     Rule.EXP: "The exponential is its own derivative: {d} = {after}.",
     Rule.EXPONENTIAL: "Exponential with base {base}: {d} = {before} · ln {base} = {after}.",
+    Rule.VARIABLE_POWER: ("Both the base and the exponent vary, so write {before} = {as_exponential}, as {base} = "
+                          "{base_exponential}: by the chain rule, {d} = {before} · {d_exponent_log} = {after}."),
     Rule.LOG: "The derivative of ln {wrt} is 1/{wrt}: {d} = {after}.",
     Rule.SIN: "The derivative of sine is cosine: {d} = {after}.",
     Rule.COS: "The derivative of cosine is minus sine: {d} = {after}.",
