@@ -52,6 +52,10 @@ def test_a_chain_of_working_ending_in_the_right_value_is_right(capsys, exercise,
     ("gradient-x2y2-at-2-3", "(2·2, 2·3) = (4, 7)", "(2·2, 2·3) is (4, 6), not (4, 7).", "(4, 7)"),
     ("power-lines-cost", "E(1/2, 7/3) = 5 ≈ 4.167", "5 is not about 4.167.", "4.167"),
     ("power-lines-cost", "E(1/2, 7/3) = 25/6 ≈ 4.16", "25/6 is about 4.167, not 4.16.", "4.16"),
+    # a decimal rounded as typed was 'about' itself, and more places were 'rounded' from fewer (outside check h31, F2)
+    ("power-lines-cost", "4.1664 ≈ 4.167", "4.1664 is about 4.166, not 4.167.", "4.167"),
+    ("power-lines-cost", "25/6 ≈ 4.17 ≈ 4.167", "4.17 can't be rounded to 4.167: rounding takes decimal places "
+                                                "away, never adds them.", "4.167"),
     # a wrong value rounded to the right one: its link holds, but it is not right itself (outside check h21, F1)
     ("gradient-x2y2-at-2-3", "∇f = (3.6, 5.6) ≈ (4, 6)", "(3.6, 5.6) in your working is not right, whatever it "
                                                          "rounds to.", "(4, 6)"),

@@ -918,6 +918,18 @@ def test_numbers_are_echoed_as_typed():
         "(0.14, 0.5) does not belong in the answer. 1 point is missing.")
 
 
+@pytest.mark.parametrize("answer, message", [
+    ("5671/10000", "Your answer 5671/10000 is right to 4 decimal places, but a fraction is read as the exact number "
+                   "it is, and this one is not the answer: type the value as a decimal."),
+    ("567/1000", "Your answer 567/1000 is not right to 4 decimal places."),
+])
+def test_a_fraction_for_a_value_with_no_exact_form_is_not_told_an_exact_value_is_expected(answer, message):
+    """Outside check h31, F1: W(1) to 4 places has no exact value to expect, and 0.5671 is right."""
+    verdict = check(answer, "W(1)", tolerance="dp:4")
+    assert (verdict.verdict, verdict.message) == ("incorrect", message)
+    assert check("0.5671", "W(1)", tolerance="dp:4").correct
+
+
 def test_a_tolerance_applies_to_decimals_typed_not_to_exact_expressions():
     assert check("4.1667", "25/6", tolerance="dp:3").note == "within_tolerance"
     assert check("25/6 + 1/10^5", "25/6", tolerance="dp:3").note == "wrong_value"

@@ -825,6 +825,15 @@ def compare_numbers(answer: Expr, expected: Expr, ctx: Context, what: str = "ans
                                             "number it makes: type the value itself.")
     if isinstance(got, Fraction) and isinstance(want, Fraction) and got == -want:
         return Outcome(False, Note.WRONG_VALUE, f"Your {what} {typed} has the wrong sign.")
+    if ctx.tolerance is not None and not ctx.spellings and got is not None and answer.is_Rational \
+            and not answer.is_Integer and not isinstance(want, Fraction):
+        # 5671/10000 for W(1), dp:4: a fraction is exact, and "an exact value is expected" was false where the value
+        # has none and a rounded one is asked (outside check h31, F1)
+        if ctx.tolerance.accepts(got, want):
+            return Outcome(False, Note.INEXACT, f"Your {what} {typed} is right {ctx.tolerance.describe()}, but a "
+                                                "fraction is read as the exact number it is, and this one is not the "
+                                                "answer: type the value as a decimal.")
+        return Outcome(False, Note.WRONG_VALUE, f"Your {what} {typed} is not right {ctx.tolerance.describe()}.")
     if isinstance(got, Fraction) and isinstance(want, Fraction) and _rounds_to(got, want, ctx.spellings):
         return Outcome(False, Note.DECIMAL_FOR_EXACT,
                        f"Your {what} {typed} is close: the exact value is wanted; write it as a fraction.")
@@ -2532,14 +2541,23 @@ def _cut_begun(judgement: Decision, link: Link, after: Link) -> bool:
 def _link_sentence(link: Link, after: Link, ctx: Context) -> str:
     """'(2·2, 2·3) is (4, 6), not (4, 7).': the link's value, and what the next link says it is."""
     if link.rounded:
-        decimals = []
-        for a, b in zip(_components(link.value), _components(after.value)):
-            got = judge(a, b, (), ctx.limits.symbolic_work).got
-            decimals.append(show(a) if got is None else _fixed(_exact_middle(got), link.places + 1))
-        said = decimals[0] if not isinstance(link.value, tuple) else f"({', '.join(decimals)})"
         if all(c.is_Integer for c in _components(link.value)):  # 5 ≈ 4.167: its decimals would add nothing
             return f"{link.text} is not about {after.text}."
-        return f"{link.text} is about {said}, not {after.text}."
+        typed = _DECIMAL_PLACES.fullmatch(link.text)
+        if typed is not None and len(typed[1]) < link.places:  # 4.17 ≈ 4.167 (outside check h31, F2)
+            return f"{link.text} can't be rounded to {after.text}: rounding takes decimal places away, never adds them."
+
+        def said(places: int) -> str:
+            decimals = []
+            for a, b in zip(_components(link.value), _components(after.value)):
+                got = judge(a, b, (), ctx.limits.symbolic_work).got
+                decimals.append(show(a) if got is None else _fixed(_exact_middle(got), places))
+            return decimals[0] if not isinstance(link.value, tuple) else f"({', '.join(decimals)})"
+
+        # one place more than the next link shows, which decides its rounding (25/6 is about 4.167, not 4.16); where
+        # that is the link as typed (4.1664 ≈ 4.167), the link rounded as the next one is (about 4.166)
+        about = said(link.places + 1)
+        return f"{link.text} is about {said(link.places) if about == link.text else about}, not {after.text}."
     places = _cut_places(after)
     if places is not None:  # 25/6 = 4.1667…: its own digits, cut as far (4.1666…); no rounding to advise
         got = judge(cast(Expr, link.value), cast(Expr, after.value), (), ctx.limits.symbolic_work).got
@@ -2565,6 +2583,9 @@ def _cut_places(link: Link) -> int | None:
         return None
     number = abs(fraction(cast(Expr, value)))
     return next((_places(typed) for found, typed in link.spellings if found == number and typed.endswith("…")), None)
+
+
+_DECIMAL_PLACES = re.compile(r"[-−]?\d*\.(\d+)")  # a link that is one decimal, and its places as typed
 
 
 def _fixed(value: Fraction, places: int, cut: bool = False) -> str:
