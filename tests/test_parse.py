@@ -702,6 +702,16 @@ def test_a_chain_of_powers_with_matlabs_operator_is_told_to_take_brackets(typed)
     assert read("(x.^2).^3", variables=("x",)).value == read("x^6", variables=("x",)).value
 
 
+@pytest.mark.parametrize("typed", ["(8, 12)/2", "(8, 12)*1/2", "[8, 12]·0.5"])
+def test_a_vector_scaled_after_it_is_told_the_number_goes_before(typed):
+    """Outside check h31, F3: '(8, 12)/2' was told only "Unexpected '/'", where 1/2 (8, 12) is read."""
+    with pytest.raises(InputError) as refused:
+        read(typed, "vector", ("x", "y"))
+    assert (refused.value.message, refused.value.column) == (
+        "a number that scales a vector goes before it, like 1/2·(2, 4) for (2, 4)/2; or work each component out", 7)
+    assert read("1/2 (8, 12)", "vector", ("x", "y")).value == (4, 6)
+
+
 @pytest.mark.parametrize("typed, column", [("[2x; 2y; ]", 7), ("[2x; ; 2y]", 3)])
 def test_a_column_vector_s_missing_item_is_told_after_the_semicolon_typed(typed, column):
     """Outside check h30, F7: the lesson's [2x; 2y; ] was told 'Missing item after ','', a comma never typed."""

@@ -1679,6 +1679,11 @@ class _Parser:
             if len(found) == 1 and isinstance(found[0], _Group) and self.source.count("=") == 1:
                 raise labelled(self.source, t.col - self.offset, "syntax")  # (x, y) = (0, 0)
             raise InputError("only one '=' is allowed", t.col, "syntax")
+        if t.kind == TokenKind.OPERATOR and t.text in "*/·×" and isinstance(found[-1], _Group) \
+                and len(found[-1].items) > 1:
+            # (8, 12)/2: a vector scaled after it, which answers.md does not read (outside check h31, F3)
+            raise InputError("a number that scales a vector goes before it, like 1/2·(2, 4) for (2, 4)/2; or work "
+                             "each component out", t.col, "syntax")
         if t.kind == TokenKind.OPERATOR and t.text == "{":  # 6x{y}^{3}, as MathType or LaTeX group a letter
             raise InputError("braces group only straight after '^' (x^{3}) or 'log_'; elsewhere leave them out or "
                              "use round brackets", t.col, "syntax")
