@@ -36,6 +36,9 @@ RULE_TABLE = [
     ("2^x", "x", [R.DIFFERENTIATE, R.EXPONENTIAL], "2ˣ ln(2)"),
     # the power rule's form is the result, with no 'Simplify' to xʸy/x after it (h24, F7)
     ("x^y", "x", [R.DIFFERENTIATE, R.TREAT_AS_CONSTANT, R.POWER], "xʸ⁻¹y"),
+    # and (2x)ʸ's the chain rule's, where a 'Simplify' step split it into xʸ⁻¹y2ʸ (outside check h28, N8)
+    ("(2x)^y", "x", [R.DIFFERENTIATE, R.TREAT_AS_CONSTANT, R.CHAIN, R.POWER, R.CONSTANT_MULTIPLE, R.IDENTITY],
+     "2(2x)ʸ⁻¹y"),
     ("5", "x", [R.DIFFERENTIATE, R.CONSTANT], "0"),
     ("1/x", "x", [R.DIFFERENTIATE, R.POWER], "-1/x²"),
     ("x sin x", "x", [R.DIFFERENTIATE, R.PRODUCT, R.IDENTITY, R.SIN], "x cos(x) + sin(x)"),

@@ -88,6 +88,13 @@ def _term_derivative(term: Expr, v: sympy.Symbol) -> Expr:
     monomial = _monomial_derivative(term, v)
     if monomial is not None:
         return monomial
+    coefficient, power = term.as_independent(v, as_Add=False)
+    if power.is_Pow and not power.exp.is_number and v not in power.exp.free_symbols \
+            and power.base != v and not power.base.is_Pow:
+        # (2x)ʸ: the power rule and the chain rule's 2y(2x)ʸ⁻¹, as the steps derive it; sympy's split into
+        # xʸ⁻¹y2ʸ read worse (outside check h28, N8)
+        inner = _tidy(in_signs(continuous_signs(sympy.diff(power.base, v))))
+        return coefficient * power.exp * power.base ** (power.exp - 1) * inner
     tidied = _tidy(in_signs(continuous_signs(sympy.diff(term, v))))
     if any(v in p.base.free_symbols and not p.exp.is_number and v not in p.exp.free_symbols
            for p in term.atoms(sympy.Pow)):
