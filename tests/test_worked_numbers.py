@@ -174,6 +174,14 @@ def test_the_mean_cost_of_decimal_data_is_answered_as_its_steps_write_it(capsys)
     assert "7. ∂L/∂m ≈ 0.07m + 0.233333b - 0.123333." in lines
 
 
+def test_the_gradient_at_the_start_is_written_alike_as_the_point_after_it(capsys):
+    """Outside check h32, F8: ∇L(0, 0) = (-3.25, -11/6) beside (m₁, b₁) = (13/40, 11/60) and the steps' (-13/4, -11/6)."""
+    assert main(["solve", "cost", "--points", "(0.5,1), (1.5,2), (2.5,2.5)", "--mean", "--start", "0,0",
+                 "--rate", "0.1"]) == 0
+    assert capsys.readouterr().out.splitlines()[-3:-1] == [
+        "∇L(0, 0) = (-13/4, -11/6)", "(m₁, b₁) = (0, 0) − 0.1·∇L(0, 0) = (13/40, 11/60)"]
+
+
 def test_the_exact_mean_cost_of_decimal_data_writes_its_numbers_alike_in_latex_and_json(capsys):
     """Re-check of 587: the LaTeX and JSON cost were 0.035m² beside 7mb/30; exact, they are all fractions."""
     assert main(["solve", "cost", "--points", "(0.1,0.3), (0.2,0.5), (0.4,0.6)", "--mean", "--latex"]) == 0

@@ -74,7 +74,7 @@ def solve(points: str | None = None, csv: str | None = None, x_column: str | Non
         partials = [partial_written(d, typed_decimals(cost.points, decimals)) for d in step.gradient]
         lines += [", ".join(f"∂{name}/∂{v} {'≈' if roughly else '='} {shown(d)}"
                             for v, (d, roughly) in zip(NAMES, partials)),
-                  f"∇{name}{args(step.start)} = {shown(step.slope)}",
+                  f"∇{name}{args(step.start)} = {shown(step.slope, alike=True)}",  # as the point after it
                   f"(m₁, b₁) = {args(step.start)} − {show(step.rate, NAMES, decimals=stepped, fractions=not stepped)}·"
                   f"∇{name}{args(step.start)} = "
                   # (11/10, 11/30), not (1.1, 11/30); a rate typed as a fraction (1/20), fractions (21/10, not 2.1)
