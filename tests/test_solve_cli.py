@@ -1765,8 +1765,8 @@ def test_gradient_steps_put_the_point_only_into_a_component_that_has_a_value_the
 def test_tangent_steps_show_why_the_plane_exists_where_a_partial_came_from_its_definition(capsys):
     status, out, _ = run(capsys, "tangent", "x^(1/3) y", "--at", "0,0", "--steps")
     assert status == 0 and out.splitlines()[-2:] == [
-        "4. Put these into z = f(a, b) + f_x(a, b)(x − a) + f_y(a, b)(y − b): z = 0 + 0(x - 0) + 0(y - 0), that is "
-        "z = 0.",
+        "4. The tangent plane contains both tangent lines, so put these into z = f(a, b) + f_x(a, b)(x − a) + "
+        "f_y(a, b)(y − b): z = 0 + 0(x - 0) + 0(y - 0), that is z = 0.",
         "5. A slope came from the definition, and slopes along the axes alone do not make a tangent plane: what is "
         "left of f beside it, f − z = x^(1/3)y, is at most a number times r^(4/3) near (0, 0), r the distance from "
         "it, so it shrinks faster than r: f is differentiable there, and the plane is its tangent plane.",

@@ -298,14 +298,14 @@ def test_a_tangent_plane_of_one_slope_term_is_written_without_brackets_and_not_s
     # f(1, 0) = 0 and f_y(1, 0) = 0 leave 1·(x - 1): it was "z = (x - 1)", then "Simplify: (x - 1) = x - 1" (607)
     lines = render_text(tangent_steps("ln(x) + y^2", None, {"x": 1, "y": 0})).splitlines()
     # the 0s put in said before they are dropped (outside check h24, F9)
-    assert lines[-1] == ("4. Put these into z = f(a, b) + f_x(a, b)(x − a) + f_y(a, b)(y − b): z = 0 + 1(x - 1) + "
-                         "0(y - 0), that is z = x - 1.")
+    assert lines[-1] == ("4. The tangent plane contains both tangent lines, so put these into z = f(a, b) + "
+                         "f_x(a, b)(x − a) + f_y(a, b)(y − b): z = 0 + 1(x - 1) + 0(y - 0), that is z = x - 1.")
     assert render_text(tangent_steps("ln(x)", None, {"x": 1})).splitlines()[-1] == \
         "3. Put these into y = f(a) + f′(a)(x − a): y = 0 + 1(x - 1), that is y = x - 1."
     # beside f(a, b) the bracket stays, as the lesson writes it, and is then simplified
     assert render_text(tangent_steps("x + y^2", None, {"x": 1, "y": 0})).splitlines()[-2:] == [
-        "4. Put these into z = f(a, b) + f_x(a, b)(x − a) + f_y(a, b)(y − b): z = 1 + 1(x - 1) + 0(y - 0), that is "
-        "z = 1 + (x - 1).",
+        "4. The tangent plane contains both tangent lines, so put these into z = f(a, b) + f_x(a, b)(x − a) + "
+        "f_y(a, b)(y − b): z = 1 + 1(x - 1) + 0(y - 0), that is z = 1 + (x - 1).",
         "5. Simplify: 1 + (x - 1) = x."]
 
 
