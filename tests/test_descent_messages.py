@@ -99,6 +99,13 @@ def test_a_step_that_lands_on_a_minimum_where_the_gradient_has_no_value_reached_
                           f"α = 1: converges (it stopped at step 5: {reached})",
                           f"α = 0.5: converges (it stopped at step 10: {reached})",
                           "best: α = 5"]
+    # the cone in three variables: its vertex was "outside the domain of f's slope", as critical points did not
+    # list it (outside check h33, N1)
+    vertex = reached.replace("(0, 0)", "(0, 0, 0)").replace("x² + y²", "x² + y² + z²")
+    assert run(capsys, "descent", "sqrt(x^2 + y^2 + z^2)", "--start", "0,3,4", "--rate", "5")[-1] == \
+        f"stopped at iteration 1: {vertex}"
+    assert run(capsys, "rates", "sqrt(x^2 + y^2 + z^2)", "--start", "0,3,4", "--rates", "1", "--iterations", "10"
+               )[-2] == f"α = 1: converges (it stopped at step 5: {vertex})"
     # a point where f' has no value that is no minimum is still a step out of the slope's domain
     assert run(capsys, "descent", "x^(1/3)", "--start", "1", "--rate", "3", "--iterations", "2")[-1] == (
         "stopped at iteration 1: the new point 0 is outside the domain of f's slope: 1/x^(2/3) has no real value "

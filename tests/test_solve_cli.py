@@ -261,6 +261,18 @@ def test_no_critical_point_of_a_periodic_gradient_is_said_alone_without_a_note_o
     assert status == 0 and out.splitlines() == ["f(x, y) = eˣ cos(y)", "no critical points: ∇f is never 0"]
 
 
+@pytest.mark.parametrize("function, lines", [
+    ("sqrt(x^2 + y^2 + z^2)", ["critical points:", "  (0, 0, 0)  minimum (f = 0 there and f ≥ 0 near it (f - f(0, 0, 0) = "
+                                                   "√(x² + y² + z²) is never negative))"]),
+    ("-sqrt(x^2 + 2y^2 + (z - 1)^2)", ["critical points:", "  (0, 0, 1)  maximum (f = 0 there and f ≤ 0 near it (f - "
+                                                          "f(0, 0, 1) = -√(x² + 2y² + (z - 1)²) is never positive))"]),
+])
+def test_a_cone_s_vertex_in_three_variables_is_a_critical_point(capsys, function, lines):
+    # ∇f has no value there: "no critical points: ∇f is never 0" (outside check h33, N1)
+    status, out, _ = run(capsys, "critical", function)
+    assert status == 0 and out.splitlines()[1:] == lines
+
+
 def test_least_squares_from_points(capsys):
     status, out, _ = run(capsys, "lstsq", "--points", "(1,2), (2,5), (3,3)", "--steps")
     assert status == 0

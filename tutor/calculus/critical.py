@@ -508,7 +508,7 @@ def _critical_points(f: Expr, variables: tuple[str, ...], region: Region | None,
         points = sort_exactly([*points, *(c for c in _kink_corners(f, syms, region)
                                           if all(c.point != p.point for p in points))], key=lambda p: p.point)
     # a piece (√x + y² of √|x| + y², where x > 0) is f only on its side of such lines: they are its whole's
-    unsmooth, curves = _unsmooth(f, syms, gradient, sets, lines, factors, not piece) if len(syms) == 2 \
+    unsmooth, curves = _unsmooth(f, syms, gradient, sets, lines, factors, not piece) if len(syms) >= 2 \
         else ((), ())
     voids = tuple(c for c in curves if _nowhere_on(f, c, syms))
     if voids:  # x + y + 1/(xy) on the axes: ∇f's formula fails there as f's does, at no point of f
@@ -649,7 +649,7 @@ def _unsmooth(f: Expr, syms: Sequence[sympy.Symbol], gradient: Sequence[Expr], s
             inside = base.args[0] if isinstance(base, sympy.Abs) else base  # |u| is 0 where u is
             zeros = _isolated_zeros(inside, syms)
             if zeros is None:
-                if lines is not None or not crossed:
+                if lines is not None or not crossed or len(syms) > 2:  # a zero set's curves: in two variables
                     return (), ()  # its kink lines' own points are found apart
                 if rational_polynomial(inside, syms) is None:
                     return (), (inside,)
@@ -719,10 +719,13 @@ def _crossing_points(pairs: Sequence[tuple[Expr, Expr]], syms: Sequence[sympy.Sy
 
 def _isolated_zeros(base: Expr, syms: Sequence[sympy.Symbol]) -> list[tuple[Expr, ...]] | None:
     """The real zeros of a polynomial with rational coefficients in x and y, where they are finitely many
-    (x² + y²: only (0, 0)); None where it is no such polynomial or is zero along a curve."""
+    (x² + y²: only (0, 0)); None where it is no such polynomial or is zero along a curve. In more variables,
+    only a quadratic that is never negative and 0 at one point (x² + y² + z², the cone's vertex) has them."""
     poly = rational_polynomial(base, syms)
     if poly is None:
         return None
+    if len(syms) != 2:
+        return _definite_quadratic_zero(poly, syms)
     x, y = syms
     zeros: list[tuple[Expr, ...]] = []
     try:
@@ -738,6 +741,20 @@ def _isolated_zeros(base: Expr, syms: Sequence[sympy.Symbol]) -> list[tuple[Expr
     except GAVE_UP:
         return None
     return zeros
+
+
+def _definite_quadratic_zero(poly: sympy.Poly, syms: Sequence[sympy.Symbol]) -> list[tuple[Expr, ...]] | None:
+    """The one real zero of a quadratic q with a positive definite Hessian whose least value is 0 ((x - 1)² + y² + z²
+    at (1, 0, 0)): where ∇q = 0, a linear system; [] where its least value is above 0; None for any other q."""
+    if poly.total_degree() != 2:
+        return None
+    q = poly.as_expr()
+    hessian = sympy.hessian(q, syms)
+    if not all(minor > 0 for minor in (hessian[:k, :k].det() for k in range(1, len(syms) + 1))):
+        return None
+    point = tuple(linear_zeros(tuple(sympy.diff(q, v) for v in syms), tuple(syms))[0])
+    least = q.xreplace(dict(zip(syms, point)))
+    return [point] if least == 0 else [] if least > 0 else None
 
 
 def _decide_unsmooth(f: Expr, syms: Sequence[sympy.Symbol], gradient: Sequence[Expr], point: tuple[Expr, ...]
