@@ -56,6 +56,15 @@ def test_a_chain_of_working_ending_in_the_right_value_is_right(capsys, exercise,
     ("power-lines-cost", "4.1664 ≈ 4.167", "4.1664 is about 4.166, not 4.167.", "4.167"),
     ("power-lines-cost", "25/6 ≈ 4.17 ≈ 4.167", "4.17 can't be rounded to 4.167: rounding takes decimal places "
                                                 "away, never adds them.", "4.167"),
+    ("power-lines-cost", "4.166 ≈ 4.167", "4.166 is not about 4.167.", "4.167"),
+    # and a vector's, each component to the places the next link shows for it (outside check h33, N3)
+    ("descent-heat-step-1", "(0.5057, 0.6047) ≈ (0.5057, 0.60468)", "(0.5057, 0.6047) can't be rounded to (0.5057, "
+                                                                    "0.60468): rounding takes decimal places away, "
+                                                                    "never adds them.", "(0.5057, 0.60468)"),
+    ("descent-heat-step-1", "(0.5056, 0.6047) ≈ (0.5057, 0.6047)", "(0.5056, 0.6047) is not about (0.5057, 0.6047).",
+     "(0.5057, 0.6047)"),
+    ("descent-heat-step-1", "(0.50564, 0.6047) ≈ (0.5057, 0.6047)", "(0.50564, 0.6047) is about (0.5056, 0.6047), not "
+                                                                    "(0.5057, 0.6047).", "(0.5057, 0.6047)"),
     # a wrong value rounded to the right one: its link holds, but it is not right itself (outside check h21, F1)
     ("gradient-x2y2-at-2-3", "∇f = (3.6, 5.6) ≈ (4, 6)", "(3.6, 5.6) in your working is not right, whatever it "
                                                          "rounds to.", "(4, 6)"),
@@ -82,6 +91,14 @@ def test_a_chain_of_working_ending_in_the_right_value_is_right(capsys, exercise,
 ])
 def test_wrong_working_or_a_wrong_value_is_incorrect_with_a_sentence(capsys, exercise, typed, message, reading):
     assert checked(capsys, exercise, typed) == (1, f"incorrect\n{message}\nread as: {reading}\n")
+
+
+def test_a_vector_s_components_are_each_rounded_to_the_places_shown_for_it(capsys):
+    """Outside check h33, N3: 0.604675 ≈ 0.605 was held to the 4 places of 0.5057 beside it."""
+    # the link holds, and the value it ends in is judged alone: 0.506 has too few places
+    assert checked(capsys, "descent-heat-step-1", "(0.50567, 0.604675) ≈ (0.506, 0.6047)") == (
+        1, "incorrect\nYour x₁ 0.506 is right to 3 decimal places; give it to 4 decimal places.\n"
+           "read as: (0.506, 0.6047)\n")
 
 
 def test_a_wrong_link_keeps_its_sentence_through_the_diagnosis():

@@ -928,6 +928,8 @@ def test_a_fraction_for_a_value_with_no_exact_form_is_not_told_an_exact_value_is
     verdict = check(answer, "W(1)", tolerance="dp:4")
     assert (verdict.verdict, verdict.message) == ("incorrect", message)
     assert check("0.5671", "W(1)", tolerance="dp:4").correct
+    # a value the tutor computed as a decimal (a descent's iterate) has no exact value to hold a fraction to
+    assert check("1447/10000", "0.144744", tolerance="dp:4").correct
 
 
 def test_a_tolerance_applies_to_decimals_typed_not_to_exact_expressions():

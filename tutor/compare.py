@@ -2516,8 +2516,8 @@ def _link_holds(link: Link, after: Link, ctx: Context, rounded: bool | None = No
     mine, theirs = _components(link.value), _components(after.value)
     if len(mine) != len(theirs):
         return False
-    half = Fraction(1, 2 * 10**link.places) * (1 + Fraction(1, 10**9))
-    for a, b in zip(mine, theirs):
+    for a, b, places in zip(mine, theirs, _places_shown(after, len(theirs), link.places)):
+        half = Fraction(1, 2 * 10**places) * (1 + Fraction(1, 10**9))
         judgement = judge(a, b, (), ctx.limits.symbolic_work)
         if judgement.status.equal or not rounded and _cut_begun(judgement, link, after):
             continue
@@ -2543,21 +2543,28 @@ def _link_sentence(link: Link, after: Link, ctx: Context) -> str:
     if link.rounded:
         if all(c.is_Integer for c in _components(link.value)):  # 5 ≈ 4.167: its decimals would add nothing
             return f"{link.text} is not about {after.text}."
-        typed = _DECIMAL_PLACES.fullmatch(link.text)
-        if typed is not None and len(typed[1]) < link.places:  # 4.17 ≈ 4.167 (outside check h31, F2)
+        count = len(_components(after.value))
+        shown = _places_shown(after, count, link.places)
+        typed = _places_shown(link, count, link.places, plain=True)
+        if any(t is not None and t < p for t, p in zip(typed, shown)):  # 4.17 ≈ 4.167 (outside check h31, F2)
             return f"{link.text} can't be rounded to {after.text}: rounding takes decimal places away, never adds them."
 
-        def said(places: int) -> str:
-            decimals = []
-            for a, b in zip(_components(link.value), _components(after.value)):
-                got = judge(a, b, (), ctx.limits.symbolic_work).got
-                decimals.append(show(a) if got is None else _fixed(_exact_middle(got), places))
-            return decimals[0] if not isinstance(link.value, tuple) else f"({', '.join(decimals)})"
-
-        # one place more than the next link shows, which decides its rounding (25/6 is about 4.167, not 4.16); where
-        # that is the link as typed (4.1664 ≈ 4.167), the link rounded as the next one is (about 4.166)
-        about = said(link.places + 1)
-        return f"{link.text} is about {said(link.places) if about == link.text else about}, not {after.text}."
+        decimals, rounded = [], False
+        for a, b, places, own, plain in zip(_components(link.value), _components(after.value), shown,
+                                            _texts(link, count), typed):
+            got = judge(a, b, (), ctx.limits.symbolic_work).got
+            if got is None:
+                decimals.append(show(a))
+                continue
+            rounded = rounded or plain is None or plain > (places or 0)
+            # one place more than the next link shows, which decides its rounding (25/6 is about 4.167, not 4.16);
+            # where that is the number as typed (4.1664 ≈ 4.167), rounded as the next one is (about 4.166)
+            about = _fixed(_exact_middle(got), places + 1)
+            decimals.append(_fixed(_exact_middle(got), places) if about == own else about)
+        if not rounded:  # 0.5056 ≈ 0.5057: decimals typed to no more places than the next shows round to themselves
+            return f"{link.text} is not about {after.text}."
+        said = decimals[0] if not isinstance(link.value, tuple) else f"({', '.join(decimals)})"
+        return f"{link.text} is about {said}, not {after.text}."
     places = _cut_places(after)
     if places is not None:  # 25/6 = 4.1667…: its own digits, cut as far (4.1666…); no rounding to advise
         got = judge(cast(Expr, link.value), cast(Expr, after.value), (), ctx.limits.symbolic_work).got
@@ -2585,7 +2592,39 @@ def _cut_places(link: Link) -> int | None:
     return next((_places(typed) for found, typed in link.spellings if found == number and typed.endswith("…")), None)
 
 
-_DECIMAL_PLACES = re.compile(r"[-−]?\d*\.(\d+)")  # a link that is one decimal, and its places as typed
+def _places_shown(link: Link, count: int, places: int, plain: bool = False) -> tuple[int | None, ...]:
+    """The decimal places each of the `count` components of a link shows as typed ((0.5057, 0.605): 4 and 3, each
+    rounded to its own); `places`, the most any shows, for each where the text does not split into them. With
+    `plain`, None for a component that is no decimal alone (2·2, 25/6), whose places are none typed."""
+    texts = _texts(link, count)
+    if plain:
+        return tuple(len(found[1]) if text is not None and (found := _DECIMAL_PLACES.fullmatch(text)) else None
+                     for text in texts)
+    return tuple(places if text is None else max((len(found) for found in _PLACES.findall(text)), default=0)
+                 for text in texts)
+
+
+def _texts(link: Link, count: int) -> tuple[str | None, ...]:
+    """The text of each of the `count` components of a link as typed ((0.5057, 0.605): 0.5057 and 0.605); None for
+    each where the text does not split into them."""
+    text = link.text.strip()
+    parts = _top_level(text[1:-1]) if count > 1 and text[:1] in "([⟨" and text[-1:] in ")]⟩" else [text]
+    return tuple(part.strip() for part in parts) if len(parts) == count else (None,) * count
+
+
+def _top_level(text: str) -> list[str]:
+    """text cut at each ',' or ';' outside brackets."""
+    parts, depth, start = [], 0, 0
+    for k, character in enumerate(text):
+        depth += (character in "([{") - (character in ")]}")
+        if depth == 0 and character in ",;":
+            parts.append(text[start:k])
+            start = k + 1
+    return [*parts, text[start:]]
+
+
+_DECIMAL_PLACES = re.compile(r"[-−]?\d*\.(\d+)")  # a number that is one decimal, and its places as typed
+_PLACES = re.compile(r"\d\.(\d+)")
 
 
 def _fixed(value: Fraction, places: int, cut: bool = False) -> str:
