@@ -131,6 +131,12 @@ def test_a_step_that_lands_exactly_on_a_kink_says_the_slope_has_no_value_there(c
                          "descent cannot go on; another learning rate steps past that point.")
     assert run(capsys, "rates", "abs(x) + abs(y)", "--start", "0.5,0.25", "--rates", "0.25", "--iterations", "10"
                )[-2] == f"α = 0.25: diverges (it stopped at step 1: {kink})"
+    # a point and rates given exactly are said so: 1/3, not 0.333333 (outside check h33, N5)
+    assert run(capsys, "descent", "abs(x - 1/3)", "--start", "0", "--rate", "1/9")[-1] == \
+        f"stopped at iteration 3: {reached.replace('reached 0', 'reached 1/3')}"
+    assert run(capsys, "rates", "x^2", "--start", "1", "--rates", "1/9,0.1", "--iterations", "10")[-3:-1] == [
+        "α = 1/9: is too slow (after 10 steps |f′| = 0.162 is still above 0.0001)",
+        "α = 0.1: is too slow (after 10 steps |f′| = 0.215 is still above 0.0001)"]
     # 0.3 − 3·0.1 is 0 exactly, where floats make it -2.8e-17 and zigzag on for ever (outside check h32, F1)
     assert run(capsys, "descent", "abs(x)", "--start", "0.3", "--rate", "0.1")[-1] == \
         f"stopped at iteration 3: {reached}"

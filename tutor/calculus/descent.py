@@ -60,6 +60,14 @@ class Descent:
     landed: float | None = None  # f at `escaped` where that is a minimum of f and only ∇f has none there
     at_kink: bool = False  # f has a value at `escaped`, and a kink: only ∇f has none there
     fell: bool = False  # diverged going downhill at every step: f unbounded below on the path, no rate too large
+    exact_rate: Fraction | None = None  # the rate as given, where it is a rational of a modest size
+
+    @property
+    def rate_text(self) -> str:
+        """α as the tutor writes it: exactly where it can (1/9, 0.05), else as a float."""
+        if self.exact_rate is not None and len(text := show(sympy.Rational(self.exact_rate), decimals=True)) <= _SHORT:
+            return text
+        return show_float(self.rate)
 
     @property
     def end(self) -> tuple[int, tuple[float, ...], float]:
@@ -141,11 +149,12 @@ def descend(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Numb
             # which of the two it is, and where: the step itself is shown, so the student sees it jump
             why = _outside(f, gradient, syms, point)
         if why:
-            diverged_at, escaped, note = k, point, f"the new point {show_floats(point)} {why}"
+            diverged_at, escaped, note = k, point, f"the new point {_point_text(point, exact_point)} {why}"
             landed = _minimum_at(f, variables, exact_point or tuple(map(Fraction, point)))
             if landed is not None:  # not too far: no rate does better than landing on it
                 slope = "f′" if len(variables) == 1 else "∇f"
-                note = (f"the step reached {show_floats(point)}, a minimum of f, where f = {show_float(landed)} "
+                note = (f"the step reached {_point_text(point, exact_point)}, a minimum of f, where f = "
+                        f"{show_float(landed)} "
                         f"and {slope} has no value ({why.split(': ', 1)[-1]}), so descent stops there")
             break
         rows.append(current)
@@ -163,7 +172,20 @@ def descend(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Numb
     converged = diverged_at is None and tolerance is not None and math.hypot(*rows[-1].gradient) < tolerance
     return Descent(tuple(rows), diverged_at, converged, note, tolerance, f, variables, gradient, alpha,
                    tuple(sorted(zeroed.items(), key=lambda item: item[1])), escaped, why, landed, bool(at_kink),
-                   fell)
+                   fell, rate_exactly)
+
+
+def _point_text(point: tuple[float, ...], exactly: tuple[Fraction, ...] | None) -> str:
+    """Where a step landed, as the note says it: exactly where the steps were exact and its numbers short (1/3, not
+    0.333333, for |x − 1/3|'s kink; outside check h33, N5), else as the table's floats."""
+    if exactly is not None:
+        texts = [show(sympy.Rational(c), decimals=True) for c in exactly]
+        if all(len(text) <= _SHORT for text in texts):
+            return texts[0] if len(texts) == 1 else f"({', '.join(texts)})"
+    return show_floats(point)
+
+
+_SHORT = 9  # characters of a number said exactly: 0.1234567 or -123/457
 
 
 def _at_kink(error: SolveError | None) -> str:

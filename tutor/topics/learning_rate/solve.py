@@ -25,7 +25,7 @@ def solve(function: str, start: str, rates: str, iterations: int, tolerance: flo
     given = [r.strip() for r in rates.split(",") if r.strip()]
     result = calculus.compare_rates(f, names, at, given, iterations, tolerance)
     size = "|f′|" if len(names) == 1 else "|∇f|"
-    table = [["k", *(f"α = {show_float(t.rate)}" for t in result.trials)]]
+    table = [["k", *(f"α = {t.descent.rate_text}" for t in result.trials)]]
     last = max(len(t.descent.rows) for t in result.trials) - 1
     for k in range(last + 1):
         if SHOWN_ROWS - 1 <= k < last:
@@ -37,13 +37,13 @@ def solve(function: str, start: str, rates: str, iterations: int, tolerance: flo
              f"converged means {size} < {show_float(tolerance)}; each cell: the point, and {size} there", "",
              *columns(table, right=0), ""]
     reasons = [reason(t, names) for t in result.trials]
-    lines += [f"α = {show_float(t.rate)}: {'goes downhill' if t.nowhere else WHAT[t.behaviour]} ({why})"
+    lines += [f"α = {t.descent.rate_text}: {'goes downhill' if t.nowhere else WHAT[t.behaviour]} ({why})"
               for t, why in zip(result.trials, reasons)]
     best = result.best_rate
     if result.apart:  # the fewest steps compared ends that are not the same answer: say where each one is
         lines.append(f"the rates that converge do not end in the same minimum: {apart_ends(result)}")
     lines.append(best_line(result))
-    latex = [header(f, names, True)] + [rf"\alpha = {show_float(t.rate)}: \text{{{t.behaviour}}}"
+    latex = [header(f, names, True)] + [rf"\alpha = {t.descent.rate_text}: \text{{{t.behaviour}}}"
                                         for t in result.trials]
     data = {"kind": "learning_rate", "function": show(f, names), "steps": iterations, "tolerance": tolerance,
             "trials": [{"rate": t.rate, "behaviour": str(t.behaviour), "iterations": t.iterations, "reason": why,
@@ -66,7 +66,7 @@ def best_line(result: calculus.LearningRates) -> str:
                 (t.nowhere for t in result.trials if t.nowhere), "")):
             return f"no rate converges: {why}"
         return "no rate converges within the steps"
-    rates = [f"α = {show_float(result.trials[i].rate)}" for i in result.best_rates]
+    rates = [f"α = {result.trials[i].descent.rate_text}" for i in result.best_rates]
     if len(rates) == 1:
         return f"best: {rates[0]}"
     k = result.trials[result.best].iterations

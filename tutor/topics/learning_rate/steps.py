@@ -73,7 +73,8 @@ def reason(trial: RateTrial, variables: tuple[str, ...]) -> str:
 def apart_ends(result: LearningRates) -> str:
     """Where each rate that converges ends, where they do not end in the same minimum: 'α = 0.05 at 1.13089
     (f = -1.07023) and α = 0.1 at -1.300845 (f = -3.51391)'."""
-    return and_list([f"α = {show_float(t.rate)} at {show_floats(t.descent.end[1])} (f = {show_float(t.descent.end[2])})"
+    return and_list([f"α = {t.descent.rate_text} at {show_floats(t.descent.end[1])} "
+                     f"(f = {show_float(t.descent.end[2])})"
                      for t in result.trials if t.behaviour == Behaviour.CONVERGES and not t.stalls])
 
 
@@ -82,7 +83,7 @@ def table_steps(result: LearningRates) -> Step:
     trials = result.trials
     last = max(len(t.descent.rows) for t in trials) - 1
     label = max(_K, len(f"k = {last}: "))
-    header = step(RateRule.HEADER, cells=(" " * label + " ".join(_cell(f"α = {show_float(t.rate)}")
+    header = step(RateRule.HEADER, cells=(" " * label + " ".join(_cell(f"α = {t.descent.rate_text}")
                                                              for t in trials)).rstrip())
     rows = [header]
     for k in range(last + 1):
