@@ -93,6 +93,12 @@ def test_wrong_working_or_a_wrong_value_is_incorrect_with_a_sentence(capsys, exe
     assert checked(capsys, exercise, typed) == (1, f"incorrect\n{message}\nread as: {reading}\n")
 
 
+def test_a_chain_after_a_point_s_name_is_told_to_drop_the_name(capsys):
+    """Outside check h33, N6: '(x, y) = (0.8·0.8, 0.2·0.2) = (0.64, 0.04)' was told only "Only one '=' is allowed"."""
+    assert checked(capsys, "gradient-x2y2-at-2-3", "(x, y) = (2·2, 2·3) = (4, 6)") == (
+        3, "invalid\n(x, y) = (2·2, 2·3) = (4, 6)\n^\nWrite just (2*2, 2*3) = (4, 6), without '(x, y) ='.\n")
+
+
 def test_a_vector_s_components_are_each_rounded_to_the_places_shown_for_it(capsys):
     """Outside check h33, N3: 0.604675 ≈ 0.605 was held to the 4 places of 0.5057 beside it."""
     # the link holds, and the value it ends in is judged alone: 0.506 has too few places
