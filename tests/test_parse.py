@@ -702,13 +702,18 @@ def test_a_chain_of_powers_with_matlabs_operator_is_told_to_take_brackets(typed)
     assert read("(x.^2).^3", variables=("x",)).value == read("x^6", variables=("x",)).value
 
 
-@pytest.mark.parametrize("typed", ["(8, 12)/2", "(8, 12)*1/2", "[8, 12]·0.5"])
-def test_a_vector_scaled_after_it_is_told_the_number_goes_before(typed):
-    """Outside check h31, F3: '(8, 12)/2' was told only "Unexpected '/'", where 1/2 (8, 12) is read."""
+@pytest.mark.parametrize("typed, column", [("(8, 12)/2", 7), ("(8, 12)*1/2", 7), ("[8, 12]·0.5", 7), ("-(8, 12)/2", 8),
+                                            ("(8, 12)2", 7), ("(8, 12) 2", 8),
+                                            ("(0.5, 0.6) - (-0.1134, -0.0935)·0.05", 31)])
+def test_a_vector_scaled_after_it_is_told_the_number_goes_before(typed, column):
+    """Outside checks h31, F3, and h33, N4: '(8, 12)/2' was told only "Unexpected '/'", where 1/2 (8, 12) is read;
+    -(8, 12)/2 that a list can't be used in an expression, and a descent step scaled after its gradient that only
+    a vector can be added to a vector."""
     with pytest.raises(InputError) as refused:
         read(typed, "vector", ("x", "y"))
     assert (refused.value.message, refused.value.column) == (
-        "a number that scales a vector goes before it, like 1/2·(2, 4) for (2, 4)/2; or work each component out", 7)
+        "a number that scales a vector goes before it, like 1/2·(2, 4) for (2, 4)/2; or work each component out",
+        column)
     assert read("1/2 (8, 12)", "vector", ("x", "y")).value == (4, 6)
 
 

@@ -1416,6 +1416,7 @@ class _Parser:
         raise self.missing_operand()
 
     def bracketed(self) -> Expr:
+        start = self.pos
         opener = self.advance()
         closer = _OPENERS[opener.text]
         if self.at(closer):
@@ -1423,6 +1424,8 @@ class _Parser:
         with self.nested(opener.col), self.outside_bars():
             value = self.sum()
         if self.at(","):
+            if (scaling := self.scaling_after(start)) is not None:  # -(8, 12)/2 (outside check h33, N4)
+                raise InputError(SCALED_AFTER, scaling.col, "syntax")
             raise InputError("a list can't be used inside an expression", self.tok.col, "shape")
         self.expect(closer, opener)
         return value
@@ -1679,11 +1682,10 @@ class _Parser:
             if len(found) == 1 and isinstance(found[0], _Group) and self.source.count("=") == 1:
                 raise labelled(self.source, t.col - self.offset, "syntax")  # (x, y) = (0, 0)
             raise InputError("only one '=' is allowed", t.col, "syntax")
-        if t.kind == TokenKind.OPERATOR and t.text in "*/·×" and isinstance(found[-1], _Group) \
-                and len(found[-1].items) > 1:
-            # (8, 12)/2: a vector scaled after it, which answers.md does not read (outside check h31, F3)
-            raise InputError("a number that scales a vector goes before it, like 1/2·(2, 4) for (2, 4)/2; or work "
-                             "each component out", t.col, "syntax")
+        if isinstance(found[-1], _Group) and len(found[-1].items) > 1 and _scales(t):
+            # (8, 12)/2, (2, 3)2: a vector scaled after it, which answers.md does not read (outside checks h31, F3
+            # and h33, N4)
+            raise InputError(SCALED_AFTER, t.col, "syntax")
         if t.kind == TokenKind.OPERATOR and t.text == "{":  # 6x{y}^{3}, as MathType or LaTeX group a letter
             raise InputError("braces group only straight after '^' (x^{3}) or 'log_'; elsewhere leave them out or "
                              "use round brackets", t.col, "syntax")
@@ -1755,6 +1757,9 @@ class _Parser:
         while _a_vector(first) and self.at("+", "-"):
             sign = self.tok
             term = self.scaled_list()
+            if term is None and self.tokens[self.pos + 1].text in "([" \
+                    and (scaling := self.scaling_after(self.pos + 1)) is not None:
+                raise InputError(SCALED_AFTER, scaling.col, "syntax")  # (0.5, 0.6) - (…)·0.05 (h33, N4)
             if term is None or not _a_vector(term):
                 raise InputError("only a vector can be added to a vector or taken from one, component by "
                                  "component", sign.col, "shape")
@@ -1842,6 +1847,13 @@ class _Parser:
             return inner_comma and inner_end + 1 == end
         return False
 
+    def scaling_after(self, start: int) -> Token | None:
+        """What follows the list opened at `start` where it scales the list from after: a '*' or '/', or a number
+        ((8, 12)/2, (2, 3)2); None where nothing does."""
+        end, listed = self.group_end(start)
+        return self.tokens[end + 1] if listed and end + 1 < len(self.tokens) and _scales(self.tokens[end + 1]) \
+            else None
+
     def group_end(self, start: int) -> tuple[int, bool]:
         """The index of the bracket closing the one at `start`, and whether a comma is directly inside."""
         level, comma = 0, False
@@ -1904,6 +1916,15 @@ class _Read:
     signs: tuple[Token, ...]  # the ± and ∓ in it that no set inside it stands for, in the order read
     mark: int  # how many ± were waiting for a sign before it
     noted: int  # how many notes were made before it
+
+
+SCALED_AFTER = "a number that scales a vector goes before it, like 1/2·(2, 4) for (2, 4)/2; or work each component out"
+
+
+def _scales(token: Token) -> bool:
+    """Whether a token after a list would scale it: '*', '/' or a number; not a bracket, which may begin the next
+    point of a list typed without its comma ((0, 0)(1, 1))."""
+    return token.kind == TokenKind.NUMBER or token.kind == TokenKind.OPERATOR and token.text in "*/·×"
 
 
 @dataclass(frozen=True)
