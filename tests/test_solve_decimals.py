@@ -119,7 +119,8 @@ def test_gradient_descent_typed_in_decimals(capsys):
         "Gradient descent on f = 0.5x² + 1.5y² from (1, 1) with learning rate α = 0.1: after 2 iterations "
         "the point is (0.81, 0.49)",
         "1. The gradient: ∇f = (x, 3y).",
-        "2. Each iteration steps against the gradient: new point = old point − α·∇f(old point).",
+        "2. Each iteration steps against the gradient, which points the way of greatest ascent, so that the step goes "
+        "the way of greatest descent: new point = old point − α·∇f(old point).",
         "3. Iteration 1: ∇f(1, 1) = (1, 3), so the new point is (1, 1) − 0.1·(1, 3) = (0.9, 0.7), where f = 1.14.",
         "4. Iteration 2: ∇f(0.9, 0.7) = (0.9, 2.1), so the new point is (0.9, 0.7) − 0.1·(0.9, 2.1) = (0.81, 0.49), "
         "where f = 0.6882.",

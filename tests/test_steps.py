@@ -500,7 +500,7 @@ def test_a_question_written_by_hand_about_a_function_gets_the_worked_solution_of
     assert text("ex-one-step") == (
         "Gradient descent on f = x² from 3 with learning rate α = 0.1: after 1 iteration the point is 2.4\n"
         "1. The derivative: f′ = 2x.\n"
-        "2. Each iteration steps against the derivative: new point = old point − α·f′(old point).\n"
+        "2. Each iteration steps against the derivative, downhill: new point = old point − α·f′(old point).\n"
         "3. Iteration 1: f′(3) = 6, so the new point is 3 − 0.1·6 = 2.4, where f = 5.76.\n"
         "4. After 1 iteration the point is 2.4, where f = 5.76.")
     cost = text("ex-cost-at-origin")  # the function is called what the prompt calls it

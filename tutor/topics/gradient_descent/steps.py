@@ -78,7 +78,9 @@ TEMPLATES: dict[StepRule, str] = {
     DescentRule.GRADIENT_DESCENT: ("Gradient descent on {f} = {before} from {start} with learning rate {alpha} = "
                                    "{rate}: after {k} {k:iteration|iterations} the point is {after}"),
     DescentRule.SLOPE: "The {variables:derivative|gradient}: {slope_of_f} = {after}.",
-    DescentRule.UPDATE_RULE: ("Each iteration steps against the {variables:derivative|gradient}: "
+    # the lesson's "direction of greatest ascent: ∇f; greatest descent: −∇f"
+    DescentRule.UPDATE_RULE: ("Each iteration steps against the {variables:derivative, downhill|gradient, which points "
+                              "the way of greatest ascent, so that the step goes the way of greatest descent}: "
                               "new point = old point − {alpha}·{slope_of_f}(old point)."),
     DescentRule.ITERATION: ("Iteration {k}: {slope_of_f}{before:args} = {gradient}, so the new point is "
                             "{before} − {rate}·{gradient:factor} = {after}, where {f} = {value}."),
