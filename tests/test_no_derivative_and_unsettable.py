@@ -117,7 +117,7 @@ def test_where_descent_ends_is_asked_to_enough_places_to_tell_a_small_answer_fro
     pack.write_text(END)
     exercise = packs.load(str(pack)).exercise("e").variant()
     assert exercise.prompt() == ("Gradient descent on f(x) = x² - 0.0001x starts at 1 with learning rate α = 0.1 "
-                                 "and runs until the slope is 0. Where does it end? (to 6 decimal places)")
+                                 "and runs until its points settle. Where does it end? (to 6 decimal places)")
     for answer in ("0", "0.0001", "0.00005", "1/20000"):
         main(["check", "--exercise", f"{pack}:e", "--", answer])
     out = capsys.readouterr().out

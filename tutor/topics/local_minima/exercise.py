@@ -208,7 +208,7 @@ class LocalMinima(FunctionProblem):
         if self.ask == Ask.END and self.start is not None and self.rate is not None:
             start = self.point_text(self.start)
             return (f"Gradient descent on {self.signature()} starts at {start} with learning rate "
-                    f"α = {self.show(self.rate)} and runs until the slope is 0. Where does it end?"
+                    f"α = {self.show(self.rate)} and runs until its points settle. Where does it end?"
                     + self.precision())
         if self.ask == Ask.GLOBAL and self.repeats:  # every repeat of the lowest is as low: any is right
             every = " and ".join(f"every {self.show(w.period)}" + ("" if self.one else f" in {w.variable}")

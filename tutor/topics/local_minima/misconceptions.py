@@ -45,7 +45,7 @@ MISCONCEPTIONS = register(
     Misconception(
         "descent-stopped-early", "gave a point descent passes through on its way, not where it ends",
         "It looks like you stopped after {steps}, at {point}, where {slope} is still {value}. Descent goes on "
-        "until the slope is 0: its points keep moving, and settle at the local minimum {end}."),
+        "while the slope is not yet close to 0: its points keep moving, and settle at the local minimum {end}."),
     Misconception(
         "descent-other-valley", "gave a local minimum in another valley than the one descent starts in",
         "It looks like you gave the local minimum of another valley. Gradient descent only goes downhill from "
