@@ -65,6 +65,8 @@ from .parse import (
     Points,
     Shape,
     Spellings,
+    component_texts,
+    decimal_places,
     fraction,
     minus,
     symbol,
@@ -2551,7 +2553,7 @@ def _link_sentence(link: Link, after: Link, ctx: Context) -> str:
 
         decimals, rounded = [], False
         for a, b, places, own, plain in zip(_components(link.value), _components(after.value), shown,
-                                            _texts(link, count), typed):
+                                            component_texts(link.text, count), typed):
             got = judge(a, b, (), ctx.limits.symbolic_work).got
             if got is None:
                 decimals.append(show(a))
@@ -2596,35 +2598,14 @@ def _places_shown(link: Link, count: int, places: int, plain: bool = False) -> t
     """The decimal places each of the `count` components of a link shows as typed ((0.5057, 0.605): 4 and 3, each
     rounded to its own); `places`, the most any shows, for each where the text does not split into them. With
     `plain`, None for a component that is no decimal alone (2·2, 25/6), whose places are none typed."""
-    texts = _texts(link, count)
+    texts = component_texts(link.text, count)
     if plain:
         return tuple(len(found[1]) if text is not None and (found := _DECIMAL_PLACES.fullmatch(text)) else None
                      for text in texts)
-    return tuple(places if text is None else max((len(found) for found in _PLACES.findall(text)), default=0)
-                 for text in texts)
-
-
-def _texts(link: Link, count: int) -> tuple[str | None, ...]:
-    """The text of each of the `count` components of a link as typed ((0.5057, 0.605): 0.5057 and 0.605); None for
-    each where the text does not split into them."""
-    text = link.text.strip()
-    parts = _top_level(text[1:-1]) if count > 1 and text[:1] in "([⟨" and text[-1:] in ")]⟩" else [text]
-    return tuple(part.strip() for part in parts) if len(parts) == count else (None,) * count
-
-
-def _top_level(text: str) -> list[str]:
-    """text cut at each ',' or ';' outside brackets."""
-    parts, depth, start = [], 0, 0
-    for k, character in enumerate(text):
-        depth += (character in "([{") - (character in ")]}")
-        if depth == 0 and character in ",;":
-            parts.append(text[start:k])
-            start = k + 1
-    return [*parts, text[start:]]
+    return tuple(places if text is None else decimal_places(text) for text in texts)
 
 
 _DECIMAL_PLACES = re.compile(r"[-−]?\d*\.(\d+)")  # a number that is one decimal, and its places as typed
-_PLACES = re.compile(r"\d\.(\d+)")
 
 
 def _fixed(value: Fraction, places: int, cut: bool = False) -> str:

@@ -2271,13 +2271,30 @@ def _chain(text: str, clean: str, shape: Shape, variables: Sequence[str], compon
     links = []
     for k, (start, end) in enumerate(zip(bounds, bounds[1:])):
         following = text[end + 1 : bounds[k + 2]] if k + 2 < len(bounds) else ""
-        places = max((len(found) for found in _PLACES.findall(following)), default=0)
+        places = decimal_places(following)
         piece = clean[start + 1 : end]  # the link as typed: the name blanked before it is not part of it
         first = start + 1 + len(piece) - len(piece.lstrip())
         shown = " ".join(text[first : start + 1 + len(piece.rstrip())].split())
         links.append(Link(shown, answers[k].value, end < len(typed) and typed[end] in "≈~", places,
                           answers[k].spellings))
     return replace(answers[-1], working=tuple(links))
+
+
+def decimal_places(text: str) -> int:
+    """The most decimal places a number in `text` shows (0.5057, 0.605: 4)."""
+    return max((len(found) for found in _PLACES.findall(text)), default=0)
+
+
+def component_texts(text: str, count: int) -> tuple[str | None, ...]:
+    """Each of the `count` components of a vector as typed ((0.5057, 0.605): 0.5057 and 0.605), or a number's text
+    alone; None for each where the text does not split into them."""
+    text = text.strip()
+    parts = [text]
+    if count > 1 and text[:1] in "([⟨" and text[-1:] in ")]⟩":
+        inner = text[1:-1]
+        cuts = sorted(_outside_brackets(inner, ",") + _outside_brackets(inner, ";"))
+        parts = [inner[a + 1 : b] for a, b in zip([-1, *cuts], [*cuts, len(inner)])]
+    return tuple(part.strip() for part in parts) if len(parts) == count else (None,) * count
 
 
 def _chain_after_name(text: str, clean: str, equals: int, shape: Shape, variables: Sequence[str],
