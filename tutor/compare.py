@@ -2547,22 +2547,22 @@ def _link_sentence(link: Link, after: Link, ctx: Context) -> str:
             return f"{link.text} is not about {after.text}."
         count = len(_components(after.value))
         shown = _places_shown(after, count, link.places)
-        typed = _places_shown(link, count, link.places, plain=True)
+        typed = _places_typed(link, count)
         if any(t is not None and t < p for t, p in zip(typed, shown)):  # 4.17 ≈ 4.167 (outside check h31, F2)
             return f"{link.text} can't be rounded to {after.text}: rounding takes decimal places away, never adds them."
 
         decimals, rounded = [], False
-        for a, b, places, own, plain in zip(_components(link.value), _components(after.value), shown,
-                                            component_texts(link.text, count), typed):
+        for a, b, next_places, own, plain in zip(_components(link.value), _components(after.value), shown,
+                                                 component_texts(link.text, count), typed):
             got = judge(a, b, (), ctx.limits.symbolic_work).got
             if got is None:
                 decimals.append(show(a))
                 continue
-            rounded = rounded or plain is None or plain > (places or 0)
+            rounded = rounded or plain is None or plain > next_places
             # one place more than the next link shows, which decides its rounding (25/6 is about 4.167, not 4.16);
             # where that is the number as typed (4.1664 ≈ 4.167), rounded as the next one is (about 4.166)
-            about = _fixed(_exact_middle(got), places + 1)
-            decimals.append(_fixed(_exact_middle(got), places) if about == own else about)
+            about = _fixed(_exact_middle(got), next_places + 1)
+            decimals.append(_fixed(_exact_middle(got), next_places) if about == own else about)
         if not rounded:  # 0.5056 ≈ 0.5057: decimals typed to no more places than the next shows round to themselves
             return f"{link.text} is not about {after.text}."
         said = decimals[0] if not isinstance(link.value, tuple) else f"({', '.join(decimals)})"
@@ -2594,15 +2594,17 @@ def _cut_places(link: Link) -> int | None:
     return next((_places(typed) for found, typed in link.spellings if found == number and typed.endswith("…")), None)
 
 
-def _places_shown(link: Link, count: int, places: int, plain: bool = False) -> tuple[int | None, ...]:
+def _places_shown(link: Link, count: int, places: int) -> tuple[int, ...]:
     """The decimal places each of the `count` components of a link shows as typed ((0.5057, 0.605): 4 and 3, each
-    rounded to its own); `places`, the most any shows, for each where the text does not split into them. With
-    `plain`, None for a component that is no decimal alone (2·2, 25/6), whose places are none typed."""
-    texts = component_texts(link.text, count)
-    if plain:
-        return tuple(len(found[1]) if text is not None and (found := _DECIMAL_PLACES.fullmatch(text)) else None
-                     for text in texts)
-    return tuple(places if text is None else decimal_places(text) for text in texts)
+    rounded to its own); `places`, the most any shows, for each where the text does not split into them."""
+    return tuple(places if text is None else decimal_places(text) for text in component_texts(link.text, count))
+
+
+def _places_typed(link: Link, count: int) -> tuple[int | None, ...]:
+    """The decimal places of each component of a link that is a decimal alone, as typed; None for one that is not
+    (2·2, 25/6), or where the text does not split into them."""
+    return tuple(len(found[1]) if text is not None and (found := _DECIMAL_PLACES.fullmatch(text)) else None
+                 for text in component_texts(link.text, count))
 
 
 _DECIMAL_PLACES = re.compile(r"[-−]?\d*\.(\d+)")  # a number that is one decimal, and its places as typed

@@ -1232,6 +1232,7 @@ def _signed_placeholders(spec: ExerciseSpec) -> list[Finding]:
                                        if key in fields and shown(key, fields[key]) and isinstance(value, str)),
              *(("hints", hint) for hint in (*(spec.hints or ()), *spec.more_hints))]
     names = tuple(p.name for p in spec.params)
+    decimals = bool(spec.data.get("decimals"))
     found = []
     for key, text in texts:
         if not names or "{" not in text:
@@ -1246,7 +1247,6 @@ def _signed_placeholders(spec: ExerciseSpec) -> list[Finding]:
             if not (sign and sign in "-+−" and isinstance(part, Placeholder)) or part.source in told:
                 continue
             told.add(part.source)
-            decimals = bool(spec.data.get("decimals"))
             if isinstance(part.value, sympy.Symbol):
                 param = next(p for p in spec.params if p.name == part.value.name)
                 if param.negative is not None:

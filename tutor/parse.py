@@ -2123,14 +2123,14 @@ def read(
             raise InputError(f"write the {what} itself, like (1, 2), not an equation", equals, "shape") from None
         # a name before the answer: unknown (E = 25/6, ∂f/∂x = 6xy^3), or a point's, which the parser refuses at
         # the '=' of a chain after it ((x, y) = (0.8·0.8, 0.2·0.2) = (0.64, 0.04), outside check h33, N6)
-        named = (error.column is not None and _a_name(clean[:equals])
+        a_name = (error.column is not None and _a_name(clean[:equals])
                  and not _an_expression(clean[:equals])  # 4x + 8y - z = 20 is an equation, not 20 named
                  and (error.note in _LABEL_ERRORS and error.column < equals
                       or len(outside) > 1 and error.column == equals))
         if (shape in _LABELLED_SHAPES and error.column is not None and error.column <= equals
                 and (len(outside) == 1 or _chain_after_name(text, clean, equals, Shape(shape), variables, components,
                                                              limits, constants, several))
-                and (named or _STARRED.fullmatch(clean[:equals]))):
+                and (a_name or _STARRED.fullmatch(clean[:equals]))):
             # E = 25/6, y = 3^2 = 9; quoted with the sign typed (E ≈ 4.1667), at the same column
             raise labelled(clean, equals, error.note, normalize(text)[equals]) from None
         if (shape == Shape.EQUATION and len(outside) > 1 and error.column == outside[1]

@@ -65,9 +65,8 @@ class Descent:
     @property
     def rate_text(self) -> str:
         """α as the tutor writes it: exactly where it can (1/9, 0.05), else as a float."""
-        if self.exact_rate is not None and len(text := show(sympy.Rational(self.exact_rate), decimals=True)) <= _SHORT:
-            return text
-        return show_float(self.rate)
+        text = _short(self.exact_rate) if self.exact_rate is not None else None
+        return text if text is not None else show_float(self.rate)
 
     @property
     def end(self) -> tuple[int, tuple[float, ...], float]:
@@ -106,19 +105,20 @@ def descend(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Numb
     # compiled once, and evaluated together: f and its partials share subtrees (e^(xy)), each computed once
     slopes_and_value = Together((*gradient, f), syms)
 
-    def row(k: int, point: tuple[float, ...], exactly: tuple[Fraction, ...] | None) -> DescentRow:
-        nonlocal slopes_exactly
+    def row(k: int, point: tuple[float, ...], exactly: tuple[Fraction, ...] | None
+            ) -> tuple[DescentRow, tuple[Fraction, ...] | None]:
+        """The row at a point, and the slopes there where they are exact at an exact point."""
         # at the exact point where there is one, else at the float's exact value: rationals stay exact
         *slopes, value = slopes_and_value(exactly or [Fraction(p) for p in point])
-        slopes_exactly = tuple(slopes) if exactly and all(isinstance(s, Fraction) for s in slopes) else None
-        return DescentRow(k, point, tuple(map(float, slopes)), float(value))
+        exact_slopes = tuple(slopes) if exactly and all(isinstance(s, Fraction) for s in slopes) else None
+        return DescentRow(k, point, tuple(map(float, slopes)), float(value)), exact_slopes
 
     rate_exactly = _modest(rate)
     exactly = tuple(_modest(s) for s in start)  # the iterate in exact arithmetic, while it can be (above)
     exact_point = cast(tuple[Fraction, ...], exactly) if rate_exactly is not None and None not in exactly else None
-    slopes_exactly: tuple[Fraction, ...] | None = None
     try:
-        rows = [row(0, tuple(_float(s, "the start") for s in start), exact_point)]
+        first, slopes_exactly = row(0, tuple(_float(s, "the start") for s in start), exact_point)
+        rows = [first]
     except (Undefined, OverflowError, ZeroDivisionError):
         shown = ", ".join(f"{n} = {s}" for n, s in zip(variables, start))
         raise SolveError(f"f or its gradient has no real value at the start ({shown})") from None
@@ -140,7 +140,7 @@ def descend(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Numb
         tiny = [name for name, p in zip(variables, point) if 0 < abs(p) < sys.float_info.min]
         point = tuple(0.0 if abs(p) < sys.float_info.min else p for p in point)
         try:
-            current = row(k, point, exact_point)
+            current, slopes_exactly = row(k, point, exact_point)
             # sympy's derivative of |x| is sign(x), 0 at x = 0: a slope where f has none, from which a descent
             # landing exactly on the kink would not move on
             at = [sympy.Rational(p) for p in exact_point or map(Fraction, point)]
@@ -153,9 +153,9 @@ def descend(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Numb
             landed = _minimum_at(f, variables, exact_point or tuple(map(Fraction, point)))
             if landed is not None:  # not too far: no rate does better than landing on it
                 slope = "f′" if len(variables) == 1 else "∇f"
-                note = (f"the step reached {_point_text(point, exact_point)}, a minimum of f, where f = "
-                        f"{show_float(landed)} "
-                        f"and {slope} has no value ({why.split(': ', 1)[-1]}), so descent stops there")
+                note = (f"the step reached {_point_text(point, exact_point)}, a minimum of f, where "
+                        f"f = {show_float(landed)} and {slope} has no value ({why.split(': ', 1)[-1]}), so descent "
+                        "stops there")
             break
         rows.append(current)
         for name in tiny:
@@ -178,14 +178,17 @@ def descend(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Numb
 def _point_text(point: tuple[float, ...], exactly: tuple[Fraction, ...] | None) -> str:
     """Where a step landed, as the note says it: exactly where the steps were exact and its numbers short (1/3, not
     0.333333, for |x − 1/3|'s kink; outside check h33, N5), else as the table's floats."""
-    if exactly is not None:
-        texts = [show(sympy.Rational(c), decimals=True) for c in exactly]
-        if all(len(text) <= _SHORT for text in texts):
-            return texts[0] if len(texts) == 1 else f"({', '.join(texts)})"
-    return show_floats(point)
+    texts = [_short(c) for c in exactly] if exactly is not None else [None]
+    if None in texts:
+        return show_floats(point)
+    return cast(str, texts[0]) if len(texts) == 1 else f"({', '.join(cast(list[str], texts))})"
 
 
-_SHORT = 9  # characters of a number said exactly: 0.1234567 or -123/457
+def _short(number: Fraction) -> str | None:
+    """A number written exactly (0.25, 1/3) where that takes at most 9 characters (0.1234567, -123/457); None
+    where it takes more, and the float's 6 digits say it better."""
+    text = show(sympy.Rational(number), decimals=True)
+    return text if len(text) <= 9 else None
 
 
 def _at_kink(error: SolveError | None) -> str:
@@ -208,8 +211,11 @@ def _modest(value: Number) -> Fraction | None:
     if not isinstance(number, sympy.Rational):
         return None
     fraction = Fraction(int(number.p), int(number.q))
-    return fraction if max(fraction.numerator.bit_length(), fraction.denominator.bit_length()) <= _MODEST_BITS \
-        else None
+    return fraction if _is_modest(fraction) else None
+
+
+def _is_modest(number: Fraction) -> bool:
+    return max(number.numerator.bit_length(), number.denominator.bit_length()) <= _MODEST_BITS
 
 
 def _stepped(point: tuple[Fraction, ...] | None, rate: Fraction | None,
@@ -219,8 +225,7 @@ def _stepped(point: tuple[Fraction, ...] | None, rate: Fraction | None,
     if point is None or rate is None or slopes is None:
         return None
     stepped = tuple(p - rate * g for p, g in zip(point, slopes))
-    modest = all(max(c.numerator.bit_length(), c.denominator.bit_length()) <= _MODEST_BITS for c in stepped)
-    return stepped if modest else None
+    return stepped if all(map(_is_modest, stepped)) else None
 
 
 def _minimum_at(f: Expr, variables: Sequence[str], point: tuple[Fraction, ...]) -> float | None:
