@@ -33,7 +33,7 @@ from .feedback import prepared, respond
 from .journal import Journal
 from .limits import LIMITS
 from .packs import Exercise, ExerciseSpec, Pack, built_in_path, variant_seed
-from .submissions import Problem, Submissions, Submitted, clearly_meant, first_problems
+from .submissions import Problem, Submissions, Submitted, clearly_meant, first_and_more, problems_of
 from .topics import FieldError
 from .topics.fields import Table
 from .variant_check import Finding, Params, drawn, gradable, not_graded, not_graded_told, of_draw
@@ -177,11 +177,11 @@ def _unread(submissions: Submissions, students: Iterable[str], absent: Mapping[s
     is part of their submission whatever else they sent, and they must be told to send it again."""
     roster = frozenset(submissions.roster.problems if submissions.roster else ())
     problems = [p for p in submissions.problems if p not in roster]
-    theirs = first_problems(problems)
+    theirs = problems_of(problems)
     meant = clearly_meant(problems)  # told beside another problem of theirs too
-    told = {student: [p for p in dict.fromkeys((theirs(student), *meant.get(student, ()))) if p is not None]
+    told = {student: list(dict.fromkeys((*theirs(student)[:1], *meant.get(student, ()))))
             for student in students if student not in absent}
-    return {student: f"Part of your submission was not graded ({'; and '.join(map(str, found))})."
+    return {student: f"Part of your submission was not graded ({first_and_more(found, theirs(student))})."
             for student, found in told.items() if found}
 
 

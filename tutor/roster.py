@@ -36,7 +36,8 @@ from .submissions import (
     Submitted,
     clearly_meant,
     file_name,
-    first_problems,
+    first_and_more,
+    problems_of,
     row_field,
     separator_of,
     shown,
@@ -329,8 +330,9 @@ def enrol(roster: Roster, given: Submissions) -> Submissions:
     kept = [p for p in given.problems if not (p.repeat and (p.student, p.file) in strangers)]
     problems = [*roster.problems, *_in_file_order(kept, added)]
     answered = {a.student for a in answers}
-    theirs, meant = first_problems(given.problems), clearly_meant(added)
-    absent = tuple((s.id, f"Your submission could not be read ({problem})." if (problem := theirs(s.id))
+    theirs, meant = problems_of(given.problems), clearly_meant(added)
+    absent = tuple((s.id, f"Your submission could not be read ({first_and_more(found[:1], found)})."
+                    if (found := theirs(s.id))
                     else f"Nothing was submitted under your id ({'; and '.join(map(str, meant[s.id]))})."
                     if s.id in meant else "Nothing was submitted.") for s in roster.students if s.id not in answered)
     return replace(given, answers=tuple(answers), problems=tuple(problems), roster=roster, absent=absent)

@@ -116,30 +116,38 @@ def _unread(answers: Sequence[Submitted], problems: Sequence[Problem]) -> tuple[
     they submitted, so they get a row (scored 0) as a roster's students do, rather than none. Not an id of a row
     that names no exercise of the pack: a spreadsheet's footer (`Total,,,`) is no student."""
     answered = {a.student for a in answers}
-    theirs = first_problems(problems)
+    theirs = problems_of(problems)
     named = {p.student for p in problems if p.student and p.exercise}
-    return tuple((student, f"Your submission could not be read ({theirs(student)}).")
-                 for student in sorted(named - answered))
+    return tuple((student, f"Your submission could not be read ({first_and_more(found[:1], found)}).")
+                 for student in sorted(named - answered) for found in [theirs(student)])
 
 
-def first_problems(problems: Iterable[Problem]) -> Callable[[str], Problem | None]:
-    """For a student, the first problem in a file of theirs: one that said it was theirs, or, where it did not
-    say whose it is, one named after them (a file named dee.yaml that says student: cy is cy's, not dee's)."""
-    said: dict[str, tuple[int, Problem]] = {}
-    named: dict[str, tuple[int, Problem]] = {}
+def problems_of(problems: Iterable[Problem]) -> Callable[[str], list[Problem]]:
+    """For a student, the problems in files of theirs, in order: those that said they were theirs, and, where a
+    problem did not say whose it is, those named after them (a file named dee.yaml that says student: cy is cy's,
+    not dee's)."""
+    said: dict[str, list[tuple[int, Problem]]] = {}
+    named: dict[str, list[tuple[int, Problem]]] = {}
     for at, problem in enumerate(problems):
         whose = [student for student in (problem.student, *problem.students) if student]
         if whose:
-            for student in whose:
-                said.setdefault(student, (at, problem))
+            for student in dict.fromkeys(whose):
+                said.setdefault(student, []).append((at, problem))
         else:
-            named.setdefault(same_id(Path(problem.file).stem).casefold(), (at, problem))
+            named.setdefault(same_id(Path(problem.file).stem).casefold(), []).append((at, problem))
 
-    def first(student: str) -> Problem | None:
+    def of(student: str) -> list[Problem]:
         key = same_id(student)
-        found = [p for p in (said.get(key), named.get(key.casefold())) if p is not None]
-        return min(found, key=lambda p: p[0])[1] if found else None
-    return first
+        return [problem for _, problem in sorted([*said.get(key, ()), *named.get(key.casefold(), ())],
+                                                 key=lambda found: found[0])]
+    return of
+
+
+def first_and_more(told: Sequence[Problem], theirs: Sequence[Problem]) -> str:
+    """The problems a student is told of, and how many more of theirs problems.csv has (outside check h36, F1: a
+    late file's answer, never graded, went unmentioned beside the first problem)."""
+    more = sum(1 for problem in theirs if problem not in told)
+    return "; and ".join([*map(str, told), *([f"{counted(more, 'more problem')} in problems.csv"] if more else [])])
 
 
 def _pages_index(path: Path) -> bool:
