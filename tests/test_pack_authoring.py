@@ -245,11 +245,11 @@ def test_a_placeholder_after_a_sign_whose_parameter_may_be_negative_is_a_caution
     """Outside check h26, F5: 'f(x) = x^2 - {a}x' showed a student who drew a = -1 'x^2 - -1x'."""
     path = tmp_path / "s.yaml"
     path.write_text("pack: s\nexercises:\n"
-                    "  - {id: n, kind: expression, prompt: 'x1 for f(x) = x^2 - {a}x?', expected: 0.1 a,"
+                    "  - {id: n, kind: expression, prompt: 'x1 for f(x) = x^2 - {a}·x?', expected: 0.1 a,"
                     " params: {a: {int: [-3, 3]}}}\n"
-                    "  - {id: p, kind: expression, prompt: 'x1 for f(x) = x^2 - {a}x?', expected: 0.1 a,"
+                    "  - {id: p, kind: expression, prompt: 'x1 for f(x) = x^2 - {a}·x?', expected: 0.1 a,"
                     " params: {a: {int: [1, 3]}}}\n"
-                    "  - {id: c, kind: expression, prompt: 'x1 for f(x) = x^2 + {a}x, {a} + 1?', expected: 0.1 a,"
+                    "  - {id: c, kind: expression, prompt: 'x1 for f(x) = x^2 + {a}·x, {a} + 1?', expected: 0.1 a,"
                     " params: {a: {choice: [2, -0.5]}}}\n", encoding="utf-8")
     assert main(["pack", "validate", str(path)]) == 0
     assert capsys.readouterr().out.splitlines()[1:] == [
@@ -266,11 +266,11 @@ def test_a_worked_out_placeholder_after_a_sign_that_may_be_negative_is_a_caution
     `require` keeps from being negative is told nothing."""
     path = tmp_path / "s.yaml"
     path.write_text("pack: s\nexercises:\n"
-                    "  - {id: n, kind: expression, prompt: 'f(x) = x^2 - {a - 2}x', expected: a, params: {a: {int: [1, 3]}}}\n"
-                    "  - {id: p, kind: expression, prompt: 'f(x) = x^2 - {a + 2}x', expected: a, params: {a: {int: [1, 3]}}}\n"
-                    "  - {id: r, kind: expression, prompt: 'f(x) = x^2 + {a - b}x', expected: a, require: a >= b,"
+                    "  - {id: n, kind: expression, prompt: 'f(x) = x^2 - {a - 2}·x', expected: a, params: {a: {int: [1, 3]}}}\n"
+                    "  - {id: p, kind: expression, prompt: 'f(x) = x^2 - {a + 2}·x', expected: a, params: {a: {int: [1, 3]}}}\n"
+                    "  - {id: r, kind: expression, prompt: 'f(x) = x^2 + {a - b}·x', expected: a, require: a >= b,"
                     " params: {a: {int: [1, 3]}, b: {int: [1, 3]}}}\n"
-                    "  - {id: q, kind: expression, prompt: 'f(x) = x^2 + {a/10 - b}x', expected: a,"
+                    "  - {id: q, kind: expression, prompt: 'f(x) = x^2 + {a/10 - b}·x', expected: a,"
                     " params: {a: {int: [1, 3]}, b: {int: [0, 3]}}}\n", encoding="utf-8")
     assert main(["pack", "validate", str(path)]) == 0
     assert capsys.readouterr().out.splitlines()[1:] == [
@@ -278,6 +278,21 @@ def test_a_worked_out_placeholder_after_a_sign_that_may_be_negative_is_a_caution
         "'- -1': draw the parameters so that it is positive, or write the text so that no sign comes before it",
         f"{path}:6:39: exercise 'q': '+{{a/10 - b}}' in the prompt may be negative: a student who draws a = 1, b = 1 "
         "reads '+ -0.9': draw the parameters so that it is positive, or write the text so that no sign comes before it"]
+
+
+def test_a_placeholder_before_a_letter_that_may_be_1_0_or_minus_1_is_a_caution(tmp_path, capsys):
+    """Outside check h36, F3: 'The derivative of {a}x^2 is {2a}x.' read 'The derivative of 1x^2 is 2x.' for a = 1."""
+    path = tmp_path / "c.yaml"
+    path.write_text("pack: c\nexercises:\n"
+                    "  - {id: d, kind: expression, prompt: 'Differentiate {a}x^2', expected: 2a x, variables: [x],"
+                    " params: {a: {int: [1, 3]}}, hints: ['The derivative of {a}x^2 is {2a}x.']}\n"
+                    "  - {id: e, kind: expression, prompt: 'Differentiate {a}x^2', expected: 2a x, variables: [x],"
+                    " params: {a: {int: [2, 4]}}}\n", encoding="utf-8")
+    assert main(["pack", "validate", str(path)]) == 0
+    said = ": draw the parameters so that it is never 1, 0 or -1, or write the text so that no letter follows it"
+    assert capsys.readouterr().out.splitlines()[1:] == [
+        f"{path}:3:39: exercise 'd': '{{a}}x' in the prompt reads '1x' to a student who draws a = 1{said}",
+        f"{path}:3:130: exercise 'd': '{{a}}x' in the hints reads '1x' to a student who draws a = 1{said}"]
 
 
 @pytest.mark.parametrize("typed, suggested", [

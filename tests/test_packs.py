@@ -508,7 +508,7 @@ def test_the_benchmarks_homework_pack_loads_with_its_twelve_exercises():
     ("drills", "pd-exp", ("Treat x as a constant; only y varies.",
                           "x is a constant factor and stays. y is in the exponent of e^(2y): not the power rule, but "
                           "d/dy e^u = e^u·du/dy (the chain rule).",
-                          "∂/∂y of x e^(2y) is 2x e^(2y); the term 6y adds 6.")),
+                          "∂/∂y of x e^(2y) is 2x e^(2y); the last term, linear in y, adds its coefficient, 6.")),
     ("drills", "d-trig", ("Differentiate term by term with respect to x.",
                           "d/dx sin(x) = cos(x) and d/dx cos(x) = −sin(x); for sin(5x) the chain rule multiplies by 5, "
                           "the derivative of 5x.",

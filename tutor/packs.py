@@ -16,7 +16,7 @@ import random
 import re
 import unicodedata
 import weakref
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from pathlib import Path
@@ -1219,14 +1219,15 @@ def cautions(pack: Pack) -> list[str]:
             found.append(spec.describe(told))
         if (undeclared := _undeclared(spec)) is not None:
             found.append(spec.describe(undeclared))
-        found += [spec.describe(signed) for signed in _signed_placeholders(spec)]
+        found += [spec.describe(caution) for caution in _placeholder_cautions(spec)]
     return found
 
 
-def _signed_placeholders(spec: ExerciseSpec) -> list[Finding]:
-    """Each text where a placeholder follows a sign and may be negative: a student who draws a = -1 reads
-    "x^2 - -1x" (outside check h26, F5), one who draws a = 1 for `- {a - 2}` reads "- -1" (h28, N4). Maths
-    fields write their own signs; a text shows the value as it is."""
+def _placeholder_cautions(spec: ExerciseSpec) -> list[Finding]:
+    """Each text where a placeholder's value reads wrongly for some draw. After a sign, a negative one: a student
+    who draws a = -1 reads "x^2 - -1x" (outside check h26, F5), one who draws a = 1 for `- {a - 2}` reads "- -1"
+    (h28, N4). Before a letter, 1, 0 or -1 as a coefficient: "1x^2" (h36, F3). Maths fields write their own signs
+    and coefficients; a text shows the value as it is."""
     fields = KINDS[spec.kind].exercise.FIELDS
     texts = [("title", spec.title), *((key, value) for key, value in spec.data.items()
                                        if key in fields and shown(key, fields[key]) and isinstance(value, str)),
@@ -1241,30 +1242,46 @@ def _signed_placeholders(spec: ExerciseSpec) -> list[Finding]:
             parts = template(text, names).parts
         except TemplateError:  # reported where the text is read
             continue
-        told: set[str] = set()
-        for before, part in zip(parts, parts[1:]):
-            sign = before.rstrip()[-1:] if isinstance(before, str) else ""
-            if not (sign and sign in "-+−" and isinstance(part, Placeholder)) or part.source in told:
+        told: set[tuple[str, str]] = set()
+        for before, part, after in zip(parts, parts[1:], [*parts[2:], ""]):
+            if not isinstance(part, Placeholder):
                 continue
-            told.add(part.source)
-            if isinstance(part.value, sympy.Symbol):
-                param = next(p for p in spec.params if p.name == part.value.name)
-                if param.negative is not None:
-                    value = show(param.negative, decimals=decimals)  # as the text shows it
-                    found.append(Finding(key, f"'{sign}{{{param.name}}}' in the {key}: {param.name} may be drawn "
-                                              f"negative ({param}), and a student who draws {param.name} = {value} "
-                                              f"reads '{sign} {value}': draw {param.name} from positive numbers, or "
-                                              f"write the text so that no sign comes before {{{param.name}}}"))
-            elif (params := _negative_draw(spec, part.value)) is not None:
-                found.append(Finding(key, f"'{sign}{{{part.source}}}' in the {key} may be negative: a student who "
-                                          f"draws {drawn(params, decimals)} reads "
-                                          f"'{sign} {spec.fill(f'{{{part.source}}}', params)}': draw the parameters "
-                                          "so that it is positive, or write the text so that no sign comes before it"))
+            sign = before.rstrip()[-1:] if isinstance(before, str) else ""
+            letter = after[:1] if isinstance(after, str) and after[:1].isalpha() else ""
+            if sign and sign in "-+−" and ("sign", part.source) not in told:
+                told.add(("sign", part.source))
+                found += _signed(spec, key, sign, part, decimals)
+            if letter and ("letter", part.source) not in told and \
+                    (params := _draw_where(spec, part.value, lambda n: n in (1, 0, -1))) is not None:
+                told.add(("letter", part.source))
+                found.append(Finding(key, f"'{{{part.source}}}{letter}' in the {key} reads "
+                                          f"'{spec.fill(f'{{{part.source}}}', params)}{letter}' to a student who "
+                                          f"draws {drawn(params, decimals)}: draw the parameters so that it is "
+                                          f"never 1, 0 or -1, or write the text so that no letter follows it"))
     return found
 
 
-def _negative_draw(spec: ExerciseSpec, value: Expr) -> Params | None:
-    """The first parameter values a student may draw that make `value` negative: of every
+def _signed(spec: ExerciseSpec, key: str, sign: str, part: Placeholder, decimals: bool) -> list[Finding]:
+    """A caution for a placeholder after a sign that may be negative: a parameter's own range named, or the first
+    draw that makes a worked-out one negative."""
+    if isinstance(part.value, sympy.Symbol):
+        param = next(p for p in spec.params if p.name == part.value.name)
+        if param.negative is None:
+            return []
+        value = show(param.negative, decimals=decimals)  # as the text shows it
+        return [Finding(key, f"'{sign}{{{param.name}}}' in the {key}: {param.name} may be drawn negative ({param}), "
+                             f"and a student who draws {param.name} = {value} reads '{sign} {value}': draw "
+                             f"{param.name} from positive numbers, or write the text so that no sign comes before "
+                             f"{{{param.name}}}")]
+    if (params := _draw_where(spec, part.value, lambda n: n < 0)) is None:
+        return []
+    return [Finding(key, f"'{sign}{{{part.source}}}' in the {key} may be negative: a student who draws "
+                         f"{drawn(params, decimals)} reads '{sign} {spec.fill(f'{{{part.source}}}', params)}': draw "
+                         "the parameters so that it is positive, or write the text so that no sign comes before it")]
+
+
+def _draw_where(spec: ExerciseSpec, value: Expr, holds: Callable[[Expr], bool]) -> Params | None:
+    """The first parameter values a student may draw for which `value` is a number that `holds`: of every
     combination `require` allows, where there are few (`variant_check.EVERY_DRAW`), else of the draws validation
     checks."""
     count = variant_check.combinations(spec)
@@ -1277,7 +1294,7 @@ def _negative_draw(spec: ExerciseSpec, value: Expr) -> Params | None:
             number = substituted(value, {symbol(n): v for n, v in params})
         except InputError:
             continue
-        if number.is_Number and number < 0:
+        if number.is_Number and holds(number):
             return params
     return None
 
