@@ -44,6 +44,20 @@ def run_student(tmp_path: Path, keys: list[str], pack: str = "gradients", **opti
     return "\n".join(printed), db
 
 
+def test_a_pasted_tab_is_a_space_on_the_answer_line(tmp_path):
+    """Outside check h22: a tab pasted with the answer was echoed as ^I on the answer line."""
+    session = Session(packs.load("gradients"), Store(tmp_path / "p.sqlite3"), "ana", seed=1)
+    handled: list[str] = []
+    original = session.handling  # what the shell hands on, each line as it stood on the answer line
+    session.handling = lambda text: handled.append(text) or original(text)  # type: ignore[method-assign]
+    with create_pipe_input() as keyboard:
+        shell = Shell(session, emit=lambda lines: None, input=keyboard, output=DummyOutput())
+        keyboard.send_text("\x1b[200~\t2x\x1b[201~\r")
+        keyboard.send_text("\x1b[200~0.5\t2\x1b[201~\r\x04")  # inside: kept, and told as a tab (answers.md)
+        shell.run()
+    assert handled[:2] == [" 2x", "0.5\t2"]
+
+
 def rows(db: Path, sql: str) -> list[tuple]:
     with sqlite3.connect(db) as connection:
         return connection.execute(sql).fetchall()

@@ -323,9 +323,15 @@ def _bounded(cap: int) -> KeyBindings:
     @bindings.add(Keys.BracketedPaste)
     def _paste(event: KeyPressEvent) -> None:
         text = event.data.replace("\r\n", "\n").replace("\r", "\n")  # as prompt_toolkit's own paste does
+        # a tab copied at an end of the answer is a space, as the reader takes it, not ^I on the line; one inside it
+        # stays, and is told (answers.md: "Your answer has a tab in it")
+        text = _END_TABS.sub(lambda tabs: " " * len(tabs[0]), text)
         event.current_buffer.insert_text(text[:max(cap - len(event.current_buffer.text), 0)])
 
     return bindings
+
+
+_END_TABS = re.compile(r"^\t+|\t+$")
 
 
 class Piped:
