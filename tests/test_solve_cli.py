@@ -273,6 +273,15 @@ def test_a_cone_s_vertex_in_three_variables_is_a_critical_point(capsys, function
     assert status == 0 and out.splitlines()[1:] == lines
 
 
+def test_a_minimum_whose_difference_is_a_fraction_never_negative_is_global(capsys):
+    # f − 2 = (x² + y² − 1)²/(x² + y²) ≥ 0: "whether it is the global minimum is not known for sure" (h32, F4)
+    status, out, _ = run(capsys, "minimize", "x^2 + y^2 + 1/(x^2 + y^2)", "--steps")
+    assert status == 0
+    assert "the least: f = 2 for every (x, y) with x² + y² = 1; it is the global minimum" in out.splitlines()
+    assert out.splitlines()[-1].endswith("it is the global minimum, since f - 2 = (x² + y² - 1)²/(x² + y²) is never "
+                                         "negative.")
+
+
 def test_least_squares_from_points(capsys):
     status, out, _ = run(capsys, "lstsq", "--points", "(1,2), (2,5), (3,3)", "--steps")
     assert status == 0
