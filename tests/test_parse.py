@@ -275,6 +275,13 @@ def test_labels_further_off_are_refused(text):
     assert error.value.note == "unknown_label"
 
 
+def test_a_label_in_a_sentence_is_told_to_come_without_words():
+    """Outside check h35, F11: 'it is a saddle point' was told it is not one of the labels, which 'saddle point' is."""
+    with pytest.raises(InputError) as error:
+        read("it is a saddle point", "label")
+    assert error.value.message == "write just the answer, without words: one of inconclusive, maximum, minimum, saddle"
+
+
 def test_a_point_of_a_kind_is_graded_as_the_kind():
     assert check("minimum point", "minimum", shape="label").message == "Correct."
     assert check("maximum point", "minimum", shape="label").correct is False

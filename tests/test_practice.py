@@ -58,6 +58,21 @@ def test_a_pasted_tab_is_a_space_on_the_answer_line(tmp_path):
     assert handled[:2] == [" 2x", "0.5\t2"]
 
 
+def test_a_skill_of_one_exercise_and_a_long_review_list_are_told_plainly(tmp_path):
+    """Outside check h35, F7 and F10: "each of its 1 exercise once", and "exercises 7, 9, 10, 17 and 16 …",
+    out of order, with an 'and' that read as the end of the list."""
+    _, db = run_student(tmp_path, ["1"])  # a session before: its reviews are told when she comes back
+    store = Store(db)
+    pack = packs.load("gradients")
+    student = store.student("ana")
+    for spec in reversed(pack.exercises[:7]):  # skipped, the last first: each due again later
+        store.review_later(student, "gradients", spec.id)
+    store.close()
+    out, _ = run_student(tmp_path, [":topic stopping"])
+    assert "Due for another try in a few answers: exercises 1, 2, 3, 4, 5 and 2 more (missed or skipped)." in out
+    assert "Practising stopping: its one exercise." in out
+
+
 def rows(db: Path, sql: str) -> list[tuple]:
     with sqlite3.connect(db) as connection:
         return connection.execute(sql).fetchall()

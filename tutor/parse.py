@@ -3032,6 +3032,8 @@ def _label(text: str) -> tuple[str, tuple[str, ...]]:
             raise InputError(f"'{text.strip()}' says more than the kind of point asked for: write {label} if that "
                              f"is what you mean (the second-derivative test tells a local {label}, not whether it is "
                              f"the {scope}one)", 0, "unknown_label")
+    if _WORDS & set(words.split()):  # "it is a saddle point": a sentence around the answer (outside check h35, F11)
+        raise InputError(f"write just the answer, without words: one of {known}", 0, "unknown_label")
     raise InputError(f"'{text.strip()}' is not one of: {known}", 0, "unknown_label")
 
 

@@ -192,9 +192,10 @@ class Session:
         reviews = {e: wait for e, wait in self.store.reviews(self.student_id, self.pack.id).items() if e in self.ids()}
         for what, chosen in (("now", [e for e, wait in reviews.items() if wait == 0]),
                              ("in a few answers", [e for e, wait in reviews.items() if wait > 0])):
-            if chosen:
-                numbers = and_list([str(self.number(self.pack.exercise(e))) for e in chosen[:5]]) \
-                    + (" …" if len(chosen) > 5 else "")
+            if chosen:  # in their order, the first five, and how many more (outside check h35, F7)
+                ordered = sorted(self.number(self.pack.exercise(e)) for e in chosen)
+                more = [f"{len(ordered) - 5} more"] if len(ordered) > 5 else []
+                numbers = and_list([*map(str, ordered[:5]), *more])
                 lines.append(Line(f"Due for another try {what}: exercise{'s' if len(chosen) > 1 else ''} {numbers} "
                                   "(missed or skipped).", "muted"))
         return lines
@@ -612,8 +613,7 @@ class Session:
         self.new_round()
         self.store.set_topic(self.session_id, tag)
         try:  # said once those of the skill that can't be set on the way are left out
-            return self.next_exercise(lambda: [Line(f"Practising {tag}: each of its "
-                                                    f"{counted(len(self.pool()), 'exercise')} once.", "muted")],
+            return self.next_exercise(lambda: [Line(f"Practising {tag}: {_each_once(len(self.pool()))}", "muted")],
                                       chosen=True)
         except _NoneOfTheSkill:  # the exercise on the screen stays, and the skill practised before
             self.topic, self.round, self.round_first, self.round_answers = before
@@ -798,3 +798,9 @@ def reading(exercise: Exercise, text: str) -> str:
         return f"can't read yet: {error.message}"
     except (OutOfTime, RecursionError, MemoryError, OverflowError):
         return "can't read yet: it is too large to read"
+
+
+def _each_once(count: int) -> str:
+    """How a round goes through a skill's exercises: "each of its 3 exercises once.", "its one exercise." (outside
+    check h35, F10: "each of its 1 exercise once")."""
+    return f"each of its {counted(count, 'exercise')} once." if count > 1 else "its one exercise."
