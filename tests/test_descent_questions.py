@@ -247,3 +247,15 @@ def test_where_descent_ends_at_one_of_two_global_minima_the_tie_is_said(tmp_path
     d = pack.exercise("d").variant()  # after a jump: the last step's words say the tie too
     assert render_text(d.steps()).splitlines()[-1].strip().endswith(
         "at the local minimum -1, where f = -1; it is a global minimum, and so is 1, where f is as low.")
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("{id: s, kind: stopping, function: 'x^2', start: 1, rate: 0.1, until: 0.5}", "xₖ = xₖ₋₁ − α·f′(xₖ₋₁)"),
+    ("{id: s, kind: stopping, function: 'x^2 + y^2', start: [1, 1], rate: 0.1, until: 0.5}",
+     "(xₖ, yₖ) = (xₖ₋₁, yₖ₋₁) − α·∇f(xₖ₋₁, yₖ₋₁)"),
+])
+def test_the_stopping_hint_names_the_point_the_slope_is_taken_at(tmp_path, line, rule):
+    """Outside check h35, F4: the first hint wrote xₖ = xₖ₋₁ − α·f′(…)."""
+    exercise = _pack(tmp_path, line).exercise("s").variant(0)
+    assert exercise.problem.hints()[0] == (f"Take one step at a time, {rule}, and after each one check "
+                                           f"{'|f′|' if 'y' not in line else '|∇f|'} at the new point.")

@@ -122,8 +122,10 @@ class Stopping(FunctionProblem):
     def hints(self) -> tuple[str, ...]:
         first = self.solution.descent.rows[0].gradient
         one = len(self.variables) == 1
-        step_rule = (f"{subscripted(self.variables, 'ₖ')} = {subscripted(self.variables, 'ₖ₋₁')} − "
-                     f"α·{self.name + '′' if one else '∇' + self.name}(…)")
+        before = subscripted(self.variables, 'ₖ₋₁')  # the slope at the last point, named (outside check h35, F4: (…))
+        at = before if before.startswith("(") else f"({before})"
+        slope = f"{self.name}′" if one else f"∇{self.name}"
+        step_rule = f"{subscripted(self.variables, 'ₖ')} = {before} − α·{slope}{at}"
         return (
             f"Take one step at a time, {step_rule}, and after each one check {self.size} at the new point.",
             f"At the start the {'slope' if one else 'gradient'} is {show_floats(first)}; the first check is after "
