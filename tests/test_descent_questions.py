@@ -259,3 +259,10 @@ def test_the_stopping_hint_names_the_point_the_slope_is_taken_at(tmp_path, line,
     exercise = _pack(tmp_path, line).exercise("s").variant(0)
     assert exercise.problem.hints()[0] == (f"Take one step at a time, {rule}, and after each one check "
                                            f"{'|f′|' if 'y' not in line else '|∇f|'} at the new point.")
+
+
+def test_a_cost_step_s_first_hint_is_the_step_rule_not_the_cost_multiplied_out():
+    """Outside check h35, F2: the first hint on the TV data was the whole cost, 55222.1m² + 583.6mb + …"""
+    hints = packs.load("gradients").exercise("tv-descent-step").variant(0).problem.hints()
+    assert hints[0] == "(m₁, b₁) = (m₀, b₀) − α·∇L(m₀, b₀): first find ∂L/∂m and ∂L/∂b at (0, 0)."
+    assert hints[1].startswith("E(m, b) = 55222.1m² + 583.6mb")

@@ -204,12 +204,13 @@ class Cost(Problem):
         if self.ask == Ask.FUNCTION:
             return (square, "Add the squares up, collecting the m², b², mb, m, b and constant terms.",
                     f"Check: at m = 0, b = 0 the cost is {self.show(self.function().xreplace({M: 0, B: 0}))}.")
+        # a nudge first, then the cost multiplied out, which is much of the work (outside check h35, F2)
         if self.ask == Ask.VALUE:
             m, b = self.at or (0, 0)
-            return (f"{built}.", f"Put in m = {self.show(m)} and b = {self.show(b)}; or add up the squared "
-                    "errors (mx + b − y)² of the points directly.", "Work with fractions until the end.")
-        return (f"{built}.", f"(m₁, b₁) = (m₀, b₀) − α·∇{self.name}(m₀, b₀): first find ∂{self.name}/∂m and "
-                f"∂{self.name}/∂b at {self.show(self.start)}.",
+            return (f"Put m = {self.show(m)} and b = {self.show(b)} into the cost; or add up the squared errors "
+                    "(mx + b − y)² of the points directly.", f"{built}.", "Work with fractions until the end.")
+        return (f"(m₁, b₁) = (m₀, b₀) − α·∇{self.name}(m₀, b₀): first find ∂{self.name}/∂m and "
+                f"∂{self.name}/∂b at {self.show(self.start)}.", f"{built}.",
                 f"∇{self.name}{self.show(self.start)} = {self.show(self.step.slope if self.step else ())}"
                 f"{approx_point(self.step.slope) if self.step else ''}.")
 
