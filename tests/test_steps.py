@@ -521,3 +521,12 @@ def test_a_question_written_by_hand_whose_answer_is_none_of_the_lessons_quantiti
     a = loaded.exercise("value").variant("s").params[0][1]
     assert steps.startswith(f"The value of f = xy² + {a} at ({a}, 2): f({a}, 2) = {5 * a}\n")
     assert loaded.exercise("other").variant(None).steps() is None
+
+
+def test_a_named_function_s_second_partials_are_called_by_its_name():
+    """Outside check h35, F5: the sauna's feedback said T_xx and its steps f_xx, ∇f and 'f curves'."""
+    from tutor import packs
+    lines = render_text(packs.load("gradients").exercise("sauna-classify-4-4").variant(0).steps()).splitlines()
+    assert lines[-1] == "   3.2. At (4, 4): T_xx = 64/15, T_yy = 64/15, T_xy = 0, so D = T_xx·T_yy - T_xy² = 4096/225 > 0: " \
+                        "a local minimum."
+    assert "Where ∇T = 0, D = T_xx·T_yy − T_xy² > 0 means T curves the same way" in lines[-2]

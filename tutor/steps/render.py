@@ -29,7 +29,7 @@ from collections.abc import Sequence, Sized
 from contextlib import AbstractContextManager, nullcontext
 from typing import cast
 
-from sympy import Expr
+from sympy import Expr, Symbol
 
 from ..calculus.common import sign
 from ..calculus.partials import DifferenceLimit
@@ -186,14 +186,15 @@ TEMPLATES: dict[StepRule, str] = {
     Rule.SECOND_DERIVATIVES: ("Differentiate {f}′ again: {f}″ = {d_first} = {after}. Where {f}′ = 0, {f}″ > 0 means "
                               "{f} curves up (a local minimum), {f}″ < 0 that it curves down (a local maximum); "
                               "{f}″ = 0 does not decide."),
-    Rule.SECOND_PARTIALS: ("Differentiate each partial derivative again: f_{x}{x} = ∂/∂{x}[{first}] = {xx}, "
-                           "f_{y}{y} = ∂/∂{y}[{second}] = {yy}, and the mixed one f_{x}{y} = ∂/∂{y}[{first}] = {xy}. "
-                           "Where ∇f = 0, D = f_{x}{x}·f_{y}{y} − f_{x}{y}² > 0 means f curves the same way in every "
-                           "direction: a local minimum if f_{x}{x} > 0, a local maximum if f_{x}{x} < 0; D < 0 means "
-                           "it curves up one way and down another (a saddle point); D = 0 does not decide."),
-    Rule.SECOND_PARTIALS_MANY: ("Differentiate each partial derivative again: {entries:list}. Where ∇f = 0, the "
+    Rule.SECOND_PARTIALS: ("Differentiate each partial derivative again: {f}_{x}{x} = ∂/∂{x}[{first}] = {xx}, "
+                           "{f}_{y}{y} = ∂/∂{y}[{second}] = {yy}, and the mixed one {f}_{x}{y} = ∂/∂{y}[{first}] = "
+                           "{xy}. Where {grad} = 0, D = {f}_{x}{x}·{f}_{y}{y} − {f}_{x}{y}² > 0 means {f} curves the "
+                           "same way in every direction: a local minimum if {f}_{x}{x} > 0, a local maximum if "
+                           "{f}_{x}{x} < 0; D < 0 means it curves up one way and down another (a saddle point); D = 0 "
+                           "does not decide."),
+    Rule.SECOND_PARTIALS_MANY: ("Differentiate each partial derivative again: {entries:list}. Where {grad} = 0, the "
                                 "Hessian (the square array of these) decides by its leading principal minors, the "
-                                "determinants of its top-left {blocks} blocks: all positive means f curves up in "
+                                "determinants of its top-left {blocks} blocks: all positive means {f} curves up in "
                                 "every direction (a local minimum); alternating in sign, the first negative, that it "
                                 "curves down in every direction (a local maximum); any other signs, the last not 0, "
                                 "that it curves up one way and down another (a saddle point); a last minor of 0 does "
@@ -414,10 +415,26 @@ class _Fields:
         if name in ("constants", "variables", "parameters", "wrt", "coordinate"):
             names = (value,) if isinstance(value, str) else cast(Sequence[str], value)
             return and_list([form.math(symbol(n)) for n in names])
-        if isinstance(value, str) and state["function"] != "f":
-            # a reason the calculus wrote calls the function f ("f = 85 all along it"); say its name
-            value = re.sub(r"\bf\b", state["function"], value)
+        if state["function"] != "f":
+            # a reason the calculus wrote calls the function f ("f = 85 all along it"), and its second partials
+            # f_xx: say its name, T_xx (outside check h35, F5: the feedback said T_xx, the steps f_xx)
+            value = _renamed(value, state["function"])
         return form.math(value)
+
+
+def _renamed(value: object, name: str) -> object:
+    """`value` with the function called `name` where the calculus called it f: in a sentence, and in the names of
+    its partials (f_xx)."""
+    if isinstance(value, str):
+        return re.sub(r"\bf(?=\b|_)", name, value)
+    if isinstance(value, tuple):
+        return tuple(_renamed(item, name) for item in value)
+    if isinstance(value, Equation):
+        return Equation(cast(Expr, _renamed(value.lhs, name)), cast(Expr, _renamed(value.rhs, name)))
+    if isinstance(value, Expr):
+        return value.xreplace({s: symbol(name + s.name[1:]) for s in value.free_symbols
+                               if isinstance(s, Symbol) and s.name.startswith("f_")})
+    return value
 
 
 def _alike_fields(step: Step) -> tuple[str, ...]:
