@@ -530,3 +530,10 @@ def test_a_named_function_s_second_partials_are_called_by_its_name():
     assert lines[-1] == "   3.2. At (4, 4): T_xx = 64/15, T_yy = 64/15, T_xy = 0, so D = T_xx·T_yy - T_xy² = 4096/225 > 0: " \
                         "a local minimum."
     assert "Where ∇T = 0, D = T_xx·T_yy − T_xy² > 0 means T curves the same way" in lines[-2]
+
+
+def test_the_rates_derivation_s_first_line_puts_the_answer_after_the_comparison():
+    """Outside check h35, F1: "…for 50 steps with each learning rate: 0.05" read as if every rate were 0.05."""
+    from tutor import packs
+    first = render_text(packs.load("gradients").exercise("learning-rates-best").variant(0).steps()).splitlines()[0]
+    assert first == "The learning rates compared over 50 steps of gradient descent on f = eˣ - ln(x) from 0.05: 0.05"

@@ -32,8 +32,10 @@ class RateRule(StepRule):
 
 
 TEMPLATES: dict[StepRule, str] = {
-    RateRule.LEARNING_RATES: ("Gradient descent on {f} = {before} from {start} for {steps} steps with each learning "
-                              "rate: {after}"),
+    # the answer after the colon, as every derivation's first line has it ("…with each learning rate: 0.05" read as
+    # if every rate were 0.05; outside check h35, F1)
+    RateRule.LEARNING_RATES: ("The learning rates compared over {steps} steps of gradient descent on {f} = {before} "
+                              "from {start}: {after}"),
     RateRule.TABLE: ("The descents side by side, one column per rate: the point after k steps, and "
                      "|{slope_of_f}| there in brackets:"),
     RateRule.HEADER: "{cells}",
