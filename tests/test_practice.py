@@ -73,6 +73,16 @@ def test_a_skill_of_one_exercise_and_a_long_review_list_are_told_plainly(tmp_pat
     assert "Practising stopping: its one exercise." in out
 
 
+def test_steps_show_a_third_level_where_it_fits():
+    """Outside check h35, F3: the chain-rule drill's :steps went from 2·d/dx[sin(5x)] to 10 cos(5x), its chain rule
+    left to ':steps all'."""
+    from tutor.practice import lesson_steps
+    shown, hidden = lesson_steps(packs.load("drills").exercise("d-trig").variant(0).steps())
+    assert "      1.1.1. Chain rule: sin(5x) is sin(u) with u = 5x, so d/dx[sin(5x)] = cos(5x) · d/dx[5x] = 5 cos(5x)." \
+        in shown.splitlines()
+    assert hidden  # the rules under the chain rule's own steps: ':steps all'
+
+
 def rows(db: Path, sql: str) -> list[tuple]:
     with sqlite3.connect(db) as connection:
         return connection.execute(sql).fetchall()

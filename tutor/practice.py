@@ -778,13 +778,15 @@ def _can_set(spec: ExerciseSpec, pack: Pack) -> bool:
 
 
 def lesson_steps(steps: Step) -> tuple[str, bool]:
-    """The steps at the lesson's level, and whether any detail was left out: the top two levels, or
-    the top one where two would not fit on a screen."""
+    """The steps at the lesson's level, and whether any detail was left out: the top three levels where they fit
+    on a screen (the chain rule of 2 sin(5x) is at the third; outside check h35, F3), else the top two, else the
+    top one."""
     from .steps import render_text
     full = render_text(steps)
-    short = render_text(steps, depth=2)
-    if len(short.splitlines()) > SCREEN_LINES:
-        short = render_text(steps, depth=1)
+    for depth in (3, 2, 1):
+        short = render_text(steps, depth=depth)
+        if len(short.splitlines()) <= SCREEN_LINES:
+            break
     return short, short != full
 
 
