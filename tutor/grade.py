@@ -181,7 +181,7 @@ def _unread(submissions: Submissions, students: Iterable[str], absent: Mapping[s
     meant = clearly_meant(problems)  # told beside another problem of theirs too
     told = {student: list(dict.fromkeys((*theirs(student)[:1], *meant.get(student, ()))))
             for student in students if student not in absent}
-    return {student: f"Part of your submission was not graded ({first_and_more(found, theirs(student))})."
+    return {student: f"Part of your submission was not graded ({first_and_more(theirs(student), found)})."
             for student, found in told.items() if found}
 
 

@@ -331,7 +331,7 @@ def enrol(roster: Roster, given: Submissions) -> Submissions:
     problems = [*roster.problems, *_in_file_order(kept, added)]
     answered = {a.student for a in answers}
     theirs, meant = problems_of(given.problems), clearly_meant(added)
-    absent = tuple((s.id, f"Your submission could not be read ({first_and_more(found[:1], found)})."
+    absent = tuple((s.id, f"Your submission could not be read ({first_and_more(found)})."
                     if (found := theirs(s.id))
                     else f"Nothing was submitted under your id ({'; and '.join(map(str, meant[s.id]))})."
                     if s.id in meant else "Nothing was submitted.") for s in roster.students if s.id not in answered)

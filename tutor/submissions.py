@@ -118,7 +118,7 @@ def _unread(answers: Sequence[Submitted], problems: Sequence[Problem]) -> tuple[
     answered = {a.student for a in answers}
     theirs = problems_of(problems)
     named = {p.student for p in problems if p.student and p.exercise}
-    return tuple((student, f"Your submission could not be read ({first_and_more(found[:1], found)}).")
+    return tuple((student, f"Your submission could not be read ({first_and_more(found)}).")
                  for student in sorted(named - answered) for found in [theirs(student)])
 
 
@@ -143,9 +143,10 @@ def problems_of(problems: Iterable[Problem]) -> Callable[[str], list[Problem]]:
     return of
 
 
-def first_and_more(told: Sequence[Problem], theirs: Sequence[Problem]) -> str:
-    """The problems a student is told of, and how many more of theirs problems.csv has (outside check h36, F1: a
-    late file's answer, never graded, went unmentioned beside the first problem)."""
+def first_and_more(theirs: Sequence[Problem], told: Sequence[Problem] = ()) -> str:
+    """The problems a student is told of (the first of theirs, unless said), and how many more of theirs
+    problems.csv has (outside check h36, F1: a late file's answer, never graded, went unmentioned)."""
+    told = told or theirs[:1]
     more = sum(1 for problem in theirs if problem not in told)
     return "; and ".join([*map(str, told), *([f"{counted(more, 'more problem')} in problems.csv"] if more else [])])
 
