@@ -280,6 +280,18 @@ def test_a_worked_out_placeholder_after_a_sign_that_may_be_negative_is_a_caution
         "reads '+ -0.9': draw the parameters so that it is positive, or write the text so that no sign comes before it"]
 
 
+def test_a_coefficient_placeholder_in_a_mistake_s_feedback_is_a_caution_too(tmp_path, capsys):
+    """Outside check h37: h36's own case, '{a}x^2' in a mistake's feedback, got no caution."""
+    path = tmp_path / "c.yaml"
+    path.write_text("pack: c\nexercises:\n  - id: d\n    kind: expression\n    prompt: Differentiate a x^2\n"
+                    "    expected: 2a x\n    variables: [x]\n    params: {a: {int: [1, 3]}}\n    mistakes:\n"
+                    "      - {answer: a x, feedback: 'The derivative of {a}x^2 is {2a}x, not {a}x.'}\n", encoding="utf-8")
+    assert main(["pack", "validate", str(path)]) == 0
+    assert capsys.readouterr().out.splitlines()[1:] == [
+        f"{path}:10:18: exercise 'd': '{{a}}x' in a mistake's feedback reads '1x' to a student who draws a = 1: draw "
+        "the parameters so that it is never 1, 0 or -1, or write the text so that no letter follows it"]
+
+
 def test_a_placeholder_before_a_letter_that_may_be_1_0_or_minus_1_is_a_caution(tmp_path, capsys):
     """Outside check h36, F3: 'The derivative of {a}x^2 is {2a}x.' read 'The derivative of 1x^2 is 2x.' for a = 1."""
     path = tmp_path / "c.yaml"

@@ -491,8 +491,12 @@ def test_a_question_written_by_hand_about_a_function_gets_the_worked_solution_of
     assert text("ex-descent-direction") == (
         "The direction of greatest descent of f = x² + y² at (1, 2): −∇f(1, 2) = (-2, -4)\n"
         "1. The gradient of f = x² + y² at (1, 2): ∇f(1, 2) = (2, 4)\n"
-        "   1.1. ∂/∂x[x² + y²] = 2x\n"
+        "   1.1. ∂/∂x[x² + y²] = 2x\n"  # the third level, the lesson's own move, where it fits (outside check h35, F3)
+        "      1.1.1. Treat y as a constant: only x varies, so y acts like a fixed number.\n"
+        "      1.1.2. Sum/difference rule: differentiate term by term: ∂/∂x[x² + y²] = 2x.\n"
         "   1.2. ∂/∂y[x² + y²] = 2y\n"
+        "      1.2.1. Treat x as a constant: only y varies, so x acts like a fixed number.\n"
+        "      1.2.2. Sum/difference rule: differentiate term by term: ∂/∂y[x² + y²] = 2y.\n"
         "   1.3. Put the partial derivatives together: ∇f = (2x, 2y).\n"
         "   1.4. At (1, 2), put x = 1 and y = 2 into each component: ∇f(1, 2) = (2·1, 2·2) = (2, 4).\n"
         "2. The gradient points the way of greatest ascent, so greatest descent is the opposite way, −∇f: "
@@ -536,4 +540,5 @@ def test_the_rates_derivation_s_first_line_puts_the_answer_after_the_comparison(
     """Outside check h35, F1: "…for 50 steps with each learning rate: 0.05" read as if every rate were 0.05."""
     from tutor import packs
     first = render_text(packs.load("gradients").exercise("learning-rates-best").variant(0).steps()).splitlines()[0]
-    assert first == "The learning rates compared over 50 steps of gradient descent on f = eˣ - ln(x) from 0.05: 0.05"
+    assert first == ("The learning rates compared over 50 steps of gradient descent on f = eˣ - ln(x) from 0.05, and "
+                     "the answer: 0.05")

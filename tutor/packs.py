@@ -52,7 +52,7 @@ from .topics import KINDS, FieldError, FunctionProblem, Problem
 from .topics.base import Field, substitute
 from .topics.fields import ID_PATTERN, NUMERIC_READERS, READERS, ReadError, braces
 from .topics.solution import places_asked
-from .variant_check import UNKNOWN_NAME, Finding, Params, drawn, first_failing, refusing, with_draw
+from .variant_check import UNKNOWN_NAME, Finding, Params, drawn, first_failing, refusing, text_named, with_draw
 from .words import and_list, unseen
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
@@ -1228,14 +1228,10 @@ def _placeholder_cautions(spec: ExerciseSpec) -> list[Finding]:
     who draws a = -1 reads "x^2 - -1x" (outside check h26, F5), one who draws a = 1 for `- {a - 2}` reads "- -1"
     (h28, N4). Before a letter, 1, 0 or -1 as a coefficient: "1x^2" (h36, F3). Maths fields write their own signs
     and coefficients; a text shows the value as it is."""
-    fields = KINDS[spec.kind].exercise.FIELDS
-    texts = [("title", spec.title), *((key, value) for key, value in spec.data.items()
-                                       if key in fields and shown(key, fields[key]) and isinstance(value, str)),
-             *(("hints", hint) for hint in (*(spec.hints or ()), *spec.more_hints))]
     names = tuple(p.name for p in spec.params)
     decimals = bool(spec.data.get("decimals"))
     found = []
-    for key, text in texts:
+    for key, text in variant_check.author_texts(spec):  # a mistake's feedback too (outside check h37: h36's F3)
         if not names or "{" not in text:
             continue
         try:
@@ -1254,7 +1250,7 @@ def _placeholder_cautions(spec: ExerciseSpec) -> list[Finding]:
             if letter and ("letter", part.source) not in told and \
                     (params := _draw_where(spec, part.value, lambda n: n in (1, 0, -1))) is not None:
                 told.add(("letter", part.source))
-                found.append(Finding(key, f"'{{{part.source}}}{letter}' in the {key} reads "
+                found.append(Finding(key, f"'{{{part.source}}}{letter}' in {text_named(key)} reads "
                                           f"'{spec.fill(f'{{{part.source}}}', params)}{letter}' to a student who "
                                           f"draws {drawn(params, decimals)}: draw the parameters so that it is "
                                           f"never 1, 0 or -1, or write the text so that no letter follows it"))
@@ -1269,13 +1265,13 @@ def _signed(spec: ExerciseSpec, key: str, sign: str, part: Placeholder, decimals
         if param.negative is None:
             return []
         value = show(param.negative, decimals=decimals)  # as the text shows it
-        return [Finding(key, f"'{sign}{{{param.name}}}' in the {key}: {param.name} may be drawn negative ({param}), "
-                             f"and a student who draws {param.name} = {value} reads '{sign} {value}': draw "
+        return [Finding(key, f"'{sign}{{{param.name}}}' in {text_named(key)}: {param.name} may be drawn negative "
+                             f"({param}), and a student who draws {param.name} = {value} reads '{sign} {value}': draw "
                              f"{param.name} from positive numbers, or write the text so that no sign comes before "
                              f"{{{param.name}}}")]
     if (params := _draw_where(spec, part.value, lambda n: n < 0)) is None:
         return []
-    return [Finding(key, f"'{sign}{{{part.source}}}' in the {key} may be negative: a student who draws "
+    return [Finding(key, f"'{sign}{{{part.source}}}' in {text_named(key)} may be negative: a student who draws "
                          f"{drawn(params, decimals)} reads '{sign} {spec.fill(f'{{{part.source}}}', params)}': draw "
                          "the parameters so that it is positive, or write the text so that no sign comes before it")]
 

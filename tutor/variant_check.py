@@ -183,14 +183,14 @@ def _not_real(spec: ExerciseSpec, params: Params) -> Finding | None:
     for key, part in _made_of_parameters(spec):
         if not_real_part(part, values) is not None:  # rare: only then is the part found
             return Finding(key, f"{show(cast(sympy.Expr, not_real_part(spec.data[key], values)))} is not a real number")
-    for field, text in _author_texts(spec):
+    for field, text in author_texts(spec):
         placeholder = not_real_placeholder(text, params)
         if placeholder is not None:
             return Finding(field, f"{_what(field)} can't be shown: '{placeholder}' is not a real number")
     return None
 
 
-def _author_texts(spec: ExerciseSpec) -> list[tuple[str, str]]:
+def author_texts(spec: ExerciseSpec) -> list[tuple[str, str]]:
     """The texts a student reads that the author wrote, by field: the title, the prose, the hints and the
     mistakes' feedback."""
     fields = KINDS[spec.kind].exercise.FIELDS
@@ -205,10 +205,15 @@ def _what(field: str) -> str:
     return "a mistake's feedback" if field.startswith("mistakes") else f"'{field}'"
 
 
+def text_named(field: str) -> str:
+    """An author's text as a sentence names it: "the prompt", "the hints", "a mistake's feedback"."""
+    return "a mistake's feedback" if field.startswith("mistakes") else f"the {field.replace('more_hints', 'hints')}"
+
+
 def _unshown(spec: ExerciseSpec, params: Params) -> Finding | None:
     """The first of the author's texts a placeholder of which has no value for these values ({1/(a - 37)} with
     a = 37): a student reads it as written, so only validation tells it, on every draw it builds."""
-    for field, text in _author_texts(spec):
+    for field, text in author_texts(spec):
         try:
             fill(text, params, show)
         except TemplateError as error:
@@ -373,7 +378,7 @@ def _texts(exercise: Exercise) -> list[Finding]:
         exercise.problem.hints()
     except (TutorError, *_COMPUTING) as error:
         found.append(Finding(None, f"its hints can't be given: {getattr(error, 'message', 'they fail to compute')}"))
-    for field, text in _author_texts(spec):
+    for field, text in author_texts(spec):
         if field.startswith("mistakes"):
             continue  # a mistake's feedback is read with the mistake (`_mistakes`)
         try:

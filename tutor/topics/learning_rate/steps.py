@@ -32,10 +32,10 @@ class RateRule(StepRule):
 
 
 TEMPLATES: dict[StepRule, str] = {
-    # the answer after the colon, as every derivation's first line has it ("…with each learning rate: 0.05" read as
-    # if every rate were 0.05; outside check h35, F1)
+    # the answer named as one ("…with each learning rate: 0.05" read as if every rate were 0.05, and "…from 0.05:
+    # 0.05" as a second start; outside checks h35, F1, and h37)
     RateRule.LEARNING_RATES: ("The learning rates compared over {steps} steps of gradient descent on {f} = {before} "
-                              "from {start}: {after}"),
+                              "from {start}, and the answer: {after}"),
     RateRule.TABLE: ("The descents side by side, one column per rate: the point after k steps, and "
                      "|{slope_of_f}| there in brackets:"),
     RateRule.HEADER: "{cells}",
