@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 import yaml
@@ -228,31 +229,37 @@ def test_a_hint_that_states_the_answer_is_a_caution_of_validation(tmp_path, caps
         f"{path}:26:17: exercise 'pd': hint 4 of 5 states the answer, 6xy³: a student who asks for it is told it\n")
 
 
+def _cautions(tmp_path, capsys, text: str) -> tuple[Path, list[str]]:
+    """A pack written from `text` and validated, which passes: its file, and what validation says after 'valid'."""
+    path = tmp_path / "p.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert main(["pack", "validate", str(path)]) == 0
+    return path, capsys.readouterr().out.splitlines()[1:]
+
+
 def test_a_letter_of_the_function_beside_its_parameters_and_not_declared_is_a_caution(tmp_path, capsys):
     """Outside check h26, F3: `a x^2 + b y` with only a under params gave every student ∇f for f(x, y, b), and
     validation said nothing. It is said, not failed: any letter may be a variable, as 'variables' makes b here."""
-    path = tmp_path / "u.yaml"
-    path.write_text("pack: u\nexercises:\n  - {id: g, kind: gradient, function: a x^2 + b y + c, params: {a: {int: [1, 3]}}}\n"
-                    "  - {id: v, kind: gradient, function: a x^2 + b y, variables: [x, y, b], params: {a: {int: [1, 3]}}}\n"
-                    "  - {id: n, kind: gradient, function: u^2 + v^2}\n", encoding="utf-8")
-    assert main(["pack", "validate", str(path)]) == 0
-    assert capsys.readouterr().out.splitlines()[1:] == [
+    path, cautions = _cautions(tmp_path, capsys, (
+        "pack: u\nexercises:\n  - {id: g, kind: gradient, function: a x^2 + b y + c, params: {a: {int: [1, 3]}}}\n"
+        "  - {id: v, kind: gradient, function: a x^2 + b y, variables: [x, y, b], params: {a: {int: [1, 3]}}}\n"
+        "  - {id: n, kind: gradient, function: u^2 + v^2}\n"))
+    assert cautions == [
         f"{path}:3:39: exercise 'g': f has the letters 'b' and 'c' beside x and y, not under 'params': every student "
         "gets them as variables. If they are parameters, declare them; if not, list f's variables under 'variables'"]
 
 
 def test_a_placeholder_after_a_sign_whose_parameter_may_be_negative_is_a_caution(tmp_path, capsys):
     """Outside check h26, F5: 'f(x) = x^2 - {a}x' showed a student who drew a = -1 'x^2 - -1x'."""
-    path = tmp_path / "s.yaml"
-    path.write_text("pack: s\nexercises:\n"
-                    "  - {id: n, kind: expression, prompt: 'x1 for f(x) = x^2 - {a}·x?', expected: 0.1 a,"
-                    " params: {a: {int: [-3, 3]}}}\n"
-                    "  - {id: p, kind: expression, prompt: 'x1 for f(x) = x^2 - {a}·x?', expected: 0.1 a,"
-                    " params: {a: {int: [1, 3]}}}\n"
-                    "  - {id: c, kind: expression, prompt: 'x1 for f(x) = x^2 + {a}·x, {a} + 1?', expected: 0.1 a,"
-                    " params: {a: {choice: [2, -0.5]}}}\n", encoding="utf-8")
-    assert main(["pack", "validate", str(path)]) == 0
-    assert capsys.readouterr().out.splitlines()[1:] == [
+    path, cautions = _cautions(tmp_path, capsys, (
+        "pack: s\nexercises:\n"
+        "  - {id: n, kind: expression, prompt: 'x1 for f(x) = x^2 - {a}·x?', expected: 0.1 a,"
+        " params: {a: {int: [-3, 3]}}}\n"
+        "  - {id: p, kind: expression, prompt: 'x1 for f(x) = x^2 - {a}·x?', expected: 0.1 a,"
+        " params: {a: {int: [1, 3]}}}\n"
+        "  - {id: c, kind: expression, prompt: 'x1 for f(x) = x^2 + {a}·x, {a} + 1?', expected: 0.1 a,"
+        " params: {a: {choice: [2, -0.5]}}}\n"))
+    assert cautions == [
         f"{path}:3:39: exercise 'n': '-{{a}}' in the prompt: a may be drawn negative (a from -3 to 3), and a student "
         "who draws a = -1 reads '- -1': draw a from positive numbers, or write the text so that no sign comes before {a}",
         # the value a student may draw, as the text shows it (outside check h28, N3: -1 could not be drawn)
@@ -264,16 +271,15 @@ def test_a_placeholder_after_a_sign_whose_parameter_may_be_negative_is_a_caution
 def test_a_worked_out_placeholder_after_a_sign_that_may_be_negative_is_a_caution_naming_the_draw(tmp_path, capsys):
     """Outside check h28, N4: '- {a - 2}' showed a student who drew a = 1 '- -1', with no caution; one that
     `require` keeps from being negative is told nothing."""
-    path = tmp_path / "s.yaml"
-    path.write_text("pack: s\nexercises:\n"
-                    "  - {id: n, kind: expression, prompt: 'f(x) = x^2 - {a - 2}·x', expected: a, params: {a: {int: [1, 3]}}}\n"
-                    "  - {id: p, kind: expression, prompt: 'f(x) = x^2 - {a + 2}·x', expected: a, params: {a: {int: [1, 3]}}}\n"
-                    "  - {id: r, kind: expression, prompt: 'f(x) = x^2 + {a - b}·x', expected: a, require: a >= b,"
-                    " params: {a: {int: [1, 3]}, b: {int: [1, 3]}}}\n"
-                    "  - {id: q, kind: expression, prompt: 'f(x) = x^2 + {a/10 - b}·x', expected: a,"
-                    " params: {a: {int: [1, 3]}, b: {int: [0, 3]}}}\n", encoding="utf-8")
-    assert main(["pack", "validate", str(path)]) == 0
-    assert capsys.readouterr().out.splitlines()[1:] == [
+    path, cautions = _cautions(tmp_path, capsys, (
+        "pack: s\nexercises:\n"
+        "  - {id: n, kind: expression, prompt: 'f(x) = x^2 - {a - 2}·x', expected: a, params: {a: {int: [1, 3]}}}\n"
+        "  - {id: p, kind: expression, prompt: 'f(x) = x^2 - {a + 2}·x', expected: a, params: {a: {int: [1, 3]}}}\n"
+        "  - {id: r, kind: expression, prompt: 'f(x) = x^2 + {a - b}·x', expected: a, require: a >= b,"
+        " params: {a: {int: [1, 3]}, b: {int: [1, 3]}}}\n"
+        "  - {id: q, kind: expression, prompt: 'f(x) = x^2 + {a/10 - b}·x', expected: a,"
+        " params: {a: {int: [1, 3]}, b: {int: [0, 3]}}}\n"))
+    assert cautions == [
         f"{path}:3:39: exercise 'n': '-{{a - 2}}' in the prompt may be negative: a student who draws a = 1 reads "
         "'- -1': draw the parameters so that it is positive, or write the text so that no sign comes before it",
         f"{path}:6:39: exercise 'q': '+{{a/10 - b}}' in the prompt may be negative: a student who draws a = 1, b = 1 "
@@ -282,27 +288,25 @@ def test_a_worked_out_placeholder_after_a_sign_that_may_be_negative_is_a_caution
 
 def test_a_coefficient_placeholder_in_a_mistake_s_feedback_is_a_caution_too(tmp_path, capsys):
     """Outside check h37: h36's own case, '{a}x^2' in a mistake's feedback, got no caution."""
-    path = tmp_path / "c.yaml"
-    path.write_text("pack: c\nexercises:\n  - id: d\n    kind: expression\n    prompt: Differentiate a x^2\n"
-                    "    expected: 2a x\n    variables: [x]\n    params: {a: {int: [1, 3]}}\n    mistakes:\n"
-                    "      - {answer: a x, feedback: 'The derivative of {a}x^2 is {2a}x, not {a}x.'}\n", encoding="utf-8")
-    assert main(["pack", "validate", str(path)]) == 0
-    assert capsys.readouterr().out.splitlines()[1:] == [
+    path, cautions = _cautions(tmp_path, capsys, (
+        "pack: c\nexercises:\n  - id: d\n    kind: expression\n    prompt: Differentiate a x^2\n"
+        "    expected: 2a x\n    variables: [x]\n    params: {a: {int: [1, 3]}}\n    mistakes:\n"
+        "      - {answer: a x, feedback: 'The derivative of {a}x^2 is {2a}x, not {a}x.'}\n"))
+    assert cautions == [
         f"{path}:10:18: exercise 'd': '{{a}}x' in a mistake's feedback reads '1x' to a student who draws a = 1: draw "
         "the parameters so that it is never 1, 0 or -1, or write the text so that no letter follows it"]
 
 
 def test_a_placeholder_before_a_letter_that_may_be_1_0_or_minus_1_is_a_caution(tmp_path, capsys):
     """Outside check h36, F3: 'The derivative of {a}x^2 is {2a}x.' read 'The derivative of 1x^2 is 2x.' for a = 1."""
-    path = tmp_path / "c.yaml"
-    path.write_text("pack: c\nexercises:\n"
-                    "  - {id: d, kind: expression, prompt: 'Differentiate {a}x^2', expected: 2a x, variables: [x],"
-                    " params: {a: {int: [1, 3]}}, hints: ['The derivative of {a}x^2 is {2a}x.']}\n"
-                    "  - {id: e, kind: expression, prompt: 'Differentiate {a}x^2', expected: 2a x, variables: [x],"
-                    " params: {a: {int: [2, 4]}}}\n", encoding="utf-8")
-    assert main(["pack", "validate", str(path)]) == 0
+    path, cautions = _cautions(tmp_path, capsys, (
+        "pack: c\nexercises:\n"
+        "  - {id: d, kind: expression, prompt: 'Differentiate {a}x^2', expected: 2a x, variables: [x],"
+        " params: {a: {int: [1, 3]}}, hints: ['The derivative of {a}x^2 is {2a}x.']}\n"
+        "  - {id: e, kind: expression, prompt: 'Differentiate {a}x^2', expected: 2a x, variables: [x],"
+        " params: {a: {int: [2, 4]}}}\n"))
     said = ": draw the parameters so that it is never 1, 0 or -1, or write the text so that no letter follows it"
-    assert capsys.readouterr().out.splitlines()[1:] == [
+    assert cautions == [
         f"{path}:3:39: exercise 'd': '{{a}}x' in the prompt reads '1x' to a student who draws a = 1{said}",
         f"{path}:3:130: exercise 'd': '{{a}}x' in the hints reads '1x' to a student who draws a = 1{said}"]
 
