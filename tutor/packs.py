@@ -18,6 +18,7 @@ import unicodedata
 import weakref
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -408,7 +409,7 @@ class Exercise:
     def expected(self) -> Answer:
         return self.problem.expected()
 
-    @property
+    @cached_property  # read once: preparing a variant's candidates and naming an answer's mistake both ask
     def mistakes(self) -> tuple[Mistake, ...]:
         """The author's mistakes for this variant: each read, and its feedback filled, with the parameters'
         values (one that can't be is left out here; validation reports it)."""
