@@ -137,6 +137,13 @@ def test_a_step_that_lands_exactly_on_a_kink_says_the_slope_has_no_value_there(c
     assert run(capsys, "rates", "x^2", "--start", "1", "--rates", "1/9,0.1", "--iterations", "10")[-3:-1] == [
         "α = 1/9: is too slow (after 10 steps |f′| = 0.162 is still above 0.0001)",
         "α = 0.1: is too slow (after 10 steps |f′| = 0.215 is still above 0.0001)"]
+    # a rate typed as a fraction is written as one, where its decimal ends too: 1/2, not 0.5 (outside check h37, N5)
+    assert run(capsys, "rates", "x^2", "--start", "1", "--rates", "1/2,0.25", "--iterations", "10")[-3:] == [
+        "α = 1/2: converges (|f′| is below 0.0001 after 1 step)",
+        "α = 0.25: is too slow (after 10 steps |f′| = 0.00195 is still above 0.0001)",
+        "best: α = 1/2"]
+    assert run(capsys, "descent", "x^2", "--start", "1", "--rate", "1/4", "--iterations", "1")[2] == \
+        "start 1, learning rate α = 1/4"
     # 0.3 − 3·0.1 is 0 exactly, where floats make it -2.8e-17 and zigzag on for ever (outside check h32, F1)
     assert run(capsys, "descent", "abs(x)", "--start", "0.3", "--rate", "0.1")[-1] == \
         f"stopped at iteration 3: {reached}"

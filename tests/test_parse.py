@@ -1020,6 +1020,10 @@ def test_a_chain_or_braces_among_points_are_equations_that_hold_at_once():
         Meet((Equation(X, 0), Equation(z, 0))), (1, 2, 3))
     assert read("{x = 0}, (1, 2, 3)", Shape.POINTS, names).value == (Equation(X, 0), (1, 2, 3))
     assert read("{x = 0, z = 0}", Shape.POINTS, names).value == (Equation(X, 0), Equation(z, 0))  # the set's braces
+    # a link of working is no equation of its own: x = 3^2 = 9 is the plane x = 9, not x = 9 and 9 = 9 (outside
+    # check h37, M3); a link that is wrong still is
+    assert read("x = 3^2 = 9", Shape.POINTS, names).value == (Equation(X, 9),)
+    assert read("x = 2·3 = 5", Shape.POINTS, names).value == (Meet((Equation(X, 6), Equation(6, 5))),)
     with pytest.raises(InputError, match="only one '=' is allowed") as error:
         read("x = y = z", Shape.EQUATION, names)
     assert error.value.column == 6

@@ -152,6 +152,8 @@ def test_a_place_given_twice_is_one_place(capsys, pack, exercise, typed, verdict
 @pytest.mark.parametrize("exercise, typed, column, message", [
     ("saddle", "(x, y) = (2/2, 0/2) = (1, 0)", 9, "Write just (1, 0), without the working '(2/2, 0/2) =' before it."),
     ("saddle", "(2/2, 0/2) = (1, 0)", 0, "Write just (1, 0), without the working '(2/2, 0/2) =' before it."),
+    # quoted as typed, · and all, not as read (outside check h37, M2)
+    ("saddle", "(x, y) = (2·1/2, 0) = (1, 0)", 9, "Write just (1, 0), without the working '(2·1/2, 0) =' before it."),
 ])
 def test_working_before_a_point_is_called_working_not_a_name(capsys, pack, exercise, typed, column, message):
     """Outside check h30, F7: a point's working was told to be dropped as if it were a name ('the question asks for

@@ -2083,12 +2083,12 @@ def read(
         raise comma
     if shape == Shape.POINTS and (point := _point_named(clean, variables)) is not None:
         # (x, y) = (0, 0), the lesson's way of writing a point: one point only, where the name can mean no other
-        named_point = read(" " * point.end() + clean[point.end():], shape, variables, limits=limits, infer=infer,
-                           constants=constants)
+        named_point = read(" " * point.end() + _as_typed(clean, text)[point.end():], shape, variables, limits=limits,
+                           infer=infer, constants=constants)  # as typed, for what a message quotes
         points = cast(tuple[object, ...], named_point.value)
         if len(points) == 1 and isinstance(points[0], tuple):
             return named_point
-        raise labelled(clean, point.end() - 1, "syntax", normalize(text)[point.end() - 1])
+        raise labelled(clean, point.end() - 1, "syntax", text)
     if shape in _CHAIN_SHAPES and (chain := _chain(text, clean, Shape(shape), variables, components, limits,
                                                    constants, several)) is not None:
         return chain
@@ -2112,6 +2112,9 @@ def read(
         # an '=' in the name's brackets names an argument (E(m = 1, b = 2) = 3): the name's, not the answer's
         outside = _outside_brackets(clean, "=")
         equals = outside[0] if outside else -1
+        if isinstance(error, Labelled) and len(outside) == 1 \
+                and labelled(clean, equals, error.note).message == error.message:
+            raise labelled(clean, equals, error.note, text) from None  # the parser's (x, y) = …, quoted as typed
         if (shape in _ONE_VALUE and len(outside) == 1 and error.column is not None and error.column < equals
                 and (comma := _decimal_comma(clean[equals:], equals)) is not None):
             raise comma from None  # x₁ = 0,75: not "write just 0,75", which is then refused
@@ -2132,7 +2135,7 @@ def read(
                                                              limits, constants, several))
                 and (a_name or _STARRED.fullmatch(clean[:equals]))):
             # E = 25/6, y = 3^2 = 9; quoted with the sign typed (E ≈ 4.1667), at the same column
-            raise labelled(clean, equals, error.note, normalize(text)[equals]) from None
+            raise labelled(clean, equals, error.note, text) from None
         if (shape == Shape.EQUATION and len(outside) > 1 and error.column == outside[1]
                 and _a_name(clean[:equals]) and not _an_expression(clean[:equals])):
             # z = 20 + 4(x - 2) + 8(y - 4) = 4x + 8y - 20: working, as a chain; the plane is its last step
@@ -2722,10 +2725,19 @@ def _letterless(text: str) -> bool:
     return not any(c.isalpha() for c in text)
 
 
-def labelled(text: str, equals: int, note: str, sign: str = "=") -> Labelled:
-    """'write just 25/6, without 'E ='': for an answer typed after a name, which only an equation has
-    (`sign`: the '=' as typed, or the ≈ read as it)."""
-    label, value = text[:equals].strip(), text[equals + 1 :].strip()
+def _as_typed(clean: str, typed: str | None) -> str:
+    """`clean` with each character as it was typed (·, −, ≈ where it has *, -, =), where `typed` has its columns;
+    what clean has blanked (a name read already, a full stop) stays blank."""
+    if typed is None or len(typed) != len(clean):
+        return clean
+    return "".join(" " if mine.isspace() else theirs for mine, theirs in zip(clean, typed))
+
+
+def labelled(text: str, equals: int, note: str, typed: str | None = None) -> Labelled:
+    """'write just 25/6, without 'E ='': for an answer typed after a name, which only an equation has. `typed`:
+    the answer as typed, which the message quotes (0.8·0.8, E ≈ 4.1667, where `text` has 0.8*0.8, E = 4.1667)."""
+    quoted = _as_typed(text, typed)
+    label, value, sign = quoted[:equals].strip(), quoted[equals + 1 :].strip(), quoted[equals]
     column = len(text) - len(text.lstrip())
     if _letterless(label):  # (4/2, -8/2) = (2, -4), where no chain of working is read
         return Labelled(f"write just {value}, without the working '{label} {sign}' before it", column, note,
@@ -3185,8 +3197,7 @@ def _as_points(items: list[_Item], components: list[str], constants: frozenset[s
             found.append(Equation(item.lhs, item.rhs))
         elif isinstance(item, _Group) and item.opener == "{" and item.items \
                 and all(isinstance(c, _Assignment) for c in item.items):  # {x = 0, z = 0}: a line among the items
-            meet = _meet(cast(list[_Assignment], item.items))
-            found.append(meet.equations[0] if len(meet.equations) == 1 else meet)
+            found.append(_meet(cast(list[_Assignment], item.items)))
         elif isinstance(item, _Group) and all(isinstance(c, Expr) for c in item.items):
             point = tuple(c for c in item.items if isinstance(c, Expr))  # all of them, typed as such
             if any(_variables(c, constants) for c in point):
@@ -3200,13 +3211,17 @@ def _as_points(items: list[_Item], components: list[str], constants: frozenset[s
     return tuple(found)
 
 
-def _meet(assignments: Sequence[_Assignment]) -> Meet:
-    """The equations that hold at once: each assignment's, a chain's one for each '=' (x = y = z: x = y, y = z)."""
+def _meet(assignments: Sequence[_Assignment]) -> Meet | Equation:
+    """The equations that hold at once: each assignment's, a chain's one for each '=' (x = y = z: x = y, y = z),
+    but for a link of working, a number equal to the next (x = 3^2 = 9 is the line x = 9); one equation alone."""
     equations: list[Equation] = []
     for a in assignments:
-        sides = (a.lhs, a.rhs, *a.chained)
+        sides = [a.lhs]
+        for side in (a.rhs, *a.chained):
+            if not (side == sides[-1] and not side.free_symbols):
+                sides.append(side)
         equations += [Equation(left, right) for left, right in zip(sides, sides[1:])]
-    return Meet(tuple(equations))
+    return equations[0] if len(equations) == 1 else Meet(tuple(equations))
 
 
 def _as_equation(items: list[_Item], components: list[str], constants: frozenset[str]) -> Equation:  # noqa: ARG001

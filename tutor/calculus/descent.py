@@ -61,11 +61,12 @@ class Descent:
     at_kink: bool = False  # f has a value at `escaped`, and a kink: only ∇f has none there
     fell: bool = False  # diverged going downhill at every step: f unbounded below on the path, no rate too large
     exact_rate: Fraction | None = None  # the rate as given, where it is a rational of a modest size
+    rate_fraction: bool = False  # the rate was typed as a fraction (1/4), and is written as one, not as 0.25
 
     @property
     def rate_text(self) -> str:
-        """α as the tutor writes it: exactly where it can (1/9, 0.05), else as a float."""
-        text = _short(self.exact_rate) if self.exact_rate is not None else None
+        """α as the tutor writes it: exactly where it can (1/9, 0.05; 1/4 where typed so), else as a float."""
+        text = _short(self.exact_rate, decimals=not self.rate_fraction) if self.exact_rate is not None else None
         return text if text is not None else show_float(self.rate)
 
     @property
@@ -172,7 +173,7 @@ def descend(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Numb
     converged = diverged_at is None and tolerance is not None and math.hypot(*rows[-1].gradient) < tolerance
     return Descent(tuple(rows), diverged_at, converged, note, tolerance, f, variables, gradient, alpha,
                    tuple(sorted(zeroed.items(), key=lambda item: item[1])), escaped, why, landed, bool(at_kink),
-                   fell, rate_exactly)
+                   fell, rate_exactly, isinstance(rate, str) and "/" in rate)
 
 
 def _point_text(point: tuple[float, ...], exactly: tuple[Fraction, ...] | None) -> str:
@@ -184,10 +185,10 @@ def _point_text(point: tuple[float, ...], exactly: tuple[Fraction, ...] | None) 
     return cast(str, texts[0]) if len(texts) == 1 else f"({', '.join(cast(list[str], texts))})"
 
 
-def _short(number: Fraction) -> str | None:
-    """A number written exactly (0.25, 1/3) where that takes at most 9 characters (0.1234567, -123/457); None
-    where it takes more, and the float's 6 digits say it better."""
-    text = show(sympy.Rational(number), decimals=True)
+def _short(number: Fraction, decimals: bool = True) -> str | None:
+    """A number written exactly (0.25, 1/3; 1/4 without `decimals`) where that takes at most 9 characters
+    (0.1234567, -123/457); None where it takes more, and the float's 6 digits say it better."""
+    text = show(sympy.Rational(number), decimals=decimals)
     return text if len(text) <= 9 else None
 
 

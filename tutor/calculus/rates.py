@@ -162,7 +162,7 @@ def compare_rates(f: str | Expr, variables: Sequence[str] | None, start: Sequenc
 
 
 def _trial(f: Expr, variables: Sequence[str], start, rate: Number, steps: int, tolerance: float) -> RateTrial:
-    trial = judged(descend(f, variables, start, exact(rate), iterations=steps, tolerance=tolerance), tolerance)
+    trial = judged(descend(f, variables, start, rate, iterations=steps, tolerance=tolerance), tolerance)
     if trial.descent.converged:  # where it converged, and whether that is a minimum: only rates compared need it
         return replace(trial, nearest=nearest_critical(trial.descent))
     return trial
