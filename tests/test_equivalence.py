@@ -932,6 +932,24 @@ def test_a_fraction_for_a_value_with_no_exact_form_is_not_told_an_exact_value_is
     assert check("1447/10000", "0.144744", tolerance="dp:4").correct
 
 
+@pytest.mark.parametrize("answer, tolerance, message", [
+    ("4167/1000", "dp:3", "Your answer 4167/1000 is right to 3 decimal places, but a fraction is read as the exact "
+                          "number it is, and this one is not the answer: type the value as a decimal."),
+    ("4167/1000", None, "Your answer 4167/1000 is the correct value to 3 decimal places, written as a fraction: the "
+                        "exact value is wanted."),
+    ("416/100", None, "Your answer 104/25 is the correct value to 2 decimal places, written as a fraction: the exact "
+                      "value is wanted."),  # cut, not rounded; echoed reduced, as every fraction is (h33, N7)
+    ("418/100", None, "Your answer 209/50 is not right."),
+    ("5/2", None, "Your answer 5/2 is not right."),
+    ("1/2", None, "Your answer 1/2 is not right."),  # 0.5 for 7/15: one digit is no rounding worth naming
+])
+def test_a_decimal_written_as_a_fraction_is_told_so(answer, tolerance, message):
+    """Outside check h33, N8: 4167/1000 for 25/6 was told only "not right"."""
+    expected = "7/15" if answer == "1/2" else "25/6"
+    verdict = check(answer, expected, tolerance=tolerance)
+    assert (verdict.verdict, verdict.message) == ("incorrect", message)
+
+
 def test_a_tolerance_applies_to_decimals_typed_not_to_exact_expressions():
     assert check("4.1667", "25/6", tolerance="dp:3").note == "within_tolerance"
     assert check("25/6 + 1/10^5", "25/6", tolerance="dp:3").note == "wrong_value"

@@ -828,9 +828,10 @@ def compare_numbers(answer: Expr, expected: Expr, ctx: Context, what: str = "ans
     if isinstance(got, Fraction) and isinstance(want, Fraction) and got == -want:
         return Outcome(False, Note.WRONG_VALUE, f"Your {what} {typed} has the wrong sign.")
     if ctx.tolerance is not None and not ctx.spellings and got is not None and answer.is_Rational \
-            and not answer.is_Integer and not isinstance(want, Fraction):
+            and not answer.is_Integer and not (isinstance(want, Fraction) and _decimal_fraction(got, want) is None):
         # 5671/10000 for W(1), dp:4: a fraction is exact, and "an exact value is expected" was false where the value
-        # has none and a rounded one is asked (outside check h31, F1)
+        # has none and a rounded one is asked (outside check h31, F1); 4167/1000 for 25/6, dp:3, a decimal written
+        # as a fraction, alike (h33, N8)
         if ctx.tolerance.accepts(got, want):
             return Outcome(False, Note.INEXACT, f"Your {what} {typed} is right {ctx.tolerance.describe()}, but a "
                                                 "fraction is read as the exact number it is, and this one is not the "
@@ -839,6 +840,11 @@ def compare_numbers(answer: Expr, expected: Expr, ctx: Context, what: str = "ans
     if isinstance(got, Fraction) and isinstance(want, Fraction) and _rounds_to(got, want, ctx.spellings):
         return Outcome(False, Note.DECIMAL_FOR_EXACT,
                        f"Your {what} {typed} is close: the exact value is wanted; write it as a fraction.")
+    if isinstance(got, Fraction) and isinstance(want, Fraction) and (places := _decimal_fraction(got, want)):
+        # 4167/1000 for 25/6: a decimal, rounded, written as a fraction; "not right" said nothing (outside check h33, N8)
+        return Outcome(False, Note.DECIMAL_FOR_EXACT, f"Your {what} {typed} is the correct value to "
+                                                      f"{counted(places, 'decimal place')}, written as a fraction: "
+                                                      "the exact value is wanted.")
     if _close_number(got, want) and not isinstance(want, Fraction) and isinstance(got, Fraction):
         return Outcome(False, Note.INEXACT, f"Your {what} {typed} is close, but an exact value is expected.")
     return Outcome(False, Note.WRONG_VALUE, f"Your {what} {typed} is not right.")
@@ -960,6 +966,23 @@ def _rounds_to(got: Fraction, want: Fraction, spellings: Spellings) -> bool:
     rounded = Fraction(math.floor(abs(scaled) + Fraction(1, 2))) * (1 if scaled >= 0 else -1)
     printout = _significant_digits(typed) >= _PRINTOUT_DIGITS and abs(got * Fraction(10) ** places - scaled) <= 2
     return got * Fraction(10) ** places in (cut, rounded) or printout
+
+
+def _decimal_fraction(got: Fraction, want: Fraction) -> int | None:
+    """The places of the decimal that `got` is, where it is `want` rounded or cut to them and has two significant
+    digits or more (4167/1000 for 25/6: 3); None otherwise."""
+    rest, twos, fives = got.denominator, 0, 0
+    while rest % 2 == 0:
+        rest, twos = rest // 2, twos + 1
+    while rest % 5 == 0:
+        rest, fives = rest // 5, fives + 1
+    if rest != 1:
+        return None
+    places = max(twos, fives)
+    digits = got.numerator * 10**places // got.denominator
+    scaled = want * 10**places
+    rounded = math.floor(abs(scaled) + Fraction(1, 2)) * (1 if scaled >= 0 else -1)
+    return places if places and len(str(abs(digits))) >= 2 and digits in (int(scaled), rounded) else None
 
 
 def _begins(got: Fraction, want: Fraction | Interval, spellings: Spellings) -> bool:
