@@ -392,10 +392,16 @@ def test_a_right_slope_with_a_data_points_intercept_is_told_that_first(tmp_path)
                                       "the line through (0, 1) and (2, 2).")
 
 
-def test_least_squares_messages_name_m_and_b():
+def test_least_squares_messages_name_m_and_b(tmp_path):
     assert lesson("power-lines-fit", "m = 1/2, b = 10/3").message == (
         "It looks like you took b = ȳ = 10/3. The line goes through the centre of the points (x̄, ȳ), so "
         "b = ȳ − m·x̄ = 7/3.")
+    # decimal data: a mean or an intercept without an end is said to 6 digits, not as 321349067/40259530 (outside
+    # check h39, F6)
+    exercise = "    kind: least_squares\n    data: [[230.1, 22.1], [44.5, 10.4], [17.2, 9.3]]\n    tolerance: dp:4\n"
+    assert inline(tmp_path, exercise, "m = 0.0612, b = 13.9333").message == (
+        "It looks like you took b = ȳ ≈ 13.9333. The line goes through the centre of the points (x̄, ȳ), so "
+        "b = ȳ − m·x̄ ≈ 7.98194.")
 
 
 @pytest.mark.parametrize("exercise, answer, note", [

@@ -13,12 +13,14 @@ may answer with m and b or with the line's equation, so each comes in both forms
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from fractions import Fraction
 
 from sympy import Expr, Integer
 
 from ...calculus import NormalEquations
 from ...misconceptions import Misconception, Said, WrongAnswer, register
 from ...parse import Answer, Equation, Shape, symbol
+from ...show import as_decimal, show_decimal
 from .exercise import LeastSquares
 
 FIT = "solve ∂E/∂m = 0 and ∂E/∂b = 0 together"
@@ -38,12 +40,12 @@ MISCONCEPTIONS = register(
         f"the points at once: {FIT}."),
     Misconception(
         "intercept-mean-y", "took b = ȳ, without −m·x̄",
-        "It looks like you took b = ȳ = {mean_y}. The line goes through the centre of the points (x̄, ȳ), "
-        "so b = ȳ − m·x̄ = {right}."),
+        "It looks like you took b = ȳ {equals_mean_y}. The line goes through the centre of the points (x̄, ȳ), "
+        "so b = ȳ − m·x̄ {equals_right}."),
     Misconception(
         "intercept-data-point", "took b as the data's y at x = 0",
         "It looks like you took b from the data point {point}. The fitted line need not pass through any "
-        "data point: b = ȳ − m·x̄ = {right}."),
+        "data point: b = ȳ − m·x̄ {equals_right}."),
     Misconception(
         "intercept-missing", "gave m without b",
         "It looks like you stopped at m. The line y = mx + b needs its intercept too: b = ȳ − m·x̄."),
@@ -105,13 +107,22 @@ def candidates(problem: LeastSquares) -> list[WrongAnswer]:
     say = {m: MISCONCEPTIONS[m].fill for m in MISCONCEPTIONS}
     shown = problem.show
 
+    def equals(value: Expr) -> str:
+        """'= 7/3'; '≈ 7.98195' for a decimal without an end, where the data are decimals (321349067/40259530 for
+        the lesson's advertising rows told a student nothing: outside check h39, F6)."""
+        if problem.decimals and as_decimal(Fraction(int(value.p), int(value.q)), always=True, most_places=20) is None:
+            tolerance = problem.tolerance or problem.default_tolerance()
+            return f"≈ {show_decimal(float(value), places=tolerance.places if tolerance else None)}"
+        return f"= {shown(value)}"
+
     def intercepts(m: Expr) -> list[tuple[Expr, Said | None]]:
-        found: list[tuple[Expr, Said | None]] = [(mean_y - m * mean_x, None),
-                                                 (mean_y, say["intercept-mean-y"](mean_y=shown(mean_y),
-                                                                                  right=shown(mean_y - m * mean_x)))]
+        right = equals(mean_y - m * mean_x)
+        found: list[tuple[Expr, Said | None]] = [
+            (mean_y - m * mean_x, None),
+            (mean_y, say["intercept-mean-y"](equals_mean_y=equals(mean_y), equals_right=right))]
         for x, y in points:
             if x == 0:
-                found.append((y, say["intercept-data-point"](point=shown((x, y)), right=shown(mean_y - m * mean_x))))
+                found.append((y, say["intercept-data-point"](point=shown((x, y)), equals_right=right)))
         return found
 
     slopes: list[tuple[Expr | None, Said | None]] = [(fit.slope, None)]
