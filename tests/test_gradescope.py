@@ -39,6 +39,15 @@ def test_the_metadata_picks_the_variant_and_a_different_declared_student_is_repo
     assert [t["status"] for t in results["tests"][:2]] == ["passed", "failed"]  # alice's answer, bob's variant
 
 
+def test_every_output_is_plain_text_so_that_an_answer_with_tags_is_shown_as_typed(tmp_path):
+    # outside check h38, F2: with no output_format, Gradescope's may render or strip the tags of `<b>3x^2</b>`
+    status, results = submit(tmp_path, "student: alice\nanswers:\n  cube: <b>3x^2</b>\n",
+                             [{"email": "alice@example.edu", "id": 8, "name": "Alice Ng"}])
+    assert results["output_format"] == "text"
+    assert {t["output_format"] for t in results["tests"]} == {"text"}
+    assert "<b>3x^2</b>" in results["tests"][0]["output"]
+
+
 def test_the_submitters_own_answers_are_graded_with_no_note(tmp_path):
     status, results = submit(tmp_path, f"student: alice\nanswers:\n  drill: {ALICES_DRILL}\n",
                              [{"email": "alice@example.edu", "id": 8, "name": "Alice Ng"}])

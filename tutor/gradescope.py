@@ -141,6 +141,7 @@ def results(book: Gradebook, seconds: float, identity: Identity | None = None, r
             "max_score": json_number(result.max if result else spec.points),
             "status": _status(result),
             "output": _feedback(book, result),
+            "output_format": "text",  # shown as written: an answer's `<b>` or `<script>` is text, never markup
             "visibility": "visible",
         })
     if refused:
@@ -155,7 +156,7 @@ def results(book: Gradebook, seconds: float, identity: Identity | None = None, r
     output += list(identity.notes if identity else ())
     output += [str(problem) for problem in book.problems]  # the not graded are said in their tests
     return {"score": json_number(total), "execution_time": round(seconds), "output": "\n".join(output),
-            "tests": tests}
+            "output_format": "text", "tests": tests}
 
 
 def _title(spec: ExerciseSpec, student: str | None) -> str:
