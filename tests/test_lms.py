@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -241,6 +242,22 @@ def test_blackboard_quotes_every_value_and_takes_every_student_by_username(tmp_p
                                      '"Ng","Alice","ang","1001","5"']
 
 
+def test_blackboard_is_warned_that_a_new_column_has_no_points(tmp_path, capsys):
+    # Blackboard adds a column new to the Grade Center as a text column worth 0 points (outside check h38, F1): said,
+    # with what to do, where a column names none of the Grade Center's (NAME |ID)
+    export(tmp_path, "blackboard", "--assignment", "Homework 3 |12345")
+    assert "Blackboard" not in capsys.readouterr().err
+    export(tmp_path, "blackboard", "--assignment", "Homework 3")
+    assert capsys.readouterr().err.splitlines() == [
+        "tutor: blackboard.csv: 'Homework 3' is worth 5 points, and Blackboard adds a column new to the Grade Center "
+        "as a text column worth 0 points: after the upload, edit it to a score column with its points, or name an "
+        "existing column with --assignment 'NAME |ID'"]
+    export(tmp_path, "blackboard", "--columns", "exercise")
+    assert capsys.readouterr().err.splitlines()[-1].endswith(
+        "are worth 2, 1, 1 and 1 points, and Blackboard adds a column new to the Grade Center as a text column worth "
+        "0 points: after the upload, edit each to a score column with its points")
+
+
 def test_blackboard_leaves_the_names_empty_where_the_roster_has_a_full_name_only(tmp_path):
     # grade.md: a roster's name is not split (no rule splits every name); Blackboard matches by Username
     roster = "id,name\n" + "".join(f"{s},{s.title()} Smith\n" for s in TOTALS)
@@ -329,7 +346,7 @@ def test_the_identifier_a_system_matches_by_is_written_as_it_is(tmp_path, capsys
     # outside check: nothing said a spreadsheet would compute -A1 (another cell), -2+3 (1), -1e5 (a number)
     system = "an import" if lms == "plain" else lms.capitalize()
     assert [line for line in capsys.readouterr().err.splitlines()
-            if f"{lms}.csv" in line and "maximum grade of" not in line] == [
+            if f"{lms}.csv" in line and not re.search("maximum grade of|worth 0 points", line)] == [
         f"tutor: {lms}.csv: 3 identifiers start with +, - or @ ('+44.cy_1', '-ana' and '@ben'), written as they "
         f"are for {system} to match: upload the file as it is, since a spreadsheet would read such a cell as a "
         "formula and change it"]

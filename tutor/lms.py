@@ -218,6 +218,8 @@ def export(book: Gradebook, lms: LMS, columns: Columns, title: str | None = None
     if empty and form.excused is None:
         warnings.append(f"{form.file}: {counted(empty, 'grade')} left empty, of exercises not graded for a student "
                         f"(see problems.csv); {lms} has no grade for 'excused': enter them by hand")
+    if form.lms == LMS.BLACKBOARD:
+        warnings += _new_blackboard_columns(form, columns, [c for c in grades if not _BLACKBOARD_COLUMN.search(c.header)])
     if form.most is not None:
         warnings += _over_most(book, form, columns, [c for c in grades if c.points > form.most])
         warnings += _under_most(form, form.most, [c for c in grades if 0 < c.points < form.most])
@@ -284,6 +286,20 @@ def _worth(columns: list[GradeColumn]) -> str:
         return f"{shown(columns[0].header)} is worth {counted(columns[0].points, 'point', number(columns[0].points))}"
     return (f"{and_list([shown(c.header) for c in columns])} are worth "
             f"{and_list([number(c.points) for c in columns])} points")
+
+
+_BLACKBOARD_COLUMN = re.compile(r"\|\s*\d+\s*$")  # `Week 3 |4512`: the Grade Center's column 4512, updated
+
+
+def _new_blackboard_columns(form: Format, columns: Columns, new: list[GradeColumn]) -> list[str]:
+    """Where a grade column names no column of the Grade Center: Blackboard adds it as a text column worth 0 points,
+    which no total counts (outside check h38, F1, as Blackboard's help on working offline says)."""
+    if not new:
+        return []
+    edit = "edit it to a score column with its points" if len(new) == 1 else "edit each to a score column with its points"
+    existing = ", or name an existing column with --assignment 'NAME |ID'" if columns == Columns.ASSIGNMENT else ""
+    return [f"{form.file}: {_worth(new)}, and Blackboard adds a column new to the Grade Center as a text column "
+            f"worth 0 points: after the upload, {edit}{existing}"]
 
 
 def _under_most(form: Format, most: Fraction, under: list[GradeColumn]) -> list[str]:
