@@ -147,3 +147,5 @@ def test_without_usable_metadata_nothing_is_graded_and_the_output_says_why(tmp_p
     results = json.loads((tmp_path / "results" / "results.json").read_text(encoding="utf-8"))
     assert results["score"] == 0 and results["output"].startswith("Nothing was graded: ")
     assert why in results["output"] and why in capsys.readouterr().err
+    # each test says it was not graded, not "No answer." to an upload that has answers (outside check h38, F3)
+    assert {t["output"] for t in results["tests"]} == {"Not graded: see the output above."}

@@ -140,7 +140,7 @@ def results(book: Gradebook, seconds: float, identity: Identity | None = None, r
             "score": json_number(result.score if result else Fraction(0)),
             "max_score": json_number(result.max if result else spec.points),
             "status": _status(result),
-            "output": _feedback(book, result),
+            "output": "Not graded: see the output above." if refused else _feedback(book, result),
             "output_format": "text",  # shown as written: an answer's `<b>` or `<script>` is text, never markup
             "visibility": "visible",
         })
