@@ -43,7 +43,7 @@ MISCONCEPTIONS = register(
     Misconception(
         "rate-applied-twice", "applied the learning rate twice",
         "It looks like you applied the learning rate α = {rate} twice in a step. Each step is new point = "
-        "old point − α·{slope}(old point), with α once."),
+        "old point − α·{slope}(old point), with α = {rate} once."),
     Misconception(
         "rate-not-applied", "left out the learning rate",
         "It looks like you left out the learning rate. Each step is new point = old point − "
@@ -54,8 +54,9 @@ MISCONCEPTIONS = register(
         "old point − α·{slope}(old point)."),
     Misconception(
         "rate-decimal-slipped", "slipped a decimal place in the learning rate",
-        "It looks like you used α = {wrong} instead of α = {rate}: a decimal place slipped. Each step is new point "
-        "= old point − α·{slope}(old point), with α = {rate}."),
+        # its reason is the start of rate-applied-twice's, which it is told beside where α is 0.1 (0.01 is both)
+        "It looks like you used α = {wrong} instead of α = {rate}, with a decimal place slipped. Each step is new "
+        "point = old point − α·{slope}(old point), with α = {rate}."),
     Misconception(
         "iterations-off-by-one", "one iteration too many or too few",
         "It looks like you took {taken} instead of {wanted}. Count the steps from the start {start}: the "
@@ -222,16 +223,14 @@ def candidates(problem: GradientDescent) -> Tiered:
 
     found: list[tuple[tuple[Said, ...], Callable[[], Sequence[float]]]] = [
         ((said,), partial(iteration.run, plan)) for _, said, plan in changes]
-    # alone, not in pairs: slips of arithmetic, not of the method; a decimal place slipped in α only where that
-    # is no other factor's step (0.01 for 0.1 is α applied twice)
+    # alone, not in pairs: slips of arithmetic, not of the method; a decimal place slipped in α even where that is
+    # another factor's step too (0.01 for 0.1 is α applied twice), told as either (outside check h39, F1: a student
+    # who copied 0.1 as 0.01 was told only that they applied it twice), but for α slipped to 1, which is no α
     found += [((say["slope-rounded-early"](slope=slope, places=counted(places, "decimal place")),),
                partial(_rounded_early, iteration, places)) for places in (1, 2)]
-    scaled = {factor: scale(problem.rate) for factor, scale in FACTORS.items()}  # exact: 0.1² is 0.1/10
-    slipped = ("tenfold", "tenth")
-    others = {by for factor, by in scaled.items() if factor not in slipped}
-    found += [((say["rate-decimal-slipped"](wrong=show(scaled[factor], decimals=problem.decimals), rate=rate,
-                                             slope=slope),), partial(iteration.run, _Plan(factor=factor)))
-              for factor in slipped if scaled[factor] not in others]
+    found += [((say["rate-decimal-slipped"](wrong=show(FACTORS[factor](problem.rate), decimals=problem.decimals),
+                                             rate=rate, slope=slope),), partial(iteration.run, _Plan(factor=factor)))
+              for factor in ("tenfold", "tenth") if FACTORS[factor](problem.rate) != 1]
     singles = _reached(found)
     if not one:  # the right point written the wrong way round: the iteration right, the answer's order not
         right = problem.expected()
