@@ -207,6 +207,31 @@ def test_a_cpu_guard_whose_timer_goes_off_as_it_ends_leaves_nothing_behind(monke
         _burn(0.2)
 
 
+def test_a_cpu_guard_whose_timer_goes_off_as_a_budget_ends_leaves_that_budget_behind_it(monkeypatch):
+    """Outside check h40, F1: the timer went off in a budget's exit, before it put the meter's ceiling back; that
+    ceiling stayed, and with --jobs 1 every answer the worker checked after it "took too long"."""
+    exits = []
+    restore = budget._restore
+
+    def caught_in_exit(settings):  # the frame calling it is budget.__exit__
+        exits.append(sys._getframe(1))
+        restore(settings)
+
+    monkeypatch.setattr(budget, "_restore", caught_in_exit)
+    with deadline(30):
+        with budget.budget(10):
+            pass
+        assert budget._in_bookkeeping(exits[0])  # the timer goes off there again 10 ms later, not in it
+    monkeypatch.undo()
+    # and at random: short guards, each of which ends in the middle of budgets begun and ended, none left behind
+    for _ in range(30):
+        with contextlib.suppress(OutOfTime), deadline(0.002):
+            while True:
+                with budget.budget(10**9):
+                    pass
+        assert budget._meter.ceiling == float("inf") and not budget._meter.tripped
+
+
 def test_the_cpu_guard_and_work_budgets_hold_in_another_thread():
     outcomes = []
 

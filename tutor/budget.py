@@ -245,6 +245,11 @@ def _on_timer(signum: int, frame: FrameType | None) -> None:  # noqa: ARG001 - s
 
 
 def _in_bookkeeping(frame: FrameType | None) -> bool:
+    # a budget's own entry and exit, where they set the meter: raised there, the meter would keep that budget's
+    # ceiling after it ended, and every later check in the process would run out of it (outside check h40, F1:
+    # with --jobs 1, each answer after one that timed out was "took too long")
+    if frame is not None and frame.f_code in _METERING:
+        return True
     while frame is not None:  # the whole stack: putting back a setting runs sympy's and mpmath's code too
         if frame.f_code in _BOOKKEEPING:
             return True
@@ -308,3 +313,5 @@ class deadline:  # noqa: N801 - used like a function: `with deadline(seconds):`
 
 
 _BOOKKEEPING = frozenset(f.__code__ for f in (deadline.__enter__, deadline.__exit__, _restore, _settings))
+# only where one of these is the frame running: counted.__enter__'s warm-up, which it calls, is work like any other
+_METERING = frozenset(f.__code__ for f in (budget.__enter__, budget.__exit__, counted.__enter__, counted.__exit__))
