@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -313,6 +314,29 @@ def _is_equation(text: str) -> bool:
 
 
 def _is_line(value: Expr) -> bool:
-    """Whether `value` is mx + b in x, with numbers for m and b."""
+    """Whether `value` is mx + b in x, with numbers for m and b. Multiplied out only where its degree may be
+    small: (x + 1)¹⁰⁰⁰(x − 1)¹⁰⁰⁰ took sympy's degree() past the CPU guard (outside check h40, F1), and terms
+    of a high degree that all cancel but for a line are no answer a student writes."""
     x = symbol("x")
-    return value.free_symbols <= {x} and value.is_polynomial(x) and sympy.degree(value, x) <= 1
+    if not (value.free_symbols <= {x} and value.is_polynomial(x)):
+        return False
+    most = _degree_at_most(value, x)
+    return most <= 1 or most <= _MULTIPLIED_OUT and sympy.degree(value, x) <= 1
+
+
+_MULTIPLIED_OUT = 100  # the highest degree a polynomial answer is multiplied out to, to see whether it is a line
+
+
+def _degree_at_most(value: Expr, x: Expr) -> float:
+    """The degree in x that a polynomial in x has at most, from its tree, without multiplying it out."""
+    if not value.has(x):
+        return 0
+    if value == x:
+        return 1
+    if value.is_Add:
+        return max(_degree_at_most(term, x) for term in value.args)
+    if value.is_Mul:
+        return sum(_degree_at_most(factor, x) for factor in value.args)
+    if value.is_Pow and value.exp.is_Integer and value.exp >= 0:
+        return int(value.exp) * _degree_at_most(value.base, x)
+    return math.inf
