@@ -94,9 +94,10 @@ def test_wrong_working_or_a_wrong_value_is_incorrect_with_a_sentence(capsys, exe
 
 
 def test_a_chain_after_a_point_s_name_is_told_to_drop_the_name(capsys):
-    """Outside check h33, N6: '(x, y) = (0.8·0.8, 0.2·0.2) = (0.64, 0.04)' was told only "Only one '=' is allowed"."""
+    """Outside check h33, N6: '(x, y) = (0.8·0.8, 0.2·0.2) = (0.64, 0.04)' was told only "Only one '=' is allowed";
+    the working is quoted as typed, with its ·, not as read (h37, M2)."""
     assert checked(capsys, "gradient-x2y2-at-2-3", "(x, y) = (2·2, 2·3) = (4, 6)") == (
-        3, "invalid\n(x, y) = (2·2, 2·3) = (4, 6)\n^\nWrite just (2*2, 2*3) = (4, 6), without '(x, y) ='.\n")
+        3, "invalid\n(x, y) = (2·2, 2·3) = (4, 6)\n^\nWrite just (2·2, 2·3) = (4, 6), without '(x, y) ='.\n")
 
 
 def test_a_vector_s_components_are_each_rounded_to_the_places_shown_for_it(capsys):

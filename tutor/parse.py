@@ -2726,11 +2726,12 @@ def _letterless(text: str) -> bool:
 
 
 def _as_typed(clean: str, typed: str | None) -> str:
-    """`clean` with each character as it was typed (·, −, ≈ where it has *, -, =), where `typed` has its columns;
-    what clean has blanked (a name read already, a full stop) stays blank."""
+    """`clean` with each look-alike as it was typed (·, −, ≈ where it has *, -, =), where `typed` has its columns;
+    the rest as clean has it (a name read already blanked, x₁ for a typed x1)."""
     if typed is None or len(typed) != len(clean):
         return clean
-    return "".join(" " if mine.isspace() else theirs for mine, theirs in zip(clean, typed))
+    return "".join(theirs if _TRANSLATE.get(theirs) == mine or mine == "=" and theirs in "≈~" else mine
+                   for mine, theirs in zip(clean, typed))
 
 
 def labelled(text: str, equals: int, note: str, typed: str | None = None) -> Labelled:
