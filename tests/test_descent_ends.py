@@ -196,3 +196,25 @@ def test_the_steps_table_keeps_a_space_after_a_long_row_label(capsys):
         "   3.2. k = 0:    (3, 4) (1)             (3, 4) (1)",
         "   3.3. k = 1:    converged              (2.99994, 3.99992) (1)"]
     assert "   3.7. k = 6000: converged              (2.64, 3.52) (1)" in lines
+
+
+@pytest.mark.parametrize("argv, said", [
+    # outside check h40, F2 and F6: a step or a value past a float's range crashed with "OverflowError: cannot
+    # convert Infinity to integer ratio", and x² at 1e308 was said to have "no real value" there
+    (["exp(exp(x))", "--start", "10", "--rate", "1"], "f or its gradient is too large a number to compute at the "
+                                                      "start (x = 10)"),
+    (["exp(x)", "--start", "800", "--rate", "0.1", "--iterations", "2"], "f or its gradient is too large a number "
+                                                                          "to compute at the start (x = 800)"),
+    (["x^2", "--start", "1e308", "--rate", "0.1", "--iterations", "3"], "f or its gradient is too large a number "
+                                                                         "to compute at the start (x = 1e308)"),
+])
+def test_values_too_large_for_a_float_at_the_start_are_said_so(capsys, argv, said):
+    assert run(capsys, "descent", *argv) == (2, "", f"tutor: {said}\n")  # as any problem in the input
+
+
+def test_a_step_past_a_floats_range_is_a_divergence(capsys):
+    status, out, _ = run(capsys, "descent", "x^2", "--start", "1", "--rate", "1e308", "--iterations", "3")
+    assert status == 0
+    assert out.splitlines()[-1] == "diverged at iteration 1: the values grew without bound; try a smaller learning rate"
+    status, out, _ = run(capsys, "rates", "x^2", "--start", "1", "--rates", "1e308,0.5", "--iterations", "3")
+    assert out.splitlines()[-3] == "α = 1e308: diverges (it diverged at step 1: the values grew without bound)"

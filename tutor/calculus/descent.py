@@ -117,12 +117,17 @@ def descend(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Numb
     rate_exactly = _modest(rate)
     exactly = tuple(_modest(s) for s in start)  # the iterate in exact arithmetic, while it can be (above)
     exact_point = cast(tuple[Fraction, ...], exactly) if rate_exactly is not None and None not in exactly else None
+    begin = tuple(_float(s, "the start") for s in start)
+    shown = ", ".join(f"{n} = {show_float(s)}" for n, s in zip(variables, begin))
     try:
-        first, slopes_exactly = row(0, tuple(_float(s, "the start") for s in start), exact_point)
+        first, slopes_exactly = row(0, begin, exact_point)
         rows = [first]
-    except (Undefined, OverflowError, ZeroDivisionError):
-        shown = ", ".join(f"{n} = {s}" for n, s in zip(variables, start))
+    except (Undefined, ZeroDivisionError):
         raise SolveError(f"f or its gradient has no real value at the start ({shown})") from None
+    except OverflowError:  # x² at 1e308: it has a value, too large to compute with (outside check h40, F6)
+        rows = []
+    if not rows or not all(map(math.isfinite, (*first.gradient, first.value))):  # eˣ at 800: past a float's range
+        raise SolveError(f"f or its gradient is too large a number to compute at the start ({shown})")
     scale = max(1.0, *(abs(v) for v in (*rows[0].point, *rows[0].gradient, rows[0].value)))
     diverged_at, note, why = None, "", ""
     fell = False
@@ -138,6 +143,9 @@ def descend(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Numb
         exact_point = _stepped(exact_point, rate_exactly, slopes_exactly)
         point = tuple(p - alpha * g for p, g in zip(last.point, last.gradient)) if exact_point is None else \
             tuple(map(float, exact_point))
+        if not all(map(math.isfinite, point)):  # the step itself past a float's range (e^e^x from 10, at 1)
+            diverged_at, note = k, "the values grew without bound"
+            break
         tiny = [name for name, p in zip(variables, point) if 0 < abs(p) < sys.float_info.min]
         point = tuple(0.0 if abs(p) < sys.float_info.min else p for p in point)
         try:
