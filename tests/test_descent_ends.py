@@ -218,3 +218,9 @@ def test_a_step_past_a_floats_range_is_a_divergence(capsys):
     assert out.splitlines()[-1] == "diverged at iteration 1: the values grew without bound; try a smaller learning rate"
     status, out, _ = run(capsys, "rates", "x^2", "--start", "1", "--rates", "1e308,0.5", "--iterations", "3")
     assert out.splitlines()[-3] == "α = 1e308: diverges (it diverged at step 1: the values grew without bound)"
+
+
+def test_the_most_iterations_the_tutor_runs_is_bounded(capsys):
+    # outside check h40, F3: --max-iterations 100000000 ran on past two minutes, its rows growing past 1 GiB
+    assert run(capsys, "descent", "x^2", "--start", "1", "--rate", "0.1", "--max-iterations", "100001") == (
+        2, "", "tutor: the most iterations the tutor runs can be at most 100000, not 100001\n")

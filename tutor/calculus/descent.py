@@ -33,6 +33,7 @@ from .partials import derivative, kink_at, kinks
 
 GROWTH = 1e12  # coordinates, gradient or value this many times larger than at the start: divergence
 DEFAULT_TOLERANCE = 1e-8  # when neither a number of iterations nor a tolerance is given
+MOST_ITERATIONS = 100_000  # a run's bound at most: about 5 s and 150 MB of rows for x², the worst seen
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,8 @@ def descend(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Numb
         raise SolveError("the number of steps must be at least 1")
     if max_iterations < 1:  # no step would be taken, and the run's ending would judge a descent that never ran
         raise SolveError(f"the most iterations the tutor runs must be at least 1, not {max_iterations}")
+    if max_iterations > MOST_ITERATIONS:  # 10⁸ ran on, its table of rows growing (outside check h40, F3)
+        raise SolveError(f"the most iterations the tutor runs can be at most {MOST_ITERATIONS}, not {max_iterations}")
     if iterations is not None and iterations > max_iterations:  # cut silently, it read as the count asked
         raise SolveError(f"{iterations} iterations are more than the most the tutor runs, {max_iterations}")
     steps = iterations if iterations is not None else max_iterations
