@@ -1056,10 +1056,14 @@ class _Parser:
                 # (-1)^π, (-8)^√2: no real number, said where it is written, as (-8)^(1/4) is
                 raise InputError("this is not a real number", col, "not_real")
             if not base.free_symbols and exponent.is_Rational:
-                # sympy raises each exact number in the base to the power, and factors them for a root
-                numbers = base.atoms(Rational)
-                if sum(map(_digits, numbers)) * abs(exponent) > max(self.limits.max_digits, 1):
-                    size = float(exponent) * _log10(base) if base.is_Rational and base != 0 else math.inf
+                # sympy raises each exact number in the base to the power, and factors them for a root; a power of
+                # a number it raises to the two exponents' product ((2^(1/400))^400 is 2, and (√2)^2000 is 2^1000,
+                # both once refused as too large: outside check h40, F5)
+                inner, power = ((base.base, base.exp * exponent) if base.is_Pow and base.base.is_Rational
+                                and base.exp.is_Rational else (base, exponent))
+                numbers = inner.atoms(Rational)
+                if sum(map(_digits, numbers)) * abs(power) > max(self.limits.max_digits, 1):
+                    size = float(power) * _log10(inner) if inner.is_Rational and inner != 0 else math.inf
                     if slash is not None:  # 1/10^9999 is 10^-9999
                         size, col = -size, slash
                     raise InputError(_past_the_digits(size, self.limits), col, "too_large")
