@@ -749,6 +749,16 @@ def test_fewer_points_than_unknowns_is_said_so(tmp_path, capsys):
                "fits pass through them all exactly (the normal equations are singular)\n")
 
 
+def test_more_feature_columns_than_are_fitted_are_refused(tmp_path, capsys):
+    # outside check h40, F4: 200 feature columns of 300 rows ran past two minutes
+    names = [f"c{i}" for i in range(21)]
+    data = tmp_path / "wide.csv"
+    data.write_text(",".join([*names, "y"]) + "\n" + "".join(
+        ",".join(str((row * 7 + column * 3) % 10) for column in range(22)) + "\n" for row in range(30)))
+    assert run(capsys, "lstsq", "--csv", str(data), "--x", ",".join(names), "--y", "y") == (
+        2, "", "tutor: at most 20 feature columns are fitted, exactly; there are 21\n")
+
+
 def test_json_and_latex(capsys):
     status, out, _ = run(capsys, "gradient", "x^2 + y^2", "--at", "x=2,y=3", "--json", "--steps")
     assert status == 0
