@@ -749,6 +749,22 @@ def test_fewer_points_than_unknowns_is_said_so(tmp_path, capsys):
                "fits pass through them all exactly (the normal equations are singular)\n")
 
 
+def test_a_csv_file_that_is_not_utf8_or_holds_a_number_past_the_limits_is_told_where(tmp_path, capsys):
+    # outside check h40, F9 and F11: the codec's own words with no line, and 1e999 read from a file where --points
+    # refuses it
+    data = tmp_path / "latin.csv"
+    data.write_bytes("x,y\n1,2\n2,5 °\n".encode("latin-1"))
+    assert run(capsys, "lstsq", "--csv", str(data), "--x", "x", "--y", "y") == (
+        2, "", f"tutor: {data}, line 3: the byte 0xb0 is not UTF-8 text; save the file as UTF-8 (CSV UTF-8 in a "
+               "spreadsheet)\n")
+    data = tmp_path / "huge.csv"
+    data.write_text("x,y\n1,2\n2,1e1001\n3,3\n")
+    assert run(capsys, "lstsq", "--csv", str(data), "--x", "x", "--y", "y") == (
+        2, "", f"tutor: {data}, line 3: '1e1001' is too large a number to work with\n")
+    assert run(capsys, "lstsq", "--points", "(1, 2), (2, 1e1001), (3, 3)")[2] == \
+        "tutor: can't read the points: this number is too large\n"
+
+
 def test_more_feature_columns_than_are_fitted_are_refused(tmp_path, capsys):
     # outside check h40, F4: 200 feature columns of 300 rows ran past two minutes
     names = [f"c{i}" for i in range(21)]

@@ -10,6 +10,7 @@ feature the lesson's line y = mx + b with the cost E(m, b) it minimises.
 from __future__ import annotations
 
 import csv
+import io
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from operator import mul
 import sympy
 from sympy import Expr
 
+from ..limits import LIMITS
 from ..parse import InputError, read, symbol, to_sympy
 from ..words import and_list
 from .common import SolveError
@@ -207,11 +209,17 @@ def points_from_csv(path: str, x_column: str | Sequence[str], y_column: str) -> 
     """
     x_columns = [x_column] if isinstance(x_column, str) else list(x_column)
     try:
-        with open(path, newline="", encoding="utf-8-sig") as handle:
-            lines = list(csv.reader(handle))
+        with open(path, "rb") as handle:
+            data = handle.read()
     except OSError as error:
         raise SolveError(f"can't read {path}: {error.strerror}") from None
-    except (UnicodeDecodeError, csv.Error) as error:
+    try:
+        lines = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    except UnicodeDecodeError as error:  # where, in the file's own terms, not the codec's (outside check h40, F9)
+        line = data[: error.start].count(b"\n") + 1
+        raise SolveError(f"{path}, line {line}: the byte 0x{data[error.start]:02x} is not UTF-8 text; save the "
+                         "file as UTF-8 (CSV UTF-8 in a spreadsheet)") from None
+    except csv.Error as error:
         raise SolveError(f"{path} is not a readable CSV file ({error})") from None
     lines = [row for row in lines if any(cell.strip() for cell in row)]
     if not lines:
@@ -230,6 +238,8 @@ def points_from_csv(path: str, x_column: str | Sequence[str], y_column: str) -> 
         except (InvalidOperation, ValueError):
             bad = next(row[i] for i in indexes if not _is_number(row[i]))
             raise SolveError(f"{path}, line {number}: '{bad.strip()}' is not a number") from None
+        except OverflowError as error:  # as --points refuses it (outside check h40, F11)
+            raise SolveError(f"{path}, line {number}: {error}") from None
     if not rows:
         raise SolveError(f"{path} has a header but no data")
     return tuple(rows)
@@ -251,13 +261,20 @@ def decimal_cells(rows: Sequence[Sequence[object]]) -> bool:
 
 
 def _cell(text: str) -> Decimal | Fraction:
+    """A cell's exact number; OverflowError, saying so, where it is past the digits the parser allows (1e1001)."""
     text = text.strip()
     if "/" in text:
-        return Fraction(text)
-    value = Decimal(text)
-    if not value.is_finite():
+        value = Fraction(text)
+        if max(len(str(abs(value.numerator))), len(str(value.denominator))) > LIMITS.max_digits:
+            raise OverflowError(f"'{text[:20]}…' has too many digits to work with")
+        return value
+    number = Decimal(text)
+    if not number.is_finite():
         raise ValueError(text)
-    return value
+    if max(abs(number.adjusted()), len(number.as_tuple().digits)) > LIMITS.max_digits:  # as the parser: 1e1000 is read
+        size = "large" if number.adjusted() > 0 else "small"
+        raise OverflowError(f"'{text if len(text) <= 20 else text[:20] + '…'}' is too {size} a number to work with")
+    return number
 
 
 def _is_number(text: str) -> bool:
@@ -266,3 +283,5 @@ def _is_number(text: str) -> bool:
         return True
     except (InvalidOperation, ValueError, ZeroDivisionError):
         return False
+    except OverflowError:  # a number, too large to work with
+        return True
