@@ -134,14 +134,21 @@ def test_batch_tells_a_misspelt_key_the_expected_answer_s_faults_a_bom_and_a_lin
              b'{"id": 2, "answer": "x", "expected": "x", "Vars": "x"}',
              b'{"id": 3, "answer": "x", "expected": "x", "source": "KAS", "equal": true}',
              b'{"id": 4, "answer": "x", "expected": "   "}',
-             b'{"id": 5, "answer": "x - 2", "expected": "x - 2", "vars": "x y"}']
+             b'{"id": 5, "answer": "x - 2", "expected": "x - 2", "vars": "x y"}',
+             # a BOM past the start, a comma left out, a line cut short: the decoder's words, in a sentence (h40, F9)
+             b'\xef\xbb\xbf{"id": 6, "answer": "x", "expected": "x"}',
+             b'{"id": 7, "answer": "x" "expected": "x"}',
+             b'{"id": 8, "answer": "x",']
     _stdin(monkeypatch, b"\n".join(lines) + b"\n")
     assert main(["check", "--batch", "-"]) == 1
     out = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [r.get("error", r.get("verdict")) for r in out] == [
         "line 1: unknown key 'tolerance'; did you mean 'tol'?", "line 2: unknown key 'Vars'; did you mean 'vars'?",
         "correct", "line 4: 'expected' can't be used: the answer is empty",
-        "line 5: 'expected' can't be used: it uses x, which is not among the variables given (x y)"]
+        "line 5: 'expected' can't be used: it uses x, which is not among the variables given (x y)",
+        "line 6: not a JSON object (a byte order mark (U+FEFF) at column 1, which only the start of a file may have; "
+        "take it out)", "line 7: not a JSON object (a ',' is missing at column 25)",
+        "line 8: not a JSON object (the line ends at column 25 before the document does; is it complete?)"]
     assert main(["check", "x - 2", "--expected", "x - 2", "--vars", "x y"]) == 2
     assert capsys.readouterr().err == ("tutor: --expected can't be used: it uses x, which is not among the variables "
                                        "given (x y)\n")

@@ -27,7 +27,7 @@ from .budget import OutOfTime, budget, deadline
 from .compare import Context, Note, Outcome, Tolerance, compare, wrong_link
 from .limits import LIMITS, Limits
 from .parse import AUTO, Answer, Equation, InputError, Meet, Point, Shape, read, to_sympy
-from .safe_read import text_lines
+from .safe_read import json_problem, text_lines
 from .show import show
 from .words import TextEnum, capitalized
 
@@ -295,7 +295,9 @@ def _request(number: int, text: str | None, problem: str, limits: Limits
     except RecursionError:
         return {"line": number, "error": f"line {number}: not a JSON object (nested too deeply)"}, number, None
     if not isinstance(request, dict):
-        why = request if isinstance(request, ValueError) else "each line must be a JSON object"
+        # the decoder's words put in a sentence, at the line's column (outside check h40, F9)
+        why = (json_problem(request, f"column {request.colno}", "line") if isinstance(request, json.JSONDecodeError)
+               else request if isinstance(request, ValueError) else "each line must be a JSON object")
         return {"line": number, "error": f"line {number}: not a JSON object ({why})"}, number, None
     misspelt = next(((key, like) for key in sorted(set(request) - set(_KEYS)) if (like := _meant(key))), None)
     if misspelt:  # a misspelt 'tol' would be left out, and the verdict change without a word

@@ -544,7 +544,7 @@ def read_json(text: str) -> Node | None:
         if scanner.skip(end) != len(text):
             raise json.JSONDecodeError("Extra data", text, scanner.skip(end))
     except json.JSONDecodeError as error:
-        raise Unreadable(error.lineno, f"not valid JSON: {_json_problem(error)}") from None
+        raise Unreadable(error.lineno, f"not valid JSON: {json_problem(error)}") from None
     except RecursionError:
         raise Unreadable(None, "nested too deeply") from None
     return node
@@ -563,6 +563,8 @@ _JSON_PROBLEMS = {
                                     "and a tab as \\t",
     "Invalid \\escape": "the backslash at {at} starts no escape; write a backslash as \\\\",
     "Invalid \\uXXXX escape": "the \\u at {at} is not followed by four hexadecimal digits",
+    "Unexpected UTF-8 BOM (decode using utf-8-sig)": "a byte order mark (U+FEFF) at {at}, which only the start of a "
+                                                     "file may have; take it out",
 }
 
 
@@ -572,10 +574,12 @@ def writable(text: str) -> str:
     return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
-def _json_problem(error: json.JSONDecodeError) -> str:
-    at = f"line {error.lineno}, column {error.colno}"
+def json_problem(error: json.JSONDecodeError, at: str | None = None, whole: str = "file") -> str:
+    """What is wrong with a JSON text (a file, or a `whole` line of one), in a sentence, `at` where (its line and
+    column unless told)."""
+    at = at or f"line {error.lineno}, column {error.colno}"
     if error.pos >= len(error.doc.rstrip()):  # nothing after it: cut short, not mistyped
-        return f"the file ends at {at} before the document does; is it complete?"
+        return f"the {whole} ends at {at} before the document does; is it complete?"
     template = _JSON_PROBLEMS.get(error.msg)
     return template.format(at=at) if template else f"{error.msg[0].lower()}{error.msg[1:]} at {at}"
 
