@@ -841,7 +841,7 @@ def compare_numbers(answer: Expr, expected: Expr, ctx: Context, what: str = "ans
         return Outcome(False, Note.DECIMAL_FOR_EXACT,
                        f"Your {what} {typed} is close: the exact value is wanted; write it as a fraction.")
     if isinstance(got, Fraction) and isinstance(want, Fraction) and (places := _decimal_fraction(got, want)):
-        # 4167/1000 for 25/6: a decimal, rounded, written as a fraction; "not right" said nothing (outside check h33, N8)
+        # 4167/1000 for 25/6: a decimal, rounded, written as a fraction; "not right" said nothing (h33, N8)
         return Outcome(False, Note.DECIMAL_FOR_EXACT, f"Your {what} {typed} is the correct value to "
                                                       f"{counted(places, 'decimal place')}, written as a fraction: "
                                                       "the exact value is wanted.")

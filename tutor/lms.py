@@ -219,7 +219,8 @@ def export(book: Gradebook, lms: LMS, columns: Columns, title: str | None = None
         warnings.append(f"{form.file}: {counted(empty, 'grade')} left empty, of exercises not graded for a student "
                         f"(see problems.csv); {lms} has no grade for 'excused': enter them by hand")
     if form.lms == LMS.BLACKBOARD:
-        warnings += _new_blackboard_columns(form, columns, [c for c in grades if not _BLACKBOARD_COLUMN.search(c.header)])
+        warnings += _new_blackboard_columns(form, columns,
+                                            [c for c in grades if not _BLACKBOARD_COLUMN.search(c.header)])
     if form.most is not None:
         warnings += _over_most(book, form, columns, [c for c in grades if c.points > form.most])
         warnings += _under_most(form, form.most, [c for c in grades if 0 < c.points < form.most])
@@ -296,7 +297,7 @@ def _new_blackboard_columns(form: Format, columns: Columns, new: list[GradeColum
     which no total counts (outside check h38, F1, as Blackboard's help on working offline says)."""
     if not new:
         return []
-    edit = "edit it to a score column with its points" if len(new) == 1 else "edit each to a score column with its points"
+    edit = f"edit {'it' if len(new) == 1 else 'each'} to a score column with its points"
     existing = ", or name an existing column with --assignment 'NAME |ID'" if columns == Columns.ASSIGNMENT else ""
     return [f"{form.file}: {_worth(new)}, and Blackboard adds a column new to the Grade Center as a text column "
             f"worth 0 points: after the upload, {edit}{existing}"]

@@ -263,17 +263,17 @@ def decimal_cells(rows: Sequence[Sequence[object]]) -> bool:
 def _cell(text: str) -> Decimal | Fraction:
     """A cell's exact number; OverflowError, saying so, where it is past the digits the parser allows (1e1001)."""
     text = text.strip()
+    shown = text if len(text) <= 20 else text[:20] + "…"
     if "/" in text:
         value = Fraction(text)
         if max(len(str(abs(value.numerator))), len(str(value.denominator))) > LIMITS.max_digits:
-            raise OverflowError(f"'{text[:20]}…' has too many digits to work with")
+            raise OverflowError(f"'{shown}' has too many digits to work with")
         return value
     number = Decimal(text)
     if not number.is_finite():
         raise ValueError(text)
     if max(abs(number.adjusted()), len(number.as_tuple().digits)) > LIMITS.max_digits:  # as the parser: 1e1000 is read
-        size = "large" if number.adjusted() > 0 else "small"
-        raise OverflowError(f"'{text if len(text) <= 20 else text[:20] + '…'}' is too {size} a number to work with")
+        raise OverflowError(f"'{shown}' is too {'large' if number.adjusted() > 0 else 'small'} a number to work with")
     return number
 
 

@@ -59,7 +59,7 @@ from itertools import pairwise
 from sympy import Expr
 
 from ..words import counted
-from .common import Number, SolveError, exact, function_of, variables_of
+from .common import Number, SolveError, function_of, variables_of
 from .descent import Descent, Nearest, descend, nearest_critical, nowhere, positive_tolerance
 
 DEFAULT_TOLERANCE = 1e-4

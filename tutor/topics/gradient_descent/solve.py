@@ -32,13 +32,12 @@ def solve(function: str | None, start: str, rate: str, iterations: int | None = 
         raise SolveError("give a function, or --points for the least-squares cost E(m, b)")
     at = calculus.parse_point(start, names)
     within_bound(iterations, max_iterations)
-    given_rate = exact(rate)
     result = calculus.descend(f, names, tuple(at.values()), rate, iterations, tolerance,
                               max_iterations)
     slope_text = f"f′({names[0]}) = {show(result.gradient[0], names)}" if len(names) == 1 \
         else f"∇f = {show(result.gradient, names)}"
-    head = [header(f, names), slope_text,
-            f"start {show_given(list(at.values()))}, learning rate α = {result.rate_text if result.rate_fraction else show_given([given_rate])}"]
+    alpha = result.rate_text if result.rate_fraction else show_given([exact(rate)])  # 1/4 as typed, 0.25 as typed
+    head = [header(f, names), slope_text, f"start {show_given(list(at.values()))}, learning rate α = {alpha}"]
     slope = ["f′"] if len(names) == 1 else [f"∂f/∂{n}" for n in names]
     table = [["k", *names, *slope, "f"]]
     rows: tuple[DescentRow | None, ...] = result.rows
