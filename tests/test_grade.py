@@ -307,12 +307,13 @@ def test_gradescope_results_json(tmp_path):
                                              encoding="utf-8")
     assert run(str(submission), "--gradescope", "--out", str(results)) == 0
     data = json.loads((results / "results.json").read_text(encoding="utf-8"))
-    assert set(data) == {"score", "execution_time", "output", "tests"}
+    assert set(data) == {"score", "execution_time", "output", "output_format", "tests"}
     assert data["score"] == 2.5 and isinstance(data["execution_time"], int)
     assert data["output"] == "Graded as student bob: 2.5 of 5 points."
     assert [t["name"] for t in data["tests"]] == ["cube", "drill", "critical", "fit"]
     assert data["tests"][0] == {"name": "cube", "number": "1", "score": 2, "max_score": 2, "status": "passed",
-                                "output": "Your answer: 3x^2\nRead as: 3x²\nCorrect.", "visibility": "visible"}
+                                "output": "Your answer: 3x^2\nRead as: 3x²\nCorrect.", "output_format": "text",
+                                "visibility": "visible"}
     assert data["tests"][1]["output"] == "No answer." and data["tests"][1]["status"] == "failed"
     assert (data["tests"][3]["score"], data["tests"][3]["status"]) == (0.5, "failed")
 
