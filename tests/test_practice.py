@@ -15,13 +15,15 @@ from pathlib import Path
 
 import pytest
 from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.data_structures import Size
 from prompt_toolkit.output import DummyOutput
+from prompt_toolkit.output.plain_text import PlainTextOutput
 
 from tutor import packs
 from tutor.calculus import SolveError
 from tutor.cli import main
-from tutor.practice import Session
-from tutor.repl import Piped, Shell
+from tutor.practice import Line, Session
+from tutor.repl import Piped, Shell, emit_lines
 from tutor.store import MIGRATIONS, Store
 
 REPO = Path(__file__).resolve().parents[1]
@@ -723,6 +725,23 @@ def test_a_session_typed_with_its_output_in_a_file_writes_plain_lines(tmp_path):
 
 
 @pytest.mark.skipif(TMUX is None, reason="tmux is not installed; the real-terminal test needs it")
+def test_the_tutors_own_lines_wrap_at_spaces_and_a_table_stays_as_laid_out():
+    """Outside check h35, F6: the terminal cut the tutor's words in two ("f(x, 4⏎)", "iterati⏎on")."""
+    class Narrow(PlainTextOutput):
+        def get_size(self) -> Size:
+            return Size(rows=12, columns=41)
+
+    stream = io.StringIO()
+    emit_lines([Line("✗ It looks like you left y in your answer. Fixing y = 4 means putting the value in its "
+                     "place: f(x, 4) has only x left.", "incorrect"),
+                Line("  3. Iteration 1: f′(0.05) = -18.9487, so the new point is 0.144744."),
+                Line(" k  x         f′          f  (a table wider than the window)")], Narrow(stream))
+    assert stream.getvalue().splitlines() == [  # 40 characters at most, the last column left free
+        "✗ It looks like you left y in your", "  answer. Fixing y = 4 means putting the",
+        "  value in its place: f(x, 4) has only x", "  left.", "  3. Iteration 1: f′(0.05) = -18.9487,",
+        "     so the new point is 0.144744.", " k  x         f′          f  (a table wider than the window)"]
+
+
 def test_the_toolbar_wraps_on_a_narrow_terminal(tmp_path):
     """Finding 530: at 40 columns the toolbar was cut at the edge: 'read as' lost the end of the answer
     ('+ 38'), the reason it can't be read stopped mid-sentence, and the status line at 'exercise 21'."""
