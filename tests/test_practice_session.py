@@ -210,6 +210,19 @@ def test_score_counts_exercises_solved_and_attempts_apart(tmp_path):
     assert texts(session.handle("quit")) == "Bye. This session: 1 exercise solved, 2 attempts."
 
 
+def test_an_answer_after_a_hint_or_the_steps_adds_nothing_to_the_streak(tmp_path):
+    # outside check h35, F8: the streak went up for answers given after :steps, which earn no mastery
+    session = session_for(tmp_path)
+    session.handle(right_answer(session))
+    session.handle(":steps")
+    session.handle(right_answer(session))
+    session.handle(":hint")
+    session.handle(right_answer(session))
+    assert session.status().endswith("solved 3 · attempts 3 · streak 1")
+    session.handle(right_answer(session))
+    assert session.status().endswith("solved 4 · attempts 4 · streak 2")
+
+
 def test_an_exercise_solved_again_with_new_numbers_is_not_another_exercise_solved(tmp_path):
     session = session_for(tmp_path)
     first = session.on_screen.spec
