@@ -257,10 +257,11 @@ def _in_bookkeeping(frame: FrameType | None) -> bool:
     return False
 
 
-def _forget_guards() -> None:
-    """In a process forked inside a guard or a budget (a worker started mid-check), none of the
-    parent's: their ends are on the parent's clocks, and a copy left here would re-arm the CPU
-    timer after the child's own first guard, to end some later, unrelated work with OutOfTime."""
+def forget_guards() -> None:
+    """No guard or budget: in a process forked inside one (a worker started mid-check), none of the
+    parent's, whose ends are on the parent's clocks, and a copy left here would re-arm the CPU
+    timer after the child's own first guard, to end some later, unrelated work with OutOfTime; and
+    in a worker between tasks, none a task cut short left behind, to decide the next task's verdict."""
     _cpu_ends.clear()
     _meter.ceiling, _meter.tripped, _meter.cpu_end, _meter.counting = math.inf, False, math.inf, 0
     if sys.getprofile() is _count:
@@ -268,7 +269,7 @@ def _forget_guards() -> None:
 
 
 if hasattr(os, "register_at_fork"):  # no fork on Windows
-    os.register_at_fork(after_in_child=_forget_guards)
+    os.register_at_fork(after_in_child=forget_guards)
 
 
 class deadline:  # noqa: N801 - used like a function: `with deadline(seconds):`

@@ -51,6 +51,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any, cast
 
+from .budget import forget_guards
 from .limits import LIMITS, Limits
 
 try:
@@ -443,6 +444,7 @@ def _serve(conn: Connection, work: Work, limits: Limits, timeout: float, prepare
             _limit_cpu(_PART_SECONDS)
 
         _limit_cpu(prepare_seconds)  # the last task's limit stays while idle: idle, it spends nothing
+        forget_guards()  # each task starts with no budget but its own (outside check h40, F1)
         try:
             value = contextvars.copy_context().run(_alone, work, task, started)
         except MemoryError:
