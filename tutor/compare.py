@@ -52,7 +52,17 @@ from .equation_maps import (
     zero_set,
     zero_with_its_argument,
 )
-from .evaluate import PRECISION, Compiled, Undefined, Unsupported, Value, compile_expression, to_mpf
+from .evaluate import (
+    MOST_MULTIPLIED_OUT,
+    PRECISION,
+    Compiled,
+    Undefined,
+    Unsupported,
+    Value,
+    compile_expression,
+    degree_at_most,
+    to_mpf,
+)
 from .functions import Interval, as_fraction, lower, upper
 from .limits import LIMITS, Limits
 from .parse import (
@@ -1216,8 +1226,8 @@ def _factor_loci(locus: Equation, want_loci: Sequence[Equation], ctx: Context) -
     # |x - 4| + |y - 4| = 0 and e^(x² + y²) = 1 as the equation check reads them: (x - 4)² + (y - 4)² = 0, x² + y² = 0
     undone = maps_undone(locus, ctx.limits.symbolic_work)
     polynomial_form = _locus_polynomial(undone, syms) if syms else None
-    if polynomial_form is None:
-        return [locus]
+    if polynomial_form is None or degree_at_most(polynomial_form, *syms) > MOST_MULTIPLIED_OUT:
+        return [locus]  # y = (x + 1)¹⁰⁰⁰(x − 1)¹⁰⁰⁰, which Poly would multiply out (outside check h41, N1)
     polynomial = sympy.Poly(polynomial_form, *syms)
     if polynomial.total_degree() > _MOST_FACTORED_DEGREE:
         return [locus]
@@ -1246,7 +1256,8 @@ def _linear_rows(meet: Meet, syms: Sequence[sympy.Symbol]) -> sympy.Matrix | Non
     rows = []
     for equation in meet.equations:
         difference = minus(equation.lhs, equation.rhs)
-        if difference.free_symbols - set(syms) or not difference.is_polynomial(*syms):
+        if difference.free_symbols - set(syms) or not difference.is_polynomial(*syms) \
+                or degree_at_most(difference, *syms) > MOST_MULTIPLIED_OUT:
             return None
         polynomial = sympy.Poly(difference, *syms)
         if polynomial.total_degree() > 1 or not all(c.is_Rational for c in polynomial.coeffs()):
@@ -1910,7 +1921,8 @@ def _same_once_cleared(a: Expr, e: Expr, names: Sequence[str], ctx: Context) -> 
     if not any(denominator.free_symbols for _, denominator in sides):
         return False  # the multiple test has already said no
     for part in (p for side in sides for p in side):
-        if not part.is_polynomial(*syms) or sympy.Poly(part, *syms).total_degree() > _MOST_CLEARED_DEGREE:
+        if not part.is_polynomial(*syms) or degree_at_most(part, *syms) > MOST_MULTIPLIED_OUT \
+                or sympy.Poly(part, *syms).total_degree() > _MOST_CLEARED_DEGREE:
             return False
     (mine, _), (theirs, _) = sides
     reference = _reference(mine, theirs, names)
@@ -2215,24 +2227,11 @@ def _solved_argument(g: Expr, u: Expr, x: sympy.Symbol, steps: int = _MOST_ARGUM
         number, rest = g.as_independent(x, as_Add=g.is_Add)
         if rest != g and not number.free_symbols:
             found = _solved_argument(rest, u - number if g.is_Add else u / number, x, steps - 1)
-        elif g.is_polynomial(x) and _degree_at_most(g, x) <= _MOST_ARGUMENT_DEGREE:  # (x + 1)¹⁰⁰⁰ not expanded
+        elif g.is_polynomial(x) and degree_at_most(g, x) <= _MOST_ARGUMENT_DEGREE:  # (x + 1)¹⁰⁰⁰ not expanded
             poly = sympy.Poly(g - u, x)
             if 0 < poly.degree() <= _MOST_ARGUMENT_DEGREE:
                 found = [root for root in sympy.roots(poly) if root.is_real]
     return sorted(dict.fromkeys(found), key=lambda at: (at.is_negative is not False, sympy.count_ops(at), str(at)))
-
-
-def _degree_at_most(polynomial: Expr, x: sympy.Symbol) -> int:
-    """A bound on the degree in x of a polynomial as written, without multiplying it out."""
-    if not polynomial.has(x):
-        return 0
-    if polynomial.is_Add:
-        return max(_degree_at_most(term, x) for term in polynomial.args)
-    if polynomial.is_Mul:
-        return sum(_degree_at_most(factor, x) for factor in polynomial.args)
-    if polynomial.is_Pow and polynomial.exp.is_Integer:
-        return _degree_at_most(polynomial.base, x) * int(polynomial.exp)
-    return 1  # x itself
 
 
 def _solved_power(base: Expr, exponent: sympy.Rational, u: Expr, x: sympy.Symbol, steps: int) -> list[Expr]:
@@ -2282,7 +2281,7 @@ def _zeros_in_one_function(factor: Expr, x: sympy.Symbol) -> list[Expr]:
     (function,) = functions
     t = sympy.Dummy("t")
     polynomial = factor.xreplace({function: t})
-    if polynomial.has(x) or not polynomial.is_polynomial(t):
+    if polynomial.has(x) or not polynomial.is_polynomial(t) or degree_at_most(polynomial, t) > MOST_MULTIPLIED_OUT:
         return []
     poly = sympy.Poly(polynomial, t)
     if not 0 < poly.degree() <= _MOST_DEGREE_IN_ONE_FUNCTION:
@@ -2464,8 +2463,9 @@ def _common_zeros(denominator: Expr, difference: Expr, symbols: Sequence[sympy.S
     """The rational points where a denominator and the other equation are both 0, where the two are polynomials of
     low degree in two variables that meet at a few points: x - y = 0 and x + y - 3 = 0 at (3/2, 3/2), the point
     (x + y)/(x - y) = 3/(x - y) lost, which no search line from a search point meets."""
-    if len(symbols) != 2 or not all(e.is_polynomial(*symbols) and sympy.Poly(e, *symbols).total_degree()
-                                    <= _MOST_SOLVED_DEGREE for e in (denominator, difference)):
+    if len(symbols) != 2 or not all(e.is_polynomial(*symbols) and degree_at_most(e, *symbols) <= MOST_MULTIPLIED_OUT
+                                    and sympy.Poly(e, *symbols).total_degree() <= _MOST_SOLVED_DEGREE
+                                    for e in (denominator, difference)):
         return []
     solutions = sympy.solve([denominator, difference], list(symbols), dict=True)
     return [tuple(fraction(found[s]) for s in symbols) for found in solutions

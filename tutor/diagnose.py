@@ -61,12 +61,14 @@ from .budget import OutOfTime, budget, metered_cache, spent
 from .check import Judgement, Verdict
 from .compare import Context, Note, Outcome, Tolerance, compare, compare_expressions, compare_numbers
 from .evaluate import (
+    MOST_MULTIPLIED_OUT,
     Compiled,
     Evaluation,
     Undefined,
     Unsupported,
     agree,
     compile_expression,
+    degree_at_most,
     exact_values,
     to_float,
     to_mpf,
@@ -842,8 +844,8 @@ def _solved_affine(equation: Equation, names: Sequence[str], index: int) -> tupl
     if plain is not None and all(c.is_Rational for cs in plain.values() for c in cs):
         terms = {monomial: Add(*cs) for monomial, cs in plain.items()}  # sympy keeps 2(x - 1) as 2x - 2
     else:  # not plainly so: as a polynomial (slower, and the same where both apply)
-        if not difference.is_polynomial(*syms):
-            return None
+        if not difference.is_polynomial(*syms) or degree_at_most(difference, *syms) > MOST_MULTIPLIED_OUT:
+            return None  # y = (x + 1)¹⁰⁰⁰(x − 1)¹⁰⁰⁰: no line, and Poly would multiply it out
         try:
             from sympy import Poly
             poly = Poly(difference, *syms)

@@ -54,6 +54,7 @@ from sympy.core.cache import clear_cache
 
 from .budget import OutOfTime, budget, counted, metered_cache
 from .evaluate import (
+    MOST_MULTIPLIED_OUT,
     Compiled,
     Enclosure,
     TooLarge,
@@ -61,6 +62,7 @@ from .evaluate import (
     Undefined,
     Unsupported,
     compile_expression,
+    degree_at_most,
 )
 from .functions import BY_SYMPY, Interval, as_fraction, interval, lower, upper
 from .limits import LIMITS
@@ -453,7 +455,8 @@ def _real_roots(h: Expr, t: sympy.Dummy, max_degree: int = 12) -> set[Fraction]:
     """The real roots of h(t) (exactly when rational, else to 40 bits), if h is a rational function of t."""
     try:
         numerator = sympy.numer(sympy.together(h))
-        if not numerator.free_symbols <= {t} or not numerator.free_symbols:
+        if not numerator.free_symbols <= {t} or not numerator.free_symbols \
+                or degree_at_most(numerator, t) > MOST_MULTIPLIED_OUT:  # Poly would multiply (t + 1)¹⁰⁰⁰ out
             return set()
         poly = sympy.Poly(numerator, t)
     except (sympy.polys.polyerrors.BasePolynomialError, TypeError, ValueError):

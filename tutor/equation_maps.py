@@ -17,6 +17,7 @@ import sympy
 from sympy import Expr
 
 from .equality import factored, line_roots, lines
+from .evaluate import MOST_MULTIPLIED_OUT, degree_at_most
 from .parse import Equation, minus, symbol, to_sympy
 
 MOST_OPERATIONS = 40  # past it, `cancel` multiplies out what it divides: not tried
@@ -29,8 +30,10 @@ def times_a_factor_never_zero(a: Expr, e: Expr, names: Sequence[str]) -> bool | 
     of sign along one), None where none is found, as for two equations with no real solution (eˣ = -1 and
     x² = -1), which are compared as written no more than called the same. A factor that is 0 somewhere
     (x - 1, y² + 2xy + 4x² at the origin) decides nothing: False."""
-    if any(sympy.count_ops(side) > MOST_OPERATIONS for side in (a, e)):
-        return False  # `cancel` multiplies out what it divides
+    syms = [symbol(n) for n in names]
+    if any(sympy.count_ops(side) > MOST_OPERATIONS or degree_at_most(side, *syms) > MOST_MULTIPLIED_OUT
+           for side in (a, e)):
+        return False  # `cancel` multiplies out what it divides, and a few operations may be a high degree
     factor = sympy.cancel(a / e)
     # cancel multiplies out (2 + sin x)(2 + cos y), whose factors each show their sign: factored again
     if not (factor.free_symbols and factor.free_symbols <= {symbol(n) for n in names}
@@ -143,7 +146,7 @@ def times_a_polynomial_factor(a: Expr, e: Expr, names: Sequence[str]) -> FactorZ
     equation is a polynomial times the other (that test has said no), or one is too large to factor."""
     symbols = [symbol(n) for n in names]
     if any(sympy.count_ops(side) > MOST_OPERATIONS or side.has(sympy.Float) or not side.is_polynomial(*symbols)
-           for side in (a, e)):
+           or degree_at_most(side, *symbols) > MOST_MULTIPLIED_OUT for side in (a, e)):
         return None
     try:
         answer, expected = (sympy.Poly(side, *symbols, domain=sympy.QQ) for side in (a, e))

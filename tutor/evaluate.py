@@ -691,6 +691,25 @@ def compile_expression(expr: Expr, variables: Sequence[sympy.Symbol]) -> Compile
     return Compiled(expr, variables)
 
 
+# the highest degree of a polynomial from an answer that sympy is asked to multiply out (Poly, degree(), cancel):
+# (x + 1)¹⁰⁰⁰(x − 1)¹⁰⁰⁰ took it past the CPU guard, which is no verdict (outside checks h40, F1 and h41, N1)
+MOST_MULTIPLIED_OUT = 100
+
+
+def degree_at_most(polynomial: Expr, *variables: sympy.Symbol) -> int:
+    """A bound on the total degree in `variables` of a polynomial in them as written, without multiplying it out,
+    as sympy's Poly and degree() do, without end for (x + 1)¹⁰⁰⁰(x − 1)¹⁰⁰⁰."""
+    if not polynomial.free_symbols & set(variables):
+        return 0
+    if polynomial.is_Add:
+        return max(degree_at_most(term, *variables) for term in polynomial.args)
+    if polynomial.is_Mul:
+        return sum(degree_at_most(factor, *variables) for factor in polynomial.args)
+    if polynomial.is_Pow and polynomial.exp.is_Integer:
+        return degree_at_most(polynomial.base, *variables) * int(polynomial.exp)
+    return 1  # a variable itself
+
+
 def values_at(expr: Expr, variables: Sequence[sympy.Symbol],
               points: Sequence[Sequence[Value]]) -> tuple[Evaluation | None, ...]:
     """`compile_expression(expr, variables).values(points)`, with its errors and its work units.

@@ -32,7 +32,7 @@ def descent_figure(f: str | Expr | None, start: str | Sequence[Number] | Number,
         f, variables, name = fit_line(points_from_text(points)).cost_function, ("m", "b"), "E"
     f, names = function_with(f, variables, (1, 2), "a picture of gradient descent")
     begin = point_values(start, names)
-    result = descend(f, names, begin, exact(rate), iterations, tolerance, max_iterations)
+    result = descend(f, names, begin, rate, iterations, tolerance, max_iterations)
     return Figure(signature(f, names, name), (_panel(f, names, result, name),), "descent")
 
 
@@ -40,7 +40,7 @@ def rates_figure(result: LearningRates, name: str = "f") -> Figure:
     """The same descent with each learning rate, side by side: one panel per rate, titled with what it did."""
     f, names = result.function, result.variables
     function_with(f, names, (1, 2), "a picture of gradient descent")
-    panels = tuple(_panel(f, names, trial.descent, name, f"α = {show_float(trial.rate)}: {trial.behaviour}")
+    panels = tuple(_panel(f, names, trial.descent, name, f"α = {trial.descent.rate_text}: {trial.behaviour}")
                    for trial in result.trials)
     return Figure(signature(f, names, name), panels, "rates")
 
@@ -76,7 +76,7 @@ def _panel(f: Expr, names: Sequence[str], result: Descent, name: str, heading: s
     last = result.rows[-1]
     rows = _in_view(result)
     title = (heading + "\n" if heading else
-             f"gradient descent from {floats_text(result.rows[0].point)} with α = {show_float(result.rate)}\n")
+             f"gradient descent from {floats_text(result.rows[0].point)} with α = {result.rate_text}\n")
     ends = [(row.point, row.value) for row in rows]
     if result.landed is not None:  # the minimum the last step reached, where ∇f has no value: drawn, its end
         k, point, value = result.end

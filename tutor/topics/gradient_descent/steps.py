@@ -134,7 +134,8 @@ def descent_steps(f: str | Expr, variables: Sequence[str] | None, start: Sequenc
         capped = iterations is None
     short = fell_short(d)
     rows = d.rows
-    substeps = [step(DescentRule.SLOPE, None, d.gradient), step(DescentRule.UPDATE_RULE, rate=d.rate)]
+    alpha = d.rate_text if d.rate_fraction else d.rate  # 1/4 as typed; the iterations' arithmetic is in decimals
+    substeps = [step(DescentRule.SLOPE, None, d.gradient), step(DescentRule.UPDATE_RULE, rate=alpha)]
     last = len(rows) - 1
     tail = SHOWN if d.diverged_at is not None else 1  # a divergence shows how the last rows grow
     shown = [k for k in range(1, last + 1) if k <= SHOWN or k > last - tail]
@@ -176,7 +177,7 @@ def descent_steps(f: str | Expr, variables: Sequence[str] | None, start: Sequenc
         substeps.append(step(DescentRule.STOPPED, None, final.point, k=final.k, value=final.value))
     k, end, _ = d.end
     return step(DescentRule.GRADIENT_DESCENT, d.function, end, substeps, variables=d.variables,
-                start=rows[0].point, rate=d.rate, k=k)
+                start=rows[0].point, rate=alpha, k=k)
 
 
 def rose(d: Descent) -> bool:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -16,6 +15,7 @@ from ... import calculus
 from ...calculus import SolveError
 from ...check import Judgement, Verdict, check
 from ...compare import Note, Tolerance
+from ...evaluate import MOST_MULTIPLIED_OUT, degree_at_most
 from ...limits import LIMITS, Limits
 from ...parse import Answer, Equation, InputError, Shape, as_exact, labelled, read, symbol
 from ...show import Notation, numbers_written
@@ -254,7 +254,8 @@ class LeastSquares(Problem):
         if not isinstance(line, Equation):
             raise InputError("not a line y = mx + b")
         difference = line.lhs - line.rhs  # a·x + c·y + d, c ≠ 0: y = -(a·x + d)/c
-        if not (difference.free_symbols <= {x, y} and difference.is_polynomial(x, y)):
+        if not (difference.free_symbols <= {x, y} and difference.is_polynomial(x, y)
+                and degree_at_most(difference, x, y) <= MOST_MULTIPLIED_OUT):  # y = (x + 1)¹⁰⁰⁰ is no line
             raise InputError("not a line y = mx + b")
         terms = sympy.Poly(difference, x, y)
         a, c, d = (terms.coeff_monomial(m) for m in (x, y, 1))
@@ -315,28 +316,10 @@ def _is_equation(text: str) -> bool:
 
 def _is_line(value: Expr) -> bool:
     """Whether `value` is mx + b in x, with numbers for m and b. Multiplied out only where its degree may be
-    small: (x + 1)¹⁰⁰⁰(x − 1)¹⁰⁰⁰ took sympy's degree() past the CPU guard (outside check h40, F1), and terms
-    of a high degree that all cancel but for a line are no answer a student writes."""
+    small: terms of a high degree that all cancel but for a line are no answer a student writes."""
     x = symbol("x")
     if not (value.free_symbols <= {x} and value.is_polynomial(x)):
         return False
-    most = _degree_at_most(value, x)
-    return most <= 1 or most <= _MULTIPLIED_OUT and sympy.degree(value, x) <= 1
+    most = degree_at_most(value, x)
+    return most <= 1 or most <= MOST_MULTIPLIED_OUT and sympy.degree(value, x) <= 1
 
-
-_MULTIPLIED_OUT = 100  # the highest degree a polynomial answer is multiplied out to, to see whether it is a line
-
-
-def _degree_at_most(value: Expr, x: Expr) -> float:
-    """The degree in x that a polynomial in x has at most, from its tree, without multiplying it out."""
-    if not value.has(x):
-        return 0
-    if value == x:
-        return 1
-    if value.is_Add:
-        return max(_degree_at_most(term, x) for term in value.args)
-    if value.is_Mul:
-        return sum(_degree_at_most(factor, x) for factor in value.args)
-    if value.is_Pow and value.exp.is_Integer and value.exp >= 0:
-        return int(value.exp) * _degree_at_most(value.base, x)
-    return math.inf
