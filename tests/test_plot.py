@@ -383,3 +383,13 @@ def test_a_curve_s_value_axis_is_the_function_so_a_function_of_y_is_not_drawn_y_
     assert descent_figure("y^2 - 2y", "3", "0.2", iterations=5).panels[0].labels == ("y", "f(y)")
     assert curve_figure("x^3", at="1").panels[0].labels == ("x", "f(x)")
     assert minimum_figure("e^m - 2m", name="E").panels[0].labels == ("m", "E(m)")
+
+
+def test_a_rate_that_goes_downhill_with_nowhere_to_stop_is_titled_so():
+    # outside check h42, F5: x + y has no minimum, and its panel said "too slow" where `solve rates` says it goes
+    # downhill; a rate typed as a fraction is titled as typed
+    from tutor.calculus.rates import compare_rates
+    from tutor.plot import rates_figure
+    figure = rates_figure(compare_rates("x + y", None, (0, 0), ["1/10", "1"], steps=10))
+    assert [panel.title.splitlines()[0] for panel in figure.panels] == ["α = 1/10: goes downhill",
+                                                                         "α = 1: diverges"]

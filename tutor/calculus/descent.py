@@ -67,7 +67,7 @@ class Descent:
     @property
     def rate_text(self) -> str:
         """α as the tutor writes it: exactly where it can (1/9, 0.05; 1/4 where typed so), else as a float."""
-        text = _short(self.exact_rate, decimals=not self.rate_fraction) if self.exact_rate is not None else None
+        text = _short(self.exact_rate, as_fraction=self.rate_fraction) if self.exact_rate is not None else None
         return text if text is not None else show_float(self.rate)
 
     @property
@@ -196,10 +196,10 @@ def _point_text(point: tuple[float, ...], exactly: tuple[Fraction, ...] | None) 
     return cast(str, texts[0]) if len(texts) == 1 else f"({', '.join(cast(list[str], texts))})"
 
 
-def _short(number: Fraction, decimals: bool = True) -> str | None:
-    """A number written exactly (0.25, 1/3; 1/4 without `decimals`) where that takes at most 9 characters
+def _short(number: Fraction, as_fraction: bool = False) -> str | None:
+    """A number written exactly (0.25, 1/3; 1/4 and 1/10 `as_fraction`) where that takes at most 9 characters
     (0.1234567, -123/457); None where it takes more, and the float's 6 digits say it better."""
-    text = show(sympy.Rational(number), decimals=decimals)
+    text = show(sympy.Rational(number), decimals=not as_fraction, fractions=as_fraction)
     return text if len(text) <= 9 else None
 
 

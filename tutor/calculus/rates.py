@@ -87,6 +87,12 @@ class RateTrial:
     widens: bool = False  # a zigzag growing without bound (by no less each step), short of the margin that says so
 
     @property
+    def word(self) -> str:
+        """What the run did, in a word or two: its behaviour, but `goes downhill` where it can arrive nowhere, which
+        is no rate's fault (x + y: not "too slow", outside check h42, F5)."""
+        return "goes downhill" if self.nowhere else str(self.behaviour)
+
+    @property
     def stalls(self) -> bool:
         """It converges where f has no minimum: the critical point nearest its end is known to be none."""
         return self.behaviour == Behaviour.CONVERGES and self.nearest is not None and self.nearest.not_minimum

@@ -43,7 +43,7 @@ def solve(function: str, start: str, rates: str, iterations: int, tolerance: flo
     if result.apart:  # the fewest steps compared ends that are not the same answer: say where each one is
         lines.append(f"the rates that converge do not end in the same minimum: {apart_ends(result)}")
     lines.append(best_line(result))
-    latex = [header(f, names, True)] + [rf"\alpha = {t.descent.rate_text}: \text{{{t.behaviour}}}"
+    latex = [header(f, names, True)] + [rf"\alpha = {t.descent.rate_text}: \text{{{t.word}}}"
                                         for t in result.trials]
     data = {"kind": "learning_rate", "function": show(f, names), "steps": iterations, "tolerance": tolerance,
             "trials": [{"rate": t.rate, "behaviour": str(t.behaviour), "iterations": t.iterations, "reason": why,
