@@ -393,3 +393,14 @@ def test_a_rate_that_goes_downhill_with_nowhere_to_stop_is_titled_so():
     figure = rates_figure(compare_rates("x + y", None, (0, 0), ["1/10", "1"], steps=10))
     assert [panel.title.splitlines()[0] for panel in figure.panels] == ["α = 1/10: goes downhill",
                                                                          "α = 1: diverges"]
+
+
+def test_a_rate_judged_to_diverge_is_drawn_only_while_it_stays_near():
+    # outside check h42, F1: x² at α = 1.5 was drawn out to 10⁶ over 20 steps, its overshooting squashed into a dot;
+    # drawn while within 100 times 1 + the start's largest coordinate (200 here), as plot.md says
+    from tutor.calculus.rates import compare_rates
+    from tutor.plot import rates_figure
+    (panel,) = rates_figure(compare_rates("x^2", None, 1, ["1.5"], steps=20)).panels
+    assert panel.title.splitlines() == ["α = 1.5: diverges", "stopped after 20 iterations at 1.04858e6, f = 1.09951e12",
+                                        "drawn up to iteration 7, before it leaves the picture"]
+    assert [m.point[0] for m in markers(panel, "iterate")][-1] == -128.0

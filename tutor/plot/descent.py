@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from sympy import Expr
 
-from ..calculus import Descent, DescentRow, LearningRates, descend, fit_line, points_from_text
+from ..calculus import Behaviour, Descent, DescentRow, LearningRates, descend, fit_line, points_from_text
 from ..calculus.common import Number, SolveError, exact
 from ..show import show_float
 from . import sample
@@ -40,8 +40,8 @@ def rates_figure(result: LearningRates, name: str = "f") -> Figure:
     """The same descent with each learning rate, side by side: one panel per rate, titled with what it did."""
     f, names = result.function, result.variables
     function_with(f, names, (1, 2), "a picture of gradient descent")
-    panels = tuple(_panel(f, names, trial.descent, name, f"α = {trial.descent.rate_text}: {trial.word}")
-                   for trial in result.trials)
+    panels = tuple(_panel(f, names, trial.descent, name, f"α = {trial.descent.rate_text}: {trial.word}",
+                          trial.behaviour == Behaviour.DIVERGES) for trial in result.trials)
     return Figure(signature(f, names, name), panels, "rates")
 
 
@@ -71,10 +71,12 @@ def descent_question(f: str | Expr, start: Sequence[Number] | Number, variables:
     return Figure(signature(f, names, name), panels, "rates" if rates else "descent")
 
 
-def _panel(f: Expr, names: Sequence[str], result: Descent, name: str, heading: str = "") -> Panel:
-    """The curve (one variable) or the contour map (two) with the path of the iterates, numbered."""
+def _panel(f: Expr, names: Sequence[str], result: Descent, name: str, heading: str = "",
+           diverges: bool = False) -> Panel:
+    """The curve (one variable) or the contour map (two) with the path of the iterates, numbered. `diverges`: the
+    run is judged to (a rate compared), though it stopped before its values passed the descent's own bound."""
     last = result.rows[-1]
-    rows = _in_view(result)
+    rows = _in_view(result, diverges)
     title = (heading + "\n" if heading else
              f"gradient descent from {floats_text(result.rows[0].point)} with α = {result.rate_text}\n")
     ends = [(row.point, row.value) for row in rows]
@@ -91,6 +93,8 @@ def _panel(f: Expr, names: Sequence[str], result: Descent, name: str, heading: s
     else:
         title += (f"{'converged' if result.converged else 'stopped'} after {last.k} iteration{'s' * (last.k != 1)} "
                   f"at {floats_text(last.point)}, {name} = {show_float(last.value)}")
+        if rows[-1].k < last.k:  # x² at 1.5 from 1: 20 steps out to 10⁶, the overshooting squashed into a dot
+            title += f"\ndrawn up to iteration {rows[-1].k}, before it leaves the picture"
     if len(names) == 1:
         path = tuple((point[0], value) for point, value in ends)
         window = sample.window([(x,) for x, _ in path])[0]
@@ -101,9 +105,10 @@ def _panel(f: Expr, names: Sequence[str], result: Descent, name: str, heading: s
                          markers=_iterates(route))
 
 
-def _in_view(result: Descent) -> tuple[DescentRow, ...]:
-    """The rows a picture can show: a diverging run's last ones run off too far to draw the rest."""
-    if result.diverged_at is None:
+def _in_view(result: Descent, diverges: bool = False) -> tuple[DescentRow, ...]:
+    """The rows a picture can show: a diverging run's last ones run off too far to draw the rest (outside check
+    h42, F1: a rate compared was drawn whole, as its descent had not passed its own bound yet)."""
+    if result.diverged_at is None and not diverges:
         return result.rows
     reach = REACH * (1 + max(abs(c) for c in result.rows[0].point))
     shown = [row for row in result.rows if max(abs(c) for c in row.point) <= reach]
