@@ -3,6 +3,7 @@ is the exact fit, the critical points carry their class, the slices lie on the s
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import pytest
@@ -404,3 +405,19 @@ def test_a_rate_judged_to_diverge_is_drawn_only_while_it_stays_near():
     assert panel.title.splitlines() == ["α = 1.5: diverges", "stopped after 20 iterations at 1.04858e6, f = 1.09951e12",
                                         "drawn up to iteration 7, before it leaves the picture"]
     assert [m.point[0] for m in markers(panel, "iterate")][-1] == -128.0
+
+
+def test_no_two_numbered_iterates_are_close_enough_for_their_numbers_to_overlap():
+    # outside check h42, F4: in plot.md's own `rates "x^2"` example 10 was drawn beside 8 and 11 beside 9, each
+    # kept apart from the one numbered just before it only
+    from tutor.calculus.rates import compare_rates
+    from tutor.plot import rates_figure
+    from tutor.plot.descent import GAP
+    figure = rates_figure(compare_rates("x^2", None, 1, ["1.1", "0.9", "0.25", "0.001"], steps=20))
+    for panel in figure.panels:
+        points = [m.point for m in markers(panel, "iterate")]
+        spans = [max(axis) - min(axis) or 1 for axis in zip(*points)]
+        numbered = [(m.label, tuple(c / s for c, s in zip(m.point, spans))) for m in markers(panel, "iterate")
+                    if m.label]
+        for (a, p), (b, q) in itertools.combinations(numbered, 2):
+            assert math.dist(p, q) >= GAP or "0" in (a, b) or str(len(points) - 1) in (a, b), (panel.title, a, b)

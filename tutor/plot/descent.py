@@ -3,6 +3,7 @@ contour map with the path; the iterates numbered as in the lesson's tables."""
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 
@@ -121,20 +122,24 @@ def _iterates(path: Sequence[tuple[float, ...]]) -> tuple[Marker, ...]:
 
 
 def _numbered(path: Sequence[tuple[float, ...]]) -> frozenset[int]:
-    """Which iterates get their number: the start, the last, and between them each one far enough
-    from the last numbered one (a share GAP of the path's extent) that the numbers don't overlap."""
+    """Which iterates get their number: the start, the last, and between them each one far enough from every
+    one numbered before it (a share GAP of the path's extent) that the numbers don't overlap: a zigzag comes
+    back beside its earlier steps (10 beside 8, outside check h42, F4)."""
     spans = [max(max(axis) - min(axis), 1e-300) for axis in zip(*path)]
+    scaled = [tuple(c / s for c, s in zip(point, spans)) for point in path]
+    cells: dict[tuple[int, ...], list[int]] = {}  # the numbered, by square of side GAP: only neighbours can be near
 
-    def apart(a: tuple[float, ...], b: tuple[float, ...]) -> float:
-        return math.hypot(*((p - q) / s for p, q, s in zip(a, b, spans)))
+    def cell(k: int) -> tuple[int, ...]:
+        return tuple(math.floor(c / GAP) for c in scaled[k])
 
-    numbered = [0]
-    for k in range(1, len(path)):
-        if apart(path[k], path[numbered[-1]]) >= GAP:
-            numbered.append(k)
+    def near(k: int) -> list[int]:
+        around = itertools.product(*((c - 1, c, c + 1) for c in cell(k)))
+        return [j for key in around for j in cells.get(key, ()) if math.dist(scaled[k], scaled[j]) < GAP]
+
     last = len(path) - 1
-    if numbered[-1] != last:
-        if len(numbered) > 1 and apart(path[last], path[numbered[-1]]) < GAP:
-            numbered.pop()  # the last one's number matters more than its neighbour's
-        numbered.append(last)
-    return frozenset(numbered)
+    for k in range(last):
+        if k == 0 or not near(k):
+            cells.setdefault(cell(k), []).append(k)
+    numbered = {j for found in cells.values() for j in found}
+    numbered -= set(near(last)) - {0}  # the last one's number matters more than its neighbours'
+    return frozenset(numbered | {last})
