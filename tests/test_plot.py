@@ -421,3 +421,16 @@ def test_no_two_numbered_iterates_are_close_enough_for_their_numbers_to_overlap(
                     if m.label]
         for (a, p), (b, q) in itertools.combinations(numbered, 2):
             assert math.dist(p, q) >= GAP or "0" in (a, b) or str(len(points) - 1) in (a, b), (panel.title, a, b)
+
+
+def test_a_critical_point_the_test_cannot_decide_is_marked_as_f_s_values_show_it():
+    # outside check h42, F6: |x| + |y| at (0, 0), a minimum as `solve critical` says, was marked inconclusive
+    (marker,) = contour_figure("abs(x) + abs(y)", critical=True).panels[0].markers
+    assert (marker.label, marker.role) == ("minimum (0, 0)", "minimum")
+
+
+def test_a_descent_stopped_at_a_kink_is_not_said_to_leave_f_s_domain():
+    # outside check h42, F7: "the last where f has a value", of a kink where f has one and only its slope has none
+    (panel,) = descent_figure("abs(x) + abs(y)", "0.5,0.25", "0.25").panels
+    assert panel.title.splitlines()[-1] == "drawn up to iteration 0, the last before the kink, where only the slope " \
+                                           "has no value"

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping, Sequence
 
 from sympy import Expr
 
-from ..calculus import CriticalPoint, CriticalSet, Region, classify, critical_points, gradient, region_of
+from ..calculus import CriticalPoint, CriticalSet, Nature, Region, classify, critical_points, gradient, region_of
 from ..calculus.common import Number, SolveError
 from ..show import show
 from . import sample
@@ -103,9 +103,11 @@ def _describe(window: sample.Window, names: Sequence[str]) -> str:
 
 
 def _critical_marker(p: CriticalPoint) -> Marker:
+    """The point marked as what it is: the test's verdict, or where the test can't decide, f's values' (|x| + |y|
+    at (0, 0), a minimum as `solve critical` says, was marked inconclusive: outside check h42, F6)."""
     outside = " (outside the region)" if p.inside is False else ""
-    return Marker(floats(p.point), f"{p.classification.label} {point_text(p.point)}{outside}",
-                  str(p.classification.label))  # the role is the plot's plain word
+    role = p.nature if p.nature in (Nature.MINIMUM, Nature.MAXIMUM, Nature.SADDLE) else Nature.INCONCLUSIVE
+    return Marker(floats(p.point), f"{p.nature} {point_text(p.point)}{outside}", str(role))
 
 
 def _count(points: int, sets: Sequence[CriticalSet]) -> str:

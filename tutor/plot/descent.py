@@ -90,7 +90,9 @@ def _panel(f: Expr, names: Sequence[str], result: Descent, name: str, heading: s
         ended = "stopped" if result.escaped else "diverged"  # out of f's domain is not growth, as solve says
         title += (f"{ended} at iteration {result.diverged_at}: {result.note}\n"
                   f"drawn up to iteration {shown}, "
-                  + ("before it leaves the picture" if shown < last.k else f"the last where {name} has a value"))
+                  + ("before it leaves the picture" if shown < last.k
+                     else "the last before the kink, where only the slope has no value" if result.at_kink  # h42, F7
+                     else f"the last where {name} has a value"))
     else:
         title += (f"{'converged' if result.converged else 'stopped'} after {last.k} iteration{'s' * (last.k != 1)} "
                   f"at {floats_text(last.point)}, {name} = {show_float(last.value)}")
