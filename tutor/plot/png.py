@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import math
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -129,7 +130,11 @@ def _add(canvas, panel: Panel, where):
 
 
 def _draw(canvas, ax, panel: Panel) -> None:
-    ax.set_title(panel.title, fontsize=10)
+    # a title's lines wrapped to its panel's width: beside other panels, a long one ran into its neighbour's
+    # (outside check h42, F3); about 0.6 of the 10-point font's size a character, in points of 1/72 inch
+    characters = max(20, int(ax.get_position().width * canvas.get_figwidth() * 72 / (0.6 * 10)))
+    ax.set_title("\n".join(textwrap.fill(line, characters, break_long_words=False)
+                           for line in panel.title.splitlines()), fontsize=10)
     if panel.kind == "surface" and panel.field is not None:
         _surface(ax, panel, panel.field)
     else:
