@@ -224,3 +224,14 @@ def test_the_most_iterations_the_tutor_runs_is_bounded(capsys):
     # outside check h40, F3: --max-iterations 100000000 ran on past two minutes, its rows growing past 1 GiB
     assert run(capsys, "descent", "x^2", "--start", "1", "--rate", "0.1", "--max-iterations", "100001") == (
         2, "", "tutor: the most iterations the tutor runs can be at most 100000, not 100001\n")
+
+
+@pytest.mark.parametrize("start, rate, said", [
+    # outside check h41, N5: 1e70 was echoed in its 71 digits; a number typed in full stays so
+    ("1e70", "0.1", "start 1e70, learning rate α = 0.1"),
+    ("1e-30", "1e-25", "start 1e-30, learning rate α = 1e-25"),
+    ("123456789012345678901234567", "0.000001", "start 123456789012345678901234567, learning rate α = 0.000001"),
+])
+def test_a_start_and_a_rate_are_echoed_as_typed(capsys, start, rate, said):
+    status, out, _ = run(capsys, "descent", "x^2", "--start", start, "--rate", rate, "--iterations", "1")
+    assert status == 0 and out.splitlines()[2] == said

@@ -378,8 +378,8 @@ def test_json_problems_carry_their_lines(tmp_path):
     assert answers == [("alice", "cube", "3x²"), ("alice", "fit", "2.50"), ("alice", "drill", "\\ud800")]
     assert problems == [f"{good}:5: pack 'grading-test' has no exercise 'nope'",
                         f"{good}:7: the answer to 'critical' must be text, in quotes if need be",
-                        f"{bad}:2: not valid JSON: a key in double quotes is expected at line 2, column 26 (a comma "
-                        "before a closing brace is one too many)"]
+                        f"{bad}:2: not valid JSON: a key in double quotes is expected at line 2, column 26 (JSON "
+                        "takes no single quotes, and no comma before a closing brace)"]
 
 
 @pytest.mark.parametrize("content, problem", [

@@ -554,8 +554,10 @@ def read_json(text: str) -> Node | None:
 _JSON_PROBLEMS = {
     "Unterminated string starting at": "the quote at {at} is never closed; add the closing quote",
     "Expecting value": "a value is missing at {at}",
-    "Expecting property name enclosed in double quotes": "a key in double quotes is expected at {at} (a comma "
-                                                         "before a closing brace is one too many)",
+    # JSON's decoder says this of a key in single quotes or none, and of a comma left before '}' (outside check h41,
+    # N4: only the comma was named)
+    "Expecting property name enclosed in double quotes": "a key in double quotes is expected at {at} (JSON takes "
+                                                         "no single quotes, and no comma before a closing brace)",
     "Expecting ':' delimiter": "a ':' is missing after the key, at {at}",
     "Expecting ',' delimiter": "a ',' is missing at {at}",
     "Extra data": "more follows the document at {at}; a file holds one",

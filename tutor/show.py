@@ -693,11 +693,27 @@ def show_given(values: Sequence[Expr]) -> str:
     a whole number as one, any other rational as a fraction (1/3, not 0.333333: the rate the student gave), any
     other number to 6 digits; one alone, more as a point (0.5, 2)."""
     def one(value: Expr) -> str:
+        if value.is_Rational and _typed_short(fraction(value)):  # 1e70, 1e-30: not in 71 digits (outside check h41, N5)
+            return show_decimal(float(value))
         if value.is_Rational:
             written = str(int(value)) if value.is_Integer else as_decimal(fraction(value), always=True, most_places=20)
             return show(value) if written is None else written
         return show_float(float(value))
     return one(values[0]) if len(values) == 1 else "(" + ", ".join(map(one, values)) + ")"
+
+
+def _typed_short(value: Fraction) -> bool:
+    """Whether a number too long to write in full (a whole number of more than 21 digits, a decimal of more than 20
+    places) has a short scientific form, a few digits times a power of ten (1e70, 2.5e-30), which is how it was
+    typed."""
+    n, d = abs(value.numerator), value.denominator
+    if d == 1:
+        long = n >= 10**21
+    elif str(d).rstrip("0") == "1":  # a decimal
+        long = len(str(d)) - 1 > 20
+    else:
+        return False
+    return long and len(str(n).rstrip("0")) <= 6
 
 
 def show_decimal(value: float, digits: int = 6, places: int | None = None) -> str:
