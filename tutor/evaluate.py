@@ -697,8 +697,9 @@ MOST_MULTIPLIED_OUT = 100
 
 
 def degree_at_most(polynomial: Expr, *variables: sympy.Symbol) -> int:
-    """A bound on the total degree in `variables` of a polynomial in them as written, without multiplying it out,
-    as sympy's Poly and degree() do, without end for (x + 1)¹⁰⁰⁰(x − 1)¹⁰⁰⁰."""
+    """A bound on the total degree in `variables` of a polynomial in them as written, or of a quotient's numerator
+    and denominator, without multiplying it out, as sympy's Poly, degree() and cancel do, without end for
+    (x + 1)¹⁰⁰⁰(x − 1)¹⁰⁰⁰."""
     if not polynomial.free_symbols & set(variables):
         return 0
     if polynomial.is_Add:
@@ -706,7 +707,7 @@ def degree_at_most(polynomial: Expr, *variables: sympy.Symbol) -> int:
     if polynomial.is_Mul:
         return sum(degree_at_most(factor, *variables) for factor in polynomial.args)
     if polynomial.is_Pow and polynomial.exp.is_Integer:
-        return degree_at_most(polynomial.base, *variables) * int(polynomial.exp)
+        return degree_at_most(polynomial.base, *variables) * abs(int(polynomial.exp))
     return 1  # a variable itself
 
 

@@ -488,7 +488,7 @@ class Session:
         self.solved_ids.add(current.spec.id)  # a review of an exercise solved before is not another one
         current.solved = True
         self.round.add(current.spec.id)
-        if current.hints == 0 and not current.steps_shown:  # one helped to adds nothing, as to mastery (h35, F8)
+        if current.hints == 0 and not current.steps_shown:  # one after a hint adds nothing, as to mastery (h35, F8)
             self.streak += 1
 
     # ------------------------------------------------------------ the end of a round

@@ -127,17 +127,17 @@ def emit_lines(lines: Iterable[Line], output=None) -> None:
     output = output or get_app_session().output
     width = output.get_size().columns - 1  # a character in the last column moves some terminals' cursor on
     for line in lines:
-        for text in (part for row in line.text.split("\n") for part in wrapped(row, width)):
+        for text in (part for row in line.text.split("\n") for part in _wrapped(row, width)):
             print_formatted_text(FormattedText([(f"class:{line.style}" if line.style else "", text)]), style=STYLE,
                                  output=output, color_depth=ColorDepth.MONOCHROME if _monochrome() else None)
 
 
-_GAP = re.compile(r" {2,}")
+_GAP = re.compile(r" {2,}")  # between a table's columns
 # a line's marker, after its indent: a verdict's ✓ or ✗, a numbered step's "3." or "3.2.", a list's bullet
 _MARKER = re.compile(r"\s*(?:[✓✗~•-]|(?:\d+\.)+)\s+")
 
 
-def wrapped(text: str, width: int) -> list[str]:
+def _wrapped(text: str, width: int) -> list[str]:
     """A line of the tutor's own, wrapped at spaces to the window's width, each further line indented under the
     first's words (the terminal cut words in two: "iterati⏎on", outside check h35, F6). A line laid out in columns
     (a table's row: two gaps of two spaces or more) stays as it is, as a word longer than a line does: cut

@@ -691,7 +691,8 @@ def show_float(value: float, digits: int = 6) -> str:
 def show_given(values: Sequence[Expr]) -> str:
     """Numbers the user gave (a start, a rate) as given: a terminating decimal in full (0.000001, not 1e-6),
     a whole number as one, any other rational as a fraction (1/3, not 0.333333: the rate the student gave), any
-    other number to 6 digits; one alone, more as a point (0.5, 2)."""
+    other number to 6 digits; one too long to write in full that is a few digits times a power of ten as it
+    was typed (1e70); one alone, more as a point (0.5, 2)."""
     def one(value: Expr) -> str:
         if value.is_Rational and _typed_short(fraction(value)):  # 1e70, 1e-30: not in 71 digits (outside check h41, N5)
             return show_decimal(float(value))

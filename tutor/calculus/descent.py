@@ -25,7 +25,7 @@ import sympy
 from sympy import Expr, Symbol, preorder_traversal
 
 from ..evaluate import Together, TooLarge, Undefined, compile_expression
-from ..show import show, show_float, show_floats
+from ..show import show, show_float, show_floats, show_given
 from .classified import CriticalPoint, CriticalPoints, Nature
 from .common import NotDifferentiable, Number, SolveError, describe, exact, function_of, symbols, variables_of
 from .critical import critical_points
@@ -121,7 +121,7 @@ def descend(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Numb
     exactly = tuple(_modest(s) for s in start)  # the iterate in exact arithmetic, while it can be (above)
     exact_point = cast(tuple[Fraction, ...], exactly) if rate_exactly is not None and None not in exactly else None
     begin = tuple(_float(s, "the start") for s in start)
-    shown = ", ".join(f"{n} = {show_float(s)}" for n, s in zip(variables, begin))
+    shown = ", ".join(f"{n} = {show_given([exact(s)])}" for n, s in zip(variables, start))  # as typed: 1/3, 1e308
     try:
         first, slopes_exactly = row(0, begin, exact_point)
         rows = [first]
