@@ -30,8 +30,10 @@ ANSWERS = {  # the lesson's exercises, answered right, wrong, as a confirmation 
                         "(4x - x^2)(y^3 - 6y^2)/30 + 0·(10^999)!", "-x^2(x-6)y(3y-12)/90"],
     "power-lines-fit": ["m = 1/2, b = 7/3", "(1/2, 7/3)", "y = x/2 + 7/3", "m = 7/3, b = 1/2", "(0.5, 2.333)",
                         "(1/2, 2)", "(1e400, 7/3)",
-                        "(x+1)^1000*(x-1)^1000"],  # once multiplied out to see if it was a line: 'timeout' (h40, F1)
-    "sauna-critical-points": ["(4, 4), x = 0, y = 0", "{(4, 4)}", "(0, 0), (4, 4)", "none"],
+                        # once multiplied out to see if each was a line: 'timeout', alone (h40, F1 and h41, N1)
+                        "(x+1)^1000*(x-1)^1000", "y = (x+1)^1000*(x-1)^1000"],
+    "sauna-critical-points": ["(4, 4), x = 0, y = 0", "{(4, 4)}", "(0, 0), (4, 4)", "none",
+                              "y = (x+1)^1000*(x-1)^1000"],
     "descent-1d-step-1": ["0.1447", "0.14474", "0.05", "1447/10000"],
 }
 
