@@ -160,10 +160,13 @@ def candidates(problem: LeastSquares) -> list[WrongAnswer]:
         answers.append(WrongAnswer.of(said, Answer(Shape.EQUATION, Equation(symbol("y"), m * symbol("x") + b)),
                                       variables=("x", "y")))
     # each mistake with m and b then given the wrong way round, as the right ones are (outside check h39, F8: m = 8/3,
-    # b = 3/2 for b = ȳ's (3/2, 8/3) was named nothing)
-    turned = say["slope-intercept-swapped"]()
+    # b = 3/2 for b = ȳ's (3/2, 8/3) was named nothing); only where the answer is exact: to a tolerance, a swapped
+    # intercept is the right slope rounded too often, no swap but a coincidence (m = 4, b = 1 for m = 4, b = 5/3
+    # to 0 places)
+    turned, exact = say["slope-intercept-swapped"](), (problem.tolerance or problem.default_tolerance()) is None
     answers += [WrongAnswer.of((*said, turned), Answer(Shape.VECTOR, (b, m)), variables=(), components=("m", "b"))
-                for said, (m, b) in found if m != b and turned.misconception not in {s.misconception for s in said}]
+                for said, (m, b) in found if exact and m != b and b != fit.slope
+                and turned.misconception not in {s.misconception for s in said}]
     answers.append(WrongAnswer.of([say["intercept-missing"]()], Answer(Shape.NUMBER, fit.slope), variables=("m",),
                                   components=()))
     return answers
