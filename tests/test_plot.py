@@ -434,3 +434,11 @@ def test_a_descent_stopped_at_a_kink_is_not_said_to_leave_f_s_domain():
     (panel,) = descent_figure("abs(x) + abs(y)", "0.5,0.25", "0.25").panels
     assert panel.title.splitlines()[-1] == "drawn up to iteration 0, the last before the kink, where only the slope " \
                                            "has no value"
+
+
+@pytest.mark.parametrize("start", ["1e20", "1e16,1e16"])
+def test_a_descent_that_barely_moves_far_from_zero_is_drawn(start):
+    # outside check h43, N1: a window of 1 either side of 1e20 has no width in floats ("math domain error", exit 70)
+    f = "x^2" if "," not in start else "x^2 + y^2"
+    (panel,) = descent_figure(f, start, "1e-30", iterations=2).panels
+    assert all(low < high for low, high in panel.window)

@@ -127,8 +127,9 @@ def _numbered(path: Sequence[tuple[float, ...]]) -> frozenset[int]:
     """Which iterates get their number: the start, the last, and between them each one far enough from every
     one numbered before it (a share GAP of the path's extent) that the numbers don't overlap: a zigzag comes
     back beside its earlier steps (10 beside 8, outside check h42, F4)."""
-    spans = [max(max(axis) - min(axis), 1e-300) for axis in zip(*path)]
-    scaled = [tuple(c / s for c, s in zip(point, spans)) for point in path]
+    lows = [min(axis) for axis in zip(*path)]
+    spans = [max(max(axis) - low, 1e-300) for axis, low in zip(zip(*path), lows)]
+    scaled = [tuple((c - low) / s for c, low, s in zip(point, lows, spans)) for point in path]  # each from 0 to 1
     cells: dict[tuple[int, ...], list[int]] = {}  # the numbered, by square of side GAP: only neighbours can be near
 
     def cell(k: int) -> tuple[int, ...]:

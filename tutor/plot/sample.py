@@ -67,7 +67,9 @@ def window(points: Iterable[Sequence[float]], pad: float = 0.15, least: float = 
     ranges = []
     for axis in zip(*points):
         low, high = min(axis), max(axis)
-        margin = max((high - low) * pad, least if high == low else 0.0, 1e-9)
+        # at least a millionth of the size too: 1 either side of 1e20 is 1e20 in floats, a window of no width
+        # (outside check h43, N1)
+        margin = max((high - low) * pad, least if high == low else 0.0, 1e-9, 1e-6 * max(abs(low), abs(high)))
         low, high = low - margin, high + margin
         step = nice_step((high - low) / 20)  # round numbers at the ends: -0.25, not -0.02498
         ranges.append((_round(math.floor(low / step) * step), _round(math.ceil(high / step) * step)))
