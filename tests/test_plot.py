@@ -441,4 +441,4 @@ def test_a_descent_that_barely_moves_far_from_zero_is_drawn(start):
     # outside check h43, N1: a window of 1 either side of 1e20 has no width in floats ("math domain error", exit 70)
     f = "x^2" if "," not in start else "x^2 + y^2"
     (panel,) = descent_figure(f, start, "1e-30", iterations=2).panels
-    assert all(low < high for low, high in panel.window)
+    assert all(low < high for low, high in panel.limits)
