@@ -144,6 +144,12 @@ def test_a_step_that_lands_exactly_on_a_kink_says_the_slope_has_no_value_there(c
         "best: α = 1/2"]
     assert run(capsys, "descent", "x^2", "--start", "1", "--rate", "1/4", "--iterations", "1")[2] == \
         "start 1, learning rate α = 1/4"
+    # and so do the rates' steps, their verdicts and the best (outside check h43, N2)
+    assert run(capsys, "rates", "x^2", "--start", "1", "--rates", "1/2,2/5", "--iterations", "10", "--steps")[-3:] == [
+        "4. α = 1/2 converges: |f′| is below 0.0001 after 1 step.",
+        "5. α = 2/5 converges: |f′| is below 0.0001 after 7 steps.",
+        "6. The best rate is α = 1/2: it converges in the fewest steps (1). No rule gives the best rate in advance: "
+        "you try several and compare."]
     # 0.3 − 3·0.1 is 0 exactly, where floats make it -2.8e-17 and zigzag on for ever (outside check h32, F1)
     assert run(capsys, "descent", "abs(x)", "--start", "0.3", "--rate", "0.1")[-1] == \
         f"stopped at iteration 3: {reached}"

@@ -111,18 +111,18 @@ def rates_steps(result: LearningRates, answer: object) -> Step:
     run = result.trials[0].descent
     substeps = [step(DescentRule.SLOPE, None, run.gradient),
                 step(DescentRule.UPDATE_RULE), table_steps(result)]
-    substeps += [step(RateRule.VERDICT, rate=t.rate, behaviour=WHAT[t.behaviour], reason=reason(t, result.variables))
-                 for t in result.trials]
+    substeps += [step(RateRule.VERDICT, rate=t.descent.rate_text, behaviour=WHAT[t.behaviour],  # 1/2 as typed
+                      reason=reason(t, result.variables)) for t in result.trials]
     if result.apart:
         substeps.append(step(RateRule.APART, ends=apart_ends(result)))
     if result.best is None:
         substeps.append(step(RateRule.NO_BEST, steps=result.steps, stalls=any(t.stalls for t in result.trials)))
     elif result.tied:
-        substeps.append(step(RateRule.TIED, rates=tuple(result.trials[i].rate for i in result.best_rates),
+        substeps.append(step(RateRule.TIED, rates=tuple(result.trials[i].descent.rate_text for i in result.best_rates),
                              k=result.trials[result.best].iterations))
     else:
         best = result.trials[result.best]
-        substeps.append(step(RateRule.BEST, rate=best.rate, k=best.iterations))
+        substeps.append(step(RateRule.BEST, rate=best.descent.rate_text, k=best.iterations))
     start = result.start[0] if len(result.start) == 1 else result.start
     return step(RateRule.LEARNING_RATES, result.function, answer, substeps, variables=result.variables,
                 start=start, steps=result.steps)
