@@ -131,8 +131,8 @@ def _add(canvas, panel: Panel, where):
 
 def _draw(canvas, ax, panel: Panel) -> None:
     # a title's lines wrapped to its panel's width: beside other panels, a long one ran into its neighbour's
-    # (outside check h42, F3); about 0.6 of the 10-point font's size a character, in points of 1/72 inch
-    characters = max(20, int(ax.get_position().width * canvas.get_figwidth() * 72 / (0.6 * 10)))
+    # (outside check h42, F3); about 0.7 of the 10-point font's size a character, in points of 1/72 inch
+    characters = max(20, int(ax.get_position().width * canvas.get_figwidth() * 72 / (0.7 * 10)))
     ax.set_title("\n".join(textwrap.fill(line, characters, break_long_words=False)
                            for line in panel.title.splitlines()), fontsize=10)
     if panel.kind == "surface" and panel.field is not None:
