@@ -230,6 +230,7 @@ def test_the_most_iterations_the_tutor_runs_is_bounded(capsys):
     # outside check h41, N5: 1e70 was echoed in its 71 digits; a number typed in full stays so
     ("1e70", "0.1", "start 1e70, learning rate α = 0.1"),
     ("1e-30", "1e-25", "start 1e-30, learning rate α = 1e-25"),
+    ("2.5e-30", "0.1", "start 2.5e-30, learning rate α = 0.1"),
     ("123456789012345678901234567", "0.000001", "start 123456789012345678901234567, learning rate α = 0.000001"),
 ])
 def test_a_start_and_a_rate_are_echoed_as_typed(capsys, start, rate, said):

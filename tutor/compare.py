@@ -82,7 +82,7 @@ from .parse import (
     symbol,
     to_sympy,
 )
-from .show import as_decimal, one_exponent, show, show_each, typed_notation
+from .show import as_decimal, one_exponent, show, show_each, terminating_places, typed_notation
 from .words import TextEnum, and_list, counted, first_of
 
 __all__ = ["COMPARISONS", "Context", "Outcome", "Tolerance", "compare", "compare_equations", "compare_expressions",
@@ -981,14 +981,10 @@ def _rounds_to(got: Fraction, want: Fraction, spellings: Spellings) -> bool:
 def _decimal_fraction(got: Fraction, want: Fraction) -> int | None:
     """The places of the decimal that `got` is, where it is `want` rounded or cut to them and has two significant
     digits or more (4167/1000 for 25/6: 3); None otherwise."""
-    rest, twos, fives = got.denominator, 0, 0
-    while rest % 2 == 0:
-        rest, twos = rest // 2, twos + 1
-    while rest % 5 == 0:
-        rest, fives = rest // 5, fives + 1
-    if rest != 1:
+    terminating = terminating_places(got)
+    if terminating is None:
         return None
-    places = max(twos, fives)
+    places = terminating[0]
     digits = got.numerator * 10**places // got.denominator
     scaled = want * 10**places
     rounded = math.floor(abs(scaled) + Fraction(1, 2)) * (1 if scaled >= 0 else -1)

@@ -392,7 +392,7 @@ def as_decimal(value: Fraction, always: bool = False, most_places: int = 12) -> 
     `Notation.FRACTIONS` (maths typed without a decimal point: x²/10, not 0.1x²). None beyond
     `most_places` decimal places.
     """
-    terminating = _decimal_places(value)
+    terminating = terminating_places(value)
     if terminating is None or terminating[0] == 0 or terminating[0] > most_places:
         return None
     places, tenths = terminating
@@ -404,7 +404,7 @@ def as_decimal(value: Fraction, always: bool = False, most_places: int = 12) -> 
     return f"{sign}{digits[:-places]}.{digits[-places:]}"
 
 
-def _decimal_places(value: Fraction) -> tuple[int, bool] | None:
+def terminating_places(value: Fraction) -> tuple[int, bool] | None:
     """How many decimal places value takes, and whether its denominator is a power of ten (1/10, not 1/2:
     as many twos as fives); None where its decimal does not terminate."""
     q, twos, fives = value.denominator, 0, 0
@@ -443,7 +443,7 @@ def as_scientific(value: Fraction, latex: bool = False) -> str | None:
 def _scientific(value: Fraction, latex: bool = False) -> str | None:
     """value in scientific notation with its digits exact (2.5e-7); None where it is 0, does not terminate or
     has more than 6 significant digits."""
-    terminating = _decimal_places(value)
+    terminating = terminating_places(value)
     if value == 0 or terminating is None:
         return None
     places = terminating[0]
@@ -707,14 +707,12 @@ def _typed_short(value: Fraction) -> bool:
     """Whether a number too long to write in full (a whole number of more than 21 digits, a decimal of more than 20
     places) has a short scientific form, a few digits times a power of ten (1e70, 2.5e-30), which is how it was
     typed."""
-    n, d = abs(value.numerator), value.denominator
-    if d == 1:
-        long = n >= 10**21
-    elif str(d).rstrip("0") == "1":  # a decimal
-        long = len(str(d)) - 1 > 20
-    else:
+    terminating = terminating_places(value)
+    if terminating is None:
         return False
-    return long and len(str(n).rstrip("0")) <= 6
+    places = terminating[0]
+    long = places > 20 or places == 0 and abs(value) >= 10**21
+    return long and len(_digits(value, places).rstrip("0")) <= 6  # the significant digits: 25 of 2.5e-30
 
 
 def show_decimal(value: float, digits: int = 6, places: int | None = None) -> str:
