@@ -60,6 +60,12 @@ def test_no_test_asserts_cpu_time():
                     f"{source.relative_to(REPO)}:{node.lineno}"
 
 
+def test_a_test_that_hangs_fails_after_300_seconds(pytestconfig):
+    """docs/contributing/developing.md: a test past 300 s fails, by a timer's signal (SIGALRM: the CPU guard's is
+    SIGPROF), with the stack of every thread."""
+    assert pytestconfig.getini("timeout") == "300" and pytestconfig.getini("timeout_method") == "signal"
+
+
 def test_the_built_in_packs_sizes_in_the_prose_are_their_sizes():
     """README.md and docs/: "`gradients`, every worked example ... (44 exercises" says how many exercises
     the built-in pack has, wherever the prose (not an example's output, tested as run) names one."""
