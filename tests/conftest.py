@@ -2,6 +2,7 @@
 
 import signal
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 # A shell that starts the suite in the background (`pytest &` in a script, some CI runners) starts it with Ctrl-C
@@ -15,3 +16,13 @@ if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
 # on any machine, untimed; a test's own @settings changes only what it names.
 settings.register_profile("tutor", deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("tutor")
+
+
+@pytest.fixture(autouse=True)
+def _variants_built_afresh():
+    """Each test builds the variants it uses: a process reads each built-in pack once (tutor.packs.load) and would
+    share its variants between tests, and with them what one test's patches left on them."""
+    # imported here, not with this file: pytest installs its hook for exceptions no one can catch after reading it,
+    # and tutor.budget's own (which passes theirs on) must come after it
+    from tutor import packs
+    packs._VARIANTS.clear()

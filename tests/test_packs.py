@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import sympy
 import yaml
+from pack_files import pack_file
 
 from tutor import packs
 from tutor.cli import main
@@ -524,6 +525,20 @@ def test_built_in_hints_name_the_rule_and_the_variable_of_their_exercise(pack, e
     be another's."""
     path = Path(__file__).resolve().parents[1] / "exercises" / f"{pack}.yaml"
     assert packs.load(path).exercise(exercise).variant(0).hints() == hints
+
+
+def test_a_built_in_pack_is_read_once_per_text_and_limits(tmp_path):
+    """Loading the lesson again (a command, a test, a notebook) gets the pack read before, and with it each
+    variant built before; other limits read it again, and a pack file is read each time, as it may have been
+    edited since."""
+    drills = packs.load("drills", verify=False)
+    assert packs.load("drills") is drills and packs.load("drills", when_set=True, only="ls-four-points") is drills
+    assert packs.load("drills").exercise("ls-four-points").variant("ana").problem is \
+        drills.exercise("ls-four-points").variant("ana").problem
+    other_limits = replace(packs.LIMITS, max_exercises=packs.LIMITS.max_exercises - 2)
+    assert packs.load("drills", limits=other_limits, verify=False) is not drills
+    path = pack_file(tmp_path, "{id: a, kind: derivative, function: 'x^2'}")
+    assert packs.load(path) is not packs.load(path)
 
 
 def test_a_built_in_pack_is_verified_once_per_text_and_limits(monkeypatch):

@@ -525,16 +525,24 @@ def load(name_or_path: str | Path, limits: Limits = LIMITS, verify: bool = True,
     about (`check --exercise`, `pack show PACK ID`): its answer alone is computed, as another's may
     take the solvers long to find, or refuse. The whole file's structure is checked all the same."""
     content, source, folder = _pack_text(name_or_path, limits)
-    built_in, verified = source.startswith("built-in:"), (content, limits, only)
-    verify = not when_set and (verify or not built_in) and not (built_in and verified in _VERIFIED_BUILT_IN)
-    pack = load_text(content, source, folder, limits, verify, only)
-    if verify and built_in:  # the same text computes the same answers
-        _VERIFIED_BUILT_IN.add(verified)
+    if not source.startswith("built-in:"):
+        return load_text(content, source, folder, limits, not when_set, only)
+    pack = _BUILT_IN_READ.get((content, limits))
+    if pack is None:
+        pack = _BUILT_IN_READ[content, limits] = load_text(content, source, folder, limits, verify=False)
+    if verify and not when_set and (content, limits, only) not in _VERIFIED_BUILT_IN:
+        problems = [spec.describe(finding) for spec in pack.exercises if only in (None, spec.id)
+                    for finding in refusing(spec)]
+        if problems:
+            raise PackError(problems)
+        _VERIFIED_BUILT_IN.add((content, limits, only))  # the same text computes the same answers
     return pack
 
 
-# the built-in packs' texts this process has verified (with the limits and the one exercise asked for): a
-# command, a test, a notebook loading the lesson again (0.24 s, most of it computing each answer) only reads it
+# The built-in packs this process has read, by text and limits: one Pack each, which a command, a test, a notebook
+# loading the lesson again gets back (reading it took 60 ms; with a new Pack, every variant was built again too).
+_BUILT_IN_READ: dict[tuple[str, Limits], Pack] = {}
+# and the texts it has verified (with the limits and the one exercise asked for), which loading again only reads
 _VERIFIED_BUILT_IN: set[tuple[str, Limits, str | None]] = set()
 
 
