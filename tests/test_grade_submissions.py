@@ -393,6 +393,9 @@ def test_json_problems_carry_their_lines(tmp_path):
     ('{"student": "u1" "answers": {}}', "1: not valid JSON: a ',' is missing at line 1, column 18"),
     ('{"student": "u1", "answers": {"sum": 19 x}}', "1: not valid JSON: a ',' is missing at line 1, column 41"),
     ('{"student": "u1", "answers": {"sum": }}', "1: not valid JSON: a value is missing at line 1, column 38"),
+    # outside check h43, N5: a value in single quotes was "a value is missing"
+    ("{\"student\": \"u1\", \"answers\": {\"sum\": '19'}}",
+     '1: not valid JSON: a text in single quotes at line 1, column 38; JSON takes double quotes: "like this"'),
     ('{"student": "u1", "answers": {"sum": "a\\qb"}}',
      "1: not valid JSON: the backslash at line 1, column 40 starts no escape; write a backslash as \\\\"),
 ])
