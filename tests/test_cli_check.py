@@ -1804,3 +1804,15 @@ def test_an_expected_line_in_three_variables_names_its_variables(capsys):
     assert main(["check", "x = 0, y = 0", "--expected", "{x = y = z}", "--shape", "points"]) == 1
     assert capsys.readouterr().out == ("incorrect\nx = 0, y = 0 do not belong in the answer. A line is missing.\n"
                                        "read as: {x = 0, y = 0}\n")
+
+
+@pytest.mark.parametrize("answer, said", [
+    ("-1", "Your answer -1 is not right. f has no value there, so it can't be where f is least."),
+    ("0", "Your answer 0 is not right. f has no value there, so it can't be where f is least."),
+    ("-10^400", "Your answer -1e400 is not right. f has no value there, so it can't be where f is least."),
+    ("3", "Your answer 3 is not right."),
+])
+def test_an_x_where_f_has_no_value_is_told_so(capsys, answer, said):
+    """Outside check h39, F3: -2 for the x where x - 2 ln x is least was told only what was wrong with it."""
+    assert main(["check", "--exercise", "drills:mn-log", "--student", "ana", "--", answer]) == 1  # f = -6 ln x + x
+    assert capsys.readouterr().out.splitlines()[1] == said

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from fractions import Fraction
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
@@ -17,6 +18,7 @@ from ...calculus.minimize import Repeating, repeating
 from ...calculus.partials import no_derivative
 from ...check import Judgement, Verdict, check
 from ...compare import Context, Tolerance, once
+from ...evaluate import Compiled, TooLarge, Uncertain, Undefined, Unsupported
 from ...limits import LIMITS, Limits
 from ...parse import NOT_A_LIST, Answer, InputError, Shape, symbol
 from ...show import show
@@ -214,12 +216,35 @@ class Minimize(FunctionProblem):
         verdict = self._one(text, tolerance, expected)
         again = self._again(text) if expected is None else None
         if again is None:
-            return verdict
+            return self._where_f_has_no_value(text, verdict)
         # 1, 1 is judged as 1, the x it names, with the list as typed and, where wrong, the repeat named first,
         # as in a list of minima (compare.once)
         said, reading = again
         return replace(verdict, reading=reading, message=verdict.message if verdict.verdict != Judgement.INCORRECT
                        else f"{said} {verdict.message}")
+
+    def _where_f_has_no_value(self, text: str, verdict: Verdict) -> Verdict:
+        """A wrong x at which f has no value, said so: no minimum can be there (outside check h39, F3: -2, the sign
+        slipped, for x − 9 ln x, got the slip alone)."""
+        if verdict.verdict != Judgement.INCORRECT:
+            return verdict
+        try:
+            value = self.read(text).value
+        except InputError:
+            return verdict
+        if not (isinstance(value, sympy.Rational) and len(self.variables) == 1):
+            return verdict
+        try:
+            Compiled(self.function, [symbol(self.variables[0])])((Fraction(int(value.p), int(value.q)),))
+            return verdict
+        except TooLarge:  # too large to say: not that it has no value
+            return verdict
+        except Undefined:
+            pass
+        except (Uncertain, Unsupported):
+            return verdict
+        return replace(verdict, message=f"{verdict.message} {self.name} has no value there, so it can't be where "
+                                        f"{self.name} is least.")
 
     def _one(self, text: str, tolerance: Tolerance | None, expected: object) -> Verdict:
         """As `check`, of an answer read as one x."""
