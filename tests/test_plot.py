@@ -184,6 +184,9 @@ def test_the_sauna_critical_points_by_class_with_the_room():
     assert set(room.outline) == {(0, 0), (5, 0), (5, 5), (0, 5)}
     # (6, 6) lies outside the room: the legend says so, and the count leaves it out
     assert panel.title == "1 critical point and 2 lines of them in the region 0 ≤ x ≤ 5, 0 ≤ y ≤ 5"
+    # none apart from the lines: "0 critical points and 2 lines of them" read as a contradiction (outside check h42, F15)
+    (alone,) = contour_figure("x^2 y^2", critical=True).panels
+    assert alone.title == "2 lines of critical points"
     # the window shows the room, the saddle and the lines
     (x0, x1), (y0, y1) = panel.limits
     assert x0 < 0 and y0 < 0 and x1 > 6 and y1 > 6
@@ -442,3 +445,16 @@ def test_a_descent_that_barely_moves_far_from_zero_is_drawn(start):
     f = "x^2" if "," not in start else "x^2 + y^2"
     (panel,) = descent_figure(f, start, "1e-30", iterations=2).panels
     assert all(low < high for low, high in panel.limits)
+
+
+@pytest.mark.parametrize("rates, rows, columns", [(["0.1"], 1, 1), (["1.1", "0.5", "0.1"], 1, 3),
+                                                  (["1.1", "0.9", "0.25", "0.001"], 2, 2)])
+def test_rates_panels_sit_in_one_row_up_to_three_and_in_two_rows_from_four(rates, rows, columns):
+    # plot.md: one panel per rate, in one row, or two from four rates on (outside check h42, F14: "side by side")
+    from matplotlib.figure import Figure as Canvas
+
+    from tutor.calculus.rates import compare_rates
+    from tutor.plot import png, rates_figure
+    axes = png._axes(Canvas(), rates_figure(compare_rates("x^2", None, 1, rates, steps=20)))
+    assert len(axes) == len(rates)
+    assert axes[0].get_subplotspec().get_gridspec().get_geometry() == (rows, columns)

@@ -66,7 +66,7 @@ def test_a_suffix_that_is_no_picture_format_is_refused_before_anything_is_writte
     monkeypatch.chdir(tmp_path)
     assert run(capsys, "surface", "x^2+y^2", "--out", "pic.txt") == (
         2, "", "tutor: can't write a picture to pic.txt: .txt is not a picture format; name the file with .png, .svg, "
-               ".pdf, .jpg, .tif, .webp or .eps\n")
+               ".pdf, .jpg, .tif, .webp, .eps or .ps\n")
     assert list(tmp_path.iterdir()) == []
 
 
@@ -184,3 +184,16 @@ def test_an_unknown_exercise_or_pack_is_one_sentence(capsys, drawn):
     assert run(capsys, "exercise", "nope.yaml", "a") == \
         (2, "", "tutor: nope.yaml: no such pack file (built-in packs: gradients, drills)\n")
     assert not drawn
+
+
+def test_matplotlib_says_nothing_on_the_terminal(capsys, tmp_path, monkeypatch):
+    """Outside check h42, F12: a PostScript picture printed "The PostScript backend does not support transparency
+    ...", and a fit with a point at 10^300 a UserWarning with the path of tutor's own file: the picture is written,
+    and its path is all that is printed."""
+    import warnings
+    monkeypatch.chdir(tmp_path)
+    with warnings.catch_warnings(record=True) as warned:
+        warnings.simplefilter("always")
+        assert run(capsys, "contour", "x^2+y^2", "--critical", "--out", "c.eps") == (0, "c.eps\n", "")
+        assert run(capsys, "fit", "--points", "(1,1e300),(2,5),(3,3)", "--out", "f.png") == (0, "f.png\n", "")
+    assert warned == []

@@ -111,12 +111,14 @@ def _critical_marker(p: CriticalPoint) -> Marker:
 
 
 def _count(points: int, sets: Sequence[CriticalSet]) -> str:
-    """2 critical points and 2 lines of them."""
+    """2 critical points and 2 lines of them; 2 lines of critical points, where none lies apart (not "0 critical
+    points and 2 lines of them", which read as a contradiction: outside check h42, F15)."""
     text = f"{points} critical point{'s' * (points != 1)}"
     if not sets:
         return text
     kind = sets[0].kind if len({s.kind for s in sets}) == 1 else "set"
-    return text + f" and {len(sets)} {kind}{'s' * (len(sets) != 1)} of them"
+    of_them = f"{len(sets)} {kind}{'s' * (len(sets) != 1)} of"
+    return f"{of_them} critical points" if points == 0 else f"{text} and {of_them} them"
 
 
 def _article(label: str) -> str:

@@ -38,7 +38,7 @@ def descent_figure(f: str | Expr | None, start: str | Sequence[Number] | Number,
 
 
 def rates_figure(result: LearningRates, name: str = "f") -> Figure:
-    """The same descent with each learning rate, side by side: one panel per rate, titled with what it did."""
+    """The same descent with each learning rate: one panel per rate, titled with what it did."""
     f, names = result.function, result.variables
     function_with(f, names, (1, 2), "a picture of gradient descent")
     panels = tuple(_panel(f, names, trial.descent, name, f"α = {trial.descent.rate_text}: {trial.word}",

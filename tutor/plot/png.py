@@ -7,9 +7,13 @@ are chosen by each element's role; what is drawn is decided in the Figure.
 
 from __future__ import annotations
 
+import contextlib
 import io
+import logging
 import math
 import textwrap
+import warnings
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -77,7 +81,7 @@ def picture_path(path: Path | str) -> Path:
         return path.with_name(path.name + ".png")
     if path.suffix[1:].lower() not in FORMATS:
         raise PictureFormat(f"can't write a picture to {path}: {path.suffix} is not a picture format; name the file "
-                            "with .png, .svg, .pdf, .jpg, .tif, .webp or .eps")
+                            "with .png, .svg, .pdf, .jpg, .tif, .webp, .eps or .ps")
     return path
 
 
@@ -94,18 +98,32 @@ def write_png(figure: Figure, path: Path | str, dpi: int = DPI) -> Path:
     except ImportError:
         raise NoMatplotlib("PNG pictures need matplotlib: python3 -m pip install 'matplotlib>=3.7' "
                            "(or draw in the terminal with --text)") from None
-    slices = len(figure.panels) > 1
-    canvas = Canvas(figsize=(13, 6.8) if slices else (8, 6.4), layout="constrained")
-    FigureCanvasAgg(canvas)
-    canvas.suptitle(figure.title, fontsize=13)
-    for ax, panel in zip(_axes(canvas, figure), figure.panels):
-        _draw(canvas, ax, panel)
     kind = path.suffix[1:].lower()
     drawn = io.BytesIO()  # drawn whole before the file is opened: a drawing that fails leaves no file behind
-    with rc_context({"svg.hashsalt": "tutor"}):  # an SVG's ids the same from run to run
-        canvas.savefig(drawn, format=kind, dpi=dpi, metadata=FORMATS[kind])
+    # none of matplotlib's own warnings on the terminal, the picture being drawn all the same (with its file paths, or
+    # "The PostScript backend does not support transparency ...": outside check h42, F12)
+    with warnings.catch_warnings(), _quiet(logging.getLogger("matplotlib")):
+        warnings.simplefilter("ignore")
+        slices = len(figure.panels) > 1
+        canvas = Canvas(figsize=(13, 6.8) if slices else (8, 6.4), layout="constrained")
+        FigureCanvasAgg(canvas)
+        canvas.suptitle(figure.title, fontsize=13)
+        for ax, panel in zip(_axes(canvas, figure), figure.panels):
+            _draw(canvas, ax, panel)
+        with rc_context({"svg.hashsalt": "tutor"}):  # an SVG's ids the same from run to run
+            canvas.savefig(drawn, format=kind, dpi=dpi, metadata=FORMATS[kind])
     path.write_bytes(drawn.getvalue())
     return path
+
+
+@contextlib.contextmanager
+def _quiet(logger: logging.Logger) -> Iterator[None]:
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 def _axes(canvas, figure: Figure) -> list:
