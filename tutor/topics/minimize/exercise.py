@@ -224,8 +224,8 @@ class Minimize(FunctionProblem):
                        else f"{said} {verdict.message}")
 
     def _where_f_has_no_value(self, text: str, verdict: Verdict) -> Verdict:
-        """A wrong x at which f has no value, said so: no minimum can be there (outside check h39, F3: -2, the sign
-        slipped, for x − 9 ln x, got the slip alone)."""
+        """A wrong x at which f has no value, said so: no minimum can be there (outside check h39, F3). A mistake named
+        (the sign of -9/x slipped, for x − 9 ln x) replaces the whole message, this too."""
         if verdict.verdict != Judgement.INCORRECT:
             return verdict
         try:
@@ -237,10 +237,9 @@ class Minimize(FunctionProblem):
         try:
             Compiled(self.function, [symbol(self.variables[0])])((Fraction(int(value.p), int(value.q)),))
             return verdict
-        except TooLarge:  # too large to say: not that it has no value
-            return verdict
-        except Undefined:
-            pass
+        except Undefined as error:
+            if isinstance(error, TooLarge):  # too large to say, not that it has none
+                return verdict
         except (Uncertain, Unsupported):
             return verdict
         return replace(verdict, message=f"{verdict.message} {self.name} has no value there, so it can't be where "
