@@ -1811,8 +1811,11 @@ def test_an_expected_line_in_three_variables_names_its_variables(capsys):
     ("0", "Your answer 0 is not right. f has no value there, so it can't be where f is least."),
     ("-10^400", "Your answer -1e400 is not right. f has no value there, so it can't be where f is least."),
     ("3", "Your answer 3 is not right."),
+    ("-6", "It looks like you lost a minus sign. The derivative of a difference is the difference of the derivatives: "
+           "the term -6 ln(x) gives -6/x. f has no value there, so it can't be where f is least."),
 ])
 def test_an_x_where_f_has_no_value_is_told_so(capsys, answer, said):
-    """Outside check h39, F3: -2 for the x where x - 2 ln x is least was told only what was wrong with it."""
+    """Outside check h39, F3: -2 for the x where x - 2 ln x is least was told only what was wrong with it; it is told
+    after a mistake named too."""
     assert main(["check", "--exercise", "drills:mn-log", "--student", "ana", "--", answer]) == 1  # f = -6 ln x + x
     assert capsys.readouterr().out.splitlines()[1] == said

@@ -1380,5 +1380,7 @@ def explain(verdict: Verdict, problem: Problem, text: str, tolerance: Tolerance 
     found = diagnose(problem, text, tolerance, mistakes, shape_only=shape_only, limits=limits)
     if found is None:
         return verdict
-    return replace(verdict, verdict=Judgement.INCORRECT, note=found.note, message=found.message,
+    aside = problem.aside(text)  # true whatever the mistake: the x where f has no value (outside check h39, F3)
+    return replace(verdict, verdict=Judgement.INCORRECT, note=found.note,
+                   message=f"{found.message} {aside}" if aside else found.message,
                    reading=verdict.reading or found.reading, column=None)

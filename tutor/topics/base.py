@@ -242,6 +242,11 @@ class Problem:
     def hints(self) -> tuple[str, ...]:
         raise NotImplementedError
 
+    def aside(self, text: str) -> str:
+        """A sentence true of a wrong answer whatever its mistake, said after the verdict's message and after a
+        mistake named (an x where f has no value, in `minimize`); "" where there is none."""
+        return ""
+
     @classmethod
     def topic(cls) -> str:
         """The lesson's topic a student reviews after a wrong answer, where the pack gives no tags: the kind's

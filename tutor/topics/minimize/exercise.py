@@ -216,34 +216,31 @@ class Minimize(FunctionProblem):
         verdict = self._one(text, tolerance, expected)
         again = self._again(text) if expected is None else None
         if again is None:
-            return self._where_f_has_no_value(text, verdict)
+            aside = self.aside(text) if verdict.verdict == Judgement.INCORRECT else ""
+            return replace(verdict, message=f"{verdict.message} {aside}") if aside else verdict
         # 1, 1 is judged as 1, the x it names, with the list as typed and, where wrong, the repeat named first,
         # as in a list of minima (compare.once)
         said, reading = again
         return replace(verdict, reading=reading, message=verdict.message if verdict.verdict != Judgement.INCORRECT
                        else f"{said} {verdict.message}")
 
-    def _where_f_has_no_value(self, text: str, verdict: Verdict) -> Verdict:
-        """A wrong x at which f has no value, said so: no minimum can be there (outside check h39, F3). A mistake named
-        (the sign of -9/x slipped, for x − 9 ln x) replaces the whole message, this too."""
-        if verdict.verdict != Judgement.INCORRECT:
-            return verdict
+    def aside(self, text: str) -> str:
+        """Where f has no value at the x given: no minimum can be there (outside check h39, F3)."""
         try:
             value = self.read(text).value
         except InputError:
-            return verdict
+            return ""
         if not (isinstance(value, sympy.Rational) and len(self.variables) == 1):
-            return verdict
+            return ""
         try:
             Compiled(self.function, [symbol(self.variables[0])])((Fraction(int(value.p), int(value.q)),))
-            return verdict
+            return ""
         except Undefined as error:
             if isinstance(error, TooLarge):  # too large to say, not that it has none
-                return verdict
+                return ""
         except (Uncertain, Unsupported):
-            return verdict
-        return replace(verdict, message=f"{verdict.message} {self.name} has no value there, so it can't be where "
-                                        f"{self.name} is least.")
+            return ""
+        return f"{self.name} has no value there, so it can't be where {self.name} is least."
 
     def _one(self, text: str, tolerance: Tolerance | None, expected: object) -> Verdict:
         """As `check`, of an answer read as one x."""
