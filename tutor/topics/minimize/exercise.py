@@ -230,17 +230,29 @@ class Minimize(FunctionProblem):
             value = self.read(text).value
         except InputError:
             return ""
-        if not (isinstance(value, sympy.Rational) and len(self.variables) == 1):
+        compiled = self._compiled
+        if not isinstance(value, sympy.Rational) or compiled is None:
             return ""
         try:
-            Compiled(self.function, [symbol(self.variables[0])])((Fraction(int(value.p), int(value.q)),))
+            compiled((Fraction(int(value.p), int(value.q)),))
             return ""
         except Undefined as error:
             if isinstance(error, TooLarge):  # too large to say, not that it has none
                 return ""
-        except (Uncertain, Unsupported):
+        except (Uncertain, Unsupported):  # a function the evaluator can't compute at this x
             return ""
         return f"{self.name} has no value there, so it can't be where {self.name} is least."
+
+    @cached_property
+    def _compiled(self) -> Compiled | None:
+        """f compiled once for `aside`, which a check and the naming of its mistake each ask (None where f is not of
+        one variable, or uses a function the evaluator lacks)."""
+        if len(self.variables) != 1:
+            return None
+        try:
+            return Compiled(self.function, [symbol(self.variables[0])])
+        except Unsupported:
+            return None
 
     def _one(self, text: str, tolerance: Tolerance | None, expected: object) -> Verdict:
         """As `check`, of an answer read as one x."""
