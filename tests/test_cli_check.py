@@ -765,6 +765,16 @@ def test_the_derivative_of_log_10_may_be_written_with_log10(capsys, tmp_path):
         "correct\nCorrect. ('log10' was read as log_10, the logarithm to base 10.)\nread as: 1/(x ln(10))\n")
 
 
+def test_the_derivative_of_an_absolute_value_in_a_mistake_is_written_plainly(capsys, tmp_path):
+    """Outside check h44, N3: the term's right derivative was shown as sympy's raw "-2 Derivative(x, x)sign(x)/|x|"
+    (|t|′ worked out for a complex t); it is what `tutor solve partial` says of ln|x|, sign(x)/|x|."""
+    pack = pack_file(tmp_path, "{id: m, kind: minimize, function: x^2 - 2 ln(abs(x))}")
+    assert main(["check", "--exercise", f"{pack}:m", "--", "0"]) == 1
+    assert capsys.readouterr().out.splitlines()[1] == (
+        "It looks like you treated the term -2 ln(|x|) as a constant. It changes with x: the derivative of -2 ln(|x|) "
+        "is -2 sign(x)/|x|, not 0. f has no value there, so it can't be where f is least.")
+
+
 def test_log2x_is_still_the_logarithm_of_2x_and_the_note_says_how_to_write_a_base(capsys):
     assert main(["check", "log2x", "--expected", "ln(x)/ln(2)"]) == 1
     assert capsys.readouterr().out == (
@@ -1811,6 +1821,8 @@ def test_an_expected_line_in_three_variables_names_its_variables(capsys):
     ("0", "Your answer 0 is not right. f has no value there, so it can't be where f is least."),
     ("-10^400", "Your answer -1e400 is not right. f has no value there, so it can't be where f is least."),
     ("3", "Your answer 3 is not right."),
+    ("-1, -1", "x = -1 is given twice. Your answer -1 is not right. f has no value there, so it can't be where f is "
+               "least."),  # outside check h44, N1: judged as -1, it lacked the sentence
     ("-6", "It looks like you lost a minus sign. The derivative of a difference is the difference of the derivatives: "
            "the term -6 ln(x) gives -6/x. f has no value there, so it can't be where f is least."),
 ])

@@ -539,7 +539,7 @@ def _function(e: Expr, v: sympy.Symbol, slips: Slips) -> Expr:
     return _chain(e, u, right, right, v, slips)
 
 
-_T = sympy.Dummy("t")
+_T = sympy.Dummy("t", real=True)  # as every variable is (parse.symbol): |t|′ is sign(t), not re and im
 
 _CHAIN_SLIPS = frozenset({Slip.NO_INNER, Slip.INNER_NOT_DERIVED, Slip.INNER_LOST, Slip.INNER_HELD_TERM})
 _POWER_SLIPS = frozenset({Slip.EXPONENT_KEPT, Slip.NOT_MULTIPLIED, Slip.GAVE_EXPONENT, Slip.NEW_EXPONENT,

@@ -214,10 +214,11 @@ class Minimize(FunctionProblem):
                 Graph(self.function, self.name))):
             return every
         verdict = self._one(text, tolerance, expected)
+        if verdict.verdict == Judgement.INCORRECT and (aside := self.aside(text)):
+            verdict = replace(verdict, message=f"{verdict.message} {aside}")
         again = self._again(text) if expected is None else None
         if again is None:
-            aside = self.aside(text) if verdict.verdict == Judgement.INCORRECT else ""
-            return replace(verdict, message=f"{verdict.message} {aside}") if aside else verdict
+            return verdict
         # 1, 1 is judged as 1, the x it names, with the list as typed and, where wrong, the repeat named first,
         # as in a list of minima (compare.once)
         said, reading = again
