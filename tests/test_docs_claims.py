@@ -17,8 +17,10 @@ import time
 from fractions import Fraction
 from pathlib import Path
 
+import pytest
 from prompt_toolkit.buffer import Buffer
 from prompt_toolkit.document import Document
+from prompt_toolkit.formatted_text import FormattedText
 from prompt_toolkit.history import FileHistory
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
@@ -32,7 +34,7 @@ from tutor.feedback import respond
 from tutor.limits import LIMITS
 from tutor.plot import contour_figure, fit_figure, surface_figure
 from tutor.practice import Session
-from tutor.repl import MathLexer, Shell
+from tutor.repl import Ending, MathLexer, Shell
 from tutor.topics import CATALOGUE
 
 REPO = Path(__file__).resolve().parents[1]
@@ -172,6 +174,44 @@ def test_ctrl_c_clears_the_line(tmp_path):
         keyboard.send_text("12345\x03")  # typed, then cleared: never answered
         keyboard.send_text("2x\r\x04")
         shell.run()
+    with sqlite3.connect(tmp_path / "p.sqlite3") as connection:
+        assert connection.execute("SELECT answer, verdict FROM attempts").fetchall() == [("2x", "correct")]
+
+
+@pytest.mark.parametrize("number", [signal.SIGHUP, signal.SIGTERM], ids=["SIGHUP", "SIGTERM"])
+def test_closing_the_window_while_the_toolbar_is_drawn_ends_the_session(tmp_path, number):
+    """docs/reference/progress.md: closing the terminal window ends the session, saving. A signal that came while
+    the toolbar was drawn (as a key is typed) was raised inside the prompt's event loop, which caught it and waited
+    for an Enter no one could type: the tutor lived on, holding the database, and SIGTERM no longer ended it."""
+    session = Session(packs.load("gradients"), store.Store(tmp_path / "p.sqlite3"), "ana", seed=1)
+    with create_pipe_input() as keyboard, Ending() as ending:
+        shell = Shell(session, emit=lambda lines: None, ending=ending, input=keyboard, output=DummyOutput())
+        toolbar, typed = shell.toolbar, []
+
+        def closed_while_drawn() -> FormattedText:
+            text = shell.prompt.app.current_buffer.text
+            if not (text or typed) and "attempts 1" in session.status():  # the second prompt, drawn
+                typed.append("2x+")
+                keyboard.send_text("2x+")  # typed now, so drawn by the prompt's event loop, as a key is typed
+            if text == "2x+":
+                os.kill(os.getpid(), number)  # the handler runs here, inside the drawing
+            return toolbar()
+
+        shell.prompt.bottom_toolbar = closed_while_drawn
+        keyboard.send_text("2x\r")
+        rescued: list[bool] = []
+
+        def rescue_typed() -> None:  # without the fix: Enter for prompt_toolkit's "Press ENTER", then Ctrl-D
+            rescued.append(True)
+            keyboard.send_text("\r\r\x04")
+
+        rescue = threading.Timer(10, rescue_typed)
+        rescue.start()
+        try:
+            shell.run()
+        finally:
+            rescue.cancel()
+    assert not rescued  # ended by the signal, at once
     with sqlite3.connect(tmp_path / "p.sqlite3") as connection:
         assert connection.execute("SELECT answer, verdict FROM attempts").fetchall() == [("2x", "correct")]
 

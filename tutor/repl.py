@@ -201,6 +201,8 @@ class Ending:
         self.asked = False
         self.waiting = False
         self.before: dict = {}
+        # where the wait is an event loop's (the Shell's prompt): ends it from there; else the handler raises _Ended
+        self.end_wait: Callable[[], None] | None = None
 
     def __enter__(self) -> Ending:
         self.before = {number: signal.signal(number, self._signalled) for number in self.SIGNALS}
@@ -213,6 +215,9 @@ class Ending:
     def _signalled(self, _number: int, _frame: object) -> None:
         self.asked = True
         if self.waiting:
+            if self.end_wait is not None:
+                self.end_wait()
+                return
             self.waiting = False
             raise _Ended
 
@@ -311,7 +316,30 @@ class Shell:
         return app.input.closed or any(key.key == Keys.ControlC for key in keys)
 
     def run(self) -> None:
-        converse(self.session, self.prompt.prompt, self.emit, self.ending)
+        if self.ending is not None:
+            self.ending.end_wait = self._end_wait
+        converse(self.session, self._read, self.emit, self.ending)
+
+    def _read(self, prompt: str) -> str:
+        return self.prompt.prompt(prompt, pre_run=self._ended_already)
+
+    def _end_wait(self) -> None:
+        """From the signal handler: the prompt ends its wait with _Ended, in its own event loop. Raised in the
+        handler itself, _Ended could land inside one of the loop's callbacks (the toolbar drawn as a key came),
+        where asyncio catches and logs it: the prompt then waited for an Enter no one could type, with the
+        terminal gone, and the process lived on, holding the progress database."""
+        app = self.prompt.app
+        if app.future is not None and app.loop is not None:  # else not waiting yet: `_ended_already` sees it
+            app.loop.call_soon_threadsafe(self._exit)
+
+    def _ended_already(self) -> None:
+        if self.ending is not None and self.ending.asked:  # asked between the last answer and this prompt
+            self._exit()
+
+    def _exit(self) -> None:
+        app = self.prompt.app
+        if app.future is not None and not app.future.done():
+            app.exit(exception=_Ended())
 
 
 def _packed(parts: list[str], width: int) -> list[str]:
