@@ -70,6 +70,16 @@ def test_a_suffix_that_is_no_picture_format_is_refused_before_anything_is_writte
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("kind", ["surface", "contour", "descent", "rates", "fit", "exercise"])
+def test_each_plot_help_names_every_format_the_refusal_does(capsys, kind):
+    """Outside check h44, N5: `plot rates --help` named .svg, .pdf and .jpg only, where plot.md and the refusal of
+    an unknown suffix name eight."""
+    with pytest.raises(SystemExit):
+        main(["plot", kind, "--help"])
+    helped = " ".join(capsys.readouterr().out.split())
+    assert "(.png, .svg, .pdf, .jpg, .tif, .webp, .eps or .ps)" in helped
+
+
 # finding 782: --out noext wrote noext.png and printed noext; --out figs/ wrote figs.png beside the folder
 def test_the_path_printed_is_the_file_written(capsys, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)

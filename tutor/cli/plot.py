@@ -11,6 +11,7 @@ from pathlib import Path
 from .. import plot
 from ..calculus import SolveError
 from ..parse import InputError
+from ..plot import png
 from ..topics import TOPICS
 from . import EXIT_OK, UserError, plot_exercise
 from .kinds import subcommands
@@ -22,8 +23,8 @@ def setup(parser: argparse.ArgumentParser) -> None:
         default = "ID-question.png, or ID.png with --answers, in the pictures folder of the tutor's home" \
             if command is plot_exercise.COMMAND else f"{command.name}.png"
         sub.add_argument("--out", "-o", metavar="FILE", help=f"the picture to write: a PNG, or the format its suffix "
-                                                            f"names (.svg, .pdf, .jpg); a folder: the default name in "
-                                                            f"it (default: {default})")
+                                                            f"names ({png.NAMED}); a folder: the default name in it "
+                                                            f"(default: {default})")
         sub.add_argument("--text", action="store_true", help="draw in the terminal instead of writing a PNG")
 
 

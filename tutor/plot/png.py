@@ -66,6 +66,7 @@ FORMATS: dict[str, dict[str, Any] | None] = {
     "eps": {"Creator": None, "CreationDate": None}, "ps": {"Creator": None, "CreationDate": None},
     "jpg": None, "jpeg": None, "tif": None, "tiff": None, "webp": None,
 }
+NAMED = ".png, .svg, .pdf, .jpg, .tif, .webp, .eps or .ps"  # the suffixes said to a person (svgz, jpeg, tiff too)
 
 
 class PictureFormat(TutorError):
@@ -81,7 +82,7 @@ def picture_path(path: Path | str) -> Path:
         return path.with_name(path.name + ".png")
     if path.suffix[1:].lower() not in FORMATS:
         raise PictureFormat(f"can't write a picture to {path}: {path.suffix} is not a picture format; name the file "
-                            "with .png, .svg, .pdf, .jpg, .tif, .webp, .eps or .ps")
+                            f"with {NAMED}")
     return path
 
 
