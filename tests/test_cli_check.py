@@ -119,9 +119,9 @@ def test_batch_survives_bytes_that_are_not_utf8_deep_nesting_long_lines_and_twic
     assert [r["line"] for r in out] == list(range(1, 12))
     assert [r.get("verdict") for r in out[::2]] == ["correct"] * 6
     assert out[1]["error"] == "line 2: not UTF-8 text (byte 15 of the line)"
-    assert out[3]["error"] == "line 4: not a JSON object (nested too deeply)"
+    assert out[3]["error"] == "line 4: not a JSON object: it is nested too deeply"
     assert out[5]["error"] == "line 6: the line is longer than 131,072 bytes"
-    assert out[7]["error"] == "line 8: not a JSON object ('answer' is given twice)"
+    assert out[7]["error"] == "line 8: not a JSON object: 'answer' is given twice"
     assert out[9]["error"] == "line 10: a number in it is too long"
 
 
@@ -138,7 +138,7 @@ def test_batch_tells_a_misspelt_key_the_expected_answer_s_faults_a_bom_and_a_lin
              # a BOM past the start, a comma left out, a line cut short: the decoder's words, in a sentence (h40, F9)
              b'\xef\xbb\xbf{"id": 6, "answer": "x", "expected": "x"}',
              b'{"id": 7, "answer": "x" "expected": "x"}',
-             b'{"id": 8, "answer": "x",']
+             b'{"id": 8, "answer": "x",', b"{'answer': \"2x\", \"expected\": \"2x\"}"]
     _stdin(monkeypatch, b"\n".join(lines) + b"\n")
     assert main(["check", "--batch", "-"]) == 1
     out = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
@@ -146,9 +146,11 @@ def test_batch_tells_a_misspelt_key_the_expected_answer_s_faults_a_bom_and_a_lin
         "line 1: unknown key 'tolerance'; did you mean 'tol'?", "line 2: unknown key 'Vars'; did you mean 'vars'?",
         "correct", "line 4: 'expected' can't be used: the answer is empty",
         "line 5: 'expected' can't be used: it uses x, which is not among the variables given (x y)",
-        "line 6: not a JSON object (a byte order mark (U+FEFF) at column 1, which only the start of a file may have; "
-        "take it out)", "line 7: not a JSON object (a ',' is missing at column 25)",
-        "line 8: not a JSON object (the line ends at column 25 before the document does; is it complete?)"]
+        "line 6: not a JSON object: a byte order mark (U+FEFF) at column 1, which only the start of a file may have; "
+        "take it out", "line 7: not a JSON object: a ',' is missing at column 25",
+        "line 8: not a JSON object: the line ends at column 25 before the document does; is it complete?",
+        # outside check h44, N6: "not a JSON object (a key in double quotes is expected at column 2 (JSON takes ...))"
+        "line 9: not a JSON object: a text in single quotes at column 2; JSON takes double quotes: \"like this\""]
     assert main(["check", "x - 2", "--expected", "x - 2", "--vars", "x y"]) == 2
     assert capsys.readouterr().err == ("tutor: --expected can't be used: it uses x, which is not among the variables "
                                        "given (x y)\n")

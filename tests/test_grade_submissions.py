@@ -396,6 +396,9 @@ def test_json_problems_carry_their_lines(tmp_path):
     # outside check h43, N5: a value in single quotes was "a value is missing"
     ("{\"student\": \"u1\", \"answers\": {\"sum\": '19'}}",
      '1: not valid JSON: a text in single quotes at line 1, column 38; JSON takes double quotes: "like this"'),
+    # h44, N6: a key in single quotes was told "a key in double quotes is expected", with a comma named too
+    ("{'student': \"u1\", \"answers\": {}}",
+     '1: not valid JSON: a text in single quotes at line 1, column 2; JSON takes double quotes: "like this"'),
     ('{"student": "u1", "answers": {"sum": "a\\qb"}}',
      "1: not valid JSON: the backslash at line 1, column 40 starts no escape; write a backslash as \\\\"),
 ])

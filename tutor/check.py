@@ -293,12 +293,13 @@ def _request(number: int, text: str | None, problem: str, limits: Limits
     except ValueError:  # an integer of more than 4,300 digits, which Python's int() refuses
         return {"line": number, "error": f"line {number}: a number in it is too long"}, number, None
     except RecursionError:
-        return {"line": number, "error": f"line {number}: not a JSON object (nested too deeply)"}, number, None
+        return {"line": number, "error": f"line {number}: not a JSON object: it is nested too deeply"}, number, None
     if not isinstance(request, dict):
         # the decoder's words put in a sentence, at the line's column (outside check h40, F9)
         why = (json_problem(request, f"column {request.colno}", "line") if isinstance(request, json.JSONDecodeError)
                else request if isinstance(request, ValueError) else "each line must be a JSON object")
-        return {"line": number, "error": f"line {number}: not a JSON object ({why})"}, number, None
+        # after a colon: the reason may hold brackets of its own (outside check h44, N6)
+        return {"line": number, "error": f"line {number}: not a JSON object: {why}"}, number, None
     misspelt = next(((key, like) for key in sorted(set(request) - set(_KEYS)) if (like := _meant(key))), None)
     if misspelt:  # a misspelt 'tol' would be left out, and the verdict change without a word
         return {"line": number, "error": f"line {number}: unknown key '{misspelt[0]}'; did you mean "

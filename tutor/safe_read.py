@@ -582,7 +582,8 @@ def json_problem(error: json.JSONDecodeError, at: str | None = None, whole: str 
     at = at or f"line {error.lineno}, column {error.colno}"
     if error.pos >= len(error.doc.rstrip()):  # nothing after it: cut short, not mistyped
         return f"the {whole} ends at {at} before the document does; is it complete?"
-    if error.msg == "Expecting value" and error.doc.startswith("'", error.pos):  # outside check h43, N5
+    if error.msg in ("Expecting value", "Expecting property name enclosed in double quotes") \
+            and error.doc.startswith("'", error.pos):  # a value (outside check h43, N5) or a key (h44, N6)
         return f"a text in single quotes at {at}; JSON takes double quotes: \"like this\""
     template = _JSON_PROBLEMS.get(error.msg)
     return template.format(at=at) if template else f"{error.msg[0].lower()}{error.msg[1:]} at {at}"
