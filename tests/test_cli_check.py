@@ -767,6 +767,16 @@ def test_the_derivative_of_log_10_may_be_written_with_log10(capsys, tmp_path):
         "correct\nCorrect. ('log10' was read as log_10, the logarithm to base 10.)\nread as: 1/(x ln(10))\n")
 
 
+@pytest.mark.parametrize("typed, reading", [("10^400", "1e400"), ("10^25 x", "1e25·x"), ("25 * 10^29", "2.5e30"),
+                                             ("10^20", "100000000000000000000"),
+                                             ("123456789 * 10^30", "123456789" + "0" * 30)])
+def test_a_whole_number_past_21_digits_is_read_as_a_power_of_ten_where_it_is_one(capsys, typed, reading):
+    """Outside check h44, N7: `read as:` printed the 401 digits of 10^400, where the verdict said 1e400; a number of
+    more than six significant digits is still written whole, and one of 21 digits or fewer too."""
+    main(["check", typed, "--expected", "7x"])
+    assert capsys.readouterr().out.splitlines()[-1] == f"read as: {reading}"
+
+
 def test_the_derivative_of_an_absolute_value_in_a_mistake_is_written_plainly(capsys, tmp_path):
     """Outside check h44, N3: the term's right derivative was shown as sympy's raw "-2 Derivative(x, x)sign(x)/|x|"
     (|t|′ worked out for a complex t); it is what `tutor solve partial` says of ln|x|, sign(x)/|x|."""

@@ -135,7 +135,12 @@ class _Printer:
             typed = self.spellings.get(abs(fraction(n))) if self.spellings else None  # 0.0000, 1.0, 1e6 as typed
             if typed is not None:
                 return typed if n >= 0 else f"-{typed}"
-            return _integer(int(n.p))  # not str(n): sympy's printer is slow
+            whole = int(n.p)
+            if abs(whole) >= 10**21:  # a few digits times a power of ten as typed (1e400), not 401 digits (h44, N7)
+                scientific = _scientific(Fraction(whole), self.latex)
+                if scientific is not None:
+                    return scientific
+            return _integer(whole)  # not str(n): sympy's printer is slow
         if n.is_Rational:
             decimal = self.decimal(n)
             if decimal is not None:
