@@ -135,26 +135,30 @@ class _Printer:
             typed = self.spellings.get(abs(fraction(n))) if self.spellings else None  # 0.0000, 1.0, 1e6 as typed
             if typed is not None:
                 return typed if n >= 0 else f"-{typed}"
-            whole = int(n.p)
-            if abs(whole) >= 10**21:  # a few digits times a power of ten as typed (1e400), not 401 digits (h44, N7)
-                scientific = _scientific(Fraction(whole), self.latex)
-                if scientific is not None:
-                    return scientific
-            return _integer(whole)  # not str(n): sympy's printer is slow
+            return self.whole(int(n.p))
         if n.is_Rational:
             decimal = self.decimal(n)
             if decimal is not None:
                 return decimal
             sign = "-" if n < 0 else ""
             if self.latex:
-                return rf"{sign}\frac{{{_integer(abs(int(n.p)))}}}{{{_integer(int(n.q))}}}"
-            return f"{sign}{_integer(abs(int(n.p)))}/{_integer(int(n.q))}"
+                return rf"{sign}\frac{{{self.whole(abs(int(n.p)))}}}{{{self.whole(int(n.q))}}}"
+            return f"{sign}{self.whole(abs(int(n.p)))}/{self.whole(int(n.q))}"
         if n.is_Float:
             places, relative = _PLACES.get()
             return show_decimal(float(n), _digits_within(relative), places)
         if n.is_infinite and n.is_extended_real:  # a limit or a side: ∞ and -∞, never sympy's own oo
             return ("" if n > 0 else "-") + (r"\infty" if self.latex else "∞")
         return str(n)
+
+    def whole(self, n: int) -> str:
+        """A whole number in digits; past 21 of them, a few digits times a power of ten as such a number is typed
+        (1e400, 2.5e30), not in 401 digits (outside check h44, N7); exact, and read back as the same number."""
+        if abs(n) >= 10**21 and n.bit_length() <= MOST_DIGITS * 3.32:  # longer ones: _integer's ≈
+            scientific = _scientific(Fraction(n), self.latex)
+            if scientific is not None:
+                return scientific
+        return _integer(n)  # not str(n): sympy's printer is slow
 
     def symbol(self, name: str) -> str:
         base, _, subscript = name.partition("_")
@@ -231,7 +235,7 @@ class _Printer:
         lead = ""  # the coefficient's text, written before the factors
         if coefficient.is_Rational and not coefficient.is_Integer and self.decimal(coefficient) is None:
             if coefficient.p != 1 or not numerator:
-                lead = _integer(int(coefficient.p))
+                lead = self.whole(int(coefficient.p))
             denominator.insert(0, sympy.Integer(coefficient.q))
         elif coefficient != 1 or not numerator:
             lead = self.number(coefficient)
