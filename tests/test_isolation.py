@@ -135,3 +135,20 @@ def test_a_setting_one_task_left_does_not_reach_the_next_in_the_same_worker():
         assert pool.call(_setting) == "as the worker began"
     finally:
         pool.close()
+
+
+def test_a_sympy_tree_reaches_a_worker_and_comes_back_as_it_was_built():
+    """Outside check h44, N2: sympy's pickling builds a tree again by evaluating it, so a pack's √x·√x (kept so by
+    the parser: it has no value for x < 0) reached a worker as x; `tutor check` did not say that f has no value at
+    -1, where a session checking in this process did. The trees in a task and in its result are built as they were."""
+    import sympy
+    x = sympy.Symbol("x", real=True)
+    kept = sympy.Add(sympy.Mul(sympy.sqrt(x), sympy.sqrt(x), evaluate=False), sympy.exp(sympy.log(x), evaluate=False),
+                     sympy.Piecewise((x, x > 0), (0, True)), evaluate=False)
+    back = workers.isolated(_as_received, kept)
+    assert back == (sympy.srepr(kept), sympy.srepr(kept))
+
+
+def _as_received(tree: object) -> tuple[str, object]:
+    import sympy
+    return sympy.srepr(tree), sympy.srepr(tree)

@@ -37,6 +37,7 @@ import contextlib
 import contextvars
 import ctypes
 import gc
+import io
 import math
 import multiprocessing
 import os
@@ -50,6 +51,8 @@ from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any, cast
+
+from sympy import Add, Function, Mul, Pow
 
 from .budget import forget_guards
 from .limits import LIMITS, Limits
@@ -142,6 +145,32 @@ def call_task(task: object, started: Callable[[object], None]) -> object:
         raise  # the worker's limit, not the function's error: Stopped("memory")
     except Exception as error:  # noqa: BLE001 - raised again in the caller
         return ("raised", _portable(error))
+
+
+class _AsBuilt(pickle.Pickler):
+    """Pickles sympy's sums, products, powers and functions to be rebuilt as they are, not evaluated again:
+    sympy's own pickling calls the class, which evaluates, so a pack's √x·√x reached a worker as x, the domain
+    of √x the parser kept gone (no "f has no value there" in `tutor check`, where a session in this process said
+    it: outside check h44, N2)."""
+
+    def reducer_override(self, obj: object) -> Any:
+        if isinstance(obj, (Add, Mul, Pow, Function)) and obj.args:
+            return _unevaluated, (obj.func, obj.args)
+        return NotImplemented
+
+
+def _unevaluated(func: Callable[..., object], args: tuple) -> object:
+    return func(*args, evaluate=False)
+
+
+def _send(conn: Connection, message: object) -> None:
+    buffer = io.BytesIO()
+    _AsBuilt(buffer, pickle.HIGHEST_PROTOCOL).dump(message)
+    conn.send_bytes(buffer.getbuffer())
+
+
+def _received(conn: Connection) -> Any:
+    return pickle.loads(conn.recv_bytes())
 
 
 def _portable(error: Exception) -> Exception:
@@ -271,7 +300,7 @@ class Pool:
     def _receive(self, worker: _Worker) -> Finished | Stopped | None:
         """The outcome of the worker's task from its next message (None: it only started)."""
         try:
-            kind, payload = worker.conn.recv()
+            kind, payload = _received(worker.conn)
         except (EOFError, OSError):  # it died: the kernel's CPU limit, or worse
             kind, payload = worker.end_reason(), None
         if kind == "started":
@@ -298,10 +327,10 @@ class Pool:
     def _send(self, worker: _Worker, item: tuple[Hashable, object]) -> _Worker:
         key, task = item
         try:
-            worker.conn.send(task)
+            _send(worker.conn, task)
         except OSError:  # it died between tasks (say, the out-of-memory killer): once more, afresh
             worker = self._replace(worker)
-            worker.conn.send(task)
+            _send(worker.conn, task)
         worker.key, worker.task, worker.info = key, task, None
         worker.watchdog = time.monotonic() + self.watchdog
         return worker
@@ -429,7 +458,7 @@ def _serve(conn: Connection, work: Work, limits: Limits, timeout: float, prepare
                 return
             continue
         try:
-            task = conn.recv()
+            task = _received(conn)
         except (EOFError, OSError):
             return
         except Exception:  # noqa: BLE001 - a task this process can't rebuild (a function it lacks)
@@ -454,9 +483,9 @@ def _serve(conn: Connection, work: Work, limits: Limits, timeout: float, prepare
             continue
         tasks += 1
         if _grown or (tasks % _LOOK_AT_MEMORY_EVERY == 0 and _too_large()):
-            conn.send(("retired", value))  # a heap grown by big tasks: the pool starts a fresh worker
+            _send(conn, ("retired", value))  # a heap grown by big tasks: the pool starts a fresh worker
             return
-        conn.send(("done", value))
+        _send(conn, ("done", value))
 
 
 def _alone(work: Work, task: object, started: Callable[[object], None]) -> object:
