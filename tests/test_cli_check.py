@@ -787,6 +787,20 @@ def test_a_function_whose_domain_sympy_would_drop_keeps_it_in_the_check(capsys, 
         "Your answer -1 is not right. f has no value there, so it can't be where f is least.")
 
 
+def test_a_minimum_that_is_a_root_of_a_cubic_in_the_root_of_x_can_be_set_and_graded(capsys, tmp_path):
+    """Found with outside check h44's packs: √x + (x - 2)²'s minimum was written with sympy's re() and im() (the
+    casus irreducibilis), and the exercise could not be set: "its own answer ... does not grade as correct: Unknown
+    function 'im'". It is a root of 4u³ - 8u + 1 in u = √x, exactly."""
+    pack = pack_file(tmp_path, "{id: m, kind: minimize, function: sqrt(x) + (x - 2)^2, tolerance: 'dp:4'}",
+                     "{id: n, kind: minimize, function: sqrt(x) + (x - 2)^2}")
+    assert main(["check", "--exercise", f"{pack}:m", "--", "1.8144"]) == 0
+    assert capsys.readouterr().out.splitlines()[1] == "Correct (to 4 decimal places)."
+    assert main(["check", "--exercise", f"{pack}:n", "--", "1.8144"]) == 2
+    assert capsys.readouterr().err == (
+        "tutor: exercise 'n' can't be set: its answer, 1.8144…, has no exact form a student can type: give the "
+        "exercise a tolerance, like 'tolerance: dp:4', so that decimals are graded\n")
+
+
 def test_the_derivative_of_an_absolute_value_in_a_mistake_is_written_plainly(capsys, tmp_path):
     """Outside check h44, N3: the term's right derivative was shown as sympy's raw "-2 Derivative(x, x)sign(x)/|x|"
     (|t|′ worked out for a complex t); it is what `tutor solve partial` says of ln|x|, sign(x)/|x|."""

@@ -10,8 +10,10 @@ sympy's solve, and the result says when it may be incomplete.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Sequence
 from itertools import pairwise
+from typing import cast
 
 import sympy
 from sympy import Expr, Poly
@@ -40,6 +42,7 @@ from .roots import (
     MOST_DEGREE,
     TooHigh,
     as_real,
+    own_root,
     rational_between,
     rational_polynomial,
     real_roots,
@@ -346,7 +349,8 @@ def solve_case(combination: Sequence[Expr], syms: Sequence[sympy.Symbol], f: Exp
         try:
             eliminated = _eliminated(distinct, syms)
             found, whole = (eliminated, False) if eliminated is not None else \
-                (_pinned(distinct, syms) or _by_last_variable(distinct, syms) or _solve_with_sympy(distinct, syms))
+                (_pinned(distinct, syms) or _by_last_variable(distinct, syms) or _in_a_root(distinct, syms)
+                 or _solve_with_sympy(distinct, syms))
         except (NotImplementedError, OutOfTime, sympy.PolynomialError, ValueError, TypeError,
                 ZeroDivisionError, RecursionError):  # sympy gave up: said so in the result, never raised
             return Case(conditions, solved=False)
@@ -662,6 +666,60 @@ def _by_last_variable(factors: Sequence[Expr], syms: Sequence[sympy.Symbol]) -> 
             if all(sign(h.xreplace(values)) == 0 for h in here):
                 points.append((*point, r))
     return points, False
+
+
+def _in_a_root(factors: Sequence[Expr], syms: Sequence[sympy.Symbol]) -> tuple[list[tuple], bool] | None:
+    """One variable's equation that is a polynomial in an even root of x (4x^(3/2) − 8√x + 1 = 0 of √x + (x − 2)²'s
+    f′, a cubic in u = √x) solved in u ≥ 0 exactly, each x = uⁿ: sympy's solve writes such roots with complex
+    radicals (the casus irreducibilis), whose imaginary part's sign the evaluation got wrong, so that they were lost.
+    None where the equation is of another form."""
+    if len(factors) != 1 or len(syms) != 1:
+        return None
+    zeros = _root_zeros(factors[0], syms[0])
+    return None if zeros is None else ([(z,) for z in zeros], False)
+
+
+def zeros_in_a_root(expr: Expr, x: sympy.Symbol) -> list[Expr] | None:
+    """Every real zero of expr, a function of x alone, where each factor of its numerator is a polynomial in an even
+    root of x (`in_a_root`), exactly and in order, x where expr has no value left out; None where one is not."""
+    found: list[Expr] = []
+    for factor in factors_of(numerator_of(expr), (x,)):
+        zeros = _root_zeros(factor, x)
+        if zeros is None:
+            return None
+        found += [z for z in zeros if z not in found and defined_at((z,), (x,), expr, (expr,))]
+    return sort_exactly(found)
+
+
+def _root_zeros(factor: Expr, x: sympy.Symbol) -> list[Expr] | None:
+    in_root = in_a_root(factor, x)
+    if in_root is None:
+        return None
+    poly, n = in_root
+    return [_power(root, n) for root in real_roots(poly) if sign(root) != -1]
+
+
+def in_a_root(factor: Expr, x: sympy.Symbol) -> tuple[Poly, int] | None:
+    """(p, n) where factor is p(u) in u = ⁿ√x, n even, so that x ≥ 0 wherever it has a value and each of its zeros is
+    uⁿ for a root u ≥ 0 of p, every one found; None where it is not of that form (no root of x, or an odd one)."""
+    powers = [p.exp for p in factor.atoms(sympy.Pow) if p.base == x]
+    if not powers or not all(e.is_Rational for e in powers):
+        return None
+    n = math.lcm(*(int(e.q) for e in powers))
+    if n % 2:  # an odd root is real for x < 0 too: left to the rules for real powers
+        return None
+    u = sympy.Dummy("u", nonnegative=True)
+    poly = rational_polynomial(sympy.expand(factor.xreplace({x: u**n})), (u,))
+    if poly is None or poly.is_zero or poly.degree() > MOST_DEGREE:
+        return None
+    return poly, n
+
+
+def _power(root: Expr, n: int) -> Expr:
+    """rootⁿ exactly: multiplied out where root is a radical, else a root of its own polynomial (a CRootOf in x)."""
+    if not root.has(sympy.CRootOf):
+        return sympy.expand(root**n)
+    return cast(Expr, own_root(root**n))
 
 
 def _solve_with_sympy(factors: Sequence[Expr], syms: Sequence[sympy.Symbol]) -> tuple[list[tuple], bool]:

@@ -50,7 +50,7 @@ from .classified import CriticalPoint, CriticalPoints, CriticalSet, Nature, Wind
 from .common import Number, SolveError, function_of, no_closed_form, real_powers, sign, symbols, variables_of
 from .critical import classify, concave_between, critical_points
 from .descent import Descent, descend
-from .factor_cases import constant_sign
+from .factor_cases import constant_sign, zeros_in_a_root
 from .kinks import Flat, Pieces, Stretch, even_inside, kink_minima, kinks_in, pieces, spanned, with_abs
 from .partials import derivative, no_derivative
 from .region import Region, box_sides, curve_meets_box, interval_text
@@ -626,7 +626,12 @@ def _verified(f: Expr, x: sympy.Symbol, slope: Expr, found: Sequence[Expr],
 def _every_zero(slope: Expr, x: sympy.Symbol, within: sympy.Set) -> tuple[list[Expr] | None, bool]:
     """Every real zero of f' in `within`, where sympy's solveset lists them as a finite set (the
     zeros of sin x in 0 ≤ x ≤ 20, or of 2x - 2 sign(x)); (None, False) where it can't. solve gives
-    only some solutions of a periodic equation (x = π for sin x = 0), and x = 1 for 2x - 2 sign(x)."""
+    only some solutions of a periodic equation (x = π for sin x = 0), and x = 1 for 2x - 2 sign(x). A polynomial
+    in √x is solved in √x (factor_cases.zeros_in_a_root): sympy writes its roots with complex radicals, which took
+    its sign tests a minute to decide (√x + (x − 2)²)."""
+    rooted = zeros_in_a_root(slope, x)
+    if rooted is not None:
+        return [z for z in rooted if within.contains(z) == sympy.true] or None, True
     try:
         with deadline(SOLVE_SECONDS):
             zeros = sympy.solveset(slope, x, within)

@@ -74,10 +74,16 @@ def as_real(value: Expr) -> Expr | None:
     if imaginary != 0:
         return None  # not real, or can't be told: either way not a point to report as exact
     if is_algebraic(value):
-        t = sympy.Dummy("t")
-        roots = real_roots(Poly(sympy.minimal_polynomial(value, t), t))
-        return _nearest(roots, sympy.re(value)) if roots else None
+        return own_root(value, sympy.re(value))
     return sympy.re(value)
+
+
+def own_root(value: Expr, near: Expr | None = None) -> Expr | None:
+    """An algebraic number as the real root of its own minimal polynomial that it is (or that is nearest `near`):
+    a rational, a radical, or a CRootOf; None where that polynomial has no real root."""
+    t = sympy.Dummy("t")
+    roots = real_roots(Poly(sympy.minimal_polynomial(value, t), t))
+    return _nearest(roots, value if near is None else near) if roots else None
 
 
 def simple_near(root: float) -> list[Expr]:
