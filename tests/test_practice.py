@@ -71,7 +71,7 @@ def test_a_skill_of_one_exercise_and_a_long_review_list_are_told_plainly(tmp_pat
         store.review_later(student, "gradients", spec.id)
     store.close()
     out, _ = run_student(tmp_path, [":topic stopping"])
-    assert "Due for another try in a few answers: exercises 1, 2, 3, 4, 5 and 2 more (missed or skipped)." in out
+    assert "Due for another try in a few answers: exercises 1, 2, 3, 4, 5 and 2 more (missed, skipped, or solved after a hint or the steps)." in out
     assert "Practising stopping: its one exercise." in out
 
 

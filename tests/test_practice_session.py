@@ -107,8 +107,21 @@ def test_welcome_back_says_where_you_left_off(tmp_path):
     out = texts(again.start())
     assert out.startswith("Welcome back, ana.")
     assert "Last time: gradients, exercise 4 (Fix x = 2, differentiate in y), not solved yet." in out
-    assert "Due for another try in a few answers: exercise 4 (missed or skipped)." in out
+    assert "Due for another try in a few answers: exercise 4 (missed, skipped, or solved after a hint or the steps)." in out
     assert again.on_screen.spec.id == "tangent-line-fix-x"  # where it was left
+
+
+def test_an_exercise_solved_after_a_hint_is_due_again_and_said_so(tmp_path):
+    """Outside check h45, F1: an exercise answered right after :hint comes back (it is not yet remembered), and the
+    welcome called it "missed or skipped"."""
+    first = session_for(tmp_path)
+    first.handle(":hint")
+    assert texts(first.handle(right_answer(first))).startswith("✓ Correct.")
+    first.handle(":quit")
+    first.close()
+    out = texts(Session(packs.load("gradients"), first.store, "ana", seed=2).start())
+    assert "Due for another try in a few answers: exercise 1 (missed, skipped, or solved after a hint or the steps)." \
+        in out
 
 
 def test_first_showing_is_the_students_graded_variant_then_practice_numbers(tmp_path, capsys):
