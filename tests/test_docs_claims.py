@@ -299,6 +299,18 @@ def test_no_suggestion_is_an_answer_anyone_gave_to_the_exercise_on_the_screen(tm
     progress.close()
 
 
+def test_no_suggestion_is_a_line_just_refused_as_unreadable(tmp_path):
+    """docs/reference/practice.md, as above: outside check h45, F2 typed 2x^ (refused: "Missing exponent after
+    '^'."), then 2, and was offered x^, the refused line again."""
+    progress = store.Store(tmp_path / "p.sqlite3")
+    session = Session(packs.load("gradients"), progress, "hal", seed=1)
+    session.start()
+    assert session.handle("2x^")[0].text.endswith("Missing exponent after '^'.")
+    FileHistory(str(tmp_path / "history")).store_string("2x^")  # as the prompt keeps every line entered
+    assert _suggested(Shell(session, history=tmp_path / "history"), "2") is None
+    progress.close()
+
+
 def test_the_shared_history_becomes_the_account_students_own(tmp_path, monkeypatch):
     """docs/reference/practice.md: the history every student of the account shared before becomes the account's
     own student's, once; other students start with an empty one."""

@@ -446,10 +446,10 @@ class Session:
                         "next one.", "muted")]
             return
         verdict = respond(current.exercise, text)
+        current.typed.add(text)  # never suggested again here, unreadable ones too (outside check h45, F2)
         if verdict.verdict == Judgement.INVALID:  # unreadable: say where, count nothing
             yield [Line(verdict.pointer(text), "invalid")]
             return
-        current.typed.add(text)
         # right but for rounding (0.33 for 1/3, 1.4142 for √2, 0.567 to 3 places of 4), or but for the form
         # asked (E(m, b) not multiplied out yet): not a wrong attempt
         if verdict.note in (Note.DECIMAL_FOR_EXACT, Note.INEXACT, Note.TOO_FEW_PLACES, Note.NOT_MULTIPLIED_OUT):
