@@ -127,7 +127,8 @@ def emit_lines(lines: Iterable[Line], output=None) -> None:
     output = output or get_app_session().output
     width = output.get_size().columns - 1  # a character in the last column moves some terminals' cursor on
     for line in lines:
-        for text in (part for row in line.text.split("\n") for part in _wrapped(row, width)):
+        # trailing spaces (a table's padded last column) would wrap a row that fits onto a blank line (h45, F3)
+        for text in (part for row in line.text.split("\n") for part in _wrapped(row.rstrip(), width)):
             print_formatted_text(FormattedText([(f"class:{line.style}" if line.style else "", text)]), style=STYLE,
                                  output=output, color_depth=ColorDepth.MONOCHROME if _monochrome() else None)
 
