@@ -738,14 +738,17 @@ def test_the_tutors_own_lines_wrap_at_spaces_and_a_table_stays_as_laid_out():
                 Line("  3. Iteration 1: f′(0.05) = -18.9487, so the new point is 0.144744.\n"
                      "     3.1. Constant: 16 does not change with x, so d/dx[16] = 0."),
                 Line(" k  x         f′          f  (a table wider than the window)"),
-                Line("partial-derivatives    ··········   0/1  ")], Narrow(stream))
+                Line("partial-derivatives    ··········   0/1  "),
+                Line("∂/∂x of T(x, y) = 85 - x²(x - 6)y²(y - 6)/90")], Narrow(stream))
     assert stream.getvalue().splitlines() == [  # 40 characters at most, the last column left free
         "✗ It looks like you left y in your", "  answer. Fixing y = 4 means putting the",
         "  value in its place: f(x, 4) has only x", "  left.", "  3. Iteration 1: f′(0.05) = -18.9487,",
         "     so the new point is 0.144744.", "     3.1. Constant: 16 does not change",
         "          with x, so d/dx[16] = 0.", " k  x         f′          f  (a table wider than the window)",
         # a :progress row padded to 42, 39 without its spaces: it fits, with no blank line after it (h45, F3)
-        "partial-derivatives    ··········   0/1"]
+        "partial-derivatives    ··········   0/1",
+        # a short bracket kept whole: "(y -" ending a line read as if "6)/90" were another term (h45, F4)
+        "∂/∂x of T(x, y) = 85 -", "x²(x - 6)y²(y - 6)/90"]
 
 
 def test_the_toolbar_wraps_on_a_narrow_terminal(tmp_path):

@@ -147,7 +147,14 @@ def _wrapped(text: str, width: int) -> list[str]:
         return [text]
     marker = _MARKER.match(text)
     hanging = " " * (marker.end() if marker else len(text) - len(text.lstrip()))
-    return textwrap.wrap(text, width, subsequent_indent=hanging, break_long_words=False, break_on_hyphens=False)
+    kept = _BRACKETED.sub(lambda group: group[0].replace(" ", _KEPT) if len(group[0]) <= width // 2 else group[0], text)
+    return [row.replace(_KEPT, " ") for row in
+            textwrap.wrap(kept, width, subsequent_indent=hanging, break_long_words=False, break_on_hyphens=False)]
+
+
+# a short bracket is not broken: "(y -" at a line's end and "6)/90" at the next's read as other terms (h45, F4)
+_BRACKETED = re.compile(r"\([^()\n]*\)")
+_KEPT = "\u00a0"  # a space textwrap does not break at, put back after
 
 
 class NewAnswersOnly(AutoSuggest):
