@@ -1748,6 +1748,11 @@ def test_batch_from_a_closed_stdin_checks_no_lines():
     ("\\left( 2x, 2y \\right)", "gradient-x2y2", 0, "'\\left(' is LaTeX: leave out \\left and keep the bracket."),
     ("\\begin{pmatrix} 2x \\\\ 2y \\end{pmatrix}", "gradient-x2y2", 0,
      "'\\begin{pmatrix}' is LaTeX: write the vector in round brackets, (2x, 2y)."),
+    # outside check h40, F8: a lone surrogate in a submission is kept as its escape, which read as LaTeX ('\udc')
+    ("2x\\udc00", "partial-x-x2y2", 2,
+     "'\\udc00' is an escape for U+DC00, half of a character (a lone surrogate), which can't be used here."),
+    ("2x\\u00b2", "partial-x-x2y2", 2,
+     "'\\u00b2' is an escape for the character U+00B2, which is not read here: type the character itself."),
 ])
 def test_pasted_latex_is_told_what_to_type(capsys, typed, exercise, caret, message):
     assert main(["check", "--exercise", f"gradients:{exercise}", "--", typed]) == 3
