@@ -801,6 +801,31 @@ def test_a_minimum_that_is_a_root_of_a_cubic_in_the_root_of_x_can_be_set_and_gra
         "exercise a tolerance, like 'tolerance: dp:4', so that decimals are graded\n")
 
 
+@pytest.mark.parametrize("function, answer", [("x^4 - 3x^2 + x", "-1.3008, 0.1699, 1.1309"),
+                                              ("sqrt(x) + (x - 2)^2", "0, 0.0159, 1.8144")])
+def test_critical_points_with_no_radical_form_can_be_set_with_a_tolerance(capsys, tmp_path, function, answer):
+    """Outside check h46, N1: the key of critical points that are roots with no radical form (the lesson's
+    x⁴ − 3x² + x) was shown as x = 1.1309…, which no answer can hold: the exercise could not be set, whatever its
+    tolerance ("Your answer could not be checked with certainty"). They are typed as decimals, as local_minima's;
+    without a tolerance, the author is told to give one."""
+    pack = pack_file(tmp_path, f"{{id: c, kind: critical_points, function: '{function}', tolerance: 'dp:4'}}",
+                     f"{{id: d, kind: critical_points, function: '{function}'}}")
+    assert main(["check", "--exercise", f"{pack}:c", "--", answer]) == 0
+    assert capsys.readouterr().out.splitlines()[1] == "Correct (to 4 decimal places)."
+    assert main(["check", "--exercise", f"{pack}:d", "--", answer]) == 2
+    assert "has no exact form a student can type: give the exercise a tolerance" in capsys.readouterr().err
+
+
+def test_the_critical_points_prompt_asks_for_an_end_of_the_domain_the_key_holds(capsys, tmp_path):
+    """Outside check h46, N2: x² − 2x + 3√x's one critical point is x = 0, an end of its domain where f′ has no value;
+    the prompt asked only for "each x where f′(x) = 0", of which there is none."""
+    pack = pack_file(tmp_path, "{id: c, kind: critical_points, function: x^2 - 2x + 3 sqrt(x)}")
+    assert main(["pack", "show", str(pack), "--answers"]) == 0
+    assert capsys.readouterr().out.splitlines()[3:5] == [
+        "   Find all critical points of f(x) = x² - 2x + 3√x: each x where f′(x) = 0, or an end of f's domain where f "
+        "has a local minimum or maximum.", "   answer: x = 0"]
+
+
 def test_the_derivative_of_an_absolute_value_in_a_mistake_is_written_plainly(capsys, tmp_path):
     """Outside check h44, N3: the term's right derivative was shown as sympy's raw "-2 Derivative(x, x)sign(x)/|x|"
     (|t|′ worked out for a complex t); it is what `tutor solve partial` says of ln|x|, sign(x)/|x|."""

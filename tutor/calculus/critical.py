@@ -82,7 +82,7 @@ from .factor_cases import (
     domain_of,
     factors_of,
     has_real_curve,
-    in_a_root,
+    in_roots,
     largest_sets,
     lies_on,
     linear_zeros,
@@ -345,9 +345,9 @@ def _critical_points(f: Expr, variables: tuple[str, ...], region: Region | None,
     # a partial with no factor that can be 0 (eˣ, or 1) settles it: no point is critical, for sure
     # eˣ − 2 is 0 at one x at most, solved by sympy as a polynomial is: every solution found
     monotone = {p: one_zero_at_most(p, syms, f) for fs in factors for p in fs if not p.is_polynomial(*syms)}
-    # or each factor a polynomial in √x (or another even root), solved whole in it (factor_cases.in_a_root)
+    # or, in one variable, each factor a polynomial in √x (or another even root), solved whole in it (in_roots)
     complete = all(monotone.values()) or not all(factors) or \
-        len(syms) == 1 and all(in_a_root(p, syms[0]) is not None for fs in factors for p in fs)
+        len(syms) == 1 and all(in_roots((p,), syms) is not None for fs in factors for p in fs)
     # e^(-x² - y²) of x e^(-x² - y²)'s partials: set aside as never 0, which is why the rest is every condition
     never = [m for n in numerators for m in sympy.Mul.make_args(sympy.powsimp(n))
              if m.free_symbols & set(syms) and not m.is_polynomial(*syms) and constant_sign(m, syms) is not None]

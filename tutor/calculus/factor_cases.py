@@ -349,7 +349,7 @@ def solve_case(combination: Sequence[Expr], syms: Sequence[sympy.Symbol], f: Exp
         try:
             eliminated = _eliminated(distinct, syms)
             found, whole = (eliminated, False) if eliminated is not None else \
-                (_pinned(distinct, syms) or _by_last_variable(distinct, syms) or _in_a_root(distinct, syms)
+                (_in_roots(distinct, syms) or _pinned(distinct, syms) or _by_last_variable(distinct, syms)
                  or _solve_with_sympy(distinct, syms))
         except (NotImplementedError, OutOfTime, sympy.PolynomialError, ValueError, TypeError,
                 ZeroDivisionError, RecursionError):  # sympy gave up: said so in the result, never raised
@@ -668,51 +668,65 @@ def _by_last_variable(factors: Sequence[Expr], syms: Sequence[sympy.Symbol]) -> 
     return points, False
 
 
-def _in_a_root(factors: Sequence[Expr], syms: Sequence[sympy.Symbol]) -> tuple[list[tuple], bool] | None:
-    """One variable's equation that is a polynomial in an even root of x (4x^(3/2) − 8√x + 1 = 0 of √x + (x − 2)²'s
-    f′, a cubic in u = √x) solved in u ≥ 0 exactly, each x = uⁿ: sympy's solve writes such roots with complex
-    radicals (the casus irreducibilis), whose imaginary part's sign the evaluation got wrong, so that they were lost.
-    None where the equation is of another form."""
-    if len(factors) != 1 or len(syms) != 1:
+def _in_roots(factors: Sequence[Expr], syms: Sequence[sympy.Symbol]) -> tuple[list[tuple], bool] | None:
+    """Equations that are polynomials in even roots of the variables (4x^(3/2) − 8√x + 1 = 0 of √x + (x − 2)²'s f′,
+    a cubic in u = √x) solved in those roots exactly, as polynomials are, each x = uⁿ for u ≥ 0: sympy's solve writes
+    such roots with complex radicals (the casus irreducibilis), whose imaginary parts' sign the evaluation got
+    wrong, so that they were lost. None where the equations are of another form, or share a whole curve."""
+    rooted = in_roots(factors, syms)
+    if rooted is None:
         return None
-    zeros = _root_zeros(factors[0], syms[0])
-    return None if zeros is None else ([(z,) for z in zeros], False)
+    polynomials, unknowns, roots = rooted
+    try:
+        found, whole = solve_exactly(polynomials, unknowns)
+    except TooHigh:
+        return None
+    if whole:
+        return None
+    return [tuple(_power(v, roots[s]) if s in roots else v for v, s in zip(point, syms)) for point in found
+            if not any(s in roots and sign(v) == -1 for v, s in zip(point, syms))], False
+
+
+def in_roots(factors: Sequence[Expr], syms: Sequence[sympy.Symbol]
+             ) -> tuple[list[Expr], list[sympy.Symbol], dict[sympy.Symbol, int]] | None:
+    """(the polynomials, in u for each variable x with an even root in them, u = ⁿ√x ≥ 0, n by x) where the equations
+    (one in one variable, one or two in two) are polynomials in those roots; None where they are not (no root of a
+    variable, an odd one, which is real for x < 0 too, or any other function of one)."""
+    if not (len(syms) <= 2 and 1 <= len(factors) <= len(syms)):
+        return None
+    roots: dict[sympy.Symbol, int] = {}
+    for s in syms:
+        powers = [p.exp for f in factors for p in f.atoms(sympy.Pow) if p.base == s]
+        if not all(e.is_Rational for e in powers):
+            return None
+        n = math.lcm(*(int(e.q) for e in powers)) if powers else 1
+        if n % 2 and n > 1:
+            return None
+        if n > 1:
+            roots[s] = n
+    if not roots:
+        return None
+    unknowns = [sympy.Dummy(s.name, nonnegative=True) if s in roots else s for s in syms]
+    put = {s: u ** roots[s] for s, u in zip(syms, unknowns) if s in roots}
+    polynomials = []
+    for factor in factors:
+        poly = rational_polynomial(sympy.expand(factor.xreplace(put)), tuple(unknowns))
+        if poly is None or poly.is_zero or poly.total_degree() > MOST_DEGREE:
+            return None
+        polynomials.append(poly.as_expr())
+    return polynomials, unknowns, roots
 
 
 def zeros_in_a_root(expr: Expr, x: sympy.Symbol) -> list[Expr] | None:
     """Every real zero of expr, a function of x alone, where each factor of its numerator is a polynomial in an even
-    root of x (`in_a_root`), exactly and in order, x where expr has no value left out; None where one is not."""
+    root of x (`in_roots`), exactly and in order, x where expr has no value left out; None where one is not."""
     found: list[Expr] = []
     for factor in factors_of(numerator_of(expr), (x,)):
-        zeros = _root_zeros(factor, x)
+        zeros = _in_roots((factor,), (x,))
         if zeros is None:
             return None
-        found += [z for z in zeros if z not in found and defined_at((z,), (x,), expr, (expr,))]
+        found += [z for (z,) in zeros[0] if z not in found and defined_at((z,), (x,), expr, (expr,))]
     return sort_exactly(found)
-
-
-def _root_zeros(factor: Expr, x: sympy.Symbol) -> list[Expr] | None:
-    in_root = in_a_root(factor, x)
-    if in_root is None:
-        return None
-    poly, n = in_root
-    return [_power(root, n) for root in real_roots(poly) if sign(root) != -1]
-
-
-def in_a_root(factor: Expr, x: sympy.Symbol) -> tuple[Poly, int] | None:
-    """(p, n) where factor is p(u) in u = ⁿ√x, n even, so that x ≥ 0 wherever it has a value and each of its zeros is
-    uⁿ for a root u ≥ 0 of p, every one found; None where it is not of that form (no root of x, or an odd one)."""
-    powers = [p.exp for p in factor.atoms(sympy.Pow) if p.base == x]
-    if not powers or not all(e.is_Rational for e in powers):
-        return None
-    n = math.lcm(*(int(e.q) for e in powers))
-    if n % 2:  # an odd root is real for x < 0 too: left to the rules for real powers
-        return None
-    u = sympy.Dummy("u", nonnegative=True)
-    poly = rational_polynomial(sympy.expand(factor.xreplace({x: u**n})), (u,))
-    if poly is None or poly.is_zero or poly.degree() > MOST_DEGREE:
-        return None
-    return poly, n
 
 
 def _power(root: Expr, n: int) -> Expr:

@@ -21,7 +21,7 @@ from ...limits import LIMITS, Limits
 from ...parse import Answer, Equation, InputError, Labelled, Meet, Shape, symbol
 from ...show import show
 from ...words import and_list, counted, first_of
-from ..base import Field, FieldError, FunctionProblem, Unkeyable, flat_refusal
+from ..base import Field, FieldError, FunctionProblem, Unkeyable, flat_refusal, typeable
 from ..several import Graph, in_words, right_as_list, separated, values
 from ..windows import outside
 
@@ -198,8 +198,11 @@ class CriticalPoints(FunctionProblem):
         return points, lines
 
     def expected(self) -> Answer:
+        """Every critical point and line, a root with no radical form as a decimal a student can type (as local_minima's
+        are): shown as 0.015876…, which no answer can hold, the key of a critical point of x⁴ − 3x² + x or
+        √x + (x − 2)² did not grade as correct, and the exercise could not be set (outside check h46, N1)."""
         points, lines = self.points_and_lines()
-        return Answer(Shape.POINTS, (*points, *lines))
+        return Answer(Shape.POINTS, (*(tuple(typeable(c) for c in p) for p in points), *lines))
 
     def check(self, text: str, tolerance: Tolerance | None = None, expected: object = None) -> Verdict:
         # a pair that is a point of f's graph and the right list of x's (-1, 1 of x³ − 3x − 1) is right
@@ -378,9 +381,12 @@ class CriticalPoints(FunctionProblem):
         an odd root: the corners where f′ changes sign; not every point where f′ has no value (x^(1/3) at 0). A
         cusp (x^(2/3) at 0, f′ infinite on either side) is named a cusp, where f′ has no value."""
         solution = self.solution
-        if solution.level is None and solution.split is None:
-            return ""
         shape = shapes(self._listed)
+        if solution.level is None and solution.split is None:
+            # √x at 0: f′ has no value there, and the key holds it (outside check h46, N2: the prompt said only
+            # "each x where f′(x) = 0", so that "none" for x² − 2x + 3√x, whose one critical point it is, was wrong)
+            return f", or an end of {self.name}'s domain where {self.name} has a local minimum or maximum" \
+                if shape == "an end of the domain" else ""
         if shape in ("", "a corner"):
             return f", or a corner where {self.name}′ changes sign"
         return f", or {shape} where {self.name}′ has no value and changes sign"
