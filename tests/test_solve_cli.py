@@ -2159,3 +2159,12 @@ def test_the_minimum_of_a_cubic_in_a_root_of_x_is_exact(capsys):
     code, out, _ = run(capsys, "minimize", "sqrt(x) + (x-2)^2")
     assert (code, out.splitlines()[1:]) == (0, ["f′(x) = 2(x - 2) + 1/(2√x) = 0 at x = 0.015876… and x = 1.8144…",
                                                 "minimum: f(1.8144…) = 1.38144…", "local minima: x = 0, x = 1.8144…"])
+
+
+def test_critical_points_of_two_variables_polynomial_in_a_root_are_found(capsys):
+    """As in one variable: ∂f/∂y = 0 gives y = x, then a cubic in √x, which sympy's solve lost ("no critical points
+    found")."""
+    code, out, _ = run(capsys, "critical", "sqrt(x) + (x-2)^2 + (y-x)^2")
+    assert code == 0
+    assert out.splitlines()[2:4] == ["  (0.015876…, 0.015876…)  saddle (D = -245.951… < 0)",
+                                     "  (1.8144…, 1.8144…)      minimum (D = 3.79541… > 0 and f_xx = 3.8977… > 0)"]
