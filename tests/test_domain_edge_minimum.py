@@ -104,3 +104,24 @@ def test_the_gap_beside_an_end_is_said_as_it_is(capsys):
         "left))",
         "  x = 1   minimum (f = 0 there and f ≥ 0 near it (f has no value for -1 < x < 1, and f′ is ∞ from the right))",
     ]
+
+
+# outside check h46, N3 and N4: an end of f's domain where f′ is a number other than 0 was never a minimum, so that
+# x^(3/2) + x, least at 0, had "no local minimum", and x²/2 - 2x^(3/2) + 2x, as low at 0 as at 4, named 4 alone
+# (a student's 0 was told "you gave the minimum value")
+def test_minimize_counts_an_end_where_f_rises_with_a_slope_other_than_0(capsys):
+    assert _solve(capsys, "minimize", "x^(3/2) + x")[1:] == [
+        "f′(x) = 3√x/2 + 1; the minimum is at an end of f's domain, not where f′ = 0 (f has no value for x < 0, "
+        "and f′ is 1 from the right)", "minimum: f(0) = 0"]
+    assert _solve(capsys, "minimize", "x^(3/2) + x", "--steps")[-2] == (
+        "6. At 0, an end of f's domain, f′ is not 0 (f has no value for x < 0, and f′ is 1 from the right), but f is "
+        "least there nearby: a local minimum.")
+    assert _solve(capsys, "minimize", "x^2/2 - 2x^(3/2) + 2x")[2:] == [
+        "minimum: f = 0 at x = 0 and x = 4", "local minima: x = 0, x = 4"]
+
+
+def test_an_end_as_low_as_the_minimum_is_right(capsys, tmp_path):
+    pack = pack_file(tmp_path, "{id: m, kind: minimize, function: x^2/2 - 2x^(3/2) + 2x}")
+    for answer in ("0", "4", "0, 4"):
+        assert main(["check", "--exercise", f"{pack}:m", "--", answer]) == 0, answer
+    capsys.readouterr()

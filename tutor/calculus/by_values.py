@@ -407,9 +407,12 @@ def _as_near(f: Expr, x: sympy.Symbol, a: Expr) -> Expr:
     return settled(f)
 
 
-def domain_ends(f: Expr, x: sympy.Symbol, region: Region | None) -> list[CriticalPoint]:
+def domain_ends(f: Expr, x: sympy.Symbol, region: Region | None, any_slope: bool = False) -> list[CriticalPoint]:
     """The ends of f's domain where f has a value and f′ none, infinite from the side f has values on (√x at 0),
-    and f's values there show a local minimum or maximum: critical, as a cusp is."""
+    and f's values there show a local minimum or maximum: critical, as a cusp is. With any_slope, the ends where
+    f′ from that side is a number other than 0 too (x^(3/2) + x at 0, where it is 1): no critical point, but where
+    f is least nearby a local minimum all the same, as minimize asks for (outside check h46, N4: "no local
+    minimum" for x^(3/2) + x, least at 0)."""
     try:
         with deadline(SOLVE_SECONDS):
             domain = continuous_domain(f, x, sympy.S.Reals)
@@ -421,7 +424,8 @@ def domain_ends(f: Expr, x: sympy.Symbol, region: Region | None) -> list[Critica
     found = []
     for at in ends:
         s, why = at_edge(f, x, at)
-        if s not in (1, -1) or "∞" not in why:
+        # at_edge says f′'s limit there "from the right" where it is not 0 (where it is, the end is a zero of f′)
+        if s not in (1, -1) or "∞" not in why and not (any_slope and " from the " in why):
             continue
         decided = judged(s, show(f.xreplace({x: at})), "point", 1, why)
         point = (at,)

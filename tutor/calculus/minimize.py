@@ -524,7 +524,7 @@ def _minima(f: Expr, x: sympy.Symbol, slope: Expr, within: sympy.Set
         zeros, complete = _exact_zeros(slope, x), False
     minima = [_local(f, x, z) for z in zeros if _is_minimum(f, x, z, evaluate)] if zeros else []
     # √x − x at 0: an end of f's domain, where f′ is infinite and f least nearby, is a minimum no zero of f′ shows
-    minima += [_local(f, x, e.point[0]) for e in domain_ends(f, x, None) if e.nature == Nature.MINIMUM
+    minima += [_local(f, x, e.point[0]) for e in domain_ends(f, x, None, any_slope=True) if e.nature == Nature.MINIMUM
                and within.contains(e.point[0]) == sympy.true and all(m.point != e.point[0] for m in minima)]
     # f′ = 0 not all solved, or no minimum among its zeros: the critical points, which also look where f′ has
     # no value (a cusp), may still be every one, and exact; where f′ repeats and f drifts, one period's are asked
@@ -631,7 +631,7 @@ def _every_zero(slope: Expr, x: sympy.Symbol, within: sympy.Set) -> tuple[list[E
     its sign tests a minute to decide (√x + (x − 2)²)."""
     rooted = zeros_in_a_root(slope, x)
     if rooted is not None:
-        return [z for z in rooted if within.contains(z) == sympy.true] or None, True
+        return [z for z in rooted if within.contains(z) == sympy.true], True
     try:
         with deadline(SOLVE_SECONDS):
             zeros = sympy.solveset(slope, x, within)

@@ -665,7 +665,7 @@ def _domain_end(f: Expr, x: str, result: calculus.Minimum) -> str:
     f′ is ∞ from the right); "" where it is not at one."""
     if not result.exact:
         return ""
-    ends = {e.point[0]: e.no_slope for e in domain_ends(real_powers(f), symbol(x), None)}
+    ends = {e.point[0]: e.no_slope for e in domain_ends(real_powers(f), symbol(x), None, any_slope=True)}
     lowest = [m.point for m in result.lowest] if result.tied else [result.point]
     # (x − 1)²√x, as low at 1, where f′ = 0, as at its end 0: said as for any tie
     return ends[lowest[0]] if all(p in ends for p in lowest) else ""

@@ -10,6 +10,7 @@ import sympy
 from sympy import Expr
 
 from ...calculus import Minimum, Region
+from ...calculus.by_values import domain_ends
 from ...calculus.classified import Nature
 from ...calculus.common import real_powers
 from ...calculus.kinks import between, between_text, least_text, side
@@ -51,6 +52,7 @@ class MinimizeRule(StepRule):
     MINIMUM_TIED = "minimum_tied"
     LEAST_TIED = "least_tied"
     NO_DERIVATIVE = "no_derivative"
+    END_MINIMUM = "end_minimum"
     NEVER_RISES = "never_rises"
     LOCAL_MINIMUM = "local_minimum"
     NO_LEAST = "no_least"
@@ -85,6 +87,8 @@ TEMPLATES: dict[StepRule, str] = {
     MinimizeRule.NO_DERIVATIVE: ("{f}′ has no value at {after} ({why}), so it is no solution of {f}′ = 0; {f}′ "
                                  "changes from negative to positive across it, so {f} is least there nearby: "
                                  "a local minimum, at {kind}."),
+    MinimizeRule.END_MINIMUM: ("At {after}, an end of {f}'s domain, {f}′ is not 0 ({why}), but {f} is least there "
+                               "nearby: a local minimum."),
     MinimizeRule.NEVER_RISES: "{f}′({variable}) = {before} {why}, so {f} has no local minimum.",
     MinimizeRule.LEAST_MINIMUM: "The least local minimum is {f}{point:args} = {value}{approx}: {verdict}.",
     MinimizeRule.LOCAL_MINIMUM: "A local minimum of {f} = {before}: {variable} = {after}{approx}{known}",
@@ -187,7 +191,12 @@ def minimize_steps(f: Expr, x: str, result: Minimum, window: Region | None = Non
         if why:
             substeps.append(step(MinimizeRule.NO_DERIVATIVE, None, at, why=why,
                                  kind="a cusp" if "∞" in why else "a corner"))
-    zeros = [m for m in result.minima if not (m.exact and corners.get(m.point))]
+    # x^(3/2) + x at 0: a minimum at an end of f's domain where f′ is a number, but not 0 (outside check h46, N4)
+    ends = {e.point[0]: e.no_slope for e in domain_ends(real_powers(f), symbol(x), None, any_slope=True)
+            if "∞" not in e.no_slope}
+    for at in [m.point for m in result.minima if m.exact and not corners.get(m.point) and m.point in ends]:
+        substeps.append(step(MinimizeRule.END_MINIMUM, None, at, why=ends[at]))
+    zeros = [m for m in result.minima if not (m.exact and (corners.get(m.point) or m.point in ends))]
     if result.complete and result.exact and any(among(m.point, listed) is None for m in zeros):
         # sympy's solve gave some solutions of f' = 0 (x = π of sin x = 0); solveset lists them all
         substeps.append(step(MinimizeRule.EVERY_ZERO, None, tuple(m.point for m in zeros),
