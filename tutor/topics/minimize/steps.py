@@ -192,11 +192,11 @@ def minimize_steps(f: Expr, x: str, result: Minimum, window: Region | None = Non
             substeps.append(step(MinimizeRule.NO_DERIVATIVE, None, at, why=why,
                                  kind="a cusp" if "∞" in why else "a corner"))
     # x^(3/2) + x at 0: a minimum at an end of f's domain where f′ is a number, but not 0 (outside check h46, N4)
-    ends = {e.point[0]: e.no_slope for e in domain_ends(real_powers(f), symbol(x), None, any_slope=True)
-            if "∞" not in e.no_slope}
-    for at in [m.point for m in result.minima if m.exact and not corners.get(m.point) and m.point in ends]:
-        substeps.append(step(MinimizeRule.END_MINIMUM, None, at, why=ends[at]))
-    zeros = [m for m in result.minima if not (m.exact and (corners.get(m.point) or m.point in ends))]
+    sloped = {e.point[0]: e.no_slope for e in domain_ends(real_powers(f), symbol(x), None, any_slope=True)
+              if "∞" not in e.no_slope}
+    for at in [m.point for m in result.minima if m.exact and not corners.get(m.point) and m.point in sloped]:
+        substeps.append(step(MinimizeRule.END_MINIMUM, None, at, why=sloped[at]))
+    zeros = [m for m in result.minima if not (m.exact and (corners.get(m.point) or m.point in sloped))]
     if result.complete and result.exact and any(among(m.point, listed) is None for m in zeros):
         # sympy's solve gave some solutions of f' = 0 (x = π of sin x = 0); solveset lists them all
         substeps.append(step(MinimizeRule.EVERY_ZERO, None, tuple(m.point for m in zeros),
