@@ -795,6 +795,10 @@ def test_a_minimum_that_is_a_root_of_a_cubic_in_the_root_of_x_can_be_set_and_gra
                      "{id: n, kind: minimize, function: sqrt(x) + (x - 2)^2}")
     assert main(["check", "--exercise", f"{pack}:m", "--", "1.8144"]) == 0
     assert capsys.readouterr().out.splitlines()[1] == "Correct (to 4 decimal places)."
+    # f's least value given for the x: named, as for a polynomial's (outside check h46, N7)
+    assert main(["check", "--exercise", f"{pack}:m", "--", "1.3814"]) == 1
+    assert capsys.readouterr().out.splitlines()[1] == (
+        "It looks like you gave the minimum value 1.38144 of f, not the x where it is reached.")
     assert main(["check", "--exercise", f"{pack}:n", "--", "1.8144"]) == 2
     assert capsys.readouterr().err == (
         "tutor: exercise 'n' can't be set: its answer, 1.8144…, has no exact form a student can type: give the "
