@@ -154,7 +154,7 @@ class _Printer:
     def whole(self, n: int) -> str:
         """A whole number in digits; past 21 of them, a few digits times a power of ten as such a number is typed
         (1e400, 2.5e30), not in 401 digits (outside check h44, N7); exact, and read back as the same number."""
-        if abs(n) >= 10**21 and n.bit_length() <= MOST_DIGITS * 3.32:  # longer ones: _integer's ≈
+        if abs(n) >= 10**21 and _in_full(n):  # longer ones: _integer's ≈
             scientific = _scientific(Fraction(n), self.latex)
             if scientific is not None:
                 return scientific
@@ -340,8 +340,13 @@ def _negative(number: Expr) -> bool:
     return number.p < 0 if number.is_Rational else bool(number.is_negative)
 
 
+def _in_full(n: int) -> bool:
+    """Whether n is short enough to write in all its digits (MOST_DIGITS)."""
+    return n.bit_length() <= MOST_DIGITS * 3.32
+
+
 def _integer(n: int) -> str:
-    if n.bit_length() <= MOST_DIGITS * 3.32:
+    if _in_full(n):
         return str(n)
     return "≈" + str(mpmath.nstr(mpmath.mpf(n), 15))  # a str already; mpmath is untyped
 

@@ -419,7 +419,7 @@ class _Worker:
             self.process.kill()
         else:
             with contextlib.suppress(OSError):
-                self.conn.send(None)  # not just closing the pipe: forked siblings hold copies of its end
+                _send(self.conn, None)  # not just closing the pipe: forked siblings hold copies of its end
         self.conn.close()
         self.process.join(timeout=5)
         if self.process.is_alive():
@@ -462,14 +462,14 @@ def _serve(conn: Connection, work: Work, limits: Limits, timeout: float, prepare
         except (EOFError, OSError):
             return
         except Exception:  # noqa: BLE001 - a task this process can't rebuild (a function it lacks)
-            conn.send(("crashed", None))
+            _send(conn, ("crashed", None))
             continue
         if task is None:
             return
 
         def started(info: object) -> None:
             if info is not None:  # what to report should the task be stopped; one message less if nothing
-                conn.send(("started", info))
+                _send(conn, ("started", info))
             _limit_cpu(_PART_SECONDS)
 
         _limit_cpu(prepare_seconds)  # the last task's limit stays while idle: idle, it spends nothing
@@ -479,7 +479,7 @@ def _serve(conn: Connection, work: Work, limits: Limits, timeout: float, prepare
         except MemoryError:
             os._exit(_OUT_OF_MEMORY)  # whatever it held is gone with the process
         except BaseException:  # noqa: BLE001 - a bug, or a budget nobody caught: reported, never silent
-            conn.send(("crashed", None))
+            _send(conn, ("crashed", None))
             continue
         tasks += 1
         if _grown or (tasks % _LOOK_AT_MEMORY_EVERY == 0 and _too_large()):
