@@ -2155,10 +2155,26 @@ def test_critical_points_of_a_cubic_in_a_root_of_x_are_every_one_exactly(capsys,
     assert out.splitlines()[2:] == listed  # every one: no note that some may be missing
 
 
-def test_the_minimum_of_a_cubic_in_a_root_of_x_is_exact(capsys):
+def test_the_minimum_of_a_cubic_in_a_root_of_x_is_exact_and_global(capsys):
+    """Every zero of f′ is known and f is no lower at either end of its domain: the least is global (outside
+    check h46, N5: it was "not known for sure")."""
     code, out, _ = run(capsys, "minimize", "sqrt(x) + (x-2)^2")
-    assert (code, out.splitlines()[1:]) == (0, ["f′(x) = 2(x - 2) + 1/(2√x) = 0 at x = 0.015876… and x = 1.8144…",
-                                                "minimum: f(1.8144…) = 1.38144…", "local minima: x = 0, x = 1.8144…"])
+    assert (code, out.splitlines()[1:]) == (0, [
+        "f′(x) = 2(x - 2) + 1/(2√x) = 0 at x = 0.015876… and x = 1.8144…",
+        "minimum: f(1.8144…) = 1.38144…", "local minima: x = 0, x = 1.8144…; the least is the global minimum",
+        "note: f(0) = 4 at the end of its domain and f → ∞ as x → ∞, neither below the minimum"])
+
+
+@pytest.mark.parametrize("function, note", [
+    ("x - 2sqrt(x)", "f(0) = 0 at the end of its domain and f → ∞ as x → ∞, neither below the minimum"),
+    ("sqrt(1 - x^2) + x", "f(-1) = -1 and f(1) = 1 at the ends of its domain, neither below the minimum"),
+    ("ln(x) + 1/x", "f → ∞ as x → 0 from the right and f → ∞ as x → ∞, neither below the minimum"),
+    ("x e^x", "f → 0 as x → -∞ and f → ∞ as x → ∞, neither below the minimum"),
+])
+def test_a_minimum_is_global_where_f_is_no_lower_at_the_ends_of_its_domain(capsys, function, note):
+    code, out, _ = run(capsys, "minimize", function, "--json")
+    found = json.loads(out)
+    assert (code, found["is_global"], found["note"]) == (0, True, note)
 
 
 def test_critical_points_of_two_variables_polynomial_in_a_root_are_found(capsys):

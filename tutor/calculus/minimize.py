@@ -953,8 +953,7 @@ def _falls_at_pole(f: Expr, x: sympy.Symbol) -> str:
     has no value, shown by sympy's one-sided limit there; "" where none is found in the budget."""
     try:
         with deadline(SOLVE_SECONDS), counted(FALL_CALLS):
-            gaps = sympy.S.Reals - continuous_domain(
-                f.replace(lambda e: isinstance(e, sympy.sign), lambda e: sympy.Integer(1)), x, sympy.S.Reals)
+            gaps = sympy.S.Reals - continuous_domain(_sign_as_one(f), x, sympy.S.Reals)
             if not isinstance(gaps, sympy.FiniteSet):
                 return ""
             for a in sort_exactly(gaps):
@@ -975,10 +974,7 @@ def _ends(f: Expr, x: sympy.Symbol) -> dict[int, Expr]:
     ends: dict[int, Expr] = {}
     try:
         with deadline(SOLVE_SECONDS), counted(FALL_CALLS):
-            # sign(u), as real_powers writes an odd root (∛x = sign(x)∛|x|), has a value everywhere, which
-            # sympy's domain can't tell
-            domain = continuous_domain(f.replace(lambda e: isinstance(e, sympy.sign), lambda e: sympy.Integer(1)),
-                                       x, sympy.S.Reals)
+            domain = continuous_domain(_sign_as_one(f), x, sympy.S.Reals)
             rays = domain.args if isinstance(domain, sympy.Union) else (domain,)
             for side in (1, -1):
                 if any(isinstance(r, sympy.Interval) and sympy.oo * side in (r.sup, r.inf) for r in rays):
@@ -989,19 +985,51 @@ def _ends(f: Expr, x: sympy.Symbol) -> dict[int, Expr]:
 
 
 def _ends_not_below(f: Expr, x: sympy.Symbol, least: Expr) -> str:
-    """Why the least local minimum is global where f has a value and a slope everywhere, every zero of f′ is
-    known and f tends, at both ends, to no value below it: f falls or rises only between its critical
-    points and at its ends (xeˣ → 0 as x → -∞, above -1/e). "" where that can't be shown."""
+    """Why the least local minimum is global where f has a value on one interval and a slope inside it, every
+    zero of f′ is known and f, at each end of the interval, is or tends to no value below it: f falls or rises
+    only between its critical points and at its ends (xeˣ → 0 as x → -∞, above -1/e; √x + (x − 2)² is 4 at 0,
+    the end of its domain). "" where that can't be shown."""
     try:
-        if continuous_domain(derivative(f, x.name), x, sympy.S.Reals) != sympy.S.Reals:
-            return ""
-    except NotImplementedError:  # sympy's, for a domain it can't tell (√|x|'s slope)
+        with deadline(SOLVE_SECONDS), counted(FALL_CALLS):
+            domain = continuous_domain(_sign_as_one(f), x, sympy.S.Reals)
+            if not isinstance(domain, sympy.Interval) or not domain.interior.is_subset(
+                    continuous_domain(derivative(f, x.name), x, sympy.S.Reals)):
+                return ""
+            told = [_end_told(f, x, least, domain, side) for side in (-1, 1)]
+    except (OutOfTime, NotImplementedError, ValueError, TypeError, AttributeError, sympy.PolynomialError,
+            SolveError):  # NotImplementedError: sympy's, for a domain it can't tell (√|x|'s slope)
         return ""
-    ends = _ends(f, x)
-    if set(ends) != {1, -1} or not all(end is sympy.oo or end.is_real and (end - least).is_nonnegative
-                                       for end in ends.values()):
+    if not all(said for said, _ in told):
         return ""
-    return f"f → {show(ends[-1])} as {x.name} → -∞ and f → {show(ends[1])} as {x.name} → ∞, neither below the minimum"
+    (left, left_closed), (right, right_closed) = told
+    if left_closed and right_closed:
+        return f"{left} and {right} at the ends of its domain, neither below the minimum"
+    at_end = " at the end of its domain"
+    return f"{left}{at_end * left_closed} and {right}{at_end * right_closed}, neither below the minimum"
+
+
+def _sign_as_one(f: Expr) -> Expr:
+    """f with sign(u) as 1: real_powers writes an odd root so (∛x = sign(x)∛|x|), which has a value everywhere,
+    as sympy's domain can't tell."""
+    return f.replace(lambda e: isinstance(e, sympy.sign), lambda e: sympy.Integer(1))
+
+
+def _end_told(f: Expr, x: sympy.Symbol, least: Expr, domain: sympy.Interval, side: int) -> tuple[str, bool]:
+    """What f is, or tends to, at one end of its domain (`side` -1 the left, 1 the right), where that is no
+    value below `least` ("" where it is, or can't be told), and whether f has a value there."""
+    end, open_ = (domain.inf, domain.left_open) if side < 0 else (domain.sup, domain.right_open)
+    if end.is_infinite:
+        value = _ends(f, x).get(side)
+        said = f"f → {{}} as {x.name} → {show(end)}"
+    elif open_:
+        value = sympy.limit(f, x, end, "+" if side < 0 else "-")
+        said = f"f → {{}} as {x.name} → {show(end)} from the {'right' if side < 0 else 'left'}"
+    else:
+        value = f.xreplace({x: end})
+        said = f"f({show(end)}) = {{}}"
+    if value is None or not (value is sympy.oo or value.is_real and compare(value, least) >= 0):
+        return "", False
+    return said.format(show(value)), not open_ and not end.is_infinite
 
 
 def _smaller(f: Expr, x: sympy.Symbol, at: Expr) -> tuple[float, float] | None:
