@@ -665,12 +665,29 @@ def test_the_wrong_kind_of_critical_point_is_named_for_minimize_and_by_fs_values
 
 
 
-def test_minimize_leaves_the_maxima_of_a_function_that_is_no_polynomial_unnamed(tmp_path):
-    # its critical points would be sympy's to solve, within a time limit: the candidates would depend on the machine
-    item = _pack(tmp_path, "  - id: e\n    kind: minimize\n    function: x e^(-x^2)\n    tolerance: dp:4\n")
-    checked = respond(item.exercise("e").variant(), "0.7071", isolated=False)  # √2/2, its maximum
-    assert (checked.verdict, checked.note, checked.message) == (
-        "incorrect", "wrong_value", "Your answer 0.7071 has the wrong sign: its size is right to 4 decimal places.")
+@pytest.mark.parametrize("function, answer, note, message", [
+    # every zero of f′ solved exactly, as the key's minimum was: its maximum √2/2 is named
+    ("x e^(-x^2)\n    tolerance: dp:4", "0.7071", "misconception:maxima-counted-as-minima",
+     "It looks like you gave a critical point that is a local maximum: at √2/2 ≈ 0.707107, f″ = -2√2·e^(-1/2) ≈ "
+     "-1.71553 < 0. A local minimum has f″ > 0."),
+    # a cubic in √x (outside check h46, N6: its maximum was told as a rounding miss)
+    ("sqrt(x) + (x-2)^2\n    tolerance: dp:3", "0.0159", "misconception:maxima-counted-as-minima",
+     "It looks like you gave a critical point that is a local maximum: at 0.015876…, f″ = -122.975… < 0. "
+     "A local minimum has f″ > 0."),
+    # a local minimum above the one at the end of f's domain (h46, N6: the power rule was blamed alone)
+    ("4 sqrt(x) + (x-2)^2", "1", "misconception:local-taken-for-global|power-rule-exponent-dropped",
+     "You get this answer if you gave a local minimum that is not the lowest, or if you multiplied by the exponent "
+     "and then dropped the power. f is 5 there but only 4 at the global minimum. Compare the values at every local "
+     "minimum. The power rule lowers the exponent by one: the derivative of √x is 1/(2√x), not x/2."),
+    # the lesson's quartic: its other valley
+    ("x^4 - 3x^2 + x\n    tolerance: dp:4", "1.1309", "misconception:local-taken-for-global",
+     "It looks like you gave a local minimum that is not the lowest: f is -1.07023… there but only -3.5139… at the "
+     "global minimum. Compare the values at every local minimum."),
+])
+def test_minimize_names_another_critical_point_given_for_the_least(tmp_path, function, answer, note, message):
+    item = _pack(tmp_path, f"  - id: e\n    kind: minimize\n    function: {function}\n")
+    checked = respond(item.exercise("e").variant(), answer, isolated=False)
+    assert (checked.verdict, checked.note, checked.message) == ("incorrect", note, message)
 
 
 @functools.cache

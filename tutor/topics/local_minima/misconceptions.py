@@ -54,10 +54,6 @@ MISCONCEPTIONS = register(
         "only-global-minimum", "gave only the global minimum, not every local one",
         "It looks like you gave only the lowest minimum. A local minimum is lower than every point near it, "
         "not than every point: this function has {count} of them."),
-    Misconception(
-        "local-taken-for-global", "took a local minimum for the global one",
-        "It looks like you gave a local minimum that is not the lowest: {name} is {higher} there but only "
-        "{lowest} at the global minimum. Compare the values at every local minimum."),
 )
 
 # x⁴ − 4x² from 2.5 ends at √2, and -√2 is as low: the global minimum taken for descent's end, where descent ends
@@ -136,7 +132,7 @@ def candidates(problem: LocalMinima) -> list[WrongAnswer]:
     if problem.ask == Ask.GLOBAL:
         for i, point in enumerate(points):
             if i != lowest:
-                found.append(("local-taken-for-global", say["local-taken-for-global"](
+                found.append(("local-taken-for-global", ABOUT_MINIMA["local-taken-for-global"].say(
                     name=problem.name, higher=show(minima.values[i]), lowest=show(minima.values[lowest])),
                     _answer([point], one, listed=False)))
         if one:

@@ -4,7 +4,8 @@
 - f′ = 0 solved wrongly: eˣ = c as x = c, x = eᶜ or with log base 10; a·x = b as x = a/b; ln x = 0
   for f′ = 0; f = 0 for f′ = 0;
 - the wrong thing given: the minimum value, f′ itself, f″, a critical point that is a local maximum
-  (or, in two variables, a saddle point), which `local_minima` names too.
+  (or, in two variables, a saddle point), another local minimum above the least one, which `local_minima`
+  names too.
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ from dataclasses import dataclass
 import sympy
 from sympy import Expr
 
-from ...calculus import CriticalPoint, CriticalPoints, Nature, classify, critical_points
+from ...calculus import Classification, CriticalPoint, CriticalPoints, Nature, SolveError, classify, critical_points
 from ...calculus.partials import diff
-from ...calculus.roots import rational_polynomial, real_roots
+from ...calculus.roots import compare, rational_polynomial, real_roots
 from ...misconceptions import Misconception, Said, WrongAnswer, at_point, register
 from ...misconceptions.derivatives import wrong_derivatives
 from ...misconceptions.solving import MISCONCEPTIONS as SOLVING
@@ -44,6 +45,10 @@ MISCONCEPTIONS = register(
     Misconception(  # local_minima names it too, and of a list of every critical point in its own words
         "maxima-counted-as-minima", "counted a maximum or saddle point as a minimum",
         "It looks like you gave a critical point that is {nature}: {test}. A local minimum has {wanted}."),
+    Misconception(  # local_minima names it too
+        "local-taken-for-global", "took a local minimum for the global one",
+        "It looks like you gave a local minimum that is not the lowest: {name} is {higher} there but only "
+        "{lowest} at the global minimum. Compare the values at every local minimum."),
 )
 
 NOT_MINIMA = {Nature.MAXIMUM: "a local maximum", Nature.SADDLE: "a saddle point"}
@@ -90,13 +95,13 @@ def candidates(problem: Minimize) -> list[WrongAnswer]:
                   f"{name}″({x}) = {show(curvature, (x,))}, which is {show(second)} at the minimum")
         add(say["gave-second-derivative"](f=name, second=quoted, x=x), second)
     # a polynomial's critical points are all found exactly, with no time limit (as minimize finds its minima);
-    # another function's would be sympy's to solve within one, and the candidates would depend on the machine
+    # another function's are the zeros of f′ its minimum was found among, where they are every one
     if rational_polynomial(f, [v]) is not None:
         for point, said in not_minima(problem, critical_points(f, [x])):
             add(said, typeable(point[0]))
-    elif result.pieces is not None:  # max(0, 1 - x²): its zeros of f′ found exactly, stretch by stretch
-        # (0, where f has its local maximum 1); where f is flat, a minimum has f″ = 0, not f″ > 0
-        zeros = tuple(CriticalPoint((z,), None, classify(f, [x], (z,))) for z in result.zeros)
+    elif result.pieces is not None or result.complete:  # max(0, 1 - x²): stretch by stretch (0, where f has its
+        # local maximum 1), where f is flat, a minimum has f″ = 0, not f″ > 0; √x + (x − 2)²: its maximum 0.015876…
+        zeros = tuple(CriticalPoint((z,), None, test) for z in result.zeros if (test := _tested(f, x, z)) is not None)
         for point, said in not_minima(problem, CriticalPoints(zeros, (), True, ""), flat=bool(result.level)):
             add(said, typeable(point[0]))
     elif result.verified:  # minima found numerically: the zeros of f′ shown exactly (0 for cos x + x²/10),
@@ -105,6 +110,11 @@ def candidates(problem: Minimize) -> list[WrongAnswer]:
         classified = CriticalPoints(tuple(z.critical for z in nearest), (), False, "")
         for point, said in not_minima(problem, classified):
             add(said, typeable(point[0]))
+    if result.is_global and result.exact:  # another local minimum, higher: found first, and taken for the least
+        for other in result.minima:
+            if other.exact and other.point != place and _above(other.value, result.value):
+                add(say["local-taken-for-global"](name=name, higher=show(other.value), lowest=show(result.value)),
+                    typeable(other.point))
     for wrong in wrong_derivatives(f, x, (x,), name, pairs=False):
         for root in _real_roots(wrong.derivative, x):
             found.append(WrongAnswer.of(wrong.said, Answer(Shape.NUMBER, root)))
@@ -148,6 +158,22 @@ def not_minima(problem: FunctionProblem, found: CriticalPoints, flat: bool = Fal
         named.append((p.point, MISCONCEPTIONS["maxima-counted-as-minima"].fill(
             nature=NOT_MINIMA[nature], test=why, wanted=wanted)))
     return named
+
+
+def _tested(f: Expr, x: str, zero: Expr) -> Classification | None:
+    """The second-derivative test at a zero of f′; None where it can't be made (f″ has no value there)."""
+    try:
+        return classify(f, [x], (zero,))
+    except SolveError:
+        return None
+
+
+def _above(value: Expr, least: Expr) -> bool:
+    """Whether a minimum's value is above the least one, shown exactly (not where they tie)."""
+    try:
+        return compare(value, least) > 0
+    except SolveError:
+        return False
 
 
 def _shown(problem: FunctionProblem, value: Expr) -> str:
