@@ -74,6 +74,19 @@ def test_a_number_past_the_digits_allowed_is_called_what_it_is(answer, message):
     assert (verdict.verdict, verdict.note, verdict.message) == ("invalid", "too_large", message)
 
 
+# outside check h47, F4: exp(u) was not sized as e^u is, and sympy followed exp(exp(exp(100))) for the whole 5 s a
+# check has, on every variant; exp(10^7) was "could not be checked with certainty"
+@pytest.mark.parametrize("answer, message", [
+    ("exp(exp(exp(100)))", "The exponent is too large (the limit is 10000)."),
+    ("exp(10^7)", "The exponent is too large (the limit is 10000)."),
+    ("2x + sinh(exp(exp(100)))", "The exponent is too large (the limit is 10000)."),
+    ("exp(-10^5)", "The exponent is too far below 0 (the limit is -10000)."),
+])
+def test_exp_of_a_number_is_sized_as_a_power_of_e(answer, message):
+    verdict = check(answer, "3/2", variables=("x",))
+    assert (verdict.verdict, verdict.note, verdict.message) == ("invalid", "too_large", message)
+
+
 @pytest.mark.parametrize("answer", ["1e-1000", "2x + 1e-1000", "0e-3000", "7e-999"])
 def test_small_numbers_within_the_digits_are_read_and_graded(answer):
     verdict = check(answer, "2x", variables=("x",))

@@ -1581,6 +1581,9 @@ class _Parser:
             return self.factorial(args[0], col)
         if fn.name == "binomial":
             return self.binomial(args[0], args[1], col)
+        if fn.sympy is sympy.exp:  # exp(u) is e^u, refused as that is where u is too large: sympy's cancel followed
+            # exp(exp(exp(100))) into mpmath for the whole time a check has (outside check h47, F4)
+            return self.raise_to(sympy.E, args[0], col)
         if fn.name == "sqrt":
             return self.raise_to(args[0], Rational(1, 2), col)
         if fn.name == "cbrt":
