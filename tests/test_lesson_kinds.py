@@ -345,6 +345,8 @@ def test_too_large_too_small_just_right():
     # outside check: the four words without commas were "not one of" the words, though each is one
     ("diverges oscillates converges too slow", "Separate the words with commas: diverges, oscillates, converges, "
                                                "too slow."),
+    # outside check h47, F2: a control character was a slip of one letter
+    ("diverges, oscillates, conv\x00erges, too slow", "The invisible character U+0000 NULL can't be used here."),
 ])
 def test_learning_rate_answers_that_cant_be_read_say_why(answer, message):
     result = verdict("learning-rates-x2", answer)

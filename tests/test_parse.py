@@ -782,6 +782,21 @@ def test_a_refused_invisible_character_is_named_by_its_code_point_and_name(typed
     assert (caught.value.message, caught.value.column, caught.value.note) == (message, column, "forbidden")
 
 
+# outside check h47, F2 and F3: a control character in a label was a slip of one letter (sad\x00dle was saddle,
+# correct), and two were dropped from the message, which called 'saddle' not one of the labels
+@pytest.mark.parametrize("typed, column, message", [
+    ("sad\x00dle", 3, "the invisible character U+0000 NULL can't be used here"),
+    ("saddle\x07", 6, "the invisible character U+0007 BELL can't be used here"),
+    ("sad\x07\x07dle", 3, "the invisible character U+0007 BELL can't be used here"),
+    ("saddle\x1b[2J", 6, "the invisible character U+001B ESCAPE can't be used here"),
+])
+def test_a_label_with_a_character_that_shows_nothing_is_refused_as_an_expression_is(typed, column, message):
+    with pytest.raises(InputError) as caught:
+        read(typed, Shape.LABEL)
+    assert (caught.value.message, caught.value.column, caught.value.note) == (message, column, "forbidden")
+    assert read("saddle\u200b", Shape.LABEL).value == "saddle"  # a zero-width space copied with a word is a space
+
+
 @pytest.mark.parametrize("typed", ["<2x, 2y>", " < 2x , 2y > "])
 def test_a_vector_in_ascii_angle_brackets_is_a_vector(typed):
     assert read(typed, "vector").value == (2 * symbol("x"), 2 * symbol("y"))

@@ -2105,6 +2105,7 @@ def read(
     if shape == AUTO and _label_words(clean) in LABELS:
         shape = Shape.LABEL
     if shape == Shape.LABEL:
+        refuse_unseen(clean)
         return Answer(Shape.LABEL, *_label(clean))
     if shape == Shape.POINTS and " ".join(clean.lower().split()) in EMPTY_SET_WORDS:
         return Answer(Shape.POINTS, ())
@@ -3025,6 +3026,15 @@ def _shape_of(items: list[_Item]) -> Shape:
             return Shape.POINTS
         items = only.items
     return Shape.POINTS if any(isinstance(i, _Group) for i in items) else Shape.VECTOR
+
+
+def refuse_unseen(text: str) -> None:
+    """Refuse a character that shows nothing in an answer read as words (a label), as the tokens of an expression
+    do: 'sad\\x07dle' is not saddle with a slip of one letter, and its message would quote it as 'saddle' (outside
+    check h47, F2 and F3)."""
+    for column, character in enumerate(text):
+        if invisible(character):
+            raise InputError(_unseen(character), column, "forbidden")
 
 
 def _label_words(text: str) -> str:

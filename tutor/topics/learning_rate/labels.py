@@ -17,7 +17,7 @@ from sympy import Expr
 
 from ...calculus import Behaviour
 from ...limits import LIMITS, Limits
-from ...parse import Answer, InputError, Shape, read, without_name
+from ...parse import Answer, InputError, Shape, read, refuse_unseen, without_name
 from ...words import and_list, slipped
 
 WORDS: dict[str, Behaviour] = {
@@ -51,6 +51,7 @@ def read_labels(text: str, rates: Sequence[Expr], shown: Sequence[str], limits: 
     if len(text) > limits.max_length:
         raise InputError(f"the answer is too long (the limit is {limits.max_length} characters)",
                          limits.max_length, "too_large")
+    refuse_unseen(text.replace("\n", " "))  # a line break parts the words, as a comma does
     pieces = [(match.start(), match.group()) for match in re.finditer(r"[^,;\n]+", text) if match.group().strip()]
     if not pieces:
         raise InputError("the answer is empty", 0, "empty")
