@@ -117,6 +117,16 @@ def test_fix_variable_misconceptions(exercise_id, answer, misconception):
     assert named(exercise_id, answer) == misconception
 
 
+def test_the_fixed_variables_own_part_dropped_beside_a_mixed_term_is_named(tmp_path):
+    """x²y + y³ at y = 2 typed as 2x²: y³ dropped, 2 put in x²y (outside check h47, F1: putting y = 0 everywhere
+    dropped x²y too, and the class's most common wrong answer went unnamed)."""
+    item = _pack(tmp_path, "  - id: e\n    kind: fix_variable\n    function: x^2 y + y^3\n    fix: {y: 2}\n")
+    checked = respond(item.exercise("e").variant(), "2x^2", isolated=False)
+    assert (checked.note, checked.message) == ("misconception:fixed-part-dropped", (
+        "It looks like you dropped the part with y. A fixed variable is a number, not 0: its part becomes a constant "
+        "(8 here) and stays in f(x, 2)."))
+
+
 @pytest.mark.parametrize("argv, said", [
     # finding 748: a square put in as a double, the cost's slip, on a slice (4² as 8; 2x² + 4y² at y = 3: 3² as 6)
     (["gradients:fix-y-4", "--", "x^2 + 8"],

@@ -74,9 +74,13 @@ def candidates(problem: FixVariable) -> list[WrongAnswer] | Tiered:
         wrong_slice = sympy.expand(wrong_f.xreplace(values))
         if wrong_slice != sympy.expand(s.slice):  # 2² as 4 is no slip
             slices.append((said, wrong_slice))
-    dropped = sympy.expand(f.xreplace({v: 0 for v in values}))
-    part = sympy.expand(s.slice - dropped)
-    slices.append((say["fixed-part-dropped"](held=held, part=show(part), call=call), dropped))
+    # the terms in the fixed variables alone dropped, the value put in the rest: 2x² for x²y + y³ at y = 2, where
+    # putting y = 0 everywhere drops x²y too (outside check h47, F1: the class's most common wrong answer)
+    own = sympy.Add(*(t for t in sympy.Add.make_args(sympy.expand(f))
+                      if t.free_symbols and t.free_symbols <= set(values)))
+    part = sympy.expand(own.xreplace(values))
+    if part != 0:
+        slices.append((say["fixed-part-dropped"](held=held, part=show(part), call=call), sympy.expand(s.slice - part)))
     slices.append((say["fixed-variable-kept"](
         held=held, values=shown, those="the value" if len(problem.fixed) == 1 else "the values", call=call,
         free=and_list(list(s.remaining))), f))
