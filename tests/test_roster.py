@@ -71,6 +71,20 @@ def test_a_student_who_submitted_nothing_scores_0_with_the_reason(graded):
         "note": "Nothing was submitted."}
 
 
+def test_a_student_whose_every_answer_is_empty_is_told_so(tmp_path, capsys):
+    """A blank form is no answer, as nothing sent is, and said as what it is (outside check h47, F5: the note was
+    empty, as a weak student's is)."""
+    roster = write(tmp_path / "roster.csv", ROSTER)
+    sent = write(tmp_path / "s.csv", "student,exercise,answer\nalice,cube,3x^2\nfay,cube,\nfay,drill,  \n")
+    assert main(["grade", PACK, str(sent), "--roster", str(roster), "--out", str(tmp_path / "out")]) == 0
+    notes = {r["student"]: r["note"] for r in rows(tmp_path / "out" / "grades.csv")[1:]}
+    assert (notes["alice"], notes["fay"], notes["bob"]) == ("", "Every answer you submitted was empty.",
+                                                            "Nothing was submitted.")
+    fay = [r for r in rows(tmp_path / "out" / "answers.csv") if r["student"] == "fay"]
+    assert {(r["verdict"], r["score"], r["feedback"]) for r in fay} == {
+        ("unanswered", "0", "Every answer you submitted was empty.")}
+
+
 def test_a_student_whose_file_could_not_be_read_scores_0_and_says_why(tmp_path, capsys):
     folder = tmp_path / "folder"
     folder.mkdir()

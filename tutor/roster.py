@@ -329,10 +329,12 @@ def enrol(roster: Roster, given: Submissions) -> Submissions:
     # an id not on the roster is told once per file; its repeated answers, not graded either, are no more news
     kept = [p for p in given.problems if not (p.repeat and (p.student, p.file) in strangers)]
     problems = [*roster.problems, *_in_file_order(kept, added)]
-    answered = {a.student for a in answers}
+    answered = {a.student for a in answers if a.text}  # an empty answer is no answer (outside check h47, F5)
+    blank = {a.student for a in answers} - answered
     theirs, meant = problems_of(given.problems), clearly_meant(added)
     absent = tuple((s.id, f"Your submission could not be read ({first_and_more(found)})."
                     if (found := theirs(s.id))
                     else f"Nothing was submitted under your id ({'; and '.join(map(str, meant[s.id]))})."
-                    if s.id in meant else "Nothing was submitted.") for s in roster.students if s.id not in answered)
+                    if s.id in meant else "Every answer you submitted was empty." if s.id in blank
+                    else "Nothing was submitted.") for s in roster.students if s.id not in answered)
     return replace(given, answers=tuple(answers), problems=tuple(problems), roster=roster, absent=absent)
