@@ -82,7 +82,7 @@ def test_a_hostile_answer_is_shown_as_text_and_the_pages_link_and_load_nothing(g
     assert "Content-Security-Policy\" content=\"default-src 'none'" in html
     markdown = (graded / "pages" / "mal.md").read_text(encoding="utf-8")
     assert "- Your answer: &lt;script>alert(1)&lt;/script>\n" in markdown  # no tag: each < escaped
-    assert r"- Your answer: x \| \`y\` \*z\* \[a\](http\://e\.test)" in markdown  # no link, no code, no emphasis
+    assert r"- Your answer: x \| \`y\` \*z\* [a\](http\://e\.test)" in markdown  # no link, no code, no emphasis
 
 
 def test_a_web_address_or_email_a_student_wrote_is_no_link_on_the_markdown_page(tmp_path):
@@ -97,7 +97,7 @@ def test_a_web_address_or_email_a_student_wrote_is_no_link_on_the_markdown_page(
                  str(tmp_path / "pages")]) == 0
     page = (tmp_path / "pages" / "ana.md").read_text(encoding="utf-8")
     for line in (r"- Your answer: https\://evil\.example/login?x=1", r"- Your answer: www\.evil\.com",
-                 "- Your answer: phish@\u2060evil\\.example", r"- Your answer: !\[x\](http\://e/x\.png)"):
+                 "- Your answer: phish@\u2060evil\\.example", r"- Your answer: ![x\](http\://e/x\.png)"):
         assert f"\n{line}\n" in page
     (other,) = (tmp_path / "pages").glob("https___evil_example-*.md")
     assert "\nStudent: https\\://evil\\.example  \n" in other.read_text(encoding="utf-8")
@@ -306,7 +306,7 @@ def test_any_text_is_inert_in_html_and_markdown(text):
         assert html.unescape(shown) == text
     marked = markdown_text(text)
     assert "<" not in marked and "\n" not in marked and not marked.startswith(">")  # no tag, no quote
-    assert not re.search(r"(?<!\\)[`*\[\]|~]", marked)  # every markup character escaped
+    assert not re.search(r"(?<!\\)([`*|~]|\](?=[(\[:]))", marked)  # every markup character escaped, a link's ] too
     # an underscore within a word (f_xx) opens no emphasis, and is left as it is; any other is escaped
     assert not re.search(r"(?<![\\\w])_|(?<!\\)_(?![^\W_])", marked)
     # no autolink as cmark-gfm (GitHub) or markdown-it's linkify finds them: scheme://, www., host.name, name@host
@@ -317,3 +317,6 @@ def test_the_markdown_escapes_only_what_would_be_markup():
     # an outside check: an author's feedback "f_xx > 0 ..." read "f\_xx &gt; 0" in a page mailed as plain text
     assert markdown_text("f_xx > 0 is not enough") == "f_xx > 0 is not enough"
     assert markdown_text("> a quote, _x_ and a*b*c") == r"&gt; a quote, \_x\_ and a\*b\*c"
+    # outside check h47, F6: brackets that make no link are text (an answer [6,25] read \[6,25\])
+    assert markdown_text("[6,25]") == "[6,25]"
+    assert markdown_text("[a](b) [c][d] [e]: f") == r"[a\](b) [c\][d] [e\]: f"

@@ -199,5 +199,5 @@ def test_the_feedback_page_shows_other_control_characters_as_the_csvs_do(tmp_pat
                        'bo,partial-x-3x2y3,"\u200f6xy^3\u202e"\n', encoding="utf-8")
     main(["grade", "gradients", str(answers), "--out", str(tmp_path / "out"), "--feedback", str(tmp_path / "fb")])
     pages = {page.stem: page.read_text(encoding="utf-8") for page in (tmp_path / "fb").glob("*.md")}
-    assert "- Your answer: 6xy^3\\\\x1b\\]0;pwned\\\\x07\n" in pages["ann"]  # Markdown's escapes of \ and ]
+    assert "- Your answer: 6xy^3\\\\x1b]0;pwned\\\\x07\n" in pages["ann"]  # Markdown's escape of the backslash
     assert "- Your answer: \\\\u200f6xy^3\\\\u202e\n" in pages["bo"]

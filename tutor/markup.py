@@ -15,7 +15,9 @@ from functools import lru_cache
 
 from .words import printable
 
-_MARKDOWN = re.compile(r"([\\`*\[\]|~]|(?<![^\W_])_|_(?![^\W_]))")  # _ within a word (f_xx) is no emphasis
+# _ within a word (f_xx) is no emphasis; a bracket is markup only as a link's or a reference's end, `](`, `][` or `]:`
+# (an answer [6, 25] was \[6, 25\] in a page mailed as plain text: outside check h47, F6)
+_MARKDOWN = re.compile(r"([\\`*|~]|\](?=[(\[:])|(?<![^\W_])_|_(?![^\W_]))")
 # What GitHub's Markdown (cmark-gfm) and markdown-it's linkify make a link of in plain text: a scheme's
 # ://, www., a domain's .com. A backslash before the : or . breaks each; an email's @ needs more (below).
 _AUTOLINK = re.compile(r":(?=//)|(?<=www)\.|\.(?=[^\W\d_])", re.I)
