@@ -2165,6 +2165,19 @@ def test_the_minimum_of_a_cubic_in_a_root_of_x_is_exact_and_global(capsys):
         "note: f(0) = 4 at the end of its domain and f → ∞ as x → ∞, neither below the minimum"])
 
 
+@pytest.mark.parametrize("function, line", [
+    # outside check h46, N8: the steps went from the equation to its solutions
+    ("sqrt(x) + (x-2)^2", "      5.1.1. Put u = √x, so that x = u²: 4u³ - 8u + 1 = 0, a polynomial in u, whose real roots "
+                          "are u = -1.47299…, 0.126… and 1.34699…. u = √x is never negative, so only 0.126… and "
+                          "1.34699… give a solution: x = u² = 0.015876… and 1.8144…."),
+    ("x - 3x^(1/4)", "      5.1.1. Put u = x^(1/4), so that x = u⁴: 4u³ - 3 = 0, a polynomial in u, whose real root is "
+                     "u = 6^(1/3)/2, and so x = u⁴ = 3·6^(1/3)/8."),
+])
+def test_the_steps_solve_an_equation_in_a_root_of_x_in_that_root(capsys, function, line):
+    code, out, _ = run(capsys, "critical", function, "--steps")
+    assert code == 0 and line in out.splitlines()
+
+
 @pytest.mark.parametrize("function, note", [
     ("x - 2sqrt(x)", "f(0) = 0 at the end of its domain and f → ∞ as x → ∞, neither below the minimum"),
     ("sqrt(1 - x^2) + x", "f(-1) = -1 and f(1) = 1 at the ends of its domain, neither below the minimum"),

@@ -27,10 +27,10 @@ from ..calculus import (
 from ..calculus.by_values import by_values
 from ..calculus.classified import Family, KinkLines, Nature, Split, Unsmooth, Window
 from ..calculus.common import function_of, real_powers, sign, symbols
-from ..calculus.factor_cases import as_equation, constant_sign, lies_on
+from ..calculus.factor_cases import as_equation, constant_sign, in_roots, lies_on
 from ..calculus.kinks import Level, Spanned, between, between_text, pieces
 from ..calculus.partials import derivative
-from ..calculus.roots import compare, sort_exactly
+from ..calculus.roots import compare, own_root, real_roots, sort_exactly
 from ..parse import Equation, symbol
 from ..show import ordered_terms, show
 from ..words import and_list
@@ -350,11 +350,13 @@ def _cases(c: CriticalPoints) -> Step:
             # "multiply the first equation by 2" would not fit: outside check h24)
             conditions = tuple(Equation(p, sympy.Integer(0)) for p in _partials(c)) if eliminated \
                 else case.conditions
-            worked = eliminated or _substituted(case.conditions, alone, c.variables)
+            worked = eliminated or _substituted(case.conditions, alone, c.variables) \
+                or _in_a_root(case.conditions, alone, c.variables)
             cases.append(step(Rule.CASE_POINT, conditions, alone[0], worked))
         elif alone:
             cases.append(step(Rule.CASE_POINTS, case.conditions, tuple(alone),
-                              _substituted(case.conditions, alone, c.variables)))
+                              _substituted(case.conditions, alone, c.variables)
+                              or _in_a_root(case.conditions, alone, c.variables)))
         # the cone's vertex solves x = 0 and y = 0, but ∇f = 0 has no value to hold there; where f itself has
         # none (ln(xy) where xy < 0), that is what rules the point out, though ∇f's formula may be 0 there
         outside = c.no_value(case)
@@ -443,6 +445,34 @@ def _substituted(conditions: Sequence[Equation], points: Sequence[tuple[Expr, ..
         values = tuple(Equation(u, x) for x in dict.fromkeys(p[index] for p in points))
         return [step(Rule.CASE_SUBSTITUTE, None, left, put=put, into=into, wrt=u.name, values=values, other=v)]
     return []
+
+
+def _in_a_root(conditions: Sequence[Equation], points: Sequence[tuple[Expr, ...]], variables: Sequence[str]
+               ) -> list[Step]:
+    """How an equation that is a polynomial in an even root of the one variable (4x^(3/2) − 8√x + 1 = 0, a cubic in
+    u = √x) is solved: in u, its negative roots dropped, as √x is never negative, then x = u² (outside check h46,
+    N8: the steps went from the equation to its solutions)."""
+    if len(conditions) != 1 or len(variables) != 1:
+        return []
+    (condition,), x = conditions, symbol(variables[0])
+    rooted = in_roots((condition.lhs - condition.rhs,), (x,))
+    if rooted is None:
+        return []
+    ((polynomial,), (unknown,), powers) = rooted
+    if sympy.degree(polynomial, unknown) < 2:  # √x = 1 needs no u
+        return []
+    n = powers[x]
+    u = symbol("v" if variables[0] == "u" else "u")
+    roots = real_roots(polynomial, unknown)
+    kept = [r for r in roots if sign(r) != -1]
+    values = [own_root(r**n) if r.has(sympy.CRootOf) else sympy.expand(r**n) for r in kept]
+    if sorted(map(str, values)) != sorted(str(p[0]) for p in points):  # u = 0 where f′ has no value: said otherwise
+        return []
+    root = sympy.Pow(x, sympy.Rational(1, n))
+    context = dict(u=u, root=root, variable=x, power=u**n, roots=roots, values=tuple(values))
+    if len(kept) == len(roots):
+        return [step(Rule.CASE_IN_A_ROOT, None, polynomial.xreplace({unknown: u}), **context)]
+    return [step(Rule.CASE_IN_A_ROOT_DROPPED, None, polynomial.xreplace({unknown: u}), kept=tuple(kept), **context)]
 
 
 def families_text(families: Sequence[Family]) -> str:

@@ -79,6 +79,8 @@ class Rule(StepRule):
     CASE_POINT = "case_point"
     CASE_POINTS = "case_points"
     CASE_SUBSTITUTE = "case_substitute"  # y = x³ put into x = y³: one equation in x alone
+    CASE_IN_A_ROOT = "case_in_a_root"  # 4x^(3/2) − 8√x + 1 = 0 as 4u³ − 8u + 1 = 0, u = √x ≥ 0
+    CASE_IN_A_ROOT_DROPPED = "case_in_a_root_dropped"  # the same, a negative u dropped
     CASE_FAMILY = "case_family"
     CASE_WINDOW = "case_window"  # sin x = 0 and sin x + sin y = 0: the points of the windows, solved in turn
     CASE_POINT_ON_SET = "case_point_on_set"

@@ -89,6 +89,13 @@ TEMPLATES: dict[StepRule, str] = {
     Rule.CASE_POINTS: "{before:and}: the points {after:list}.",
     Rule.CASE_SUBSTITUTE: ("Put {put} into {into}: {after}, one equation in {wrt} alone, whose real solutions are "
                            "{values:list}; {put} then gives each point's {other}."),
+    Rule.CASE_IN_A_ROOT: ("Put {u} = {root}, so that {variable} = {power}: {after} = 0, a polynomial in {u}, whose "
+                          "real {roots:root is|roots are} {u} = {roots:list}, and so {variable} = {power} = "
+                          "{values:list}."),
+    Rule.CASE_IN_A_ROOT_DROPPED: ("Put {u} = {root}, so that {variable} = {power}: {after} = 0, a polynomial in {u}, "
+                                  "whose real {roots:root is|roots are} {u} = {roots:list}. {u} = {root} is never "
+                                  "negative, so only {kept:list} {kept:gives|give} a solution: {variable} = {power} = "
+                                  "{values:list}."),
     Rule.CASE_FAMILY: ("{before:and}: {families}; {after:the one|those} with {within} "
                        "{after:is the point|are the points} {after:list}."),
     Rule.CASE_WINDOW: ("{before:and}: {after:the one|those} with {within} {after:is the point|are the points} "
