@@ -15,6 +15,7 @@ from ..parse import Equation
 from ..show import show
 from .common import SolveError, real_at, real_powers, symbols
 from .kinks import Level, Spanned, Stretch
+from .partials import kink_shape
 from .region import Region, interval_text
 
 SOLVE_SECONDS = 10.0  # for each case; sympy can take very long on hard systems
@@ -79,7 +80,7 @@ class CriticalPoint:
             return ""
         if self.edge:
             return "an end of the domain"
-        return "a cusp" if "∞" in self.no_slope else "a corner"
+        return kink_shape(self.no_slope)
 
     @property
     def nature(self) -> Nature:

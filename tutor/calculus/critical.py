@@ -99,6 +99,7 @@ from .partials import (
     definition_said,
     derivative,
     differentiable_at,
+    kink_shape,
     second_from_definition,
     slope_at,
     slope_where_formula_fails,
@@ -1698,7 +1699,7 @@ def _kink(f: Expr, x: sympy.Symbol, at: Expr, region: Region | None) -> Critical
         return CriticalPoint(point, inside, Classification(Nature.INCONCLUSIVE, sympy.nan, sympy.nan, ""))
     if s == 0:
         return None
-    kind = "a cusp" if "∞" in why else "a corner"  # |x|^(2/3): f′ is -∞ from the left and ∞ from the right
+    kind = kink_shape(why)  # |x|^(2/3): f′ is -∞ from the left and ∞ from the right
     decided = judged(s, show(f.xreplace({x: at})), "point", 1, f"{kind}, where {why}")
     test = no_test(why, f"{kind}: {why}")
     return CriticalPoint(point, inside, test, decided, why)

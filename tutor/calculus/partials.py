@@ -611,6 +611,12 @@ def no_derivative(f: Expr, variable: str, at: Expr) -> str:
     return "" if error is None else error.message
 
 
+def kink_shape(why: str) -> str:
+    """"a cusp" where no_derivative's reason has f′ infinite on a side (√|x|: -∞ from the left, ∞ from the right),
+    else "a corner"."""
+    return "a cusp" if "∞" in why else "a corner"
+
+
 def one_sided_slopes(f: Expr, variable: str, at: Expr) -> str:
     """no_derivative's reason alone, from f's one-sided slopes ("f′ is ∞ on both sides, a vertical tangent"); ""
     where f′ has a value there, or where they are not known."""

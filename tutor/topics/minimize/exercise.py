@@ -15,7 +15,7 @@ from ...calculus import SolveError
 from ...calculus.common import real_powers
 from ...calculus.kinks import Flat
 from ...calculus.minimize import Repeating, repeating
-from ...calculus.partials import no_derivative
+from ...calculus.partials import kink_shape, no_derivative
 from ...check import Judgement, Verdict, check
 from ...compare import Context, Tolerance, once
 from ...evaluate import Compiled, TooLarge, Uncertain, Undefined, Unsupported
@@ -317,7 +317,7 @@ class Minimize(FunctionProblem):
         if not result.exact or result.flats:
             return ""
         why = no_derivative(real_powers(self.function), self.variables[0], result.point)
-        return "" if not why else "a cusp" if "∞" in why else "a corner"
+        return kink_shape(why) if why else ""
 
     def figure(self) -> Figure:
         """The curve with its minimum marked."""

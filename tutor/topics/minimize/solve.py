@@ -31,7 +31,7 @@ from ...calculus.minimize import (
     outside_window,
     said_outside,
 )
-from ...calculus.partials import no_derivative
+from ...calculus.partials import kink_shape, no_derivative
 from ...calculus.region import interval_text
 from ...calculus.roots import compare
 from ...check import names
@@ -72,7 +72,7 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
     if result.flat is not None or (result.level and not corner):
         slope += level
     elif corner:  # |x − 1/2| + x²: least where f′ jumps from − to +, not where it is 0
-        kind = "a cusp" if "∞" in corner else "a corner"  # √|x|: f′ is -∞ from the left and ∞ from the right
+        kind = kink_shape(corner)
         slope = f"f′({x}) = {show(result.derivative, names)}; the minimum is at {kind}, not where f′ = 0 ({corner})"
         if result.level:  # min(|x|, 1): f′ = 0 all along x < -1 and x > 1 all the same
             slope += f"; f′ = 0 at {level}"

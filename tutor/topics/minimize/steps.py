@@ -27,7 +27,7 @@ from ...calculus.minimize import (
     outside_window,
     same_numbers,
 )
-from ...calculus.partials import no_derivative
+from ...calculus.partials import kink_shape, no_derivative
 from ...calculus.region import interval_text
 from ...parse import Equation, symbol
 from ...show import show
@@ -190,7 +190,7 @@ def minimize_steps(f: Expr, x: str, result: Minimum, window: Region | None = Non
     for at, why in corners.items():
         if why:
             substeps.append(step(MinimizeRule.NO_DERIVATIVE, None, at, why=why,
-                                 kind="a cusp" if "∞" in why else "a corner"))
+                                 kind=kink_shape(why)))
     # x^(3/2) + x at 0: a minimum at an end of f's domain where f′ is a number, but not 0 (outside check h46, N4)
     sloped = {e.point[0]: e.no_slope for e in domain_ends(real_powers(f), symbol(x), None, any_slope=True)
               if "∞" not in e.no_slope}
