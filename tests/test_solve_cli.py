@@ -2178,6 +2178,15 @@ def test_the_steps_solve_an_equation_in_a_root_of_x_in_that_root(capsys, functio
     assert code == 0 and line in out.splitlines()
 
 
+def test_an_equation_in_a_root_of_x_with_no_solution_says_why_in_its_step(capsys):
+    """3√x = -2 was no case at all: "Solve each case:" stood alone, above nothing."""
+    code, out, _ = run(capsys, "critical", "x^(3/2) + x", "--steps")
+    assert code == 0
+    assert out.splitlines()[-3:] == [
+        "4. Solve the equation:", "   4.1. 3√x = -2: no real solution (√x would be -2/3, and √x is never negative).",
+        "5. The critical points: ∅."]
+
+
 @pytest.mark.parametrize("function, note", [
     ("x - 2sqrt(x)", "f(0) = 0 at the end of its domain and f → ∞ as x → ∞, neither below the minimum"),
     ("sqrt(1 - x^2) + x", "f(-1) = -1 and f(1) = 1 at the ends of its domain, neither below the minimum"),

@@ -380,7 +380,7 @@ def _critical_points(f: Expr, variables: tuple[str, ...], region: Region | None,
                 equation = "f′ = 0" if len(syms) == 1 else "∇f = 0"
                 note = (f"the tutor could not solve every case of {equation} exactly, so some critical points may "
                         "be missing")
-        elif exactly:
+        elif exactly or complete:  # every solution is found: 3√x + 2 = 0 has none, said so
             empty.append(case.conditions)
     if every:  # each case's solutions are families, listed whole in one period or the region's window; where
         # there are none (eˣ cos y), there is no period of them to speak of (outside check h32, F5)

@@ -340,6 +340,7 @@ def solve_case(combination: Sequence[Expr], syms: Sequence[sympy.Symbol], f: Exp
         found_apart, families = apart
         return Case(conditions, tuple(p for p in found_apart if defined_at(p, syms, f, gradient)),
                     families=families, every=True)
+    rooted = None  # solved as polynomials in even roots of the variables: every solution found, as `exactly`
     if exactly:
         try:
             found, whole = solve_exactly(distinct, syms)
@@ -348,8 +349,9 @@ def solve_case(combination: Sequence[Expr], syms: Sequence[sympy.Symbol], f: Exp
     else:
         try:
             eliminated = _eliminated(distinct, syms)
+            rooted = _in_roots(distinct, syms) if eliminated is None else None
             found, whole = (eliminated, False) if eliminated is not None else \
-                (_in_roots(distinct, syms) or _pinned(distinct, syms) or _by_last_variable(distinct, syms)
+                (rooted or _pinned(distinct, syms) or _by_last_variable(distinct, syms)
                  or _solve_with_sympy(distinct, syms))
         except (NotImplementedError, OutOfTime, sympy.PolynomialError, ValueError, TypeError,
                 ZeroDivisionError, RecursionError):  # sympy gave up: said so in the result, never raised
@@ -363,8 +365,8 @@ def solve_case(combination: Sequence[Expr], syms: Sequence[sympy.Symbol], f: Exp
         curve = critical_set(tuple(as_equation(c, syms) for c in ordered), syms, f, region)
     if not points and curve is None and not undefined:
         # solved exactly, with no real solution (x² + x + 1 = 0): a case of its own, so that the steps say why
-        # it gives no point; what sympy merely did not find stays no case at all
-        return Case(conditions) if exactly else None
+        # it gives no point (3√x + 2 = 0 too); what sympy merely did not find stays no case at all
+        return Case(conditions) if exactly or rooted is not None else None
     return Case(conditions, tuple(points), curve, undefined=undefined)
 
 

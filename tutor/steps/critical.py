@@ -378,8 +378,15 @@ def _cases(c: CriticalPoints) -> Step:
 def _no_real_why(conditions: Sequence[Equation]) -> str:
     """Why a case has no real solution, where one of its conditions is a quadratic in one variable whose
     discriminant is negative: " (x² + x + 1 = 0 has none: its discriminant 1² − 4·1·1 = -3 is negative)", or
-    " (x² is never negative)" where it has no x term; "" otherwise (the case is solved exactly all the same)."""
+    " (x² is never negative)" where it has no x term, " (u = √x would be -2/3, and √x is never negative)" where it
+    is a polynomial in an even root of x; "" otherwise (the case is solved exactly all the same)."""
     for condition in conditions:
+        rooted = _root_polynomial(condition)
+        if rooted is not None:
+            polynomial, unknown, x, n = rooted
+            values, root = real_roots(polynomial, unknown), show(x ** sympy.Rational(1, n))
+            if values and all(sign(v) == -1 for v in values):
+                return f" ({root} would be {and_list([show(v) for v in values], 'or')}, and {root} is never negative)"
         difference = sympy.expand(condition.lhs - condition.rhs)
         if len(difference.free_symbols) != 1 or not difference.is_polynomial():
             continue
@@ -452,27 +459,36 @@ def _in_a_root(conditions: Sequence[Equation], points: Sequence[tuple[Expr, ...]
     """How an equation that is a polynomial in an even root of the one variable (4x^(3/2) − 8√x + 1 = 0, a cubic in
     u = √x) is solved: in u, its negative roots dropped, as √x is never negative, then x = u² (outside check h46,
     N8: the steps went from the equation to its solutions)."""
-    if len(conditions) != 1 or len(variables) != 1:
-        return []
-    (condition,), x = conditions, symbol(variables[0])
-    rooted = in_roots((condition.lhs - condition.rhs,), (x,))
+    rooted = _root_polynomial(conditions[0]) if len(conditions) == 1 and len(variables) == 1 else None
     if rooted is None:
         return []
-    ((polynomial,), (unknown,), powers) = rooted
+    polynomial, unknown, x, n = rooted
     if sympy.degree(polynomial, unknown) < 2:  # √x = 1 needs no u
         return []
-    n = powers[x]
-    u = symbol("v" if variables[0] == "u" else "u")
+    u = symbol("v" if x.name == "u" else "u")
     roots = real_roots(polynomial, unknown)
-    kept = [r for r in roots if sign(r) != -1]
-    values = [own_root(r**n) if r.has(sympy.CRootOf) else sympy.expand(r**n) for r in kept]
+    kept = tuple(r for r in roots if sign(r) != -1)
+    values = tuple(own_root(r**n) if r.has(sympy.CRootOf) else sympy.expand(r**n) for r in kept)
     if sorted(map(str, values)) != sorted(str(p[0]) for p in points):  # u = 0 where f′ has no value: said otherwise
         return []
-    root = sympy.Pow(x, sympy.Rational(1, n))
-    context = dict(u=u, root=root, variable=x, power=u**n, roots=roots, values=tuple(values))
+    context = dict(u=u, root=x ** sympy.Rational(1, n), variable=x, power=u**n, roots=roots, values=values)
     if len(kept) == len(roots):
         return [step(Rule.CASE_IN_A_ROOT, None, polynomial.xreplace({unknown: u}), **context)]
-    return [step(Rule.CASE_IN_A_ROOT_DROPPED, None, polynomial.xreplace({unknown: u}), kept=tuple(kept), **context)]
+    return [step(Rule.CASE_IN_A_ROOT_DROPPED, None, polynomial.xreplace({unknown: u}), kept=kept, **context)]
+
+
+def _root_polynomial(condition: Equation) -> tuple[Expr, sympy.Symbol, sympy.Symbol, int] | None:
+    """An equation in one variable x that is a polynomial in an even root of it, as (the polynomial, its unknown u,
+    x, n), u = ⁿ√x ≥ 0 (4x^(3/2) − 8√x + 1 = 0: 4u³ − 8u + 1, u = √x); None where it is no such equation."""
+    difference = condition.lhs - condition.rhs
+    if len(difference.free_symbols) != 1:
+        return None
+    (x,) = difference.free_symbols
+    rooted = in_roots((difference,), (x,))
+    if rooted is None:
+        return None
+    ((polynomial,), (unknown,), powers) = rooted
+    return polynomial, unknown, x, powers[x]
 
 
 def families_text(families: Sequence[Family]) -> str:
