@@ -305,7 +305,9 @@ def test_any_text_is_inert_in_html_and_markdown(text):
     if text.isprintable():  # and so on one line: shown as written
         assert html.unescape(shown) == text
     marked = markdown_text(text)
-    assert "<" not in marked and "\n" not in marked and not marked.startswith(">")  # no tag, no quote
+    # no tag, comment or autolink, no entity, no quote
+    assert not re.search(r"<[A-Za-z/!?]|&#?[A-Za-z0-9]+;", re.sub(r"&(lt|gt|amp);", "", marked))
+    assert "\n" not in marked and not marked.startswith(">")
     assert not re.search(r"(?<!\\)([`*|~]|\](?=[(\[:]))", marked)  # every markup character escaped, a link's ] too
     # an underscore within a word (f_xx) opens no emphasis, and is left as it is; any other is escaped
     assert not re.search(r"(?<![\\\w])_|(?<!\\)_(?![^\W_])", marked)
@@ -317,6 +319,9 @@ def test_the_markdown_escapes_only_what_would_be_markup():
     # an outside check: an author's feedback "f_xx > 0 ..." read "f\_xx &gt; 0" in a page mailed as plain text
     assert markdown_text("f_xx > 0 is not enough") == "f_xx > 0 is not enough"
     assert markdown_text("> a quote, _x_ and a*b*c") == r"&gt; a quote, \_x\_ and a\*b\*c"
+    # outside check h46, N9: "x &lt; 0" in a page mailed as plain text; a < or an & that opens nothing is text
+    assert markdown_text("f has no value for x < 0 & 1<2") == "f has no value for x < 0 & 1<2"
+    assert markdown_text("<b> &lt; &#60;") == "&lt;b> &amp;lt; &amp;#60;"
     # outside check h47, F6: brackets that make no link are text (an answer [6,25] read \[6,25\])
     assert markdown_text("[6,25]") == "[6,25]"
     assert markdown_text("[a](b) [c][d] [e]: f") == r"[a\](b) [c\][d] [e\]: f"

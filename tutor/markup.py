@@ -20,6 +20,8 @@ from .words import printable
 _MARKDOWN = re.compile(r"([\\`*|~]|\](?=[(\[:])|(?<![^\W_])_|_(?![^\W_]))")
 # What GitHub's Markdown (cmark-gfm) and markdown-it's linkify make a link of in plain text: a scheme's
 # ://, www., a domain's .com. A backslash before the : or . breaks each; an email's @ needs more (below).
+_TAG_OPENER = re.compile(r"<(?=[A-Za-z/!?])")  # <b>, </p>, <!--, <?php, <http://…>: a tag, a comment or a link
+_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")  # &lt;, &#60;: what an & means only before
 _AUTOLINK = re.compile(r":(?=//)|(?<=www)\.|\.(?=[^\W\d_])", re.I)
 
 
@@ -30,8 +32,10 @@ def _visible(text: str) -> str:
 
 def markdown_text(text: str) -> str:
     """Text shown as itself in Markdown (never as markup, HTML or a link), on one line. A > is markup only
-    starting a line (a quote), so only there is it escaped: the pages are mailed as plain text too."""
-    escaped = _visible(text).replace("&", "&amp;").replace("<", "&lt;")
+    starting a line (a quote), a < only before what opens a tag or an autolink (a letter, /, ! or ?), and an & only
+    as an entity's start (&lt;), so only there is each escaped: the pages are mailed as plain text too, where "x &lt; 0" reads badly (outside check h46,
+    N9)."""
+    escaped = _TAG_OPENER.sub("&lt;", _ENTITY.sub("&amp;", _visible(text)))
     escaped = "&gt;" + escaped[1:] if escaped.startswith(">") else escaped
     text = _AUTOLINK.sub(r"\\\g<0>", _MARKDOWN.sub(r"\\\1", escaped))
     # cmark-gfm finds emails after escapes: a word joiner splits one, unseen on the page and in the page mailed as
