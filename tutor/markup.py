@@ -33,8 +33,8 @@ def _visible(text: str) -> str:
 def markdown_text(text: str) -> str:
     """Text shown as itself in Markdown (never as markup, HTML or a link), on one line. A > is markup only
     starting a line (a quote), a < only before what opens a tag or an autolink (a letter, /, ! or ?), and an & only
-    as an entity's start (&lt;), so only there is each escaped: the pages are mailed as plain text too, where "x &lt; 0" reads badly (outside check h46,
-    N9)."""
+    as an entity's start (&lt;), so only there is each escaped: the pages are mailed as plain text too, where
+    "x &lt; 0" reads badly (outside check h46, N9)."""
     escaped = _TAG_OPENER.sub("&lt;", _ENTITY.sub("&amp;", _visible(text)))
     escaped = "&gt;" + escaped[1:] if escaped.startswith(">") else escaped
     text = _AUTOLINK.sub(r"\\\g<0>", _MARKDOWN.sub(r"\\\1", escaped))
