@@ -27,7 +27,8 @@ def test_critical_calls_the_edge_a_minimum(capsys):
 
 
 def test_minimize_finds_the_same_minimum(capsys):
-    assert _solve(capsys, "minimize", "x^(3/2)")[1:] == ["f′(x) = 3√x/2 = 0 at x = 0", "minimum: f(0) = 0"]
+    assert _solve(capsys, "minimize", "x^(3/2)")[1:] == ["f′(x) = 3√x/2 = 0 at x = 0", "minimum: f(0) = 0",
+                                                         "note: f → ∞ as x → ∞, not below the minimum"]
 
 
 def test_in_two_variables_the_edge_is_a_minimum_too(capsys):
@@ -35,7 +36,7 @@ def test_in_two_variables_the_edge_is_a_minimum_too(capsys):
         "  (0, 0)  minimum (f = 0 there and f ≥ 0 near it (f is the sum of x^(3/2), with a local minimum at x = 0, "
         "and y², with a local minimum at y = 0))")
     assert _solve(capsys, "minimize", "x^(3/2) + y^2")[1:] == [
-        "local minima:", "  (0, 0): f = 0", "the least: f(0, 0) = 0; it is the only local minimum"]
+        "local minima:", "  (0, 0): f = 0", "the least: f(0, 0) = 0; it is the global minimum"]
 
 
 def test_the_steps_say_why(capsys):
@@ -52,8 +53,7 @@ def test_the_end_of_root_x_is_a_critical_minimum(capsys):
         "f(x) = √x", "critical points:", f"  x = 0  minimum (f = 0 there and f ≥ 0 near it ({ROOT_END}))"]
     assert _solve(capsys, "minimize", "sqrt(x)")[1:] == [
         f"f′(x) = 1/(2√x); the minimum is at an end of f's domain, not where f′ = 0 ({ROOT_END})",
-        "minimum: f(0) = 0",
-    ]
+        "minimum: f(0) = 0", "note: f → ∞ as x → ∞, not below the minimum"]
 
 
 def test_the_steps_say_the_end_is_critical_though_f_prime_is_never_0(capsys):
@@ -112,12 +112,13 @@ def test_the_gap_beside_an_end_is_said_as_it_is(capsys):
 def test_minimize_counts_an_end_where_f_rises_with_a_slope_other_than_0(capsys):
     assert _solve(capsys, "minimize", "x^(3/2) + x")[1:] == [
         "f′(x) = 3√x/2 + 1; the minimum is at an end of f's domain, not where f′ = 0 (f has no value for x < 0, "
-        "and f′ is 1 from the right)", "minimum: f(0) = 0"]
+        "and f′ is 1 from the right)", "minimum: f(0) = 0", "note: f → ∞ as x → ∞, not below the minimum"]
     assert _solve(capsys, "minimize", "x^(3/2) + x", "--steps")[-2] == (
         "6. At 0, an end of f's domain, f′ is not 0 (f has no value for x < 0, and f′ is 1 from the right), but f is "
         "least there nearby: a local minimum.")
     assert _solve(capsys, "minimize", "x^2/2 - 2x^(3/2) + 2x")[2:] == [
-        "minimum: f = 0 at x = 0 and x = 4", "local minima: x = 0, x = 4"]
+        "minimum: f = 0 at x = 0 and x = 4", "local minima: x = 0, x = 4; the least is the global minimum",
+        "note: f → ∞ as x → ∞, not below the minimum"]
 
 
 def test_an_end_as_low_as_the_minimum_is_right(capsys, tmp_path):

@@ -108,9 +108,9 @@ def test_a_factor_that_pins_a_variable_leaves_one_equation_solved_on_each_side_o
     # checked its answers until its deadline, and the point was missed (finding 255)
     assert _said(capsys, "solve", "critical", "(y - x^2)^(1/3) + y^2") == [
         "f(x, y) = y² + (-x² + y)^(1/3)", "critical points:",
-        "  (0, -6^(2/5)/6)  saddle (D = -20·6^(2/5)/9 < 0)",
+        "  (0, -6^(2/5)/6)  saddle (D = -20·6^(2/5)/9 ≈ -4.55038 < 0)",
         "note: ∇f has no value where x² - y = 0, and those points were not looked at; the equations are not "
         "polynomial, so the solutions found may not be all the critical points"]
     # moved and scaled: x = 1 pins it, and 6y|y|^(2/3)·... is solved where y < 0 alone
     assert _said(capsys, "solve", "critical", "(y - (x - 1)^2)^(1/3) + y^2")[1:3] == [
-        "critical points:", "  (1, -6^(2/5)/6)  saddle (D = -20·6^(2/5)/9 < 0)"]
+        "critical points:", "  (1, -6^(2/5)/6)  saddle (D = -20·6^(2/5)/9 ≈ -4.55038 < 0)"]

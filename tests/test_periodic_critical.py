@@ -182,10 +182,10 @@ def test_a_degenerate_point_is_decided_by_f_on_a_line_through_it(capsys):
     summary, steps = _solve(capsys, "critical", "sin(x) + sin(y) + sin(x + y)", "--steps")
     assert summary[1:5] == [
         "critical points:",
-        "  (π/3, π/3)    maximum (D = 9/4 > 0 and f_xx = -√3 < 0)",
+        "  (π/3, π/3)    maximum (D = 9/4 > 0 and f_xx = -√3 ≈ -1.73205 < 0)",
         "  (π, π)        saddle (f takes values above and below 0 near it (on the line y = x, f - f(P) = 2 sin(x) + "
         "sin(2x), which changes sign at x = π))",
-        "  (5π/3, 5π/3)  minimum (D = 9/4 > 0 and f_xx = √3 > 0)"]
+        "  (5π/3, 5π/3)  minimum (D = 9/4 > 0 and f_xx = √3 ≈ 1.73205 > 0)"]
     assert "   7.4. The test cannot decide at (π, π), but f's values can: it is a saddle point, since f takes values " \
         "above and below 0 near it (on the line y = x, f - f(P) = 2 sin(x) + sin(2x), which changes sign at x = π)." \
         in steps
@@ -220,8 +220,8 @@ def test_a_factor_with_no_closed_form_beside_one_solved_is_said_unsolved_and_loo
     summary, _ = _solve(capsys, "critical", "cos(x)^2 + (x - 1)^2 cos(x)^2")
     assert summary[1:] == [
         "critical points:",
-        "  x = π/2 ≈ 1.5708    minimum (f″ = (2 - π)²/2 + 2 > 0)",
-        "  x = 3π/2 ≈ 4.71239  minimum (f″ = (2 - 3π)²/2 + 2 > 0)",
+        "  x = π/2 ≈ 1.5708    minimum (f″ = (2 - π)²/2 + 2 ≈ 2.65162 > 0)",
+        "  x = 3π/2 ≈ 4.71239  minimum (f″ = (2 - 3π)²/2 + 2 ≈ 29.5637 > 0)",
         "note: the tutor could not solve every case of f′ = 0 exactly, so some critical points may be missing; f′ "
         "changes sign near x ≈ -9.51872 and x ≈ -6.41487 and x ≈ -3.35629 and x ≈ -0.438295 and x ≈ 3.47582 and "
         "x ≈ 6.45861 and x ≈ 9.53978, so there are critical points there too (looked for numerically with "

@@ -42,13 +42,13 @@ def _recurs(period: str) -> str:
     # period 2π: f′ = cos x − sin x where sin x > 0 (0 at π/4), −cos x − sin x where sin x < 0 (0 at 7π/4; its
     # other zero, 3π/4, has sin x > 0); at 0 and π f′ goes from -1 to 1
     ("abs(sin(x)) + cos(x)", ["  x = 0               " + _corner("1"),
-                              "  x = π/4 ≈ 0.785398  maximum (f″ = -√2 < 0)",
+                              "  x = π/4 ≈ 0.785398  maximum (f″ = -√2 ≈ -1.41421 < 0)",
                               "  x = π ≈ 3.14159     " + _corner("-1"),
-                              "  x = 7π/4 ≈ 5.49779  maximum (f″ = -√2 < 0)", _recurs("2π")]),
+                              "  x = 7π/4 ≈ 5.49779  maximum (f″ = -√2 ≈ -1.41421 < 0)", _recurs("2π")]),
     ("abs(sin(2x))", ["  x = 0               " + _corner("0", "2"),
                       "  x = π/4 ≈ 0.785398  maximum (f″ = -4 < 0)", _recurs("π/2")]),
     ("abs(sin(x)) + abs(cos(x))", ["  x = 0               " + _corner("1"),
-                                   "  x = π/4 ≈ 0.785398  maximum (f″ = -√2 < 0)", _recurs("π/2")]),
+                                   "  x = π/4 ≈ 0.785398  maximum (f″ = -√2 ≈ -1.41421 < 0)", _recurs("π/2")]),
 ])
 def test_a_periodic_f_has_its_corners_and_zeros_of_one_period(capsys, function, lines):
     summary, _ = _solve(capsys, "critical", function)
@@ -199,7 +199,7 @@ MAX_FAMILY = [
     # max(u, 0) is (u + |u|)/2: its period, kinks and one-sided slopes found as |sin x|'s; was "no critical points
     # found", and minimize's "no exact solution of f′ = 0 was found" (finding 203)
     ("max(sin(x), 0) + x/10", "x/10 + max(0, sin(x))",
-     ["  x = acos(-1/10) ≈ 1.67096  maximum (f″ = -3√11/10 < 0)",
+     ["  x = acos(-1/10) ≈ 1.67096  maximum (f″ = -3√11/10 ≈ -0.994987 < 0)",
       "  x = π ≈ 3.14159            minimum (f = π/10 there and f ≥ π/10 near it (a corner, where f′ is -9/10 from "
       "the left and 1/10 from the right))"],
      ["f′(x) = (sign(sin(x)) + 1)cos(x)/2 + 1/10; the minimum is at a corner, not where f′ = 0 (f is not "
@@ -209,13 +209,13 @@ MAX_FAMILY = [
     ("max(sin(x), 0) - x/10", "-x/10 + max(0, sin(x))",
      ["  x = 0                     minimum (f = 0 there and f ≥ 0 near it (a corner, where f′ is -1/10 from the left "
       "and 9/10 from the right))",
-      "  x = acos(1/10) ≈ 1.47063  maximum (f″ = -3√11/10 < 0)"],
+      "  x = acos(1/10) ≈ 1.47063  maximum (f″ = -3√11/10 ≈ -0.994987 < 0)"],
      ["f′(x) = (sign(sin(x)) + 1)cos(x)/2 - 1/10; the minimum is at a corner, not where f′ = 0 (f is not "
       "differentiable at x = 0: f′ is -1/10 from the left and 9/10 from the right)",
       "a local minimum: f(0) = 0",
       "local minima: x = 2kπ for every integer k (f′ repeats every 2π)"]),
     ("max(cos(x), 0) + x/5", "x/5 + max(0, cos(x))",
-     ["  x = asin(1/5) ≈ 0.201358  maximum (f″ = -2√6/5 < 0)",
+     ["  x = asin(1/5) ≈ 0.201358  maximum (f″ = -2√6/5 ≈ -0.979796 < 0)",
       "  x = π/2 ≈ 1.5708          minimum (f = π/10 there and f ≥ π/10 near it (a corner, where f′ is -4/5 from "
       "the left and 1/5 from the right))"],
      ["f′(x) = 1/5 - (sign(cos(x)) + 1)sin(x)/2; the minimum is at a corner, not where f′ = 0 (f is not "

@@ -24,8 +24,8 @@ CRITICAL = [
     # f′ = 1/(3x^(2/3)) > 0 on both sides of 0: f rises through 0, which is no extremum
     ("x^(1/3)", ["no critical points: f′ is never 0"]),
     # f′ = 1/(3|x|^(2/3)) - 1 = 0 where |x| = (1/3)^(3/2) = √3/9; f is odd, so a minimum and a maximum
-    ("x^(1/3) - x", ["  x = -√3/9 ≈ -0.19245  minimum (f″ = 2√3 > 0)",
-                     "  x = √3/9 ≈ 0.19245    maximum (f″ = -2√3 < 0)"]),
+    ("x^(1/3) - x", ["  x = -√3/9 ≈ -0.19245  minimum (f″ = 2√3 ≈ 3.4641 > 0)",
+                     "  x = √3/9 ≈ 0.19245    maximum (f″ = -2√3 ≈ -3.4641 < 0)"]),
     # even: x⁴ = (2/3)³ on each side, and a cusp maximum between
     ("x^2 - 2x^(2/3)", ["  x = -2^(3/4)·3^(1/4)/3 ≈ -0.737788  minimum (f″ = 8/3 > 0)",
                         "  x = 0                               maximum (f = 0 there and f ≤ 0 near it (a cusp, where "
@@ -38,8 +38,8 @@ CRITICAL = [
                            "  x = 1                minimum (f = 1 there and f ≥ 1 near it (a corner, where f′ is "
                            "-1/3 from the left and 5/3 from the right))"]),
     # f′ = (5/3)x^(2/3) - 1 = 0 where |x| = (3/5)^(3/2) = 3√15/25, on both sides
-    ("x^(5/3) - x", ["  x = -3√15/25 ≈ -0.464758  maximum (f″ = -10√15/27 < 0)",
-                     "  x = 3√15/25 ≈ 0.464758    minimum (f″ = 10√15/27 > 0)"]),
+    ("x^(5/3) - x", ["  x = -3√15/25 ≈ -0.464758  maximum (f″ = -10√15/27 ≈ -1.43444 < 0)",
+                     "  x = 3√15/25 ≈ 0.464758    minimum (f″ = 10√15/27 ≈ 1.43444 > 0)"]),
 ]
 
 

@@ -265,17 +265,26 @@ def _indefinite(hessian: tuple[tuple[Expr, ...], ...], variables: Sequence[str])
     return f"{below} and {above}" if below and above else ""
 
 
+def _sized(value: Expr) -> str:
+    """A number of the test, with its size where its form hides it: 2 - 2√2/(3 - √5)^(3/2) ≈ -2.23607 (outside
+    check h46, N9); a fraction, or a root shown by its digits (-122.975…), as it is."""
+    if not value.is_number or value.is_Rational or value.is_Float or value.has(sympy.CRootOf):
+        return show(value)
+    size = float(sympy.N(value, 30))
+    return f"{show(value)} ≈ {show_float(size)}" if math.isfinite(size) else show(value)
+
+
 def _reason(label: str, variables: Sequence[str], D: Expr, fxx: Expr, minors: list, signs: list) -> str:
     if None in signs:
         return "the sign of the second derivatives can't be decided exactly"
     a = variables[0]
     if len(variables) == 1:
-        text = f"f″ = {show(D)} {sign_text(signs[0])}"
+        text = f"f″ = {_sized(D)} {sign_text(signs[0])}"
         return text + ("" if label != "inconclusive" else ", so the second-derivative test cannot decide")
     if len(variables) == 2:
-        text = f"D = {show(D)} {sign_text(signs[-1])}"
+        text = f"D = {_sized(D)} {sign_text(signs[-1])}"
         if label in ("minimum", "maximum"):
-            text += f" and f_{a}{a} = {show(fxx)} {sign_text(signs[0])}"
+            text += f" and f_{a}{a} = {_sized(fxx)} {sign_text(signs[0])}"
         if label == "inconclusive":
             text += ", so the second-derivative test cannot decide"
         return text

@@ -299,7 +299,7 @@ def _minimum(f: Expr, name: str, within: sympy.Set | None, notation: Notation) -
     else:
         is_global, lower, lower_at = _globally(f, x, best)
         note = f"{ONLY_LOCAL}{lower}" if lower else ""
-        if is_global is None and complete and best.exact and (ends := _ends_not_below(f, x, best.value)):
+        if is_global is None and complete and best.exact and (ends := _ends_not_below(f, x, best.value, best.point)):
             is_global, note = True, ends
     ties, tie_by, computed = _ties(f, x, best, minima)
     # f repeats though its minima are not all found (|sin x|^(2/3) + |cos x|, whose cusps at kπ the grid misses):
@@ -984,28 +984,43 @@ def _ends(f: Expr, x: sympy.Symbol) -> dict[int, Expr]:
     return ends
 
 
-def _ends_not_below(f: Expr, x: sympy.Symbol, least: Expr) -> str:
-    """Why the least local minimum is global where f has a value on one interval and a slope inside it, every
-    zero of f′ is known and f, at each end of the interval, is or tends to no value below it: f falls or rises
-    only between its critical points and at its ends (xeˣ → 0 as x → -∞, above -1/e; √x + (x − 2)² is 4 at 0,
-    the end of its domain). "" where that can't be shown."""
+def _ends_not_below(f: Expr, x: sympy.Symbol, least: Expr, at: Expr | None = None) -> str:
+    """Why the least local minimum (at `at`, where it is known) is global where f has a value on one interval and a
+    slope inside it, every zero of f′ is known and f, at each end of the interval, is or tends to no value below it:
+    f falls or rises only between its critical points and at its ends (xeˣ → 0 as x → -∞, above -1/e; √x + (x − 2)²
+    is 4 at 0, the end of its domain). "" where that can't be shown."""
     try:
         with deadline(SOLVE_SECONDS), counted(FALL_CALLS):
             domain = continuous_domain(_sign_as_one(f), x, sympy.S.Reals)
             if not isinstance(domain, sympy.Interval) or not domain.interior.is_subset(
                     continuous_domain(derivative(f, x.name), x, sympy.S.Reals)):
                 return ""
-            told = [_end_told(f, x, least, domain, side) for side in (-1, 1)]
+            ends = [_end_told(f, x, least, domain, side) for side in (-1, 1)]
     except (OutOfTime, NotImplementedError, ValueError, TypeError, AttributeError, sympy.PolynomialError,
             SolveError):  # NotImplementedError: sympy's, for a domain it can't tell (√|x|'s slope)
         return ""
-    if not all(said for said, _ in told):
+    if None in ends:
         return ""
-    (left, left_closed), (right, right_closed) = told
-    if left_closed and right_closed:
-        return f"{left} and {right} at the ends of its domain, neither below the minimum"
-    at_end = " at the end of its domain"
-    return f"{left}{at_end * left_closed} and {right}{at_end * right_closed}, neither below the minimum"
+    told = [end for end in ends if end is not None and end.at != at]  # √x's 0, the minimum itself: no news
+    if not told:
+        return ""
+    if len(told) == 1:
+        return f"{told[0].text()}, not below the minimum"
+    left, right = told
+    if left.at is not None and right.at is not None:
+        return f"{left.said} and {right.said} at the ends of its domain, neither below the minimum"
+    return f"{left.text()} and {right.text()}, neither below the minimum"
+
+
+@dataclass(frozen=True)
+class _End:
+    """What f is, or tends to, at an end of its domain: `at` the end, where f has a value there."""
+
+    said: str
+    at: Expr | None
+
+    def text(self) -> str:
+        return f"{self.said} at the end of its domain" if self.at is not None else self.said
 
 
 def _sign_as_one(f: Expr) -> Expr:
@@ -1014,9 +1029,9 @@ def _sign_as_one(f: Expr) -> Expr:
     return f.replace(lambda e: isinstance(e, sympy.sign), lambda e: sympy.Integer(1))
 
 
-def _end_told(f: Expr, x: sympy.Symbol, least: Expr, domain: sympy.Interval, side: int) -> tuple[str, bool]:
+def _end_told(f: Expr, x: sympy.Symbol, least: Expr, domain: sympy.Interval, side: int) -> _End | None:
     """What f is, or tends to, at one end of its domain (`side` -1 the left, 1 the right), where that is no
-    value below `least` ("" where it is, or can't be told), and whether f has a value there."""
+    value below `least`; None where it is, or can't be told."""
     end, open_ = (domain.inf, domain.left_open) if side < 0 else (domain.sup, domain.right_open)
     if end.is_infinite:
         value = _ends(f, x).get(side)
@@ -1028,8 +1043,8 @@ def _end_told(f: Expr, x: sympy.Symbol, least: Expr, domain: sympy.Interval, sid
         value = f.xreplace({x: end})
         said = f"f({show(end)}) = {{}}"
     if value is None or not (value is sympy.oo or value.is_real and compare(value, least) >= 0):
-        return "", False
-    return said.format(show(value)), not open_ and not end.is_infinite
+        return None
+    return _End(said.format(show(value)), None if open_ or end.is_infinite else end)
 
 
 def _smaller(f: Expr, x: sympy.Symbol, at: Expr) -> tuple[float, float] | None:
