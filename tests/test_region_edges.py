@@ -193,15 +193,16 @@ def test_one_side_bounded_the_local_minimum_is_least_and_the_fall_is_outside(cap
     assert not any("least in the region" in line for line in lines)
 
 
-@pytest.mark.parametrize(("function", "region"), [
-    ("x^3 - 3x", "x <= 3"),  # f → -∞ as x → -∞, in the region
-    ("x + 1/x", "x >= -3"),  # f → -∞ as x → 0 from the left, in the region
-    ("x + 1/x", "x > -3"),
+@pytest.mark.parametrize(("function", "region", "said"), [
+    ("x^3 - 3x", "x <= 3", "note: this minimum is only local: f decreases without bound"),  # as x → -∞, in it
+    # f → -∞ as x → 0 from the left, in the region: said so (outside check h48, N1)
+    ("x + 1/x", "x >= -3", "no least value in the region: f → -∞ as x → 0 from the left"),
+    ("x + 1/x", "x > -3", "no least value in the region: f → -∞ as x → 0 from the left"),
 ])
-def test_one_side_bounded_a_fall_in_the_region_is_no_least_value(capsys, function, region):
+def test_one_side_bounded_a_fall_in_the_region_is_no_least_value(capsys, function, region, said):
     lines = _solve(capsys, "minimize", function, f"--region={region}")
-    assert lines[-1] == "note: this minimum is only local: f decreases without bound"
-    assert not any("least in the region" in line or "edge" in line for line in lines)
+    assert said in (lines[2], lines[-1])
+    assert not any("least in the region:" in line or "edge" in line for line in lines)
 
 
 @pytest.mark.parametrize(("function", "region"), [
@@ -345,3 +346,31 @@ def test_finding_789_a_tie_names_only_the_point_in_the_region(capsys):
         r"\[ x^* = 1 \]", r"\[ f(x^*) = -1 \]"]
     steps = _solve(capsys, "minimize", "x^4 - 2x^2", "--region=x>=0", "--steps")
     assert steps[steps.index("Steps:") + 1] == "The least value of f = x⁴ - 2x² in the region x ≥ 0: f = -1 at x = 1"
+
+
+# outside check h48, N1: x + 1/x on -1 ≤ x ≤ 1 gave its local minimum f(1) = 2 as the answer, and said f falls
+# without bound "outside the region", though it does as x → 0 from the left, inside it
+@pytest.mark.parametrize("function, region, said, listed", [
+    ("x + 1/x", "-1<=x<=1", "no least value in the region: f → -∞ as x → 0 from the left",
+     "local minima in the region: x = 1"),
+    ("x + 1/x", "-2<=x<0", "no least value in the region: f → -∞ as x → 0 from the left",
+     "local minima in the region: none"),
+    ("x^2 + 1/(x^2 - 1)", "-2<=x<=2", "no least value in the region: f → -∞ as x → -1 from the right",
+     "local minima in the region: x = -√2, x = √2"),
+])
+def test_a_fall_beside_a_point_of_the_region_where_f_has_no_value_leaves_no_least_value(capsys, function, region,
+                                                                                        said, listed):
+    lines = _solve(capsys, "minimize", function, f"--region={region}")
+    assert (lines[2], lines[4]) == (said, listed)
+    assert not [line for line in lines if line.startswith("note:")]
+    found = json.loads("\n".join(_solve(capsys, "minimize", function, f"--region={region}", "--json")))
+    why = said.removeprefix("no least value in the region: ")
+    assert (found["point"], found["value"], found["is_global"], found["note"]) == (None, None, False, why)
+    steps = _solve(capsys, "minimize", function, f"--region={region}", "--steps")
+    assert steps[steps.index("Steps:") + 1].endswith(f"has no least value in the region {region.replace('<=', ' ≤ ')}"
+                                                      .replace("<", " < "))
+    assert steps[-1].split(". ", 1)[1].startswith(f"But {why}, from within the region")
+
+
+def test_a_pole_outside_the_region_leaves_its_least_value(capsys):
+    assert _solve(capsys, "minimize", "x + 1/x", "--region=0<x<=3")[2] == "minimum: f(1) = 2"

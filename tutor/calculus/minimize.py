@@ -930,7 +930,7 @@ def _globally(f: Expr, x: sympy.Symbol, best: LocalMinimum) -> tuple[bool | None
         return False, UNBOUNDED, None
     smaller = _smaller(f, x, best.point)
     if smaller is None:
-        pole = _falls_at_pole(f, x)  # x² + 1/(x² − 4) near 2: below the grid's reach, -21 at 1.99
+        pole = falls_at_pole(f, x)  # x² + 1/(x² − 4) near 2: below the grid's reach, -21 at 1.99
         return (False, pole, None) if pole else (None, "", None)
     lowest, least = smaller
     return False, f"{SMALLER}f({show(sympy.Float(lowest))}) ≈ {show(sympy.Float(least))}", sympy.Float(lowest)
@@ -948,9 +948,10 @@ def _falls(f: Expr, x: sympy.Symbol) -> bool:
     return -sympy.oo in _ends(f, x).values()
 
 
-def _falls_at_pole(f: Expr, x: sympy.Symbol) -> str:
+def falls_at_pole(f: Expr, x: sympy.Symbol, within: sympy.Set = sympy.S.Reals) -> str:
     """'f → -∞ as x → 2 from the left' where f falls without bound beside one of the finitely many points where it
-    has no value, shown by sympy's one-sided limit there; "" where none is found in the budget."""
+    has no value, from a side that lies in `within` (an interval, or every x), shown by sympy's one-sided limit
+    there; "" where none is found in the budget."""
     try:
         with deadline(SOLVE_SECONDS), counted(FALL_CALLS):
             gaps = sympy.S.Reals - continuous_domain(_sign_as_one(f), x, sympy.S.Reals)
@@ -958,12 +959,22 @@ def _falls_at_pole(f: Expr, x: sympy.Symbol) -> str:
                 return ""
             for a in sort_exactly(gaps):
                 for side, said in (("-", "left"), ("+", "right")):
-                    if sympy.limit(f, x, a, side) == -sympy.oo:
+                    if _beside(a, side, within) and sympy.limit(f, x, a, side) == -sympy.oo:
                         return f"f → -∞ as {x.name} → {show(a)} from the {said}"
     except (OutOfTime, NotImplementedError, ValueError, TypeError, AttributeError, sympy.PolynomialError,
             ZeroDivisionError):
         pass
     return ""
+
+
+def _beside(a: Expr, side: str, within: sympy.Set) -> bool:
+    """Whether the x just left of a (`side` "-"), or just right of it ("+"), lie in `within`: x + 1/x's 0 in
+    -1 ≤ x ≤ 1 from both sides, in 0 < x ≤ 1 from the right alone."""
+    if within == sympy.S.Reals:
+        return True
+    if not isinstance(within, sympy.Interval):
+        return bool(within.interior.contains(a) == sympy.true)
+    return bool(within.inf < a <= within.sup) if side == "-" else bool(within.inf <= a < within.sup)
 
 
 @metered_cache(64)

@@ -21,6 +21,7 @@ from ...calculus.minimize import (
     AtEdge,
     NoMinimum,
     OnBoundary,
+    falls_at_pole,
     held_minima,
     held_up,
     in_region,
@@ -36,7 +37,7 @@ from ...calculus.region import interval_text
 from ...calculus.roots import compare
 from ...check import names
 from ...parse import Equation, symbol
-from ...show import show, show_float
+from ...show import latex_text, show, show_float
 from ...words import and_list
 from ..base import Command
 from ..critical_points.solve import reason, region_argument
@@ -121,6 +122,11 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
     kept = None
     away = ""
     falls = False
+    # x + 1/x on -1 ≤ x ≤ 1: f → -∞ as x → 0 from the left, in the region, whatever lies outside it (outside check
+    # h48, N1: its local minimum x = 1 was the answer, f said to fall "outside the region")
+    pole = falls_at_pole(real_powers(f), symbol(x), within) if within is not None else ""
+    if pole:
+        lines[2] = f"no least value in the region: {pole}"
     if window is not None:
         lines.append(f"region: {window.show()}")
         inside = [m for m in result.minima if window.contains((m.point,))]
@@ -135,8 +141,8 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
                 [_places(outside, x)] * bool(outside)
                 + [f"every {x} with {_closed(g, x)}" for g, cut in stretches if cut is None]))
         values = [m.value for m in inside] + [g.value for g, cut in stretches if cut is not None]
-        edge = least_at_edge(f, x, within, values, held_minima(result, within or sympy.S.Reals))
-        kept = outside_window(result, window)
+        edge = least_at_edge(f, x, within, values, held_minima(result, within or sympy.S.Reals)) if not pole else None
+        kept = outside_window(result, window) if not pole else None
         if kept is not None:  # the least of all is outside: the answer is the least in the region, that one after
             lines[2] = (f"minimum in the region: f({_place(kept[0])}) = {show(kept[0].value)}{approx(kept[0].value)}"
                         if len(kept) == 1 else
@@ -161,6 +167,8 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
         if kept is None and (edge is None or edge.tied or not window.contains((lowest[0].point,))):
             away = _outside(f, result, window, within)  # where f is lower than the minimum, outside the region
             note = away or note
+        if pole:
+            local, note = False, ""
     elif result.repeats is not None:  # |sin x| − x/3: one period's minima, every other a whole number of periods on
         family = Family(x, tuple(m.point for m in result.minima), result.repeats)
         lines.append(f"local minima: {families_text([family])} (f′ repeats every {show(result.repeats)})")
@@ -192,6 +200,8 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
                      "so there may be other local minima")
     latex = [header(f, names, True),
              *_minimum_latex(result, x, local or (result.is_global is False and not away), kept, window, lowest)]
+    if pole:
+        latex[1:] = [rf"\text{{{latex_text(f'no least value in the region: {pole}')}}}"]
     if edge is not None and edge.tied and window is not None:  # the least in the region, at every place it is
         ties = lowest if kept is None else kept
         latex[1:] = [least_latex(window, edge.lowest[0].value, [Equation(symbol(x), p) for p in
@@ -215,7 +225,9 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
                  "is_global": False, "lowest": [place(m) for m in kept],
                  "least_outside": {"point": place(result.lowest[0]), "value": exact_data(result.value),
                                    "is_global": result.is_global}}
-    derivation = minimize_steps(f, x, result, window, falls) if explain else None
+    if pole:  # no answer in the region: its local minima, then why none is the least
+        data |= {"point": None, "value": None, "is_global": False, "note": pole}
+    derivation = minimize_steps(f, x, result, window, falls, pole) if explain else None
     return Solution(tuple(lines), tuple(latex), data, derivation)
 
 

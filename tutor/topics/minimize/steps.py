@@ -69,6 +69,8 @@ class MinimizeRule(StepRule):
     ENDS_ABOVE = "ends_above"  # a region open at an end, or with no bound on a side: f's limits there
     OMEGA_VALUE = "omega_value"
     LEAST_IN_REGION = "least_in_region"
+    NO_LEAST_IN_REGION = "no_least_in_region"  # x + 1/x on -1 ≤ x ≤ 1, which falls without bound beside 0
+    POLE_IN_REGION = "pole_in_region"
     LOCAL_IN_REGION = "local_in_region"
 
     @classmethod
@@ -123,6 +125,9 @@ TEMPLATES: dict[StepRule, str] = {
     # the least local minimum outside the region: the least in it is the answer, from what the region keeps
     MinimizeRule.LEAST_IN_REGION: "The least value of {f} = {before} in the region {region}: {f} = {value}{approx} at "
                                   "{after:list}",
+    MinimizeRule.NO_LEAST_IN_REGION: "{f} = {before} has no least value in the region {region}",
+    MinimizeRule.POLE_IN_REGION: ("But {why}, from within the region {region}: {f} takes values there below any "
+                                  "number, so no value of {f} in the region is the least, the local minima's neither."),
     MinimizeRule.LOCAL_IN_REGION: ("The least local minimum of {f} = {before} in the region {region}: {f} = "
                                    "{value}{approx} at {after:list}"),
     MinimizeRule.OMEGA_VALUE: ("As {point}·{exp} = 1, {exp} = {inverse}, and so {log} = {negative}: {f}({point}) = "
@@ -152,8 +157,20 @@ TEMPLATES: dict[StepRule, str] = {
 }
 
 
-def minimize_steps(f: Expr, x: str, result: Minimum, window: Region | None = None, falls: bool = False) -> Step:
-    """`falls`: f decreases without bound in the window, where the least local minimum lies outside it."""
+def minimize_steps(f: Expr, x: str, result: Minimum, window: Region | None = None, falls: bool = False,
+                   pole: str = "") -> Step:
+    """`falls`: f decreases without bound in the window, where the least local minimum lies outside it; `pole`: it
+    does beside a point in the window where f has no value (x + 1/x on -1 ≤ x ≤ 1: "f → -∞ as x → 0 from the
+    left"), so that f has no least value in it."""
+    found = _minimum_steps(f, x, result, window, falls)
+    if not pole or window is None:
+        return found
+    return step(MinimizeRule.NO_LEAST_IN_REGION, f, None,
+                [*found.substeps, step(MinimizeRule.POLE_IN_REGION, None, None, why=pole, region=window)],
+                variables=(x,), region=window)
+
+
+def _minimum_steps(f: Expr, x: str, result: Minimum, window: Region | None, falls: bool) -> Step:
     within = window.show() if window is not None else ""
     # last, as the summary says them
     after, edge = _window_steps(f, result, x, window) if window is not None else ([], None)
