@@ -293,7 +293,7 @@ def globally_as_it_was(f: sympy.Expr, least: minimize_module.LocalMinimum) -> tu
         return False, (f"this minimum is only local: f is smaller elsewhere, "
                        f"for example f({show(sympy.Float(lowest))}) ≈ {show(sympy.Float(value))}")
     # a pole where f falls to -∞, by an exact one-sided limit, where the grid shows nothing lower (finding 326)
-    pole = minimize_module._falls_at_pole(f, x)
+    pole = minimize_module.falls_at_pole(f, x)
     return (False, f"this minimum is only local: {pole}") if pole else (None, "")
 
 

@@ -2178,6 +2178,12 @@ def test_the_steps_solve_an_equation_in_a_root_of_x_in_that_root(capsys, functio
     assert code == 0 and line in out.splitlines()
 
 
+def test_f_at_a_minimum_in_a_root_of_x_is_written_simply(capsys):
+    """√(49/20 + 3√5/5) denested before f is worked out there (outside check h48: a sum of nested roots)."""
+    code, out, _ = run(capsys, "minimize", "x^2 - 4x^(3/2) + 41x/10", "--region", "1<=x<=9")
+    assert code == 0 and out.splitlines()[2] == "minimum: f(3√5/5 + 49/20) = 299/400 - 4√5/25 ≈ 0.389729"
+
+
 def test_an_equation_in_a_root_of_x_with_no_solution_says_why_in_its_step(capsys):
     """3√x = -2 was no case at all: "Solve each case:" stood alone, above nothing."""
     code, out, _ = run(capsys, "critical", "x^(3/2) + x", "--steps")

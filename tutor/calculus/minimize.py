@@ -474,8 +474,18 @@ def _same_value(evaluate: Compiled, a: float, b: float) -> bool:
 
 
 def _local(f: Expr, x: sympy.Symbol, point: Expr, exact: bool = True) -> LocalMinimum:
-    value = _simplify(f.xreplace({x: point})) if exact else f.xreplace({x: point}).evalf(15)
+    value = _simplify(_at_root(f, x, point)) if exact else f.xreplace({x: point}).evalf(15)
     return LocalMinimum(point, float(sympy.N(point, 30)), value, exact, known_name(point))
+
+
+def _at_root(f: Expr, x: sympy.Symbol, point: Expr) -> Expr:
+    """f at a point, each x^(p/2) put in as (√point)^p with √point denested: √(49/20 + 3√5/5) is √5(2 + 3√5)/10, so
+    that x² − 4x^(3/2) + 41x/10 there is 299/400 − 4√5/25, not a sum of nested roots no one can read (outside
+    check h48)."""
+    halves = {p: sympy.sqrtdenest(sympy.sqrt(point)) ** (2 * p.exp) for p in f.atoms(sympy.Pow)
+              if p.base == x and p.exp.is_Rational and p.exp.q == 2}
+    return sympy.expand(f.xreplace(halves).xreplace({x: point})) if halves and not point.has(sympy.CRootOf) \
+        else f.xreplace({x: point})
 
 
 def _lower(a: LocalMinimum, b: LocalMinimum) -> bool:
@@ -1012,7 +1022,8 @@ def _ends_not_below(f: Expr, x: sympy.Symbol, least: Expr, at: Expr | None = Non
         return ""
     if None in ends:
         return ""
-    told = [end for end in ends if end is not None and end.at != at]  # √x's 0, the minimum itself: no news
+    told = [end for end in ends if end is not None and (end.at is None or end.at != at)]  # √x's 0, the minimum
+    # itself: no news
     if not told:
         return ""
     if len(told) == 1:
@@ -1786,7 +1797,7 @@ def local_minima(f: str | Expr, variables: Sequence[str] | None = None, region: 
         is_global = True if below_nowhere else None
     if is_global is None and len(syms) == 1 and found.complete and lowest is not None and not least_sets \
             and not undecided and not unsettled:  # xeˣ: every critical point known, f's ends no lower
-        below_nowhere = _ends_not_below(f, syms[0], values[lowest])
+        below_nowhere = _ends_not_below(f, syms[0], values[lowest], points[lowest].point[0])
         is_global = True if below_nowhere else None
     parts = separated(written, syms) if len(syms) == 2 and lowest is not None and is_global is None \
         and not least_sets else None
