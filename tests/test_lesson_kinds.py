@@ -691,6 +691,12 @@ def test_the_wrong_kind_of_critical_point_is_named_for_minimize_and_by_fs_values
      "You get this answer if you gave a local minimum that is not the lowest, or if you multiplied by the exponent "
      "and then dropped the power. f is 5 there but only 4 at the global minimum. Compare the values at every local "
      "minimum. The power rule lowers the exponent by one: the derivative of √x is 1/(2√x), not x/2."),
+    # a cusp maximum, where f′ has no value (outside check h48, N6: the power rule was blamed alone)
+    ("x^(5/3) - 5x^(2/3)", "0", "misconception:maxima-counted-as-minima|power-rule-exponent-dropped",
+     "You get this answer if you gave a critical point that is a local maximum, or if you multiplied by the exponent "
+     "and then dropped the power. At 0 the second-derivative test does not decide, but the values of f do: f = 0 there "
+     "and f ≤ 0 near it (a cusp, where f′ is ∞ from the left and -∞ from the right). A local minimum has no smaller "
+     "values near it. The power rule lowers the exponent by one: the derivative of x^(5/3) is 5 x^(2/3)/3, not 5x/3."),
     # the lesson's quartic: its other valley
     ("x^4 - 3x^2 + x\n    tolerance: dp:4", "1.1309", "misconception:local-taken-for-global",
      "It looks like you gave a local minimum that is not the lowest: f is -1.07023… there but only -3.5139… at the "

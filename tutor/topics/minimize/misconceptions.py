@@ -99,10 +99,14 @@ def candidates(problem: Minimize) -> list[WrongAnswer]:
     if rational_polynomial(f, [v]) is not None:
         for point, said in not_minima(problem, critical_points(f, [x])):
             add(said, typeable(point[0]))
-    elif result.pieces is not None or result.complete:  # max(0, 1 - x²): stretch by stretch (0, where f has its
-        # local maximum 1), where f is flat, a minimum has f″ = 0, not f″ > 0; √x + (x − 2)²: its maximum 0.015876…
+    elif result.pieces is not None:  # max(0, 1 - x²): stretch by stretch (0, where f has its local maximum 1); where
+        # f is flat, a minimum has f″ = 0, not f″ > 0
         zeros = tuple(CriticalPoint((z,), None, test) for z in result.zeros if (test := _tested(f, x, z)) is not None)
         for point, said in not_minima(problem, CriticalPoints(zeros, (), True, ""), flat=bool(result.level)):
+            add(said, typeable(point[0]))
+    elif result.complete:  # every zero of f′ solved, as the minimum was: √x + (x − 2)²'s maximum 0.015876…, and
+        # x^(5/3) − 5x^(2/3)'s cusp maximum 0, where f′ has no value (outside check h48, N6)
+        for point, said in not_minima(problem, _every_critical(f, x, result.zeros)):
             add(said, typeable(point[0]))
     elif result.verified:  # minima found numerically: the zeros of f′ shown exactly (0 for cos x + x²/10),
         # classified; the few nearest the minimum (|sin x| has one every π/2)
@@ -158,6 +162,18 @@ def not_minima(problem: FunctionProblem, found: CriticalPoints, flat: bool = Fal
         named.append((p.point, MISCONCEPTIONS["maxima-counted-as-minima"].fill(
             nature=NOT_MINIMA[nature], test=why, wanted=wanted)))
     return named
+
+
+def _every_critical(f: Expr, x: str, zeros: tuple[Expr, ...]) -> CriticalPoints:
+    """f's critical points, where every one is found, cusps and corners too; else the zeros of f′, classified."""
+    try:
+        found = critical_points(f, [x])
+    except SolveError:
+        found = None
+    if found is not None and found.complete:
+        return found
+    tested = tuple(CriticalPoint((z,), None, test) for z in zeros if (test := _tested(f, x, z)) is not None)
+    return CriticalPoints(tested, (), True, "")
 
 
 def _tested(f: Expr, x: str, zero: Expr) -> Classification | None:
