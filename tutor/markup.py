@@ -21,7 +21,7 @@ _MARKDOWN = re.compile(r"([\\`*|~]|\](?=[(\[:])|(?<![^\W_])_|_(?![^\W_]))")
 # What GitHub's Markdown (cmark-gfm) and markdown-it's linkify make a link of in plain text: a scheme's
 # ://, www., a domain's .com. A backslash before the : or . breaks each; an email's @ needs more (below).
 _TAG_OPENER = re.compile(r"<(?=[A-Za-z/!?])")  # <b>, </p>, <!--, <?php, <http://…>: a tag, a comment or a link
-_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")  # &lt;, &#60;: what an & means only before
+_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")  # &lt;, &#60;: an & is markup only as an entity's start
 _AUTOLINK = re.compile(r":(?=//)|(?<=www)\.|\.(?=[^\W\d_])", re.I)
 
 

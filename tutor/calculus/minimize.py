@@ -1022,8 +1022,8 @@ def _ends_not_below(f: Expr, x: sympy.Symbol, least: Expr, at: Expr | None = Non
         return ""
     if None in ends:
         return ""
-    told = [end for end in ends if end is not None and (end.at is None or end.at != at)]  # √x's 0, the minimum
-    # itself: no news
+    # an end where the minimum is (√x's 0) is no news
+    told = [end for end in ends if end is not None and (end.at is None or end.at != at)]
     if not told:
         return ""
     if len(told) == 1:
