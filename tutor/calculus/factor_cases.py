@@ -685,7 +685,7 @@ def _in_roots(factors: Sequence[Expr], syms: Sequence[sympy.Symbol]) -> tuple[li
         return None
     if whole:
         return None
-    return [tuple(_power(v, roots[s]) if s in roots else v for v, s in zip(point, syms)) for point in found
+    return [tuple(root_power(v, roots[s]) if s in roots else v for v, s in zip(point, syms)) for point in found
             if not any(s in roots and sign(v) == -1 for v, s in zip(point, syms))], False
 
 
@@ -731,7 +731,7 @@ def zeros_in_a_root(expr: Expr, x: sympy.Symbol) -> list[Expr] | None:
     return sort_exactly(found)
 
 
-def _power(root: Expr, n: int) -> Expr:
+def root_power(root: Expr, n: int) -> Expr:
     """rootⁿ exactly: multiplied out where root is a radical, else a root of its own polynomial (a CRootOf in x)."""
     if not root.has(sympy.CRootOf):
         return sympy.expand(root**n)

@@ -27,10 +27,10 @@ from ..calculus import (
 from ..calculus.by_values import by_values
 from ..calculus.classified import Family, KinkLines, Nature, Split, Unsmooth, Window
 from ..calculus.common import function_of, real_powers, sign, symbols
-from ..calculus.factor_cases import as_equation, constant_sign, in_roots, lies_on
+from ..calculus.factor_cases import as_equation, constant_sign, in_roots, lies_on, root_power
 from ..calculus.kinks import Level, Spanned, between, between_text, pieces
 from ..calculus.partials import derivative
-from ..calculus.roots import compare, own_root, real_roots, sort_exactly
+from ..calculus.roots import compare, real_roots, sort_exactly
 from ..parse import Equation, symbol
 from ..show import ordered_terms, show
 from ..words import and_list
@@ -468,8 +468,8 @@ def _in_a_root(conditions: Sequence[Equation], points: Sequence[tuple[Expr, ...]
     u = symbol("v" if x.name == "u" else "u")
     roots = real_roots(polynomial, unknown)
     kept = tuple(r for r in roots if sign(r) != -1)
-    values = tuple(own_root(r**n) if r.has(sympy.CRootOf) else sympy.expand(r**n) for r in kept)
-    if sorted(map(str, values)) != sorted(str(p[0]) for p in points):  # u = 0 where f′ has no value: said otherwise
+    values = tuple(root_power(r, n) for r in kept)  # x = uⁿ, as the case's points were made
+    if set(values) != {p[0] for p in points}:  # u = 0 where f′ has no value: said otherwise
         return []
     context = dict(u=u, root=x ** sympy.Rational(1, n), variable=x, power=u**n, roots=roots, values=values)
     if len(kept) == len(roots):

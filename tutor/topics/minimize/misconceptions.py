@@ -10,12 +10,13 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 
 import sympy
 from sympy import Expr
 
-from ...calculus import Classification, CriticalPoint, CriticalPoints, Nature, SolveError, classify, critical_points
+from ...calculus import CriticalPoint, CriticalPoints, Nature, SolveError, classify, critical_points
 from ...calculus.partials import diff
 from ...calculus.roots import compare, rational_polynomial, real_roots
 from ...misconceptions import Misconception, Said, WrongAnswer, at_point, register
@@ -101,8 +102,7 @@ def candidates(problem: Minimize) -> list[WrongAnswer]:
             add(said, typeable(point[0]))
     elif result.pieces is not None:  # max(0, 1 - x²): stretch by stretch (0, where f has its local maximum 1); where
         # f is flat, a minimum has f″ = 0, not f″ > 0
-        zeros = tuple(CriticalPoint((z,), None, test) for z in result.zeros if (test := _tested(f, x, z)) is not None)
-        for point, said in not_minima(problem, CriticalPoints(zeros, (), True, ""), flat=bool(result.level)):
+        for point, said in not_minima(problem, _classified(f, x, result.zeros), flat=bool(result.level)):
             add(said, typeable(point[0]))
     elif result.complete:  # every zero of f′ solved, as the minimum was: √x + (x − 2)²'s maximum 0.015876…, and
         # x^(5/3) − 5x^(2/3)'s cusp maximum 0, where f′ has no value (outside check h48, N6)
@@ -170,18 +170,16 @@ def _every_critical(f: Expr, x: str, zeros: tuple[Expr, ...]) -> CriticalPoints:
         found = critical_points(f, [x])
     except SolveError:
         found = None
-    if found is not None and found.complete:
-        return found
-    tested = tuple(CriticalPoint((z,), None, test) for z in zeros if (test := _tested(f, x, z)) is not None)
-    return CriticalPoints(tested, (), True, "")
+    return found if found is not None and found.complete else _classified(f, x, zeros)
 
 
-def _tested(f: Expr, x: str, zero: Expr) -> Classification | None:
-    """The second-derivative test at a zero of f′; None where it can't be made (f″ has no value there)."""
-    try:
-        return classify(f, [x], (zero,))
-    except SolveError:
-        return None
+def _classified(f: Expr, x: str, zeros: tuple[Expr, ...]) -> CriticalPoints:
+    """Zeros of f′, each with the second-derivative test, those where it can't be made (f″ has no value) left out."""
+    tested = []
+    for zero in zeros:
+        with contextlib.suppress(SolveError):
+            tested.append(CriticalPoint((zero,), None, classify(f, [x], (zero,))))
+    return CriticalPoints(tuple(tested), (), True, "")
 
 
 def _above(value: Expr, least: Expr) -> bool:
