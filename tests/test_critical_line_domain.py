@@ -4,6 +4,8 @@ y² ln x is y² times ln x, ≤ 0 near y = 0 where 0 < x < 1, ≥ 0 where 1 < x 
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tutor.cli import main
@@ -19,12 +21,20 @@ def _solve(capsys, *argv: str) -> tuple[list[str], list[str]]:
     ("ln(x) y^2", "y² ln(x)\ncritical sets (every point on them is critical):\n"
      "  y = 0 where 0 < x (f has no value elsewhere on it): f = 0 all along it; maxima where 0 < x < 1; "
      "neither minima nor maxima where x = 1; minima where 1 < x"),
+    # the edges of f's domain (x = 0, x = ±1), where ∇f has no value, are not looked at, which is said: each of
+    # their points is a minimum too (outside check h48, N3)
     ("sqrt(x) y^2", "y²√x\ncritical sets (every point on them is critical):\n"
-     "  y = 0 where 0 ≤ x (f has no value elsewhere on it): f = 0 all along it; minima all along it"),
+     "  y = 0 where 0 ≤ x (f has no value elsewhere on it): f = 0 all along it; minima all along it\n"
+     "note: ∇f has no value where x = 0, and those points were not looked at, so some critical points may be "
+     "missing"),
     ("sqrt(1 - x^2) y^2", "y²√(1 - x²)\ncritical sets (every point on them is critical):\n"
-     "  y = 0 where -1 ≤ x ≤ 1 (f has no value elsewhere on it): f = 0 all along it; minima all along it"),
+     "  y = 0 where -1 ≤ x ≤ 1 (f has no value elsewhere on it): f = 0 all along it; minima all along it\n"
+     "note: ∇f has no value where 1 - x² = 0, and those points were not looked at, so some critical points may "
+     "be missing"),
     ("-sqrt(1 - x^2) y^2", "-y²√(1 - x²)\ncritical sets (every point on them is critical):\n"
-     "  y = 0 where -1 ≤ x ≤ 1 (f has no value elsewhere on it): f = 0 all along it; maxima all along it"),
+     "  y = 0 where -1 ≤ x ≤ 1 (f has no value elsewhere on it): f = 0 all along it; maxima all along it\n"
+     "note: ∇f has no value where 1 - x² = 0, and those points were not looked at, so some critical points may "
+     "be missing"),
     # the line's own factor to an odd power: f changes sign across it everywhere
     ("ln(x) y^3", "y³ ln(x)\ncritical sets (every point on them is critical):\n"
      "  y = 0 where 0 < x (f has no value elsewhere on it): f = 0 all along it; neither minima nor maxima all "
@@ -33,10 +43,12 @@ def _solve(capsys, *argv: str) -> tuple[list[str], list[str]]:
     ("asin(x) y^2", "y² asin(x)\ncritical sets (every point on them is critical):\n"
      "  y = 0 where -1 ≤ x ≤ 1 (f has no value elsewhere on it): f = 0 all along it; maxima where -1 ≤ x < 0; "
      "neither minima nor maxima where x = 0; minima where 0 < x ≤ 1"
-     "\nnote: the equations are not polynomial, so the solutions found may not be all the critical points"),
+     "\nnote: ∇f has no value where 1 - x² = 0, and those points were not looked at; the equations are not "
+     "polynomial, so the solutions found may not be all the critical points"),
     ("acos(x) y^2", "y² acos(x)\ncritical sets (every point on them is critical):\n"
      "  y = 0 where -1 ≤ x ≤ 1 (f has no value elsewhere on it): f = 0 all along it; minima all along it"
-     "\nnote: the equations are not polynomial, so the solutions found may not be all the critical points"),
+     "\nnote: ∇f has no value where 1 - x² = 0, and those points were not looked at; the equations are not "
+     "polynomial, so the solutions found may not be all the critical points"),
     ("atanh(x) y^2", "y² atanh(x)\ncritical sets (every point on them is critical):\n"
      "  y = 0 where -1 < x < 1 (f has no value elsewhere on it): f = 0 all along it; maxima where -1 < x < 0; "
      "neither minima nor maxima where x = 0; minima where 0 < x < 1"
@@ -67,9 +79,19 @@ def test_the_steps_say_where_and_why_each_stretch_is_what_it_is(capsys):
 @pytest.mark.parametrize("function, said", [
     ("sqrt(x) y^2", ["minima all along y = 0 where 0 ≤ x (f has no value elsewhere on it), f = 0",
                      "the least: f = 0 for every (x, y) with y = 0 where 0 ≤ x (f has no value elsewhere on it); "
-                     "whether it is the global minimum is not known for sure"]),
+                     "whether it is the global minimum is not known for sure",
+                     "note: ∇f has no value where x = 0, and those points were not looked at, so some critical "
+                     "points may be missing"]),
     ("ln(x) y^2", ["minima along y = 0 where 1 < x, f = 0"]),
 ])
 def test_minimize_names_the_minima_where_f_has_a_value(capsys, function, said):
     summary, _ = _solve(capsys, "minimize", function)
     assert summary[1:] == said
+
+
+def test_a_list_that_leaves_out_the_domains_edges_is_not_called_complete(capsys):
+    """f(±1, y) = 0 for every y and f ≥ 0: the edges hold minima, so the list can't be complete (h48, N3)."""
+    assert main(["solve", "critical", "y^2*sqrt(1 - x^2)", "--json"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert found["complete"] is False
+    assert found["note"].startswith("∇f has no value where 1 - x² = 0")

@@ -529,8 +529,9 @@ def _critical_points(f: Expr, variables: tuple[str, ...], region: Region | None,
         where = " or ".join(f"{show(c, variables)} = 0" for c in voids)
         sure += (f"∇f has no value where {where}, but f has none there either, so no point there is critical",)
     # a partial with a value everywhere and never 0 (1 of x^(1/3) + y) leaves no point critical, cusps or not;
-    # critical sets ((xy)^(2/5): the axes) are those curves' points, looked at
-    if curves and not sets and not any(not fs and g != 0 and not d.free_symbols
+    # critical sets ((xy)^(2/5): the axes) are those curves' points, looked at, but y = 0 of y²√(1 − x²) is none
+    # of the edges x = ±1, each point of which is a minimum (outside check h48, N3)
+    if any(not _covered(c, sets, syms) for c in curves) and not any(not fs and g != 0 and not d.free_symbols
                           for fs, g, (_, d, _) in zip(factors, equations,
                                                       domain_of(f, tuple(equations), tuple(syms))[1:])):
         complete = False
@@ -680,6 +681,17 @@ def _unsmooth(f: Expr, syms: Sequence[sympy.Symbol], gradient: Sequence[Expr], s
             continue  # f has no value there either: no point of f
         found.append(_decide_unsmooth(f, syms, gradient, point))
     return tuple(found), tuple(curves)
+
+
+def _covered(curve: Expr, sets: Sequence[CriticalSet], syms: Sequence[sympy.Symbol]) -> bool:
+    """Whether every point of curve = 0 is on a critical set: each factor of the curve's polynomial divides
+    a set's (x of xy = 0, the set of (xy)^(2/5))."""
+    polynomials = [e.lhs - e.rhs for s in sets if len(s.equations) == 1 for e in s.equations]
+    try:
+        factors = [p for p, _ in sympy.factor_list(curve, *syms)[1]]
+        return all(any(sympy.rem(q, p, *syms) == 0 for q in polynomials) for p in factors)
+    except (sympy.PolynomialError, NotImplementedError):
+        return False
 
 
 def _nowhere_on(f: Expr, curve: Expr, syms: Sequence[sympy.Symbol]) -> bool:
