@@ -374,3 +374,32 @@ def test_a_fall_beside_a_point_of_the_region_where_f_has_no_value_leaves_no_leas
 
 def test_a_pole_outside_the_region_leaves_its_least_value(capsys):
     assert _solve(capsys, "minimize", "x + 1/x", "--region=0<x<=3")[2] == "minimum: f(1) = 2"
+
+
+# outside check h48, N2: x*y + 1/x + 1/y in a box holding the lines x = 0 and y = 0 gave f(1, 1) = 3 as the least,
+# with notes only about values outside the box and on its boundary; f(-0.001, 1) ≈ -999 is inside it
+@pytest.mark.parametrize("function, region, why, listed", [
+    ("x*y + 1/x + 1/y", "-1<=x<=2, -1<=y<=2", "f → -∞ as x → 0 from the left, with y = 1", "  (1, 1): f = 3"),
+    # the fall in the region, which was said as "f is smaller elsewhere"
+    ("x^2 + y^2 + 1/y", "-1<=x<=1, -1<=y<=5", "f → -∞ as y → 0 from the left, with x = 0",
+     "  (0, 2^(2/3)/2): f = 3·2^(1/3)/2 ≈ 1.88988"),
+])
+def test_a_fall_beside_a_line_in_a_box_where_f_has_no_value_leaves_no_least_value(capsys, function, region, why,
+                                                                                   listed):
+    shown = region.replace("<=", " ≤ ")
+    assert _solve(capsys, "minimize", function, f"--region={region}")[1:] == [
+        f"region: {shown}", "local minima in the region:", listed, f"no least value in the region: {why}"]
+    found = json.loads("\n".join(_solve(capsys, "minimize", function, f"--region={region}", "--json")))
+    assert (found["lowest"], found["is_global"], found["note"]) == (None, False, why)
+    steps = _solve(capsys, "minimize", function, f"--region={region}", "--steps")
+    assert steps[steps.index("Steps:") + 1].endswith(f"has no least value in the region {shown}")
+    assert steps[-1].split(". ", 1)[1] == (f"But {why}, from within the region {shown}: f takes values there below "
+                                           "any number, so no value of f in the region is the least, the local "
+                                           "minima's neither.")
+    assert not any("The minimum in the region" in line or "The least" in line for line in steps)
+
+
+@pytest.mark.parametrize("region", ["1<=x<=2, 1<=y<=2", "0<=x<=2, 1<=y<=2"])  # f → +∞ as x → 0 from the right
+def test_a_box_beside_a_line_where_f_rises_keeps_its_least(capsys, region):
+    assert _solve(capsys, "minimize", "x*y + 1/x + 1/y", f"--region={region}")[4] == \
+        "the least: f(1, 1) = 3; it is not the global minimum"

@@ -977,6 +977,34 @@ def falls_at_pole(f: Expr, x: sympy.Symbol, within: sympy.Set = sympy.S.Reals) -
     return ""
 
 
+def falls_at_pole_line(f: Expr, syms: Sequence[sympy.Symbol], region: Region) -> str:
+    """'f → -∞ as x → 0 from the left, with y = 1/2' where f(x, y) falls without bound beside a line x = a (or y = b)
+    where it has no value, inside a region each of whose conditions bounds one variable (a box): along a line of
+    one of the other variable's values in it, as falls_at_pole finds it (x*y + 1/x + 1/y in -1 ≤ x ≤ 2, -1 ≤ y ≤ 2,
+    outside check h48, N2); "" where none is found."""
+    if len(syms) != 2 or any(len((c.rhs - c.lhs).free_symbols) != 1 for c in region.conditions) \
+            or not sympy.fraction(sympy.together(f))[1].free_symbols & set(syms):
+        return ""
+    for v, other in (syms, syms[::-1]):
+        for w in _inner_values(region.span(other.name)):
+            along = f.xreplace({other: w})
+            said = "" if along.has(sympy.zoo, sympy.nan) else falls_at_pole(along, v, region.span(v.name))
+            if said:
+                return f"{said}, with {other.name} = {show(w)}"
+    return ""
+
+
+def _inner_values(span: sympy.Set) -> list[Expr]:
+    """Numbers inside an interval, the plainest first: 0, 1 or -1 where it holds them, else a third and two thirds of
+    the way (where it has no end, within 3 of the end it has); [] where the span is no interval of some length."""
+    if not isinstance(span, sympy.Interval) or span.measure == 0:
+        return []
+    plain = [sympy.Integer(n) for n in (0, 1, -1) if span.start < n < span.end]
+    low = span.start if span.start.is_finite else (span.end - 3 if span.end.is_finite else sympy.Integer(-3))
+    high = span.end if span.end.is_finite else low + 3
+    return plain or [low + (high - low) / 3, low + 2 * (high - low) / 3]
+
+
 def _beside(a: Expr, side: str, within: sympy.Set) -> bool:
     """Whether the x just left of a (`side` "-"), or just right of it ("+"), lie in `within`: x + 1/x's 0 in
     -1 ≤ x ≤ 1 from both sides, in 0 < x ≤ 1 from the right alone."""

@@ -254,12 +254,14 @@ def boundary_step(boundary: OnBoundary, minima: bool, ties: tuple[str, ...] = ()
 
 
 def minima_in_steps(minima: LocalMinima, region: Region, unsure: bool = False,
-                    boundary: OnBoundary | None = None, ties: tuple[str, ...] = (), whole: bool = False) -> Step:
+                    boundary: OnBoundary | None = None, ties: tuple[str, ...] = (), whole: bool = False,
+                    least: bool = True) -> Step:
     """As all_minima_steps, then which minima lie in the region, and the least of them as the summary of
     `tutor solve minimize --region` says it: a lower one outside is named as outside. `unsure`: a set or a
     point in the region may hold a minimum, so "no local minimum in the region" is not said. `whole`: the
     region's boundary was looked at and f is no lower on it, so the least in it is the minimum in the region
-    (the lesson's sauna, though f falls without bound outside the room)."""
+    (the lesson's sauna, though f falls without bound outside the room). Not `least`: f has no least value in
+    the region, which the caller says: the steps end with the minima in it."""
     cuts = set_steps(minima.sets)  # (x + y)² on 1 ≤ x ≤ 2, 1 ≤ y ≤ 2: its line of minima misses the region
     split = in_region(minima, region)
     inside = tuple(_point(minima.points[i].point) for i in split.inside)
@@ -278,6 +280,9 @@ def minima_in_steps(minima: LocalMinima, region: Region, unsure: bool = False,
         substeps.append(step(MinimaRule.MINIMA_IN, None, inside + along_kept, one=len(inside + along_kept) == 1))
     elif not unsure:
         substeps.append(step(MinimaRule.NONE_IN, None, None, found="lies" if minima.complete else "was found"))
+    if not least:
+        return step(MinimaRule.ALL_MINIMA_IN, minima.function, found, substeps, variables=minima.variables,
+                    region=region)
     verdict = _verdict(minima, split.note)
     held = split.held and not minima.least_sets  # curves of minima outside the region are lower still
     if split.least:

@@ -15,13 +15,14 @@ from ... import calculus
 from ...calculus import Nature, Region, SolveError
 from ...calculus.by_values import cut, domain_ends
 from ...calculus.classified import Family
-from ...calculus.common import real_powers
+from ...calculus.common import real_powers, symbols
 from ...calculus.kinks import Flat, between_text, evened, least_text, with_abs
 from ...calculus.minimize import (
     AtEdge,
     NoMinimum,
     OnBoundary,
     falls_at_pole,
+    falls_at_pole_line,
     held_minima,
     held_up,
     in_region,
@@ -444,6 +445,7 @@ def _place(minimum: calculus.LocalMinimum) -> str:
 def _two(f: Expr, names: tuple[str, ...], window: Region | None, explain: bool) -> Solution:
     """Every local minimum of f(x, y), with its value; the least of them, and whether it is global."""
     from ..local_minima.steps import all_minima_steps, globally, minima_in_steps, no_least_steps
+    from .steps import falls_in_region_steps
     result = calculus.local_minima(f, names, window)
     lines = [header(f, names)]
     rows = [(p.point, value, window is None or window.contains(p.point))
@@ -461,13 +463,17 @@ def _two(f: Expr, names: tuple[str, ...], window: Region | None, explain: bool) 
             lines += missing * (not keep)
     others = _others(result, names, window)
     lines += others
-    boundary, unlooked = _on_boundary(f, names, window, result) if window is not None else (None, False)
+    # x*y + 1/x + 1/y on -1 ≤ x ≤ 2, -1 ≤ y ≤ 2: f → -∞ beside x = 0, in the region (outside check h48, N2)
+    pole = falls_at_pole_line(real_powers(f), symbols(names), window) if window is not None else ""
+    boundary, unlooked = _on_boundary(f, names, window, result) if window is not None and not pole else (None, False)
     verdict = globally(result.is_global, len(result.points) + len(result.sets), result.known_all)
     # the boundary looked at and f no lower on it: the least in the region is its minimum
-    whole = window is not None and window.bounded() and boundary is None and not unlooked
+    whole = window is not None and window.bounded() and boundary is None and not unlooked and not pole
     # the least of all along curves that miss the region: the least in it is decided as for points outside
     away = window is not None and bool(result.least_sets) and all(s.inside is False for s in result.least_sets)
-    if result.no_least:  # sin x + x/10 + y²: each minimum recurs 2π to the left, lower, so none is the least
+    if pole:  # the local minima listed, none of them the least in the region
+        lines.append(f"no least value in the region: {pole}")
+    elif result.no_least:  # sin x + x/10 + y²: each minimum recurs 2π to the left, lower, so none is the least
         lines.append(f"no least local minimum: {result.no_least}, and so no global minimum")
     elif result.least_sets and not away:  # whole curves of minima, below every isolated one
         lines.append(f"the least: {_least_sets(result, names)}; {verdict}")
@@ -490,7 +496,7 @@ def _two(f: Expr, names: tuple[str, ...], window: Region | None, explain: bool) 
         lines.append(f"no local minimum{held}" if result.complete else f"no local minimum found{held}")
     # x³ − 3x + y² on 0 ≤ x ≤ 3: f decreases without bound outside the region, which the note says
     # x + y² on 1 ≤ x ≤ 3: f falls without bound outside the box; on x ≥ 1, where is not looked at
-    note = in_region(result, window).note if window is not None else result.note
+    note = "" if pole else in_region(result, window).note if window is not None else result.note
     ties = _ties(result, window, names) if boundary is not None and boundary.tied and window is not None else []
     if boundary is not None:  # x³ − 3x + y² on -3 ≤ x ≤ 3, -1 ≤ y ≤ 1: f(-3, 0) = -18, below f(1, 0) = -2
         lines.append(boundary_line(boundary, [text for text, _ in ties]))
@@ -503,7 +509,8 @@ def _two(f: Expr, names: tuple[str, ...], window: Region | None, explain: bool) 
     split = in_region(result, window) if window is not None else None
     # f not a polynomial, or the region not a box: its least may be on the boundary, unsaid (not where the least in
     # it is the global minimum: nothing is lower)
-    if unlooked and split is not None and not (split.held and result.is_global and not result.least_sets):
+    if unlooked and split is not None and not pole and not (split.held and result.is_global
+                                                            and not result.least_sets):
         lines.append(unlooked_note(window, bool(split.inside or others)))
     data: dict[str, Any] = {
         "kind": "minimize", "function": show(f, names), "variables": list(names),
@@ -517,8 +524,12 @@ def _two(f: Expr, names: tuple[str, ...], window: Region | None, explain: bool) 
         "edge_least": None if boundary is None else {
             "points": [[show(c) for c in p] for p in boundary.points], "value": exact_data(boundary.value),
             "attained": boundary.held, "tied": boundary.tied}}
+    if pole:  # no least value in the region: its local minima, then why none is the least
+        data |= {"lowest": None, "is_global": False, "note": pole}
     latex = [header(f, names, True)] + [f"{show(p.point, latex=True)}: f = {show(v, latex=True)}"
                                         for p, v in zip(result.points, result.values)]
+    if pole:
+        latex.append(rf"\text{{{latex_text(f'no least value in the region: {pole}')}}}")
     if boundary is not None and window is not None:  # below every local minimum listed, as the summary says
         # (or as low as the least of them: then f is least at both)
         latex.append(least_latex(window, boundary.value, [*boundary.points, *(p for _, p in ties if p)],
@@ -528,7 +539,9 @@ def _two(f: Expr, names: tuple[str, ...], window: Region | None, explain: bool) 
         derivation = no_least_steps(result, window, boundary)
     elif explain:
         derivation = all_minima_steps(result) if window is None else minima_in_steps(
-            result, window, bool(others), boundary, tuple(text for text, _ in ties), whole)
+            result, window, bool(others), boundary, tuple(text for text, _ in ties), whole, least=not pole)
+    if derivation is not None and pole and window is not None:
+        derivation = falls_in_region_steps(f, names, derivation, pole, window)
     return Solution(tuple(lines), tuple(latex), data, derivation)
 
 

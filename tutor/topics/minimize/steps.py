@@ -163,11 +163,15 @@ def minimize_steps(f: Expr, x: str, result: Minimum, window: Region | None = Non
     does beside a point in the window where f has no value (x + 1/x on -1 ≤ x ≤ 1: "f → -∞ as x → 0 from the
     left"), so that f has no least value in it."""
     found = _minimum_steps(f, x, result, window, falls)
-    if not pole or window is None:
-        return found
+    return found if not pole or window is None else falls_in_region_steps(f, (x,), found, pole, window)
+
+
+def falls_in_region_steps(f: Expr, variables: tuple[str, ...], found: Step, pole: str, window: Region) -> Step:
+    """The steps that found f's local minima in the region, then why none is the least: f falls without bound
+    beside a point or a line in it where f has no value."""
     return step(MinimizeRule.NO_LEAST_IN_REGION, f, None,
                 [*found.substeps, step(MinimizeRule.POLE_IN_REGION, None, None, why=pole, region=window)],
-                variables=(x,), region=window)
+                variables=variables, region=window)
 
 
 def _minimum_steps(f: Expr, x: str, result: Minimum, window: Region | None, falls: bool) -> Step:
