@@ -161,6 +161,10 @@ def test_the_height_of_the_valley_descent_ends_in_given_for_where_it_ends_is_nam
      "the gradient is 0 at the start, so descent never moves from it and the start is the answer; start elsewhere"),
     ("{id: e, kind: cost, data: [[0, 1], [1, 3]], ask: step, start: [2, 1], rate: 0.1}",
      "the gradient is 0 at the start, so descent never moves from it and the start is the answer; start elsewhere"),
+    # outside check h49, N3: where descent ends from x⁴ − 2x²'s maximum 0, said only "does not settle"
+    ("{id: e, kind: local_minima, function: 'x^4 - 2x^2', ask: end, start: 0, rate: 0.05}",
+     "the gradient is 0 at the start, a critical point that is no local minimum, so descent never moves from it; "
+     "start elsewhere"),
     # outside check h28, N1: 1, -1, 1: the start again after 2 iterations
     ("{id: e, kind: gradient_descent, function: 'x^2', start: 1, rate: 1, iterations: 2}",
      "the point after 2 iterations is the start again, as descent jumps back and forth, so the start would be the "

@@ -265,6 +265,9 @@ def test_an_unanswered_variant_that_cant_be_set_is_not_graded_whoever_else_answe
 def test_a_template_outlined_for_every_variant_and_matched_in_any():
     assert outline("{a} x^{p - 1}, {a p}, {{set}}", ("a", "p")) == "a x^(p - 1), (a p), {set}"
     assert outline("no parameters {{here}}", ()) == "no parameters {here}"
+    # a name beside a letter is set apart, not read as another word: a·cos(a·x), not acos(ax) (outside check h49, N2)
+    assert outline("sin({a}x) is {a}cos({a}x); {a}{p}, 2{a}, {a} x", ("a", "p")) == \
+        "sin(a·x) is a·cos(a·x); a·p, 2·a, a x"
     assert matcher("Multiply: {a} × {p} = {a p}.", ("a", "p")).fullmatch("Multiply: 2 × 3 = 6.")
     assert not matcher("Multiply: {a} × {p} = {a p}.", ("a", "p")).fullmatch("Add: 2 + 3 = 5.")
 
@@ -337,3 +340,18 @@ def test_a_variant_whose_own_answer_can_t_be_typed_is_not_graded_rather_than_fai
         in rows[0]["feedback"]
     assert main(["pack", "show", str(pack), "d", "--student", "s0"]) == 1  # preview and practice say so too
     capsys.readouterr()
+
+
+def test_an_authors_mistake_with_a_plus_in_its_feedback_is_one_mistake(tmp_path):
+    """A + joins two catalogued mistakes made at once (misconception:a+b); in an author's feedback it is the
+    feedback's own: counted once, not as three fragments whose shares add to 3 (outside check h49, N1)."""
+    (tmp_path / "plus.yaml").write_text(
+        "pack: plus\ntitle: plus in feedback\nexercises:\n  - id: d1\n    kind: derivative\n    function: x^2 + 3x\n"
+        "    mistakes:\n      - answer: 2x\n        feedback: 'd/dx (x^2 + 3x) keeps the + 3.'\n", encoding="utf-8")
+    (tmp_path / "answers.csv").write_text("student,exercise,answer\nana,d1,2x\nben,d1,2x\n", encoding="utf-8")
+    assert main(["grade", str(tmp_path / "plus.yaml"), str(tmp_path / "answers.csv"), "--out",
+                 str(tmp_path / "out"), "--jobs", "1"]) == 0
+    assert rows(tmp_path / "out" / "misconceptions.csv") == [
+        {"exercise": "d1", "misconception": "author: d/dx (x^2 + 3x) keeps the + 3.", "count": "2", "share": "1"}]
+    report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    assert [m["misconception"] for m in report["misconceptions"]] == ["author: d/dx (x^2 + 3x) keeps the + 3."]

@@ -173,6 +173,12 @@ def misconception_of(result: Result, spec: ExerciseSpec) -> str | None:
     return None
 
 
+def parts_of(misconception: str) -> list[str]:
+    """The mistakes a named one is made of: a and b of a+b, made at once; an author's, whose feedback may hold a +
+    of its own, is one (outside check h49, N1: `d/dx (x^2 + 3x)` was counted as three mistakes)."""
+    return [misconception] if misconception.startswith("author: ") else misconception.split(BOTH)
+
+
 def _author_feedback(spec: ExerciseSpec, feedback: str) -> str:
     """Which of the author's mistakes a variant's feedback is, as written for all of them."""
     names = [p.name for p in spec.params]

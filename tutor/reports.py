@@ -22,11 +22,18 @@ from pathlib import Path
 from types import GeneratorType
 from typing import TextIO
 
-from .analysis import WrongAnswer, by_exercise, exercise_summaries, misconception_of, most_common, scaled_total
+from .analysis import (
+    WrongAnswer,
+    by_exercise,
+    exercise_summaries,
+    misconception_of,
+    most_common,
+    parts_of,
+    scaled_total,
+)
 from .check import Judgement
 from .grade import Gradebook, Result, points_sum
 from .markup import number
-from .misconceptions import BOTH
 from .outputs import Writer, write_together
 from .packs import Pack
 from .roster import Roster
@@ -312,7 +319,7 @@ def misconceptions(book: Gradebook) -> list[dict]:
     for exercise, results in by_exercise(book).items():
         wrong = [r for r in results if r.verdict == Judgement.INCORRECT]
         spec = book.pack.exercise(exercise)
-        named = Counter(part for r in wrong if (name := misconception_of(r, spec)) for part in name.split(BOTH))
+        named = Counter(part for r in wrong if (name := misconception_of(r, spec)) for part in parts_of(name))
         found += [{"exercise": exercise, "misconception": name, "count": count,
                    "share": Fraction(count, len(wrong))} for name, count in most_common(named)]
     return found

@@ -182,14 +182,25 @@ def in_braces(maths: str, parameters: Sequence[str]) -> str:
 def outline(text: str, parameters: Sequence[str]) -> str:
     """`text` for every variant at once, as its author would recognise it: each placeholder shown by
     the parameters' names, a single name or number as itself (`{a}` as a) and arithmetic in brackets
-    (`{p - 1}` as (p - 1)), so that no braces are left but the literal ones."""
+    (`{p - 1}` as (p - 1)), so that no braces are left but the literal ones. A name beside a letter or a
+    digit is set apart by a dot: `{a}cos({a}x)` as a·cos(a·x), not acos(ax), arccos (outside check h49, N2)."""
     try:
         parts = template(text, tuple(parameters)).parts
     except TemplateError:  # validation reports it; shown as written rather than not at all
         return text
-    return "".join(part if isinstance(part, str) else
-                   part.source.strip() if _PLAIN.fullmatch(part.source.strip()) else f"({part.source.strip()})"
-                   for part in parts)
+    shown, after_name = "", False
+    for part in parts:
+        written = part if isinstance(part, str) else \
+            part.source.strip() if _PLAIN.fullmatch(part.source.strip()) else f"({part.source.strip()})"
+        if (after_name or not isinstance(part, str)) and _runs_on(shown, written):
+            shown += "·"
+        shown, after_name = shown + written, not isinstance(part, str)
+    return shown
+
+
+def _runs_on(before: str, after: str) -> bool:
+    """Whether `after` written right after `before` would run into one word with it."""
+    return bool(before and after and before[-1].isalnum() and after[0].isalnum())
 
 
 def matcher(text: str, parameters: Sequence[str]) -> re.Pattern[str]:

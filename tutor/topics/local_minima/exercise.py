@@ -117,6 +117,11 @@ class LocalMinima(FunctionProblem):
         if ask == Ask.GLOBAL and not minima.is_global:
             raise Unkeyable("ask", "its least local minimum is not known to be the global minimum"
                             + (f" ({minima.note})" if minima.note else ""))
+        if end is not None and end.reached is None and not any(end.descent.rows[0].gradient):
+            # x⁴ − 2x² from 0, its maximum: "does not settle" would leave the author to guess why (outside check
+            # h49, N3)
+            raise FieldError("start", "the gradient is 0 at the start, a critical point that is no local minimum, so "
+                                      "descent never moves from it; start elsewhere")
         if end is not None and end.reached is None:
             raise FieldError("rate", "gradient descent from this start does not settle at a local minimum"
                              + (f": it diverges at iteration {end.descent.diverged_at}"
