@@ -270,3 +270,15 @@ def test_a_cost_step_s_first_hint_is_the_step_rule_not_the_cost_multiplied_out()
     hints = packs.load("gradients").exercise("tv-descent-step").variant(0).problem.hints()
     assert hints[0] == "(m₁, b₁) = (m₀, b₀) − α·∇L(m₀, b₀): first find ∂L/∂m and ∂L/∂b at (0, 0)."
     assert hints[1].startswith("E(m, b) = 55222.1m² + 583.6mb")
+
+
+# outside check h49, N6: the start, copied from the prompt for where descent ends, got "not right to 4 decimal places"
+@pytest.mark.parametrize("exercise, start, said", [
+    ("local-minima-1d-end", "1", "It looks like you gave the start 1. Descent takes steps from there, downhill against "
+                                 "the slope, until its points settle: at the local minimum 1.1309…."),
+    ("local-minima-2d-end", "(0.5, 1)", "It looks like you gave the start (0.5, 1)."),
+])
+def test_the_start_given_for_where_descent_ends_is_named(exercise, start, said):
+    verdict = respond(packs.load("gradients").exercise(exercise).variant(), start)
+    assert verdict.note == "misconception:descent-gave-start"
+    assert verdict.message.startswith(said)

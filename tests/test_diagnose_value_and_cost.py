@@ -217,3 +217,12 @@ def test_the_point_itself_where_another_mistake_gives_it_too_says_both():
         "You get this answer if you wrote the point (2, 3) itself, or if you lowered the exponent but did not "
         "multiply by it in ∂f/∂x and ∂f/∂y. ∇f(2, 3) is the vector of the partial derivatives there: (∂f/∂x, "
         "∂f/∂y). The derivative of x² is 2x, not x. The derivative of y² is 2y, not y.")
+
+
+def test_the_sum_divided_by_2n_is_the_mean_cost_taken_for_it():
+    """E/(2n), the lesson's mean cost, for the sum E (outside check h49, N6: "not right" was all it got)."""
+    verdict = respond(LESSON.exercise("power-lines-cost-function").variant(),
+                      "7m^2/3 + b^2/2 + 19/3 + 2mb - 7m - 10b/3")
+    assert (verdict.note, verdict.message) == (
+        "misconception:sum-as-mean-cost", "It looks like you divided by 2n = 6, as the mean cost L(m, b) = "
+        "1/(2n)·Σ(mxᵢ + b − yᵢ)² does. E(m, b) is the sum of the squared errors itself.")

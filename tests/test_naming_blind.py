@@ -95,5 +95,6 @@ def test_how_many_unnamed_answers_now_get_a_name(capsys):
     # the sum E is sum-halved: row 230, 25/12 for E = 25/6 ("divided by 2n"), and row 247, 2, whose label is absolute
     # errors added up (a number the two readings share: outside check h18's F7 asked for the ½), now told as either,
     # with absolute-errors; 39 since one coordinate moved uphill is named: row 280, (0.4943, 0.6047), "lesson's slide
-    # gradient sign (0.1134) used"
-    assert len(now_named) == 39, now_named
+    # gradient sign (0.1134) used"; 41 since the start given for where descent ends is named: rows 356 and 365,
+    # labelled "the start" and "start" (outside check h49, N6)
+    assert len(now_named) == 41, now_named

@@ -88,6 +88,10 @@ MISCONCEPTIONS = register(
         "cost-averaged", "took the mean of the squared errors for their sum",
         "It looks like you divided by n = {n}. E(m, b) is the sum of the squared errors, not their mean."),
     Misconception(
+        "sum-as-mean-cost", "took the mean cost 1/(2n)·Σ for the sum",
+        "It looks like you divided by 2n = {twice}, as the mean cost L(m, b) = 1/(2n)·Σ(mxᵢ + b − yᵢ)² does. "
+        "E(m, b) is the sum of the squared errors itself."),
+    Misconception(
         "square-slope-without-two", "differentiated each square without its 2",
         "It looks like you differentiated each square without its 2: by the chain rule ∂/∂m of "
         "(mxᵢ + b − yᵢ)² is 2(mxᵢ + b − yᵢ)·xᵢ, and ∂/∂b of it is 2(mxᵢ + b − yᵢ).{cancel}"),
@@ -200,8 +204,10 @@ def _wrong_costs(problem: Cost, words: dict[str, str]) -> list[tuple[Said, _Term
         costs += [(said("mean-without-half"), _scaled(right, n)), (said("sum-not-averaged"), _scaled(right, 1)),
                   *([(said("half-sum-not-averaged"), _scaled(right, 2))] if halved else [])]
     else:
+        # E/(2n), the lesson's mean cost, for the sum (outside check h49, N6); with one point it is E/2, sum-halved
         costs += [(said("cost-averaged"), _scaled(right, n)),
-                  *([(said("sum-halved"), _scaled(right, 2))] if halved else [])]
+                  *([(said("sum-halved"), _scaled(right, 2))] if halved else []),
+                  *([(said("sum-as-mean-cost"), _scaled(right, 2 * n))] if halved and n > 1 else [])]
     for i, point in enumerate(problem.points if n <= _MAX_LEFT_OUT else ()):
         others = [p for j, p in enumerate(data) if j != i]
         costs.append((said("point-left-out", point=problem.show(point)), _scaled(_squares(others), scale)))

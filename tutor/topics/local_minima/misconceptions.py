@@ -47,6 +47,10 @@ MISCONCEPTIONS = register(
         "It looks like you stopped after {steps}, at {point}, where {slope} is still {value}. Descent goes on "
         "while the slope is not yet close to 0: its points keep moving, and settle at the local minimum {end}."),
     Misconception(
+        "descent-gave-start", "gave the start, where descent begins, not where it ends",
+        "It looks like you gave the start {start}. Descent takes steps from there, downhill against the slope, "
+        "until its points settle: at the local minimum {end}."),
+    Misconception(
         "descent-other-valley", "gave a local minimum in another valley than the one descent starts in",
         "It looks like you gave the local minimum of another valley. Gradient descent only goes downhill from "
         "where it starts: from {start} it ends at the bottom of the valley it starts in."),
@@ -168,8 +172,14 @@ def candidates(problem: LocalMinima) -> list[WrongAnswer]:
         value = minima.values[problem.end.reached]  # the height of the valley descent ends in, for where it is
         told = MINIMUM_VALUE.say(value=show(value), f=problem.name, x=problem.variables[0])
         found.append(("gave-minimum-value", told, Answer(Shape.NUMBER, typeable(value))))
-    if problem.ask == Ask.END and problem.end is not None and problem.end.reached is not None:
-        found += _stopped_early(problem, points[problem.end.reached], one)
+    if problem.ask == Ask.END and problem.end is not None and problem.end.reached is not None \
+            and problem.start is not None:
+        end = points[problem.end.reached]
+        found += _stopped_early(problem, end, one)
+        # copied from the prompt (outside check h49, N6: "not right to 4 decimal places" was all it got)
+        found.append(("descent-gave-start", say["descent-gave-start"](
+            start=problem.point_text(problem.start), end=problem.point_text(end) + (approx(end[0]) if one else "")),
+            _answer([problem.start], one, listed=False)))
     if not one:  # the right point or points written the wrong way round
         named += _swapped(problem)
     return [*(WrongAnswer(m, message, answer) for m, message, answer in found),
