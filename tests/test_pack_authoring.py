@@ -268,9 +268,28 @@ def test_a_placeholder_after_a_sign_whose_parameter_may_be_negative_is_a_caution
         "before {a}"]
 
 
+def test_a_placeholder_after_a_sign_that_may_be_0_is_a_caution(tmp_path, capsys):
+    """Outside check h49, N5: 'y = {u}x + {v}' showed a student who drew v = 0 'y = 3x + 0'; a placeholder that is
+    never 0, or is followed by a letter (the coefficients' caution), is told nothing here."""
+    path, cautions = _cautions(tmp_path, capsys, (
+        "pack: z\nexercises:\n"
+        "  - {id: c, kind: expression, prompt: 'y = {u}·x + {v}?', expected: u + v,"
+        " params: {u: {int: [2, 3]}, v: {int: [0, 2]}}}\n"
+        "  - {id: n, kind: expression, prompt: 'y = {u}·x + {v}?', expected: u + v,"
+        " params: {u: {int: [2, 3]}, v: {int: [1, 2]}}}\n"))
+    assert cautions == [
+        f"{path}:3:39: exercise 'c': '+{{v}}' in the prompt reads '+ 0' to a student who draws u = 2, v = 0: draw the "
+        "parameters so that it is never 0, or write the text so that no sign comes before it"]
+    # --strict fails a pack on its cautions, for a script that reads the exit status alone (h49, N4)
+    assert main(["pack", "validate", "--strict", str(path)]) == 1
+    assert capsys.readouterr().out.splitlines()[0] == (
+        f"{path}: not valid with --strict, for 1 caution (2 exercises; each one's answer grades as correct)")
+    assert main(["pack", "validate", "--strict", "gradients"]) == 0
+
+
 def test_a_worked_out_placeholder_after_a_sign_that_may_be_negative_is_a_caution_naming_the_draw(tmp_path, capsys):
     """Outside check h28, N4: '- {a - 2}' showed a student who drew a = 1 '- -1', with no caution; one that
-    `require` keeps from being negative is told nothing."""
+    `require` keeps from being negative is told only that it may be 0 (h49, N5: '+ 0·x')."""
     path, cautions = _cautions(tmp_path, capsys, (
         "pack: s\nexercises:\n"
         "  - {id: n, kind: expression, prompt: 'f(x) = x^2 - {a - 2}·x', expected: a, params: {a: {int: [1, 3]}}}\n"
@@ -282,6 +301,8 @@ def test_a_worked_out_placeholder_after_a_sign_that_may_be_negative_is_a_caution
     assert cautions == [
         f"{path}:3:39: exercise 'n': '-{{a - 2}}' in the prompt may be negative: a student who draws a = 1 reads "
         "'- -1': draw the parameters so that it is positive, or write the text so that no sign comes before it",
+        f"{path}:5:39: exercise 'r': '+{{a - b}}' in the prompt reads '+ 0' to a student who draws a = 1, b = 1: draw "
+        "the parameters so that it is never 0, or write the text so that no sign comes before it",
         f"{path}:6:39: exercise 'q': '+{{a/10 - b}}' in the prompt may be negative: a student who draws a = 1, b = 1 "
         "reads '+ -0.9': draw the parameters so that it is positive, or write the text so that no sign comes before it"]
 

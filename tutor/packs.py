@@ -1235,8 +1235,8 @@ def cautions(pack: Pack) -> list[str]:
 def _placeholder_cautions(spec: ExerciseSpec) -> list[Finding]:
     """Each text where a placeholder's value reads wrongly for some draw. After a sign, a negative one: a student
     who draws a = -1 reads "x^2 - -1x" (outside check h26, F5), one who draws a = 1 for `- {a - 2}` reads "- -1"
-    (h28, N4). Before a letter, 1, 0 or -1 as a coefficient: "1x^2" (h36, F3). Maths fields write their own signs
-    and coefficients; a text shows the value as it is."""
+    (h28, N4), and 0 reads "+ 0" (h49, N5). Before a letter, 1, 0 or -1 as a coefficient: "1x^2" (h36, F3). Maths
+    fields write their own signs and coefficients; a text shows the value as it is."""
     names = tuple(p.name for p in spec.params)
     decimals = bool(spec.data.get("decimals"))
     found = []
@@ -1255,7 +1255,15 @@ def _placeholder_cautions(spec: ExerciseSpec) -> list[Finding]:
             letter = after[:1] if isinstance(after, str) and after[:1].isalpha() else ""
             if sign and sign in "-+−" and ("sign", part.source) not in told:
                 told.add(("sign", part.source))
-                found += _signed(spec, key, sign, part, decimals)
+                negative = _signed(spec, key, sign, part, decimals)
+                found += negative
+                told |= {("zero", part.source)} if negative else set()  # "draw it positive" says it all
+            if sign and sign in "-+−" and not letter and ("zero", part.source) not in told and \
+                    (params := _draw_where(spec, part.value, lambda n: n == 0)) is not None:
+                told.add(("zero", part.source))  # "y = 3x + 0" (outside check h49, N5)
+                found.append(Finding(key, f"'{sign}{{{part.source}}}' in {text_named(key)} reads '{sign} 0' to a "
+                                          f"student who draws {drawn(params, decimals)}: draw the parameters so that "
+                                          "it is never 0, or write the text so that no sign comes before it"))
             if letter and ("letter", part.source) not in told and \
                     (params := _draw_where(spec, part.value, lambda n: n in (1, 0, -1))) is not None:
                 told.add(("letter", part.source))

@@ -61,10 +61,17 @@ def run(args: argparse.Namespace) -> int:
                 print("\n".join(error.problems))
                 continue
             failed |= bool(problems)
+            if problems:
+                print("\n".join(problems))
+                continue
             # a pass says what it checked: an exercise with too many draws to check each is named
-            print("\n".join(problems) if problems else "\n".join(
-                [f"{name}: valid ({counted(len(pack.exercises), 'exercise')}; each one's answer grades as correct)",
-                 *packs.sampled_only(pack), *packs.cautions(pack)]))
+            cautions = packs.cautions(pack)
+            failed |= args.strict and bool(cautions)  # for a script that reads the exit status alone (h49, N4)
+            exercises = counted(len(pack.exercises), "exercise")
+            print("\n".join([f"{name}: not valid with --strict, for {counted(len(cautions), 'caution')} ({exercises}; "
+                             "each one's answer grades as correct)" if args.strict and cautions else
+                             f"{name}: valid ({exercises}; each one's answer grades as correct)",
+                             *packs.sampled_only(pack), *cautions]))
         return EXIT_INCORRECT if failed else EXIT_OK
     if args.action == "schema":
         print(json.dumps(json_schema(), ensure_ascii=writing_plain(), indent=2))
