@@ -731,6 +731,28 @@ def zeros_in_a_root(expr: Expr, x: sympy.Symbol) -> list[Expr] | None:
     return sort_exactly(found)
 
 
+def every_zero(slope: Expr, x: sympy.Symbol, within: sympy.Set) -> tuple[list[Expr] | None, bool]:
+    """Every real zero of f' in `within`, where sympy's solveset lists them as a finite set (the
+    zeros of sin x in 0 ≤ x ≤ 20, or of 2x - 2 sign(x)); (None, False) where it can't. solve gives
+    only some solutions of a periodic equation (x = π for sin x = 0), and x = 1 for 2x - 2 sign(x). A polynomial
+    in √x is solved in √x (zeros_in_a_root): sympy writes its roots with complex radicals, which took
+    its sign tests a minute to decide (√x + (x − 2)²)."""
+    rooted = zeros_in_a_root(slope, x)
+    if rooted is not None:
+        return [z for z in rooted if within.contains(z) == sympy.true], True
+    try:
+        with deadline(SOLVE_SECONDS):
+            zeros = sympy.solveset(slope, x, within)
+    except (NotImplementedError, OutOfTime, ValueError, TypeError, sympy.PolynomialError):
+        return None, False
+    if not isinstance(zeros, sympy.FiniteSet):
+        return None, False
+    real = [as_real(z) for z in zeros]
+    if any(r is None for r in real):
+        return None, False
+    return [r for r in real if r is not None] or None, True
+
+
 def root_power(root: Expr, n: int) -> Expr:
     """rootⁿ exactly: multiplied out where root is a radical, else a root of its own polynomial (a CRootOf in x)."""
     if not root.has(sympy.CRootOf):

@@ -50,7 +50,7 @@ from .classified import CriticalPoint, CriticalPoints, CriticalSet, Nature, Wind
 from .common import Number, SolveError, function_of, no_closed_form, real_powers, sign, symbols, variables_of
 from .critical import classify, concave_between, critical_points
 from .descent import Descent, descend
-from .factor_cases import constant_sign, zeros_in_a_root
+from .factor_cases import constant_sign, every_zero
 from .kinks import Flat, Pieces, Stretch, even_inside, kink_minima, kinks_in, pieces, spanned, with_abs
 from .partials import derivative, no_derivative
 from .region import Region, box_sides, curve_meets_box, interval_text
@@ -514,7 +514,7 @@ def _minima(f: Expr, x: sympy.Symbol, slope: Expr, within: sympy.Set
     # infinitely many, never a finite set of them, the one answer used; solveset is not asked (sin(x)^(2/3) + x/10,
     # where it searches until its deadline)
     repeating_slope = within == sympy.S.Reals and (_cycle(f, x) is not None or drift(f, x) is not None)
-    zeros, complete = (None, False) if repeating_slope else _every_zero(slope, x, within)
+    zeros, complete = (None, False) if repeating_slope else every_zero(slope, x, within)
     asked: list[CriticalPoints | None] = []  # the critical points, found once, where first needed
 
     def critical() -> CriticalPoints | None:
@@ -631,28 +631,6 @@ def _verified(f: Expr, x: sympy.Symbol, slope: Expr, found: Sequence[Expr],
         points.append(ExactZero(CriticalPoint((z,), None, test, decided), _simplify(f.xreplace({x: z})),
                                 bool(no_derivative(f, x.name, z))))
     return tuple(points)
-
-
-def _every_zero(slope: Expr, x: sympy.Symbol, within: sympy.Set) -> tuple[list[Expr] | None, bool]:
-    """Every real zero of f' in `within`, where sympy's solveset lists them as a finite set (the
-    zeros of sin x in 0 ≤ x ≤ 20, or of 2x - 2 sign(x)); (None, False) where it can't. solve gives
-    only some solutions of a periodic equation (x = π for sin x = 0), and x = 1 for 2x - 2 sign(x). A polynomial
-    in √x is solved in √x (factor_cases.zeros_in_a_root): sympy writes its roots with complex radicals, which took
-    its sign tests a minute to decide (√x + (x − 2)²)."""
-    rooted = zeros_in_a_root(slope, x)
-    if rooted is not None:
-        return [z for z in rooted if within.contains(z) == sympy.true], True
-    try:
-        with deadline(SOLVE_SECONDS):
-            zeros = sympy.solveset(slope, x, within)
-    except (NotImplementedError, OutOfTime, ValueError, TypeError, sympy.PolynomialError):
-        return None, False
-    if not isinstance(zeros, sympy.FiniteSet):
-        return None, False
-    real = [as_real(z) for z in zeros]
-    if any(r is None for r in real):
-        return None, False
-    return [r for r in real if r is not None] or None, True
 
 
 _JUMPS = (sympy.sign, sympy.Heaviside, sympy.Piecewise, sympy.floor, sympy.ceiling, sympy.frac, sympy.DiracDelta)
@@ -774,7 +752,7 @@ def _period_places(cornered: Expr, x: sympy.Symbol, slope: Expr, corners: Sequen
     f′ is solved as the critical points solve it (`spanned`: each choice of signs alone)."""
     within = sympy.Interval.Ropen(0, period)
     if not corners:
-        zeros, complete = _every_zero(slope, x, within)
+        zeros, complete = every_zero(slope, x, within)
         return ((zeros or []), []) if complete else None
     # f″ < 0 between the kinks (|sin x|^(2/3) + |cos x|): f is least on each stretch at an end, and a zero of f′ there
     # is a maximum, so the kinks hold every minimum and the least value; f′ = 0 is not solved (solveset searches

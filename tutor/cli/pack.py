@@ -27,7 +27,8 @@ def setup(parser: argparse.ArgumentParser) -> None:
     validate = actions.add_parser("validate", help="check pack files: structure, kinds, answers, variants")
     validate.add_argument("files", nargs="+", metavar="FILE")
     validate.add_argument("--strict", action="store_true",
-                          help="fail (exit status 1) on a caution too, such as a letter in f not declared as a parameter")
+                          help="fail (exit status 1) on a caution too, such as a letter of f not declared as a "
+                               "parameter")
     new = actions.add_parser("new", help="write a commented template for a new pack")
     new.add_argument("file", metavar="FILE")
     actions.add_parser("schema", help="the JSON Schema of pack files, for editors")
