@@ -49,8 +49,8 @@ def long_way_costs(problem: Cost) -> list:
     halved = [problem.cost.function / 2] if problem.ask != Ask.STEP else []  # ½Σ: the ½ without the n, or on E
     if problem.mean:
         costs += [problem.cost.function / n, problem.cost.function, *halved]
-    else:
-        costs += [problem.cost.function / n, *halved]
+    else:  # the sum E: divided by n, halved, or divided by 2n as the mean cost is
+        costs += [problem.cost.function / n, *halved, *([problem.cost.function / (2 * n)] if halved and n > 1 else [])]
     for i in range(n if n <= 12 else 0):
         others = [p for j, p in enumerate(problem.points) if j != i]
         costs.append(sympy.expand(sympy.Add(*(_square(u, v, lambda key: False) for u, v in others))) / scale)

@@ -731,6 +731,7 @@ def zeros_in_a_root(expr: Expr, x: sympy.Symbol) -> list[Expr] | None:
     return sort_exactly(found)
 
 
+@metered_cache(64)  # critical_points and minimize both ask of one f′
 def every_zero(slope: Expr, x: sympy.Symbol, within: sympy.Set) -> tuple[list[Expr] | None, bool]:
     """Every real zero of f' in `within`, where sympy's solveset lists them as a finite set (the
     zeros of sin x in 0 ≤ x ≤ 20, or of 2x - 2 sign(x)); (None, False) where it can't. solve gives
