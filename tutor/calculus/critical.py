@@ -400,9 +400,9 @@ def _critical_points(f: Expr, variables: tuple[str, ...], region: Region | None,
             and not f.has(sympy.Abs, sympy.Max, sympy.Min):
         # x + √(1 − x²): sympy's solve found f′'s zero √2/2, but its list may be short; solveset's finite set is every
         # one, as minimize takes it (outside check h48, N7: critical hedged where minimize called -1 global)
-        zeros, whole = every_zero(gradient[0], syms[0], sympy.S.Reals)
-        found = [p[0] for c in cases for p in c.points]
-        if whole and all(any(compare(z, p) == 0 for p in found) for z in zeros or ()):
+        all_zeros, whole = every_zero(gradient[0], syms[0], sympy.S.Reals)
+        listed = [p[0] for c in cases for p in c.points]
+        if whole and all(any(compare(z, p) == 0 for p in listed) for z in all_zeros or ()):
             complete, note = True, ""
     if len(syms) == 1 and not concave and any(not c.solved for c in cases) \
             and not f.has(sympy.Abs, sympy.Max, sympy.Min):
