@@ -121,6 +121,16 @@ def test_minimize_counts_an_end_where_f_rises_with_a_slope_other_than_0(capsys):
         "note: f → ∞ as x → ∞, not below the minimum"]
 
 
+def test_a_polynomial_only_where_a_root_has_a_value_is_least_at_that_end(capsys):
+    """√x·√x + (x + 2)² is x + (x + 2)² on x ≥ 0 alone: least at 0, where it had "no local minimum" (outside
+    check h46); √x·√x − 2x falls from 0 and has none."""
+    assert _solve(capsys, "minimize", "sqrt(x)*sqrt(x) + (x+2)^2")[1:] == [
+        "f′(x) = 2(x + 2) + 1; the minimum is at an end of f's domain, not where f′ = 0 (f has no value for x < 0, "
+        "and f′ is 5 from the right)", "minimum: f(0) = 4"]
+    assert _solve(capsys, "minimize", "sqrt(x)*sqrt(x) - 2x")[1] == (
+        "no local minimum: f′(x) = -1 never changes from negative to positive")
+
+
 def test_an_end_as_low_as_the_minimum_is_right(capsys, tmp_path):
     pack = pack_file(tmp_path, "{id: m, kind: minimize, function: x^2/2 - 2x^(3/2) + 2x}")
     for answer in ("0", "4", "0, 4"):

@@ -275,7 +275,10 @@ def _minimum(f: Expr, name: str, within: sympy.Set | None, notation: Notation) -
         return _kinked(f, x, slope, kinked)
     verified: tuple[ExactZero, ...] = ()
     repeats: Expr | None = None
-    polynomial = rational_polynomial(f, [x]) is not None
+    # √x·√x + (x + 2)² is a polynomial only on x ≥ 0, where √x has a value: its end there is looked at as any
+    # other f's is (outside check h46: "no local minimum", though f is least at 0)
+    polynomial = rational_polynomial(f, [x]) is not None and not any(
+        not p.exp.is_integer for p in f.atoms(sympy.Pow) if p.base.has(x))
     if polynomial:
         minima, zeros, complete = *_exact_minima(f, x), True
     elif within is None and (periodic := _periodic(f, x, slope)) is not None:
