@@ -114,6 +114,15 @@ def test_two_variable_minima_ever_lower_have_no_least_one(capsys, function, shif
     assert steps[-1].endswith(f"None of these is the least local minimum: {said}.")
 
 
+@pytest.mark.parametrize("function", ["x + 1/x", "x^(5/3) - 5x^(2/3)"])
+def test_asking_for_the_global_minimum_of_an_f_that_falls_without_bound_says_there_is_none(tmp_path, capsys, function):
+    """Outside check h48, N8: "not known to be the global minimum" for a minimum known not to be."""
+    pack_file(tmp_path, f"{{id: f, kind: local_minima, function: '{function}', ask: global}}")
+    assert main(["pack", "validate", str(tmp_path / "p.yaml")]) != 0
+    said = capsys.readouterr().out.strip().partition(": exercise ")[2]
+    assert said == "'f': f has no global minimum: f decreases without bound, so no minimum is global"
+
+
 def test_asking_for_the_global_minimum_of_minima_ever_lower_says_there_is_none(tmp_path, capsys):
     pack_file(tmp_path, "{id: f, kind: local_minima, function: 'sin(x) + x/10 + y^2', ask: global}")
     assert main(["pack", "validate", str(tmp_path / "p.yaml")]) != 0

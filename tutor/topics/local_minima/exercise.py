@@ -114,6 +114,8 @@ class LocalMinima(FunctionProblem):
             raise Unkeyable("function", _none_found(problem))
         if ask == Ask.GLOBAL and minima.no_least:
             raise Unkeyable("ask", f"f has no global minimum: {minima.no_least}")
+        if ask == Ask.GLOBAL and minima.is_global is False:  # known not to be: said so (outside check h48, N8)
+            raise Unkeyable("ask", "f has no global minimum" + (f": {minima.note}" if minima.note else ""))
         if ask == Ask.GLOBAL and not minima.is_global:
             raise Unkeyable("ask", "its least local minimum is not known to be the global minimum"
                             + (f" ({minima.note})" if minima.note else ""))
