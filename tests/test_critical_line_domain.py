@@ -95,3 +95,13 @@ def test_a_list_that_leaves_out_the_domains_edges_is_not_called_complete(capsys)
     found = json.loads(capsys.readouterr().out)
     assert found["complete"] is False
     assert found["note"].startswith("∇f has no value where 1 - x² = 0")
+
+
+def test_the_json_of_one_variable_gives_f_second_derivative_as_fxx_alone(capsys):
+    """D = f_xx·f_yy − f_xy² has no meaning in one variable: it was f″ again (outside check h48, N8); the test's
+    label stays beside the nature that f's values give at the domain's ends."""
+    assert main(["solve", "critical", "sqrt(1 - x^2)", "--json"]) == 0
+    points = json.loads(capsys.readouterr().out)["points"]
+    assert [(p["point"], p["nature"], p["label"], p["D"], p["fxx"]) for p in points] == [
+        (["-1"], "minimum", "inconclusive", None, None), (["0"], "maximum", "maximum", None, "-1"),
+        (["1"], "minimum", "inconclusive", None, None)]

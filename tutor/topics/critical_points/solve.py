@@ -41,7 +41,9 @@ def solve(function: str, region: str | None = None, variables: Sequence[str] | N
         "kind": "critical", "function": show(f, names), "variables": list(names),
         "region": result.region.show() if result.region else None,
         "points": [{"point": [show(c) for c in p.point], "inside": p.inside, "nature": p.nature,
-                    "label": p.classification.label, "D": _number(p.classification.D),
+                    # the second-derivative test's label, which f's values may overrule in `nature`; D is f″ in one
+                    # variable, given as fxx alone (outside check h48, N8)
+                    "label": p.classification.label, "D": _number(p.classification.D) if len(names) > 1 else None,
                     "fxx": _number(p.classification.fxx), "reason": reason(p)}
                    for p in result.points],
         "sets": [{"equations": [show(e, names) for e in s.equations], "inside": s.inside, "nature": s.nature,
