@@ -1896,6 +1896,10 @@ def test_an_expected_line_in_three_variables_names_its_variables(capsys):
                "least."),  # outside check h44, N1: judged as -1, it lacked the sentence
     ("-6", "It looks like you lost a minus sign. The derivative of a difference is the difference of the derivatives: "
            "the term -6 ln(x) gives -6/x. f has no value there, so it can't be where f is least."),
+    # no fraction: judged just beside it (outside check h48, N8: -1/(2e) for x² ln x was told its mistake alone)
+    ("-sqrt(2)", "Your answer -√2 ≈ -1.41421 is not right. f has no value there, so it can't be where f is least."),
+    ("-1/e", "Your answer -e⁻¹ ≈ -0.367879 is not right. f has no value there, so it can't be where f is least."),
+    ("sqrt(2)", "Your answer √2 ≈ 1.41421 is not right."),
 ])
 def test_an_x_where_f_has_no_value_is_told_so(capsys, answer, said):
     """Outside check h39, F3: -2 for the x where x - 2 ln x is least was told only what was wrong with it; it is told

@@ -232,15 +232,12 @@ class Minimize(FunctionProblem):
         except InputError:
             return ""
         compiled = self._compiled
-        if not isinstance(value, sympy.Rational) or compiled is None:
+        if compiled is None or not isinstance(value, sympy.Expr) or value.free_symbols or not value.is_number:
             return ""
-        try:
-            compiled((Fraction(int(value.p), int(value.q)),))
-            return ""
-        except Undefined as error:
-            if isinstance(error, TooLarge):  # too large to say, not that it has none
-                return ""
-        except (Uncertain, Unsupported):  # a function the evaluator can't compute at this x
+        # -1/(2e) for x² ln x, the minimum value given for x (outside check h48, N8): an x that is no fraction is
+        # judged at fractions just below and just above it, and said to be outside f's domain where both are
+        places = [Fraction(int(value.p), int(value.q))] if isinstance(value, sympy.Rational) else _beside(value)
+        if not places or not all(_undefined(compiled, at) for at in places):
             return ""
         return f"{self.name} has no value there, so it can't be where {self.name} is least."
 
@@ -338,3 +335,29 @@ def _on(value: object, flat: Flat) -> bool:
 def _typed(minimum: calculus.LocalMinimum) -> Answer:
     """A minimiser as a student can type it: exact, or a 15-digit decimal where it has no exact form."""
     return Answer(Shape.NUMBER, typeable(minimum.point) if minimum.exact else sympy.Float(minimum.approx, 15))
+
+
+_NEAR = Fraction(1, 10**30)  # how far beside an x that is no fraction f is judged, on each side
+
+
+def _beside(value: sympy.Expr) -> list[Fraction]:
+    """Two fractions just below and just above a real number; [] where it is not one, or too large to say."""
+    try:
+        approx = sympy.N(value, 40)
+    except (ValueError, TypeError, ArithmeticError):
+        return []
+    if not approx.is_Float or not approx.is_finite or abs(approx) > 10**12:
+        return []
+    middle = Fraction(str(approx))
+    return [middle - _NEAR, middle + _NEAR]
+
+
+def _undefined(compiled: Compiled, at: Fraction) -> bool:
+    """Whether f has no value at x = at: not where it is too large to say, or the evaluator can't compute it."""
+    try:
+        compiled((at,))
+    except Undefined as error:
+        return not isinstance(error, TooLarge)
+    except (Uncertain, Unsupported):
+        return False
+    return False
