@@ -24,8 +24,15 @@ def _solve(capsys, *argv: str) -> tuple[list[str], list[str]]:
     # the grid shows it already: a point named, as before
     ("1/x + x^2", ["minimum: f(2^(2/3)/2) = 3·2^(1/3)/2 ≈ 1.88988",
                    "note: this minimum is only local: f is smaller elsewhere, for example f(-0.001) ≈ -1000"]),
-    # near misses: a pole where f rises to +∞ on both sides, and no pole at all, leave the minimum global
-    ("x^2 + 1/x^2", ["minimum: f = 2 at x = -1 and x = 1", "local minima: x = -1, x = 1"]),
+    # near misses: a pole where f rises to +∞ on both sides, and no pole at all, leave the minimum global, which the
+    # ends of each piece of f's domain show (outside check h48, N8: ln(x²) + 1/x² said nothing of it)
+    ("x^2 + 1/x^2", ["minimum: f = 2 at x = -1 and x = 1", "local minima: x = -1, x = 1; the least is the global minimum",
+                     "note: f → ∞ as x → -∞, f → ∞ as x → 0 from the left, f → ∞ as x → 0 from the right and f → ∞ as "
+                     "x → ∞, none below the minimum"]),
+    ("ln(x^2) + 1/x^2", ["minimum: f = 1 at x = -1 and x = 1",
+                         "local minima: x = -1, x = 1; the least is the global minimum",
+                         "note: f → ∞ as x → -∞, f → ∞ as x → 0 from the left, f → ∞ as x → 0 from the right and "
+                         "f → ∞ as x → ∞, none below the minimum"]),
     ("x^2 - 1/(x^2+1)", ["minimum: f(0) = -1", "note: f″(x) = 2(1 - 3x²)/(x² + 1)³ + 2 > 0 wherever f is defined"]),
 ])
 def test_a_pole_where_f_falls_makes_the_minimum_only_local(capsys, function, said):

@@ -1015,17 +1015,20 @@ def _ends(f: Expr, x: sympy.Symbol) -> dict[int, Expr]:
 
 
 def _ends_not_below(f: Expr, x: sympy.Symbol, least: Expr, at: Expr | None = None) -> str:
-    """Why the least local minimum (at `at`, where it is known) is global where f has a value on one interval and a
-    slope inside it, every zero of f′ is known and f, at each end of the interval, is or tends to no value below it:
+    """Why the least local minimum (at `at`, where it is known) is global where f has a value on intervals and a
+    slope inside them, every zero of f′ is known and f, at each end of each interval, is or tends to no value below it:
     f falls or rises only between its critical points and at its ends (xeˣ → 0 as x → -∞, above -1/e; √x + (x − 2)²
     is 4 at 0, the end of its domain). "" where that can't be shown."""
     try:
         with deadline(SOLVE_SECONDS), counted(FALL_CALLS):
             domain = continuous_domain(_sign_as_one(f), x, sympy.S.Reals)
-            if not isinstance(domain, sympy.Interval) or not domain.interior.is_subset(
+            # ln(x²) + 1/x² on x < 0 and on x > 0: each piece's ends, 0 from either side among them (outside check
+            # h48, N8)
+            pieces = domain.args if isinstance(domain, sympy.Union) else (domain,)
+            if not all(isinstance(piece, sympy.Interval) for piece in pieces) or not domain.interior.is_subset(
                     continuous_domain(derivative(f, x.name), x, sympy.S.Reals)):
                 return ""
-            ends = [_end_told(f, x, least, domain, side) for side in (-1, 1)]
+            ends = [_end_told(f, x, least, piece, side) for piece in pieces for side in (-1, 1)]
     except (OutOfTime, NotImplementedError, ValueError, TypeError, AttributeError, sympy.PolynomialError,
             SolveError):  # NotImplementedError: sympy's, for a domain it can't tell (√|x|'s slope)
         return ""
@@ -1037,10 +1040,10 @@ def _ends_not_below(f: Expr, x: sympy.Symbol, least: Expr, at: Expr | None = Non
         return ""
     if len(told) == 1:
         return f"{told[0].text()}, not below the minimum"
-    left, right = told
-    if left.at is not None and right.at is not None:
-        return f"{left.said} and {right.said} at the ends of its domain, neither below the minimum"
-    return f"{left.text()} and {right.text()}, neither below the minimum"
+    if len(told) == 2 and all(end.at is not None for end in told):
+        return f"{told[0].said} and {told[1].said} at the ends of its domain, neither below the minimum"
+    texts = [end.text() for end in told]
+    return f"{', '.join(texts[:-1])} and {texts[-1]}, {'neither' if len(told) == 2 else 'none'} below the minimum"
 
 
 @dataclass(frozen=True)
