@@ -383,6 +383,9 @@ def test_a_pole_outside_the_region_leaves_its_least_value(capsys):
     # the fall in the region, which was said as "f is smaller elsewhere"
     ("x^2 + y^2 + 1/y", "-1<=x<=1, -1<=y<=5", "f → -∞ as y → 0 from the left, with x = 0",
      "  (0, 2^(2/3)/2): f = 3·2^(1/3)/2 ≈ 1.88988"),
+    # y²/x is 0 all along y = 0, the first line looked along: a third of the way across is looked along too
+    # (outside check h50, N1: "the least: f(2, 0) = 0")
+    ("(x-2)^2 + y^2 + y^2/x", "-1<=x<=3, -1<=y<=1", "f → -∞ as x → 0 from the left, with y = -1/3", "  (2, 0): f = 0"),
 ])
 def test_a_fall_beside_a_line_in_a_box_where_f_has_no_value_leaves_no_least_value(capsys, function, region, why,
                                                                                    listed):
@@ -403,3 +406,16 @@ def test_a_fall_beside_a_line_in_a_box_where_f_has_no_value_leaves_no_least_valu
 def test_a_box_beside_a_line_where_f_rises_keeps_its_least(capsys, region):
     assert _solve(capsys, "minimize", "x*y + 1/x + 1/y", f"--region={region}")[4] == \
         "the least: f(1, 1) = 3; it is not the global minimum"
+
+
+def test_a_fall_beside_a_point_where_a_logarithm_has_no_value_leaves_no_least_value(capsys):
+    """ln(x² + y²) → -∞ at (0, 0), inside the box: said so, not that the boundary may hold the least (h50, N5)."""
+    assert _solve(capsys, "minimize", "log(x^2 + y^2) + (x-1)^2 + (y-1)^2", "--region=-1<=x<=2, -1<=y<=2")[-1] == (
+        "no least value in the region: f → -∞ as x → 0 from the left, with y = 0")
+
+
+def test_a_minimum_with_a_cubics_root_for_a_coordinate_is_answered(capsys):
+    """(x − 1)² + (y − 1)² + y²/x: its minimum's coordinates are roots of a cubic, which the search for a smaller
+    value along lines through it could not evaluate: exit 70, "this is a bug" (outside check h50, N3)."""
+    assert _solve(capsys, "minimize", "(x-1)^2 + (y-1)^2 + y^2/x")[1:3] == [
+        "local minima:", "  (1.11208…, 0.526534…): f = 0.486028…"]

@@ -31,7 +31,7 @@ from sympy import Expr, Poly
 from sympy.calculus.util import continuous_domain, function_range, minimum
 
 from ..budget import OutOfTime, counted, deadline, metered_cache
-from ..evaluate import PRECISION, Compiled, Undefined, compile_expression, to_mpf
+from ..evaluate import PRECISION, Compiled, Undefined, Unsupported, compile_expression, to_mpf
 from ..functions import interval, lower, upper
 from ..parse import symbol
 from ..show import Notation, current_notation, show
@@ -963,8 +963,10 @@ def falls_at_pole_line(f: Expr, syms: Sequence[sympy.Symbol], region: Region) ->
     where it has no value, inside a region each of whose conditions bounds one variable (a box): along a line of
     one of the other variable's values in it, as falls_at_pole finds it (x*y + 1/x + 1/y in -1 ≤ x ≤ 2, -1 ≤ y ≤ 2,
     outside check h48, N2); "" where none is found."""
-    if len(syms) != 2 or any(len((c.rhs - c.lhs).free_symbols) != 1 for c in region.conditions) \
-            or not sympy.fraction(sympy.together(f))[1].free_symbols & set(syms):
+    # f falls without bound only where it divides by 0 or takes ln 0 (tan x, as sin x / cos x, divides)
+    poles = f.atoms(sympy.log, sympy.tan, sympy.cot, sympy.sec, sympy.csc) or any(
+        p.exp.is_negative and p.base.free_symbols & set(syms) for p in f.atoms(sympy.Pow))
+    if len(syms) != 2 or not poles or any(len((c.rhs - c.lhs).free_symbols) != 1 for c in region.conditions):
         return ""
     for v, other in (syms, syms[::-1]):
         for w in _inner_values(region.span(other.name)):
@@ -976,14 +978,15 @@ def falls_at_pole_line(f: Expr, syms: Sequence[sympy.Symbol], region: Region) ->
 
 
 def _inner_values(span: sympy.Set) -> list[Expr]:
-    """Numbers inside an interval, the plainest first: 0, 1 or -1 where it holds them, else a third and two thirds of
-    the way (where it has no end, within 3 of the end it has); [] where the span is no interval of some length."""
+    """Numbers inside an interval, the plainest first: 0, 1 and -1 where it holds them, then a third and two thirds of
+    the way (where it has no end, within 3 of the end it has): y = 0 alone misses the fall of y²/x, 0 all along it
+    (outside check h50, N1); [] where the span is no interval of some length."""
     if not isinstance(span, sympy.Interval) or span.measure == 0:
         return []
     plain = [sympy.Integer(n) for n in (0, 1, -1) if span.start < n < span.end]
     low = span.start if span.start.is_finite else (span.end - 3 if span.end.is_finite else sympy.Integer(-3))
     high = span.end if span.end.is_finite else low + 3
-    return plain or [low + (high - low) / 3, low + 2 * (high - low) / 3]
+    return list(dict.fromkeys([*plain, low + (high - low) / 3, low + 2 * (high - low) / 3]))
 
 
 def _beside(a: Expr, side: str, within: sympy.Set) -> bool:
@@ -1110,7 +1113,10 @@ def _smaller_on_lines(f: Expr, syms: Sequence[sympy.Symbol], at: Sequence[Expr]
     from the left (a pole no polynomial rule sees); None where neither line has one."""
     for i, s in enumerate(syms):
         others = {t: c for j, (t, c) in enumerate(zip(syms, at)) if j != i}
-        smaller = _smaller(f.xreplace(others), s, at[i])
+        try:
+            smaller = _smaller(f.xreplace(others), s, at[i])
+        except Unsupported:  # a coordinate the evaluator can't compute, a cubic's root (outside check h50, N3)
+            continue
         if smaller is not None:
             lowest, least = smaller
             return tuple(sympy.Float(lowest) if j == i else c for j, c in enumerate(at)), least
