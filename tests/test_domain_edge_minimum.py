@@ -131,6 +131,14 @@ def test_a_polynomial_only_where_a_root_has_a_value_is_least_at_that_end(capsys)
         "no local minimum: f′(x) = -1 never changes from negative to positive")
 
 
+def test_an_end_beside_a_cube_root_is_looked_at(capsys):
+    """√x + ∛(x + 8) rises from f(0) = 2: "no local minimum", as ∛ is read sign(u)·|u|^(1/3) and sympy could not
+    tell the domain of a sign (outside check h50, N2)."""
+    assert _solve(capsys, "minimize", "sqrt(x) + (x+8)^(1/3)")[1:3] == [
+        "f′(x) = 1/(3(x + 8)^(2/3)) + 1/(2√x); the minimum is at an end of f's domain, not where f′ = 0 (f has no "
+        "value for x < 0, and f′ is ∞ from the right)", "minimum: f(0) = 2"]
+
+
 def test_an_end_as_low_as_the_minimum_is_right(capsys, tmp_path):
     pack = pack_file(tmp_path, "{id: m, kind: minimize, function: x^2/2 - 2x^(3/2) + 2x}")
     for answer in ("0", "4", "0, 4"):

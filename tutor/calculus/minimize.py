@@ -43,6 +43,7 @@ from .by_values import (
     nowhere_below,
     nowhere_below_value,
     one_sided,
+    real_domain,
     separated,
     sign_beside,
 )
@@ -945,7 +946,7 @@ def falls_at_pole(f: Expr, x: sympy.Symbol, within: sympy.Set = sympy.S.Reals) -
     there; "" where none is found in the budget."""
     try:
         with deadline(SOLVE_SECONDS), counted(FALL_CALLS):
-            gaps = sympy.S.Reals - continuous_domain(_sign_as_one(f), x, sympy.S.Reals)
+            gaps = sympy.S.Reals - real_domain(f, x)
             if not isinstance(gaps, sympy.FiniteSet):
                 return ""
             for a in sort_exactly(gaps):
@@ -1007,7 +1008,7 @@ def _ends(f: Expr, x: sympy.Symbol) -> dict[int, Expr]:
     ends: dict[int, Expr] = {}
     try:
         with deadline(SOLVE_SECONDS), counted(FALL_CALLS):
-            domain = continuous_domain(_sign_as_one(f), x, sympy.S.Reals)
+            domain = real_domain(f, x)
             rays = domain.args if isinstance(domain, sympy.Union) else (domain,)
             for side in (1, -1):
                 if any(isinstance(r, sympy.Interval) and sympy.oo * side in (r.sup, r.inf) for r in rays):
@@ -1024,7 +1025,7 @@ def _ends_not_below(f: Expr, x: sympy.Symbol, least: Expr, at: Expr | None = Non
     is 4 at 0, the end of its domain). "" where that can't be shown."""
     try:
         with deadline(SOLVE_SECONDS), counted(FALL_CALLS):
-            domain = continuous_domain(_sign_as_one(f), x, sympy.S.Reals)
+            domain = real_domain(f, x)
             # ln(x²) + 1/x² on x < 0 and on x > 0: each piece's ends, 0 from either side among them (outside check
             # h48, N8)
             pieces = domain.args if isinstance(domain, sympy.Union) else (domain,)
@@ -1058,12 +1059,6 @@ class _End:
 
     def text(self) -> str:
         return f"{self.said} at the end of its domain" if self.at is not None else self.said
-
-
-def _sign_as_one(f: Expr) -> Expr:
-    """f with sign(u) as 1: real_powers writes an odd root so (∛x = sign(x)∛|x|), which has a value everywhere,
-    as sympy's domain can't tell."""
-    return f.replace(lambda e: isinstance(e, sympy.sign), lambda e: sympy.Integer(1))
 
 
 def _end_told(f: Expr, x: sympy.Symbol, least: Expr, domain: sympy.Interval, side: int) -> _End | None:
