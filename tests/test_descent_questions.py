@@ -165,6 +165,10 @@ def test_the_height_of_the_valley_descent_ends_in_given_for_where_it_ends_is_nam
     ("{id: e, kind: local_minima, function: 'x^4 - 2x^2', ask: end, start: 0, rate: 0.05}",
      "the gradient is 0 at the start, a critical point that is no local minimum, so descent never moves from it; "
      "start elsewhere"),
+    # outside check h50, N7: descent down the y-axis onto the saddle (0, 0), said only "does not settle"
+    ("{id: e, kind: local_minima, function: '(x^2 - 1)^2 + y^2', ask: end, start: [0, 0.5], rate: 0.1}",
+     "gradient descent from this start settles near (0, 0), a critical point that is no local minimum; start "
+     "elsewhere"),
     # outside check h28, N1: 1, -1, 1: the start again after 2 iterations
     ("{id: e, kind: gradient_descent, function: 'x^2', start: 1, rate: 1, iterations: 2}",
      "the point after 2 iterations is the start again, as descent jumps back and forth, so the start would be the "

@@ -124,6 +124,11 @@ class LocalMinima(FunctionProblem):
             # h49, N3)
             raise FieldError("start", "the gradient is 0 at the start, a critical point that is no local minimum, so "
                                       "descent never moves from it; start elsewhere")
+        if end is not None and end.reached is None and end.descent.converged:
+            # (x² − 1)² + y² from (0, 0.5) runs down the y-axis onto the saddle (0, 0) (outside check h50, N7)
+            near = show_floats([round(c, 4) + 0.0 for c in end.descent.rows[-1].point])  # + 0.0: no -0
+            raise FieldError("start", f"gradient descent from this start settles near {near}, a critical point that is "
+                                      "no local minimum; start elsewhere")
         if end is not None and end.reached is None:
             raise FieldError("rate", "gradient descent from this start does not settle at a local minimum"
                              + (f": it diverges at iteration {end.descent.diverged_at}"
