@@ -287,6 +287,17 @@ def test_a_placeholder_after_a_sign_that_may_be_0_is_a_caution(tmp_path, capsys)
     assert main(["pack", "validate", "--strict", "gradients"]) == 0
 
 
+def test_two_placeholders_side_by_side_are_a_caution(tmp_path, capsys):
+    """Outside check h50, N9: '{a}{b}' showed a student 34, with no caution."""
+    path, cautions = _cautions(tmp_path, capsys, (
+        "pack: t\nexercises:\n"
+        "  - {id: e, kind: expression, prompt: 'What is {a}{b} plus x?', expected: a + b + x,"
+        " params: {a: {int: [1, 3]}, b: {int: [4, 5]}}}\n"))
+    assert cautions == [
+        f"{path}:3:39: exercise 'e': '{{a}}{{b}}' in the prompt reads '14' to a student who draws a = 1, b = 4, two "
+        "numbers run together: put a space, a sign or · between them"]
+
+
 def test_a_worked_out_placeholder_after_a_sign_that_may_be_negative_is_a_caution_naming_the_draw(tmp_path, capsys):
     """Outside check h28, N4: '- {a - 2}' showed a student who drew a = 1 '- -1', with no caution; one that
     `require` keeps from being negative is told only that it may be 0 (h49, N5: '+ 0·x')."""

@@ -1235,8 +1235,9 @@ def cautions(pack: Pack) -> list[str]:
 def _placeholder_cautions(spec: ExerciseSpec) -> list[Finding]:
     """Each text where a placeholder's value reads wrongly for some draw. After a sign, a negative one: a student
     who draws a = -1 reads "x^2 - -1x" (outside check h26, F5), one who draws a = 1 for `- {a - 2}` reads "- -1"
-    (h28, N4), and 0 reads "+ 0" (h49, N5). Before a letter, 1, 0 or -1 as a coefficient: "1x^2" (h36, F3). Maths
-    fields write their own signs and coefficients; a text shows the value as it is."""
+    (h28, N4), and 0 reads "+ 0" (h49, N5). Before a letter, 1, 0 or -1 as a coefficient: "1x^2" (h36, F3); before
+    another placeholder, any value: "{a}{b}" reads 34. Maths fields write their own signs and coefficients; a text
+    shows the value as it is."""
     names = tuple(p.name for p in spec.params)
     decimals = bool(spec.data.get("decimals"))
     found = []
@@ -1248,7 +1249,7 @@ def _placeholder_cautions(spec: ExerciseSpec) -> list[Finding]:
         except TemplateError:  # reported where the text is read
             continue
         told: set[tuple[str, str]] = set()
-        for before, part, after in zip(parts, parts[1:], [*parts[2:], ""]):
+        for i, (before, part, after) in enumerate(zip(parts, parts[1:], [*parts[2:], ""])):
             if not isinstance(part, Placeholder):
                 continue
             sign = before.rstrip()[-1:] if isinstance(before, str) else ""
@@ -1264,6 +1265,14 @@ def _placeholder_cautions(spec: ExerciseSpec) -> list[Finding]:
                 found.append(Finding(key, f"'{sign}{{{part.source}}}' in {text_named(key)} reads '{sign} 0' to a "
                                           f"student who draws {drawn(params, decimals)}: draw the parameters so that "
                                           "it is never 0, or write the text so that no sign comes before it"))
+            following = parts[i + 3] if after == "" and i + 3 < len(parts) else None  # "{a}{b}": '' between
+            if isinstance(following, Placeholder) and ("next", part.source) not in told and \
+                    (params := _draw_where(spec, part.value, lambda n: True)) is not None:
+                told.add(("next", part.source))  # "{a}{b}" as 34 (outside check h50, N9)
+                both = f"{{{part.source}}}{{{following.source}}}"
+                found.append(Finding(key, f"'{both}' in {text_named(key)} reads '{spec.fill(both, params)}' to a "
+                                          f"student who draws {drawn(params, decimals)}, two numbers run together: "
+                                          "put a space, a sign or · between them"))
             if letter and ("letter", part.source) not in told and \
                     (params := _draw_where(spec, part.value, lambda n: n in (1, 0, -1))) is not None:
                 told.add(("letter", part.source))
