@@ -16,6 +16,7 @@ from ...calculus import SolveError
 from ...calculus.cost import B, M
 from ...compare import Note, Tolerance, not_multiplied_out
 from ...parse import Answer, InputError, Labelled, Shape
+from ...words import counted
 from ..base import Field, FieldError, Problem, choice_from, keys_for_ask, point_from
 from ..gradient_descent.exercise import STILL_START
 from ..least_squares.exercise import DATA_FIELDS, line_data, points_text
@@ -159,7 +160,7 @@ class Cost(Problem):
         if latex:
             return (r"L(m, b) = \frac{1}{2n}\sum_i (mx_i + b - y_i)^2" if self.mean
                     else r"E(m, b) = \sum_i (mx_i + b - y_i)^2")
-        return (f"L(m, b) = 1/(2n)·Σ(mxᵢ + b − yᵢ)² (n = {len(self.points)} observations)" if self.mean
+        return (f"L(m, b) = 1/(2n)·Σ(mxᵢ + b − yᵢ)² (n = {counted(len(self.points), 'observation')})" if self.mean
                 else "E(m, b) = Σ(mxᵢ + b − yᵢ)²")
 
     def prompt(self, latex: bool = False) -> str:
