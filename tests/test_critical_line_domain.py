@@ -105,3 +105,16 @@ def test_the_json_of_one_variable_gives_f_second_derivative_as_fxx_alone(capsys)
     assert [(p["point"], p["nature"], p["label"], p["D"], p["fxx"]) for p in points] == [
         (["-1"], "minimum", "inconclusive", None, None), (["0"], "maximum", "maximum", None, "-1"),
         (["1"], "minimum", "inconclusive", None, None)]
+
+
+def test_a_list_solveset_shows_whole_is_complete_in_one_variable(capsys, tmp_path):
+    """x + √(1 − x²): sympy's solve finds f′'s one zero √2/2, and solveset's finite set holds no other; `critical`
+    said the list may be short where `minimize` proved its minimum global (outside check h48, N7)."""
+    assert main(["solve", "critical", "x + sqrt(1 - x^2)", "--json"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert ([p["point"] for p in found["points"]], found["complete"], found["note"]) == (
+        [["-1"], ["√2/2"], ["1"]], True, "")
+    pack = tmp_path / "p.yaml"  # and an exercise of it can be set, where it was refused
+    pack.write_text("pack: p\nexercises:\n  - {id: a, kind: local_minima, function: x + sqrt(1 - x^2)}\n",
+                    encoding="utf-8")
+    assert main(["pack", "validate", str(pack)]) == 0

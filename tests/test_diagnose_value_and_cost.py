@@ -226,3 +226,11 @@ def test_the_sum_divided_by_2n_is_the_mean_cost_taken_for_it():
     assert (verdict.note, verdict.message) == (
         "misconception:sum-as-mean-cost", "It looks like you divided by 2n = 6, as the mean cost L(m, b) = "
         "1/(2n)·Σ(mxᵢ + b − yᵢ)² does. E(m, b) is the sum of the squared errors itself.")
+
+
+def test_the_mean_cost_of_one_point_counts_one_observation(tmp_path):
+    """Outside check h50, N9: "(n = 1 observations)"."""
+    pack = tmp_path / "c.yaml"
+    pack.write_text("pack: c\nexercises:\n  - {id: c, kind: cost, data: [[2, 3]], form: mean, ask: value, at: [1, 1]}\n",
+                    encoding="utf-8")
+    assert "(n = 1 observation) of the line" in packs.load(str(pack)).exercise("c").variant().prompt()
