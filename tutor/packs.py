@@ -1258,7 +1258,8 @@ def _placeholder_cautions(spec: ExerciseSpec) -> list[Finding]:
                 told.add(("sign", part.source))
                 negative = _signed(spec, key, sign, part, decimals)
                 found += negative
-                told |= {("zero", part.source)} if negative else set()  # "draw it positive" says it all
+                if negative:  # "draw it positive" says "never 0" too
+                    told.add(("zero", part.source))
             if sign and sign in "-+−" and not letter and ("zero", part.source) not in told and \
                     (params := _draw_where(spec, part.value, lambda n: n == 0)) is not None:
                 told.add(("zero", part.source))  # "y = 3x + 0" (outside check h49, N5)

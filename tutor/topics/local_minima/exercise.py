@@ -119,17 +119,16 @@ class LocalMinima(FunctionProblem):
         if ask == Ask.GLOBAL and not minima.is_global:
             raise Unkeyable("ask", "its least local minimum is not known to be the global minimum"
                             + (f" ({minima.note})" if minima.note else ""))
-        if end is not None and end.reached is None and not any(end.descent.rows[0].gradient):
-            # x⁴ − 2x² from 0, its maximum: "does not settle" would leave the author to guess why (outside check
-            # h49, N3)
-            raise FieldError("start", "the gradient is 0 at the start, a critical point that is no local minimum, so "
-                                      "descent never moves from it; start elsewhere")
-        if end is not None and end.reached is None and end.descent.converged:
-            # (x² − 1)² + y² from (0, 0.5) runs down the y-axis onto the saddle (0, 0) (outside check h50, N7)
-            near = show_floats([round(c, 4) + 0.0 for c in end.descent.rows[-1].point])  # + 0.0: no -0
-            raise FieldError("start", f"gradient descent from this start settles near {near}, a critical point that is "
-                                      "no local minimum; start elsewhere")
         if end is not None and end.reached is None:
+            # "does not settle" alone left the author to guess why: x⁴ − 2x² from its maximum 0 (outside check h49,
+            # N3); (x² − 1)² + y² from (0, 0.5), down the y-axis onto the saddle (0, 0) (h50, N7)
+            if not any(end.descent.rows[0].gradient):
+                raise FieldError("start", "the gradient is 0 at the start, a critical point that is no local minimum, "
+                                          "so descent never moves from it; start elsewhere")
+            if end.descent.converged:
+                near = show_floats([round(c, 4) + 0.0 for c in end.descent.rows[-1].point])  # + 0.0: no -0
+                raise FieldError("start", f"gradient descent from this start settles near {near}, a critical point "
+                                          "that is no local minimum; start elsewhere")
             raise FieldError("rate", "gradient descent from this start does not settle at a local minimum"
                              + (f": it diverges at iteration {end.descent.diverged_at}"
                                 if end.descent.diverged_at is not None else ""))

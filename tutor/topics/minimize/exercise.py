@@ -232,7 +232,7 @@ class Minimize(FunctionProblem):
         except InputError:
             return ""
         compiled = self._compiled
-        if compiled is None or not isinstance(value, sympy.Expr) or value.free_symbols or not value.is_number:
+        if compiled is None or not isinstance(value, sympy.Expr) or not value.is_number:
             return ""
         # -1/(2e) for x² ln x, the minimum value given for x (outside check h48, N8): an x that is no fraction is
         # judged at fractions just below and just above it, and said to be outside f's domain where both are
