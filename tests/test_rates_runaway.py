@@ -73,3 +73,25 @@ def test_one_step_is_said_in_the_singular(capsys):
     lines = capsys.readouterr().out.splitlines()
     assert lines[1].startswith("start 1, 1 step; ")
     assert "α = 0.001: is too slow (after 1 step |f′| = 2 is still above 0.0001)" in lines
+
+
+def test_a_bounce_between_two_points_for_good_is_not_said_to_close_in(capsys):
+    """Outside check h51, N1: α = 0.15 on x⁴ - 3x² + x from 2 falls from |f′| = 21 to 2.4 in two steps, then goes
+    back and forth between -1.0849 and -1.4451 for good; it was told "it closes in, zigzagging" at any number of
+    steps, as if more steps would help."""
+    for steps in ("100", "1000"):
+        status = main(["solve", "rates", "x^4 - 3x^2 + x", "--start", "2", "--rates", "0.15", "--iterations", steps])
+        line = capsys.readouterr().out.splitlines()[-2]
+        assert status == 0 and "closes in" not in line
+        assert line.endswith("it goes back and forth between -1.445146 and -1.08491, |f′| = 2.4 at both, and more "
+                             "steps bring it no closer)")
+
+
+def test_a_descent_asked_for_iterations_that_bounces_for_good_says_so_in_its_steps(capsys):
+    """Outside check h51, N4: α = 1 on x² goes 1, -1, 1, … and ended "stopped after 4 iterations" with no word
+    of it; its steps say it too."""
+    assert main(["solve", "descent", "x^2", "--start", "1", "--rate", "1", "--iterations", "4", "--steps"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "7. After 4 iterations the point is 1, where f = 1: from the start it goes back and forth between 1 and -1, "
+        "|f′| = 2 at both, and more steps bring it no closer, so the steps overshoot the minimum and the learning "
+        "rate is too large; try a smaller one.")

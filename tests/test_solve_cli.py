@@ -1377,8 +1377,8 @@ def test_an_infinite_second_derivative_is_decided_by_values_not_refused(capsys, 
 @pytest.mark.parametrize("argv, ending", [
     (["x^2", "--start", "1", "--rate", "1", "--tolerance", "0.01"],
      "did not converge within 10000 iterations, the most the tutor runs (--max-iterations): |f′| = 2 is still above "
-     "the tolerance 0.01; it oscillates: 9999 of its 9999 pairs of steps go back the way they came; the point is 1, "
-     "where f = 1"),
+     "the tolerance 0.01; it oscillates: 9999 of its 9999 pairs of steps go back the way they came, and "
+     "from the start it goes back and forth between 1 and -1, |f′| = 2 at both, and more steps bring it no closer; the point is 1, where f = 1"),
     (["x^2", "--start", "1", "--rate", "0.0001", "--tolerance", "0.01"],
      "did not converge within 10000 iterations, the most the tutor runs (--max-iterations): |f′| = 0.270616 is still "
      "above the tolerance 0.01; it goes downhill, but too slowly; the point is 0.135308, where f = 0.0183083"),
@@ -1397,11 +1397,16 @@ def test_an_infinite_second_derivative_is_decided_by_values_not_refused(capsys, 
      "downhill, but too slowly; the point is 0.0661721, where f = 3.78391"),
     (["x^2 + y^2", "--start", "1,2", "--rate", "1", "--tolerance", "0.001", "--iterations", "50"],
      "did not converge within the 50 iterations asked: |∇f| = 4.47214 is still above the tolerance 0.001; it "
-     "oscillates: 49 of its 49 pairs of steps go back the way they came; the point is (1, 2), where f = 5"),
-    # a tolerance reached, and iterations alone, are said as before
+     "oscillates: 49 of its 49 pairs of steps go back the way they came, and from the start it goes back and forth "
+     "between (1, 2) and (-1, -2), |∇f| = 4.47 at both, and more steps bring it no closer; the point is (1, 2), "
+     "where f = 5"),
+    # a tolerance reached, and iterations alone, are said as before; a bounce for good is said (outside check h51, N4)
     (["x^2", "--start", "1", "--rate", "0.45", "--tolerance", "0.00000025"],
      "converged after 7 iterations: |f′| is smaller than the tolerance; the point is 1e-7, where f = 1e-14"),
-    (["x^2", "--start", "1", "--rate", "1", "--iterations", "4"], "stopped after 4 iterations; the point is 1, where f = 1"),
+    (["x^2", "--start", "1", "--rate", "1", "--iterations", "4"],
+     "stopped after 4 iterations; the point is 1, where f = 1: from the start it goes back and forth between 1 and -1, |f′| = 2 at both, and more steps bring it no closer, so the steps overshoot the minimum and the "
+     "learning rate is too large; try a smaller one"),
+    (["x^2", "--start", "1", "--rate", "0.5", "--iterations", "4"], "stopped after 4 iterations; the point is 0, where f = 0"),
 ])
 def test_a_descent_says_whether_it_reached_the_tolerance(capsys, argv, ending):
     status, out, _ = run(capsys, "descent", *argv)
@@ -1413,8 +1418,8 @@ def test_a_descent_short_of_its_tolerance_says_so_in_its_steps_and_its_json(caps
     _, out, _ = run(capsys, "descent", *argv, "--steps")
     assert out.splitlines()[-1] == (
         "8. After 10000 iterations, the most the tutor runs, |f′| = 2 is still above the tolerance 0.01: it did not "
-        "converge; it oscillates: 9999 of its 9999 pairs of steps go back the way they came. The point is 1, "
-        "where f = 1.")
+        "converge; it oscillates: 9999 of its 9999 pairs of steps go back the way they came, and from the start it goes back and forth between 1 and -1, |f′| = 2 at both, and more steps bring it no closer. The point "
+        "is 1, where f = 1.")
     _, out, _ = run(capsys, "descent", "x^2", "--start", "1", "--rate", "0.0001", "--tolerance", "0.01",
                     "--iterations", "50", "--steps")
     assert out.splitlines()[-1] == (
@@ -2102,7 +2107,8 @@ def test_a_bounce_that_narrows_is_said_to_close_in_and_one_that_stays_is_not(cap
         "0.0253: it closes in, zigzagging, but not below 0.0001 within 30 steps)",
         "no rate converges within the steps"]
     status, out, _ = run(capsys, "rates", "x^2", "--start", "1", "--rates", "1", "--iterations", "20")
-    assert out.splitlines()[-2] == "α = 1: oscillates (19 of its 19 pairs of steps go back the way they came)"
+    assert out.splitlines()[-2] == (
+        "α = 1: oscillates (19 of its 19 pairs of steps go back the way they came, and from the start it goes back and forth between 1 and -1, |f′| = 2 at both, and more steps bring it no closer)")
 
 
 def test_a_rate_whose_bounce_widens_at_every_step_says_so_beside_oscillates(capsys):

@@ -58,6 +58,7 @@ from itertools import pairwise
 
 from sympy import Expr
 
+from ..show import show_floats
 from ..words import counted
 from .common import Number, SolveError, function_of, variables_of
 from .descent import Descent, Nearest, descend, nearest_critical, nowhere, positive_tolerance
@@ -212,7 +213,10 @@ def judged(run: Descent, tolerance: float) -> RateTrial:
         # from 20.1 to 0.025 in 30 steps, as for α = 0.1, which bounces across the valley for good
         half = len(slopes) // 2
         narrowing = 2 * slopes[-1] <= slopes[0] and max(slopes[half:]) < max(slopes[:half])
-        if widening:
+        bounce = bounced(run)
+        if bounce:  # 2.4 at the end from 21 at the start is no closing in where the last 50 steps all gave 2.4: h51, N1
+            back += f", and {bounce}"
+        elif widening:
             back += f", and {size} grew at every step, from {slopes[0]:.3g} to {slopes[-1]:.3g}"
         elif narrowing:
             back += (f", and {size} fell from {slopes[0]:.3g} to {slopes[-1]:.3g}: it closes in, zigzagging, but not "
@@ -229,6 +233,21 @@ def judged(run: Descent, tolerance: float) -> RateTrial:
                      f"after {counted(last.k, 'step')} {size} = {length:.3g} {not_below(length, tolerance)} "
                      f"{tolerance:g}" + (f"; {why}" if why else ""),
                      zigzags, why)
+
+
+def bounced(run: Descent) -> str:
+    """Where the run has settled into going back and forth between two points (`Descent.bounce`), that, in a
+    sentence: 'from step 42 on it goes back and forth between -1.44515 and -1.08491, |f′| = 2.4 at both, and
+    more steps bring it no closer'; else ''."""
+    bounce = run.bounce
+    if bounce is None:
+        return ""
+    size = "|f′|" if len(run.variables) == 1 else "|∇f|"
+    since = "from the start" if bounce.since == 0 else f"from step {bounce.since} on"
+    first, second = map(show_floats, bounce.points)
+    length = math.hypot(*run.rows[-1].gradient)  # the same at both: ∇f at one is minus ∇f at the other
+    return (f"{since} it goes back and forth between {first} and {second}, {size} = {length:.3g} at both, and more "
+            "steps bring it no closer")
 
 
 def not_below(length: float, tolerance: float) -> str:

@@ -78,6 +78,8 @@ def solve(function: str | None, start: str, rate: str, iterations: int | None = 
         ending += f"; the point is {reached}, where f = {show_apart(final.value, first.value)}"
         if rose(result):
             ending += f": f went up from {show_apart(first.value, final.value)} at the start, so {OVERSHOOT}"
+        elif result.tolerance is None and (how := rates.bounced(result)):
+            ending += f": {how}, so {OVERSHOOT}"
     # the same sentences as the steps' (a coordinate taken as 0), so the table and the steps agree
     zeroed = [render_text(step) for step in zeroed_steps(result)]
     lines = [*head, "", *columns(table, right=0), "", *zeroed, ending]

@@ -13,7 +13,7 @@ from ...calculus import Descent, Nature, descend
 from ...calculus.classified import CriticalPoint
 from ...calculus.common import Number
 from ...calculus.descent import Nearest, nearest_critical
-from ...calculus.rates import fell_short, short_of
+from ...calculus.rates import bounced, fell_short, short_of
 from ...steps import Step, StepRule, step
 from ..solution import approx, approx_point
 
@@ -40,6 +40,7 @@ class DescentRule(StepRule):
     NO_CRITICAL = "no_critical"
     STOPPED = "stopped"
     ROSE = "rose"
+    BOUNCED = "bounced"
     FELL_SHORT = "fell_short"
     ZEROED = "zeroed"
 
@@ -115,6 +116,9 @@ TEMPLATES: dict[StepRule, str] = {
     # the lesson's "too large": a descent asked for k iterations that ends higher than it started
     DescentRule.ROSE: ("After {k} {k:iteration|iterations} the point is {after}, where {f} = {value}: {f} went up "
                        "from {start_value} at the start, so " + OVERSHOOT + "."),
+    # asked for k iterations, it goes back and forth between two points for good (x² at α = 1: outside check h51)
+    DescentRule.BOUNCED: ("After {k} {k:iteration|iterations} the point is {after}, where {f} = {value}: {how}, so "
+                          + OVERSHOOT + "."),
     DescentRule.FELL_SHORT: ("After {k} {k:iteration|iterations}, {capped:the most the tutor runs|as many as asked}, "
                              "|{slope_of_f}| = {length} {above:is still above|is not below} the tolerance "
                              "{tolerance}: it did not converge; {how}. The point is {after}, where {f} = {value}."),
@@ -173,6 +177,8 @@ def descent_steps(f: str | Expr, variables: Sequence[str] | None, start: Sequenc
     elif rose(d):
         substeps.append(step(DescentRule.ROSE, None, final.point, k=final.k, value=final.value,
                              start_value=rows[0].value))
+    elif d.tolerance is None and (how := bounced(d)):
+        substeps.append(step(DescentRule.BOUNCED, None, final.point, k=final.k, value=final.value, how=how))
     else:
         substeps.append(step(DescentRule.STOPPED, None, final.point, k=final.k, value=final.value))
     k, end, _ = d.end
