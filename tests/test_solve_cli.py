@@ -2219,3 +2219,24 @@ def test_critical_points_of_two_variables_polynomial_in_a_root_are_found(capsys)
     assert code == 0
     assert out.splitlines()[2:4] == ["  (0.015876…, 0.015876…)  saddle (D = -245.951… < 0)",
                                      "  (1.8144…, 1.8144…)      minimum (D = 3.79541… > 0 and f_xx = 3.8977… > 0)"]
+
+
+@pytest.mark.parametrize("function, note", [
+    ("e^2x + y", "'e^2x' was read as e^2·x; write e^(2x) if all of it is the exponent"),
+    ("x^1/2 + y", "'x^1/2' was read as (x^1)/2; write x^(1/2) if all of it is the exponent"),
+    ("1/2x + y", "'1/2x' was read as (1/2)·x; put the whole divisor in brackets to divide by it"),
+])
+def test_solve_says_how_it_read_a_function_another_reading_would_change(capsys, function, note):
+    """Outside check h51, N2: `solve` worked ∂/∂x of e²·x for 'e^2x' with no word of the reading, which `check`
+    tells of the same text in an answer."""
+    status, out, _ = run(capsys, "partial", function, "--wrt", "x")
+    assert status == 0 and out.splitlines()[0] == f"note: {note}"
+    status, out, _ = run(capsys, "partial", function, "--wrt", "x", "--json")
+    assert status == 0 and json.loads(out)["notes"] == [note]
+    status, out, _ = run(capsys, "partial", "e^(2x) + y", "--wrt", "x", "--json")
+    assert out.splitlines()[0] == "{" and "notes" not in json.loads(out)
+
+
+def test_solve_says_nothing_of_a_reading_nearly_everyone_means(capsys):
+    status, out, _ = run(capsys, "partial", "1/2 x^2 + y", "--wrt", "x")
+    assert status == 0 and out.splitlines()[:2] == ["f(x, y) = x²/2 + y", "∂f/∂x = x"]

@@ -18,7 +18,7 @@ from sympy.functions.elementary.trigonometric import TrigonometricFunction
 from ..budget import OutOfTime, counted
 from ..equality import real_roots
 from ..errors import TutorError
-from ..parse import InputError, read, symbol, to_sympy
+from ..parse import Answer, InputError, read, symbol, to_sympy
 from ..parse import _describe as describe  # the same words the parser uses
 
 Number: TypeAlias = int | Fraction | Decimal | float | str | Expr
@@ -46,15 +46,27 @@ def function_of(f: str | Expr) -> Expr:
     """f as a sympy expression; text is read as trusted input (any letter is a variable), keeping what it divides
     by where sympy would cancel it: x(x² + y²)/x has no value where x = 0, so no critical point there."""
     if isinstance(f, str):
-        try:
-            return read(f, "expression", (), infer=True, divisors=True).value
-        except InputError as error:
-            raise SolveError(f"can't read the function '{f.strip()}': {error.message}") from None
+        return _read_function(f).value
     if isinstance(f, sympy.Expr):
         return f
     if isinstance(f, (int, Fraction)):
         return exact(f)
     raise TypeError(f"a function is text or a sympy expression, not {type(f).__name__}")
+
+
+def reading_notes(f: str) -> tuple[str, ...]:
+    """How f's text was read where that may not be what was meant ('e^2x' as e²·x), in the sentences `check`
+    tells them of an answer: a solution is of the function as read (outside check h51, N2). Those are the
+    parser's readings that say how to write the other ("; write e^(2x) if ..."); one read as nearly everyone
+    means it (1/2 x as x/2) is in f as the solution shows it, and said no more."""
+    return tuple(note for note in _read_function(f).ambiguities if "; " in note)
+
+
+def _read_function(f: str) -> Answer:
+    try:
+        return read(f, "expression", (), infer=True, divisors=True)
+    except InputError as error:
+        raise SolveError(f"can't read the function '{f.strip()}': {error.message}") from None
 
 
 def real_powers(f: Expr) -> Expr:

@@ -6,6 +6,7 @@ import argparse
 import re
 
 from ..calculus import SolveError
+from ..calculus.common import reading_notes
 from ..parse import InputError
 from ..show import Notation, numbers_written
 from ..topics import TOPICS
@@ -45,6 +46,8 @@ def run(args: argparse.Namespace) -> int:
     with numbers_written(typed_notation(args)):
         try:
             solution = args.kind_command.run(args)
+            if getattr(args, "function", None):  # read once more, for how: the kinds take f's value alone
+                solution = solution.noted(reading_notes(args.function))
         except (SolveError, InputError) as error:
             raise UserError(error.message) from None
         text = solution.render("json" if args.json else "latex" if args.latex else "text")

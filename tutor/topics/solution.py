@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +23,7 @@ import sympy
 from sympy import Expr
 
 from ..calculus.common import SolveError, function_of, order_variables, parse_point, variables_of
-from ..show import in_decimal_notation, show, show_float, written_as_decimal
+from ..show import in_decimal_notation, latex_text, show, show_float, written_as_decimal
 from ..words import and_list
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
@@ -39,6 +39,15 @@ class Solution:
     # the answer's sentences in LaTeX text with $…$ maths, a paragraph each, after its displayed maths: a
     # sentence long as a note would run off the page in a display
     latex_words: tuple[str, ...] = ()
+
+    def noted(self, notes: Sequence[str]) -> Solution:
+        """The solution with notes said first: in the text, a line each; in --json, `notes`; in LaTeX, a sentence
+        each after the displayed maths."""
+        if not notes:
+            return self
+        return replace(self, lines=(*(f"note: {note}" for note in notes), *self.lines),
+                       data={**self.data, "notes": list(notes)},
+                       latex_words=(*(latex_text(f"Note: {note}.") for note in notes), *self.latex_words))
 
     def render(self, form: str = "text") -> str:
         from ..steps import render_latex, render_text, to_json
