@@ -2240,3 +2240,11 @@ def test_solve_says_how_it_read_a_function_another_reading_would_change(capsys, 
 def test_solve_says_nothing_of_a_reading_nearly_everyone_means(capsys):
     status, out, _ = run(capsys, "partial", "1/2 x^2 + y", "--wrt", "x")
     assert status == 0 and out.splitlines()[:2] == ["f(x, y) = x²/2 + y", "∂f/∂x = x"]
+
+
+def test_a_point_put_into_a_sum_keeps_the_sums_order(capsys):
+    """Outside check h51, N3: "put x = 1 and y = 0" was followed by e^(0² + 1²), as if x were 0 and y 1."""
+    status, out, _ = run(capsys, "gradient", "e^(x^2+y^2)", "--at", "1,0", "--steps")
+    assert status == 0 and out.splitlines()[-1] == (
+        "4. At (1, 0), put x = 1 and y = 0 into each component: ∇f(1, 0) = (2·1·e^(1² + 0²), 2·0·e^(1² + 0²)) = "
+        "(2e, 0).")

@@ -195,6 +195,8 @@ class _Printer:
 
     def ordered_terms(self, e: Expr) -> list[Expr]:
         def sympys_order(terms: Sequence[Expr]) -> list[int]:
+            if any(t.has(sympy.UnevaluatedExpr) for t in terms):  # values put in, in f's order (written_at)
+                return list(range(len(terms)))
             position = {term: i for i, term in enumerate(e.as_ordered_terms())}
             return [position[t] for t in terms]
         return _sorted(e.args, self.term_key, sympys_order)

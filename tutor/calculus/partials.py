@@ -15,7 +15,7 @@ from sympy.core.mul import _keep_coeff
 from ..budget import OutOfTime, counted, metered_cache
 from ..equality import zero_powers
 from ..parse import InputError, substituted, symbol
-from ..show import show
+from ..show import ordered_terms, show
 from .common import (
     NoRealValue,
     NotDifferentiable,
@@ -738,18 +738,20 @@ class FixedVariable:
 def written_at(e: Expr, values: Mapping[str, Expr]) -> Expr:
     """e with each variable's value written where the variable stood and nothing worked out: 2·2 for 2x at
     x = 2, (-2)² + 6·3 for x² + 6y, as the lesson writes ∇f = [2·2, 2·3] before [4, 6]."""
-    return _put_in(e, {symbol(name): sympy.UnevaluatedExpr(exact(value)) for name, value in values.items()})
+    return _put_in(e, {symbol(name): sympy.UnevaluatedExpr(exact(value)) for name, value in values.items()},
+                   tuple(values))
 
 
-def _put_in(e: Expr, values: Mapping[Expr, Expr]) -> Expr:
+def _put_in(e: Expr, values: Mapping[Expr, Expr], variables: Sequence[str]) -> Expr:
     """e with the values put in and nothing worked out, each node rebuilt unevaluated: as xreplace under
     sympy.evaluate(False), which empties sympy's whole cache on the way in and out (every later sum and product
-    worked out again, in a grader building thousands of variants)."""
+    worked out again, in a grader building thousands of variants). A sum's terms stay in the order `show` writes
+    e's, which `show` keeps for values put in: e^(1² + 0²) for e^(x² + y²) at (1, 0), not e^(0² + 1²) (h51, N3)."""
     if e in values:
         return values[e]
     if not e.args:
         return e
-    args = tuple(_put_in(a, values) for a in e.args)
+    args = tuple(_put_in(a, values, variables) for a in (ordered_terms(e, variables) if e.is_Add else e.args))
     return e if args == e.args else e.func(*args, evaluate=False)
 
 
@@ -769,7 +771,7 @@ def fix_variable(f: str | Expr, fixed: Mapping[str, Number], variables: Sequence
     values = {symbol(name): exact(value) for name, value in fixed.items()}
     # each value stands where its variable stood: 0²(0 - 6) for x²(x - 6) at x = 0, not 0²(-6 + 0), as a sum of
     # bare numbers is written in sympy's order
-    written = _put_in(f, {v: sympy.UnevaluatedExpr(c) for v, c in values.items()})
+    written = _put_in(f, {v: sympy.UnevaluatedExpr(c) for v, c in values.items()}, variables)
     if real_at(real_powers(f), values) is None:  # √x√y with y = -4 is 2i√x: no point of the slice is in f's domain
         shown = ", ".join(f"{name} = {show(value)}" for name, value in fixed.items())
         raise NoRealValue(f"f has no real value where {shown}")
