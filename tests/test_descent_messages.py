@@ -184,9 +184,9 @@ def test_a_step_to_where_f_is_too_large_to_compute_says_so(capsys):
      "the minimum and the learning rate is too large; try a smaller one."),
     # the power lines' cost at α = 0.1: E goes 38, 181.36, 959.088, 5174.36
     (("--points", "(1,2), (2,5), (3,3)", "--start", "0,0", "--rate", "0.1", "--iterations", "3"),
-     "stopped after 3 iterations; the point is (17.256, 8.016), where f = 5174.36: f went up from 38 at the start, "
+     "stopped after 3 iterations; the point is (17.256, 8.016), where E = 5174.36: E went up from 38 at the start, "
      "so the steps overshoot the minimum and the learning rate is too large; try a smaller one",
-     "6. After 3 iterations the point is (17.256, 8.016), where f = 5174.36: f went up from 38 at the start, so the "
+     "6. After 3 iterations the point is (17.256, 8.016), where E = 5174.36: E went up from 38 at the start, so the "
      "steps overshoot the minimum and the learning rate is too large; try a smaller one."),
     # the rule is the last value against the start's: x² at α = 0.9 zigzags down (1, 0.64, 0.4096), nothing said
     (("x^2", "--start", "1", "--rate", "0.9", "--iterations", "2"),

@@ -258,8 +258,7 @@ def test_the_finding_a_cusp_function_on_a_region_is_known_exactly(capsys):
         "least in the region: f(200) = 10√2 - 20 ≈ -5.85786, at its edge x = 200",
         "note: this minimum is only local: f is lower at the region's edge x = 200"]),
     # the cusp outside the region, as a polynomial's minimum outside it is said
-    ("x^(2/3) - x", "1<=x<=8", ["no local minimum in the region", "region: 1 ≤ x ≤ 8",
-                                "local minima in the region: none", "outside the region: x = 0",
+    ("x^(2/3) - x", "1<=x<=8", ["no local minimum in the region", "region: 1 ≤ x ≤ 8", "outside the region: x = 0",
                                 "the least local minimum, outside the region: f(0) = 0; it is not the global minimum "
                                 "(f decreases without bound)",
                                 "least in the region: f(8) = -4, at its edge x = 8"]),

@@ -439,9 +439,10 @@ def test_tangent_plane(capsys):
     # finding 96: the lesson's form, f(a, b) first, then f_x(x − a) and f_y(y − b), the terms that are 0 left out
     ("x e^y", "1,0", ["tangent plane at (1, 0): z = 1 + (x - 1) + y", "z = x + y"]),
     ("x^2 y", "--at=-1,2", ["tangent plane at (-1, 2): z = 2 - 4(x + 1) + (y - 2)", "z = -4x + y - 4"]),
-    ("sin(x) cos(y)", "0,0", ["tangent plane at (0, 0): z = x", "z = x"]),
-    ("x y", "0,0", ["tangent plane at (0, 0): z = 0", "z = 0"]),
-    ("x^2 - 2x + y^2", "1,0", ["tangent plane at (1, 0): z = -1", "z = -1"]),
+    # said once where the two forms are one (outside check h51, N13)
+    ("sin(x) cos(y)", "0,0", ["tangent plane at (0, 0): z = x"]),
+    ("x y", "0,0", ["tangent plane at (0, 0): z = 0"]),
+    ("x^2 - 2x + y^2", "1,0", ["tangent plane at (1, 0): z = -1"]),
     ("x - x y", "2,3", ["tangent plane at (2, 3): z = -4 - 2(x - 2) - 2(y - 3)", "z = 6 - 2x - 2y"]),
     ("2 - x y", "1,1", ["tangent plane at (1, 1): z = 1 - (x - 1) - (y - 1)", "z = 3 - x - y"]),  # not 1 - x - 1
 ])
@@ -1565,9 +1566,9 @@ _FROM_DEFINITION = "its formula has no value there, so from the definition, lim 
      ["f(x, y) = x² + y²", "∇f = (2x, 2y)", "∇f(0, 0) = (0, 0)"]),
     # a tangent plane where f is differentiable though a partial's formula has no value there: what is left of f
     # beside the plane, x^(1/3)y, shrinks as r^(4/3), faster than the distance r
-    (["tangent", "x^(1/3)*y", "--at", "0,0"], ["f(x, y) = x^(1/3)y", "tangent plane at (0, 0): z = 0", "z = 0"]),
+    (["tangent", "x^(1/3)*y", "--at", "0,0"], ["f(x, y) = x^(1/3)y", "tangent plane at (0, 0): z = 0"]),
     (["tangent", "x^(2/3)*y^(2/3)", "--at", "0,0"],
-     ["f(x, y) = x^(2/3)y^(2/3)", "tangent plane at (0, 0): z = 0", "z = 0"]),
+     ["f(x, y) = x^(2/3)y^(2/3)", "tangent plane at (0, 0): z = 0"]),
     (["tangent", "x^(1/3)*y + 3x + 2y + 1", "--at", "0,0"],
      ["f(x, y) = 3x + x^(1/3)y + 2y + 1", "tangent plane at (0, 0): z = 1 + 3x + 2y", "z = 3x + 2y + 1"]),
 ])
@@ -1645,7 +1646,7 @@ def test_a_fit_to_whole_numbers_is_exact_in_its_steps_its_cost_and_its_json(caps
         "   9.6. Multiply out: 8b + 66/5 - 14 = 0.",
         "   9.7. Collect the numbers: 8b - 4/5 = 0.",
         "   9.8. So b = 4/40 = 1/10.",
-        "10. The least cost: E(11/10, 1/10) = 7/10 ≈ 0.7."]
+        "10. The least cost: E(11/10, 1/10) = 7/10."]
     assert out.splitlines()[3] == "least cost E(11/10, 1/10) = 7/10"
     _, out, _ = run(capsys, "lstsq", "--points", "(0,0), (1,1), (2,3), (3,3)", "--json")
     data = json.loads(out)
@@ -1856,11 +1857,11 @@ def test_the_latex_answer_of_critical_points_says_what_the_text_says(capsys):
         "exactly, so some critical points may be missing"]
     assert _latex_answer(capsys, "critical", "max(0, x^2 - 1)") == [
         "critical stretches (f$'$ = 0 all along each):",
-        r"\quad -1 $<$ x $<$ 1: $f = 0$ all along it; each point both a local minimum and a local maximum, since f is "
+        r"\quad $-$1 $<$ x $<$ 1: $f = 0$ all along it; each point both a local minimum and a local maximum, since f is "
         "constant near it"]
     assert _latex_answer(capsys, "critical", "cos(x)") == [
         "critical points:",
-        r"\quad $x = 0$ \quad maximum (f$''$ = -1 $<$ 0)",
+        r"\quad $x = 0$ \quad maximum (f$''$ = $-$1 $<$ 0)",
         r"\quad $x = \pi$ $\approx$ 3.14159 \quad minimum (f$''$ = 1 $>$ 0)",
         r"note: f$'$ repeats every 2$\pi$: these are the critical points with 0 $\le$ x $<$ 2$\pi$, and each recurs at "
         r"x + k$\cdot$2$\pi$ for every integer k"]
@@ -1871,12 +1872,12 @@ def test_the_latex_answer_of_critical_points_says_what_the_text_says(capsys):
     assert _latex_answer(capsys, "critical", "85 - 1/90 x^2 (x-6) y^2 (y-6)", "--region", "0<=x<=5, 0<=y<=5") == [
         r"region: $0 \le x \le 5, 0 \le y \le 5$",
         "critical points in the region:",
-        r"\quad $\left(4, 4\right)$ \quad minimum (D = 4096/225 $>$ 0 and f\_xx = 64/15 $>$ 0)",
+        r"\quad $\left(4, 4\right)$ \quad minimum (D = 4096/225 $>$ 0 and f$_{xx}$ = 64/15 $>$ 0)",
         "critical sets in the region (every point on them is critical):",
         r"\quad $x = 0$: $f = 85$ all along it; maxima where 0 $\le$ y $\le$ 5",
         r"\quad $y = 0$: $f = 85$ all along it; maxima where 0 $\le$ x $\le$ 5",
         "outside the region:",
-        r"\quad $\left(6, 6\right)$ \quad saddle (D = -5184/25 $<$ 0)"]
+        r"\quad $\left(6, 6\right)$ \quad saddle (D = $-$5184/25 $<$ 0)"]
 
 
 @pytest.mark.parametrize("function", ["sqrt(x^2 + y^2) - x", "max(0, x^2 - 1)", "x^2 + y^2 + z^2 + 1/(x y z)",
@@ -2248,3 +2249,59 @@ def test_a_point_put_into_a_sum_keeps_the_sums_order(capsys):
     assert status == 0 and out.splitlines()[-1] == (
         "4. At (1, 0), put x = 1 and y = 0 into each component: ∇f(1, 0) = (2·1·e^(1² + 0²), 2·0·e^(1² + 0²)) = "
         "(2e, 0).")
+
+
+def test_zero_put_in_before_a_letter_takes_a_dot(capsys):
+    """Outside check h51, N8: 0y² read as digits run together, sin(0x) as a hexadecimal number."""
+    _, out, _ = run(capsys, "fix", "x y^2 + e^x", "--fix", "x=0")
+    assert out.splitlines()[1] == "fix x = 0: f(0, y) = 0·y² + e⁰ = 1"
+    _, out, _ = run(capsys, "fix", "sin(x y) + x^2", "--fix", "y=0")
+    assert out.splitlines()[1] == "fix y = 0: f(x, 0) = sin(0·x) + x² = x²"
+    _, out, _ = run(capsys, "fix", "x y^2 + e^x", "--fix", "x=2")
+    assert out.splitlines()[1] == "fix x = 2: f(2, y) = 2y² + e²"
+
+
+def test_a_least_cost_its_digits_show_exactly_takes_no_approx_in_the_steps(capsys):
+    """Outside check h51, N7: the last step said 11/4 ≈ 2.75, where the answer's line says 11/4 alone."""
+    _, out, _ = run(capsys, "lstsq", "--points", "(1, 1), (2, 3), (4, 3), (5, 6)", "--steps")
+    assert "least cost E(1, 1/4) = 11/4" in out.splitlines() and out.splitlines()[-1] == (
+        "11. The least cost: E(1, 1/4) = 11/4.")
+    _, out, _ = run(capsys, "lstsq", "--points", "(1,2),(2,5),(3,3)", "--steps")
+    assert out.splitlines()[-1] == "10. The least cost: E(1/2, 7/3) = 25/6 ≈ 4.16667."
+
+
+def test_a_line_said_once_where_its_two_forms_are_one(capsys):
+    """Outside check h51, N13: z = 1 twice, and "no local minimum in the region" then "… in the region: none"."""
+    _, out, _ = run(capsys, "tangent", "e^(x y)", "--at", "0,0")
+    assert out.splitlines() == ["f(x, y) = eˣʸ", "tangent plane at (0, 0): z = 1"]
+    _, out, _ = run(capsys, "tangent", "x y", "--at", "1,2", "--json")
+    assert json.loads(out)["plane"] == "z = 2x + y - 2" and json.loads(out)["through_point"] == (
+        "z = 2 + 2(x - 1) + (y - 2)")
+    _, out, _ = run(capsys, "minimize", "x^2 - 4x", "--region", "0<=x<=1")
+    assert out.splitlines()[2:5] == ["no local minimum in the region", "region: 0 ≤ x ≤ 1", "outside the region: x = 2"]
+
+
+def test_a_cost_steps_json_has_the_cost_at_both_points(capsys):
+    """Outside check h51, N5: the text's last line and its two costs were not in --json."""
+    _, out, _ = run(capsys, "cost", "--points", "(1,2), (2,5), (3,3)", "--start", "0,0", "--rate", "0.01", "--json")
+    step = json.loads(out)["step"]
+    assert (step["cost_before"]["exact"], step["cost_after"]["exact"]) == ("38", "19.9576")
+    assert step["change"] == "the cost goes down, from E(m₀, b₀) = 38 to E(m₁, b₁) = 19.9576"
+
+
+def test_critical_latex_sets_numbers_and_subscripts_in_math_mode(capsys):
+    """Outside check h51, N6: `D = -9 $<$ 0` set -9 with a hyphen, and f\\_xx an underscore."""
+    _, out, _ = run(capsys, "critical", "x^3 + y^3 - 3xy", "--latex")
+    assert out.splitlines()[-3:] == [
+        r"\quad $\left(0, 0\right)$ \quad saddle (D = $-$9 $<$ 0)", "",
+        r"\quad $\left(1, 1\right)$ \quad minimum (D = 27 $>$ 0 and f$_{xx}$ = 6 $>$ 0)"]
+
+
+def test_descent_on_the_least_squares_cost_names_it_e(capsys):
+    """Outside check h51, N11: the lesson, `cost` and `lstsq` call it E(m, b); descent called it f."""
+    _, out, _ = run(capsys, "descent", "--points", "(1,2), (2,5), (3,3)", "--start", "0,0", "--rate", "0.01",
+                    "--iterations", "3", "--steps")
+    lines = out.splitlines()
+    assert lines[:2] == ["E(m, b) = 14m² + 12mb + 3b² - 42m - 20b + 38", "∇E = (28m + 12b - 42, 12m + 6b - 20)"]
+    assert lines[4] == "k  m         b         ∂E/∂m     ∂E/∂b     E"
+    assert lines[-1] == "6. After 3 iterations the point is (0.882336, 0.433536), where E = 8.32456."

@@ -263,8 +263,10 @@ class _Printer:
         after_put_in = False
         for f in factors:
             text = self.wrap(f, _POWER if len(factors) > 1 or lead else alone)
-            if after_put_in and text[0] == "e" and (len(text) == 1 or text[1] == "^" or text[1] in _SUPERSCRIPT_CHARS):
-                # a value put in, then a power of e: 1·e^(0·1) and -1·e⁻⁰, as 2·0 is (1 e^(0·1) and -1e⁻⁰ read oddly)
+            if after_put_in and (text[0] == "e" and (len(text) == 1 or text[1] == "^" or text[1] in _SUPERSCRIPT_CHARS)
+                                 or previous == "0" and text[0].isalpha()):
+                # a value put in, then a power of e: 1·e^(0·1) and -1·e⁻⁰, as 2·0 is (1 e^(0·1) and -1e⁻⁰ read oddly);
+                # 0 put in, then a letter: 0·y², sin(0·x) (0y² read as digits run together, 0x as hexadecimal: h51, N8)
                 out = f"{out}·{text}"
             else:
                 out = self.join(out, text, previous) if out else text
@@ -793,7 +795,11 @@ _LATEX_TEXT = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "#": r"\#", "$
                "‘": "`", "’": "'", "“": "``", "”": "''", "\u00a0": "~"}
 _RAISED = {c: t for t, c in _SUPERSCRIPT.items()}
 _LOWERED = {c: t for t, c in _SUBSCRIPT.items()}
-_LATEX_RUN = re.compile(f"([{''.join(_RAISED)}]+)|([{''.join(_LOWERED)}]+)|(.)", re.S)
+# also a one-letter name's subscript typed with _ (f_xx: f$_{xx}$, not a column's name ad_spend), and a minus sign
+# before a number or between spaces (D = $-$9, 2 $-$ 3: a hyphen in text)
+_LATEX_RUN = re.compile(f"([{''.join(_RAISED)}]+)|([{''.join(_LOWERED)}]+)|"
+                        r"(?<=(?<![A-Za-z])[A-Za-z])_([A-Za-z0-9]{1,3})(?![A-Za-z0-9])|"
+                        r"(?:(?<=^)|(?<=[\s(=]))(-)(?=\d|\s)|(.)", re.S)
 
 
 def latex_text(text: str) -> str:
@@ -801,10 +807,12 @@ def latex_text(text: str) -> str:
     character (π, ≤, ∞, the raised x of eˣ, the lowered i of xᵢ, ½) in math mode as its LaTeX command, so
     that the sentence compiles with pdflatex and says what the Unicode says."""
     out = []
-    for raised, lowered, char in _LATEX_RUN.findall(text):
+    for raised, lowered, subscript, minus, char in _LATEX_RUN.findall(text):
         if raised or lowered:  # eˣ: e$^{x}$, m₀: m$_{0}$, f⁽⁴⁾: f$^{(4)}$
             out.append(f"$^{{{''.join(_RAISED[c] for c in raised)}}}$" if raised
                        else f"$_{{{''.join(_LOWERED[c] for c in lowered)}}}$")
+        elif subscript or minus:
+            out.append(f"$_{{{subscript}}}$" if subscript else "$-$")
         elif char in _LATEX_TEXT:
             out.append(_LATEX_TEXT[char])
         else:

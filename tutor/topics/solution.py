@@ -102,8 +102,8 @@ def _more_variables(text: str, names: Sequence[str]) -> tuple[str, ...]:
     return order_variables({*names, *missing}) if wanted > 0 and len(missing) == wanted else ()
 
 
-def header(f: Expr, variables: Sequence[str], latex: bool = False) -> str:
-    return f"f({', '.join(variables)}) = {show(f, variables, latex=latex)}"
+def header(f: Expr, variables: Sequence[str], latex: bool = False, name: str = "f") -> str:
+    return f"{name}({', '.join(variables)}) = {show(f, variables, latex=latex)}"
 
 
 _PLACES: ContextVar[int | None] = ContextVar("places", default=None)

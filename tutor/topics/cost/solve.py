@@ -87,7 +87,10 @@ def solve(points: str | None = None, csv: str | None = None, x_column: str | Non
         data_out["step"] = {"start": [show(c) for c in step.start],
                             "rate": show(step.rate, decimals=stepped, fractions=not stepped),
                             "gradient": [show(g) for g in step.slope],
-                            "after": [show(c, decimals=after[0], fractions=after[1]) for c in step.after]}
+                            "after": [show(c, decimals=after[0], fractions=after[1]) for c in step.after],
+                            # the cost at both points, and the answer's last line (outside check h51, N5)
+                            "cost_before": exact_data(step.cost_before), "cost_after": exact_data(step.cost_after),
+                            "change": lines[-1]}
         derivation = descent_step_steps(cost, step, decimals, stepped)
     if derivation is None:
         derivation = function_steps(cost, mean, decimals)

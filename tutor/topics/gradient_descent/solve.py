@@ -26,20 +26,23 @@ def solve(function: str | None, start: str, rate: str, iterations: int | None = 
     names: tuple[str, ...]
     if function is not None and points is None:
         f, names = read_function(function, variables)
+        name = "f"
     elif points is not None and function is None:
         f, names = calculus.fit_line(calculus.points_from_text(points)).cost_function, ("m", "b")
+        name = "E"  # the least-squares cost, named as the lesson, `cost` and `lstsq` name it (outside check h51, N11)
     else:
         raise SolveError("give a function, or --points for the least-squares cost E(m, b)")
     at = calculus.parse_point(start, names)
     within_bound(iterations, max_iterations)
     result = calculus.descend(f, names, tuple(at.values()), rate, iterations, tolerance,
                               max_iterations)
-    slope_text = f"f′({names[0]}) = {show(result.gradient[0], names)}" if len(names) == 1 \
-        else f"∇f = {show(result.gradient, names)}"
+    slope_text = f"{name}′({names[0]}) = {show(result.gradient[0], names)}" if len(names) == 1 \
+        else f"∇{name} = {show(result.gradient, names)}"
     alpha = result.rate_text if result.rate_fraction else show_given([exact(rate)])  # 1/4 as typed, 0.25 as typed
-    head = [header(f, names), slope_text, f"start {show_given(list(at.values()))}, learning rate α = {alpha}"]
-    slope = ["f′"] if len(names) == 1 else [f"∂f/∂{n}" for n in names]
-    table = [["k", *names, *slope, "f"]]
+    head = [header(f, names, name=name), slope_text,
+            f"start {show_given(list(at.values()))}, learning rate α = {alpha}"]
+    slope = [f"{name}′"] if len(names) == 1 else [f"∂{name}/∂{n}" for n in names]
+    table = [["k", *names, *slope, name]]
     rows: tuple[DescentRow | None, ...] = result.rows
     if len(rows) > SHOWN_ROWS:
         rows = rows[:SHOWN_ROWS // 2] + (None,) + rows[-SHOWN_ROWS // 2:]
@@ -60,14 +63,14 @@ def solve(function: str | None, start: str, rate: str, iterations: int | None = 
     elif result.diverged_at is not None:
         ending = f"diverged at iteration {result.diverged_at}: {result.note}; {diverged_advice(result)}"
     else:
-        slope_size = "|f′|" if len(names) == 1 else "the gradient"
+        slope_size = f"|{name}′|" if len(names) == 1 else "the gradient"
         if result.converged:
             ending = f"converged after {counted(final.k, 'iteration')}: {slope_size} is smaller than the tolerance"
         elif trial is not None and result.tolerance is not None:  # never reached: say so, and what it did instead
             within = (f"within {counted(final.k, 'iteration')}, the most the tutor runs (--max-iterations)"
                       if capped else f"within the {counted(final.k, 'iteration')} asked")
             length = math.hypot(*final.gradient)
-            ending = (f"did not converge {within}: {'|f′|' if len(names) == 1 else '|∇f|'} = "
+            ending = (f"did not converge {within}: {f'|{name}′|' if len(names) == 1 else f'|∇{name}|'} = "
                       f"{show_apart(length, result.tolerance)} {rates.not_below(length, result.tolerance)} the "
                       f"tolerance {show_float(result.tolerance)}; {rates.short_of(trial)}")
         else:
@@ -75,16 +78,16 @@ def solve(function: str | None, start: str, rate: str, iterations: int | None = 
         first = result.rows[0]
         coordinates = show_point_apart(final.point, first.point)
         reached = coordinates[0] if len(coordinates) == 1 else f"({', '.join(coordinates)})"
-        ending += f"; the point is {reached}, where f = {show_apart(final.value, first.value)}"
+        ending += f"; the point is {reached}, where {name} = {show_apart(final.value, first.value)}"
         if rose(result):
-            ending += f": f went up from {show_apart(first.value, final.value)} at the start, so {OVERSHOOT}"
+            ending += f": {name} went up from {show_apart(first.value, final.value)} at the start, so {OVERSHOOT}"
         elif result.tolerance is None and (how := rates.bounced(result)):
             ending += f": {how}, so {OVERSHOOT}"
     # the same sentences as the steps' (a coordinate taken as 0), so the table and the steps agree
     zeroed = [render_text(step) for step in zeroed_steps(result)]
     lines = [*head, "", *columns(table, right=0), "", *zeroed, ending]
     k, end, value = result.end
-    latex = [header(f, names, True), rf"x_{{{k}}} = {show_floats(end)},\quad f = {show_float(value)}"]
+    latex = [header(f, names, True, name), rf"x_{{{k}}} = {show_floats(end)},\quad {name} = {show_float(value)}"]
     data = {"kind": "descent", "function": show(f, names), "variables": list(names),
             "rate": result.rate, "tolerance": result.tolerance, "converged": result.converged,
             # a step that landed on a minimum where ∇f has no value did not diverge: it reached the minimum
@@ -94,7 +97,7 @@ def solve(function: str | None, start: str, rate: str, iterations: int | None = 
             "zeroed": dict(result.zeroed),
             "rows": [{"k": r.k, "point": list(r.point), "gradient": list(r.gradient), "value": r.value}
                      for r in result.rows]}
-    derivation = descent_steps(f, names, None, None, result=result, capped=capped) \
+    derivation = descent_steps(f, names, None, None, result=result, capped=capped, name=name) \
         if explain else None
     return Solution(tuple(lines), tuple(latex), data, derivation)
 

@@ -130,9 +130,10 @@ TEMPLATES: dict[StepRule, str] = {
 
 def descent_steps(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Number] | Number,
                   rate: Number, iterations: int | None = None, tolerance: float | None = None,
-                  max_iterations: int = 10_000, *, result: Descent | None = None, capped: bool | None = None) -> Step:
+                  max_iterations: int = 10_000, *, result: Descent | None = None, capped: bool | None = None,
+                  name: str = "f") -> Step:
     """capped: the run's bound on the iterations is the tutor's (max_iterations), not a number asked (by
-    default, where no number of iterations is given)."""
+    default, where no number of iterations is given). name: the function's (E for the least-squares cost)."""
     d = result or descend(f, variables, start, rate, iterations, tolerance, max_iterations)
     if capped is None:
         capped = iterations is None
@@ -183,7 +184,7 @@ def descent_steps(f: str | Expr, variables: Sequence[str] | None, start: Sequenc
         substeps.append(step(DescentRule.STOPPED, None, final.point, k=final.k, value=final.value))
     k, end, _ = d.end
     return step(DescentRule.GRADIENT_DESCENT, d.function, end, substeps, variables=d.variables,
-                start=rows[0].point, rate=alpha, k=k)
+                start=rows[0].point, rate=alpha, k=k, function=name)
 
 
 def rose(d: Descent) -> bool:

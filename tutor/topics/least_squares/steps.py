@@ -22,7 +22,7 @@ from ...calculus.common import exact
 from ...calculus.least_squares import NormalEquations
 from ...calculus.partials import derivative
 from ...parse import Equation, symbol
-from ...show import Notation, alike_notation, numbers_written, show, show_float
+from ...show import Notation, alike_notation, numbers_written, show
 from ...steps import EliminationRule, Step, StepRule, Terms, derivative_steps, elimination_steps, step
 from ..solution import approx
 
@@ -121,9 +121,9 @@ def _least_squares_steps(points: Sequence[Sequence], result: LineFit | LinearFit
     if fractions:
         substeps = [replace(s, context=(*s.context, *alike("after").items()))
                     if s.rule in (EliminationRule.ELIMINATE, FitRule.SOLVE_SYSTEM) else s for s in substeps]
-    # "≈ 4.16667" beside 25/6, but nothing beside a cost its digits already show ("= 0 ≈ 0" said nothing)
-    # to the places asked for decimal data, as m and b are; else 6 digits (25/6 ≈ 4.16667)
-    rough = approx(fit.cost) if data_decimals else f" ≈ {show_float(float(fit.cost))}"
+    # "≈ 4.16667" beside 25/6, as the answer's line says it, but nothing beside a cost its digits already show
+    # ("= 0 ≈ 0" said nothing, "11/4 ≈ 2.75" said 2.75 was rounded: outside check h51, N7)
+    rough = approx(fit.cost)
     if show(fit.cost, decimals=decimals, fractions=fractions) == rough.removeprefix(" ≈ "):
         rough = ""
     substeps.append(step(FitRule.COST_AT_OPTIMUM, system.cost_function, fit.cost, point=values, approx=rough,

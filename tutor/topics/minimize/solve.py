@@ -134,9 +134,9 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
         outside = [m for m in result.minima if not window.contains((m.point,))]
         # max(0, 1 - x²) on 0 ≤ x ≤ 3: its stretch of minima x ≥ 1 reaches into the region
         stretches = [(g, g.part_in(within)) for g in result.flats]
-        lines.append("local minima in the region: " + (", ".join(
-            [_places(inside, x)] * bool(inside)
-            + [f"every {x} with {interval_text(cut, x)}" for _, cut in stretches if cut is not None]) or "none"))
+        listed = ", ".join([_places(inside, x)] * bool(inside)
+                           + [f"every {x} with {interval_text(cut, x)}" for _, cut in stretches if cut is not None])
+        lines.append(f"local minima in the region: {listed}" if listed else _NONE_IN_REGION)
         if outside or any(cut is None for _, cut in stretches):
             lines.append("outside the region: " + ", ".join(
                 [_places(outside, x)] * bool(outside)
@@ -170,6 +170,8 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
             note = away or note
         if pole:
             local, note = False, ""
+        if lines[2].startswith("no local minimum") and _NONE_IN_REGION in lines:  # said once (h51, N13)
+            lines.remove(_NONE_IN_REGION)
     elif result.repeats is not None:  # |sin x| − x/3: one period's minima, every other a whole number of periods on
         family = Family(x, tuple(m.point for m in result.minima), result.repeats)
         lines.append(f"local minima: {families_text([family])} (f′ repeats every {show(result.repeats)})")
@@ -347,6 +349,7 @@ def _even_reason(e: Expr) -> str:
     return f"since {type(e).__name__} is even" if isinstance(e, sympy.Function) else "the sign of the inside aside"
 
 
+_NONE_IN_REGION = "local minima in the region: none"
 GRID_SPACING = "0.1 up to |x| = 10, 1 up to 100, 10 up to 1000 and 100 up to 10⁴"  # calculus.minimize's _GRID
 
 VERDICTS = {Nature.MINIMUM: "a local minimum", Nature.MAXIMUM: "a local maximum",

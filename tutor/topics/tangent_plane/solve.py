@@ -24,12 +24,14 @@ def solve(function: str, at: str, variables: Sequence[str] | None = None, explai
     lesson_form = f"{show(result.equation.lhs)} = {terms_text(result.terms, names)}"
     what = f"tangent line at {names[0]} = {show(result.point[0])}" if result.line else \
         f"tangent plane at {args(result.point)}"
-    lines = [header(f, names), f"{what}: {lesson_form}", show(result.equation, names)]
+    simplified = show(result.equation, names)
+    # z = 1 at (0, 0) of e^(xy) is said once, not again as what it simplifies to (outside check h51, N13)
+    lines = [header(f, names), f"{what}: {lesson_form}", *[simplified] * (simplified != lesson_form)]
     latex = [header(f, names, True), show(result.equation, names, latex=True)]
     shape = "line" if result.line else "plane"
     data = {"kind": "tangent", "function": show(f, names), "variables": list(names),
             "point": [show(p) for p in result.point], "value": show(result.value),
-            "partials": [show(p) for p in result.partials], shape: show(result.equation, names),
+            "partials": [show(p) for p in result.partials], shape: simplified, "through_point": lesson_form,
             f"{shape}_latex": show(result.equation, names, latex=True)}
     derivation = tangent_steps(f, names, None, result=result) if explain else None
     return Solution(tuple(lines), tuple(latex), data, derivation)
