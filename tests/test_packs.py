@@ -465,9 +465,11 @@ def test_a_least_squares_prompt_states_the_places_its_tolerance_asks_for():
 # descent does instead is said, as `tutor solve rates` says it
 @pytest.mark.parametrize("function, start, said", [
     ("x^2", "1", "|f′| is still 2 after 10000 iterations; it oscillates: 9999 of its 9999 pairs of steps go back "
-                 "the way they came"),
+                 "the way they came, and from the start it goes back and forth between 1 and -1, |f′| = 2 at both, "
+                 "and more steps bring it no closer"),
     ("x^2 + y^2", "[1, 2]", "|∇f| is still 4.47 after 10000 iterations; it oscillates: 9999 of its 9999 pairs of "
-                            "steps go back the way they came"),
+                            "steps go back the way they came, and from the start it goes back and forth between "
+                            "(1, 2) and (-1, -2), |∇f| = 4.47 at both, and more steps bring it no closer"),
 ])
 def test_a_stopping_exercise_that_never_gets_there_says_why_in_its_notation(tmp_path, capsys, function, start, said):
     pack = tmp_path / "pv.yaml"

@@ -95,3 +95,13 @@ def test_a_descent_asked_for_iterations_that_bounces_for_good_says_so_in_its_ste
         "7. After 4 iterations the point is 1, where f = 1: from the start it goes back and forth between 1 and -1, "
         "|f′| = 2 at both, and more steps bring it no closer, so the steps overshoot the minimum and the learning "
         "rate is too large; try a smaller one.")
+
+
+def test_the_steps_table_of_rates_keeps_each_rate_in_its_column(capsys):
+    """Outside check h51, N10: cells wider than a fixed width pushed the next rate's column right, row by row."""
+    assert main(["solve", "rates", "x^2 + 3y^2", "--start", "1,1", "--rates", "0.1,0.3,0.4", "--iterations", "10",
+                 "--steps"]) == 0
+    rows = [line for line in capsys.readouterr().out.splitlines() if line.startswith("   3.") and "k = " in line]
+    assert rows[2:4] == [
+        "   3.4. k = 2:  (0.64, 0.16) (1.6)                 (0.16, 0.64) (3.85331)             (0.04, 1.96) (11.7603)",
+        "   3.5. k = 3:  (0.512, 0.064) (1.09363)           (0.064, -0.512) (3.07467)          (0.008, -2.744) (16.464)"]

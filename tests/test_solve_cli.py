@@ -2305,3 +2305,13 @@ def test_descent_on_the_least_squares_cost_names_it_e(capsys):
     assert lines[:2] == ["E(m, b) = 14m² + 12mb + 3b² - 42m - 20b + 38", "∇E = (28m + 12b - 42, 12m + 6b - 20)"]
     assert lines[4] == "k  m         b         ∂E/∂m     ∂E/∂b     E"
     assert lines[-1] == "6. After 3 iterations the point is (0.882336, 0.433536), where E = 8.32456."
+
+
+def test_a_chain_rule_inside_a_quotient_takes_a_letter_of_its_own(capsys):
+    """Outside check h51, N9: the quotient rule's u = e^(xy²), then its own sub-step's u = xy²."""
+    _, out, _ = run(capsys, "partial", "x^2 e^(x y^2)/(1 + y^2)", "--wrt", "y", "--steps")
+    lines = out.splitlines()
+    assert any(line.strip().startswith("2.1. Quotient rule") and "with u = e^(xy²) and v = y² + 1" in line
+               for line in lines)
+    assert "      2.1.1. Chain rule: e^(xy²) is eʷ with w = xy², so ∂/∂y[e^(xy²)] = e^(xy²) · ∂/∂y[xy²] = " \
+           "2xy e^(xy²)." in lines

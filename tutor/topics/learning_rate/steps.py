@@ -56,13 +56,7 @@ WHAT = {Behaviour.CONVERGES: "converges", Behaviour.OSCILLATES: "oscillates", Be
         Behaviour.TOO_SLOW: "is too slow"}
 ENDED = {Behaviour.CONVERGES: "converged", Behaviour.DIVERGES: "diverged", Behaviour.OSCILLATES: "",
          Behaviour.TOO_SLOW: ""}  # what a run's cells say after it has stopped
-_WIDTH = 22  # a cell of the table
 _K = 8  # the row's label, k = 12: (wider where the last k is longer, so a cell never runs into it)
-
-
-def _cell(text: str) -> str:
-    return text.ljust(_WIDTH)
-
 
 
 def reason(trial: RateTrial, variables: tuple[str, ...]) -> str:
@@ -81,28 +75,33 @@ def apart_ends(result: LearningRates) -> str:
 
 
 def table_steps(result: LearningRates) -> Step:
-    """One row per iteration: each rate's point and |∇f| there, until the run stopped."""
+    """One row per iteration: each rate's point and |∇f| there, until the run stopped; each column as wide as
+    its widest cell, so that a rate is read down its column (outside check h51, N10)."""
     trials = result.trials
     last = max(len(t.descent.rows) for t in trials) - 1
     label = max(_K, len(f"k = {last}: "))
-    header = step(RateRule.HEADER, cells=(" " * label + " ".join(_cell(f"α = {t.descent.rate_text}")
-                                                             for t in trials)).rstrip())
-    rows = [header]
+    table: list[tuple[int | None, list[str]]] = [(None, [f"α = {t.descent.rate_text}" for t in trials])]
     for k in range(last + 1):
         if SHOWN_ROWS <= k < last:
             if k == SHOWN_ROWS:
-                rows.append(step(RateRule.GAP))
+                table.append((-1, []))  # the rows left out
             continue
         cells = []
         for t in trials:
             run = t.descent.rows
             if k < len(run):
-                row = run[k]
-                size = (sum(g * g for g in row.gradient)) ** 0.5
-                cells.append(_cell(f"{show_floats(row.point)} ({show_float(size)})"))
+                size = (sum(g * g for g in run[k].gradient)) ** 0.5
+                cells.append(f"{show_floats(run[k].point)} ({show_float(size)})")
             else:
-                cells.append(_cell(ENDED[t.behaviour]))
-        rows.append(step(RateRule.ROW, k=k, cells=(f"k = {k}:".ljust(label) + " ".join(cells)).rstrip()))
+                cells.append(ENDED[t.behaviour])
+        table.append((k, cells))
+    widths = [max(len(cells[i]) for _, cells in table if cells) for i in range(len(trials))]
+
+    def line(start: str, cells: list[str]) -> str:
+        return (start.ljust(label) + " ".join(c.ljust(w) for c, w in zip(cells, widths))).rstrip()
+
+    rows = [step(RateRule.HEADER, cells=line("", cells)) if k is None else step(RateRule.GAP) if k < 0 else
+            step(RateRule.ROW, k=k, cells=line(f"k = {k}:", cells)) for k, cells in table]
     return step(RateRule.TABLE, None, None, rows)
 
 
