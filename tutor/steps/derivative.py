@@ -106,8 +106,8 @@ class _Differentiator:
         if lower and upper:
             u, v = sympy.Mul(*upper), sympy.Mul(*lower)
             # u and v name the quotient's parts: a chain rule inside them takes another letter (outside check h51, N9)
-            parts = _Differentiator(self.x, self.taken | {"u", "v"}, self.variables)
-            du, dv = parts.step(u), parts.step(v)
+            named = _Differentiator(self.x, self.taken | {"u", "v"}, self.variables)
+            du, dv = named.step(u), named.step(v)
             top = du.after * v - u * dv.after
             if top.is_polynomial(*(symbol(n) for n in self.variables)):
                 top = sympy.expand(top)  # 2x(x + y) - x², sympy's order for the formula's, is x² + 2xy worked out
