@@ -519,8 +519,8 @@ def test_a_rate_named_as_the_question_names_it_is_read_as_the_words_read_it(c):
 def test_the_rates_side_by_side():
     item = exercise("learning-rates-best")
     text = render_text(item.steps())
-    assert "α = 0.005              α = 0.05               α = 0.2" in text
-    assert "k = 1:  0.144744 (5.75302)     0.997436 (1.70875)     3.839746 (46.2532)" in text
+    assert "α = 0.005           α = 0.05           α = 0.2" in text
+    assert "k = 1:  0.144744 (5.75302)  0.997436 (1.70875) 3.839746 (46.2532)" in text
     assert text.splitlines()[-1].endswith("The best rate is α = 0.05: it converges in the fewest steps (39). No rule "
                                           "gives the best rate in advance: you try several and compare.")
     figure = item.problem.figure()

@@ -105,3 +105,26 @@ def test_the_steps_table_of_rates_keeps_each_rate_in_its_column(capsys):
     assert rows[2:4] == [
         "   3.4. k = 2:  (0.64, 0.16) (1.6)                 (0.16, 0.64) (3.85331)             (0.04, 1.96) (11.7603)",
         "   3.5. k = 3:  (0.512, 0.064) (1.09363)           (0.064, -0.512) (3.07467)          (0.008, -2.744) (16.464)"]
+
+
+def test_a_bounce_in_one_coordinate_while_the_other_falls_to_0_is_found(capsys):
+    """Outside check h52, N1: y of x⁴ - 3x² + x + y² falls to 0 while x bounces for good; compared coordinate by
+    coordinate y never repeated, and the run was said to close in."""
+    assert main(["solve", "descent", "x^4 - 3x^2 + x + y^2", "--start", "2,1", "--rate", "0.15"]) == 0
+    ending = capsys.readouterr().out.splitlines()[-1]
+    assert "closes in" not in ending and "from step 56 on it goes back and forth between" in ending
+    assert main(["solve", "descent", "x^2 + 3y^2", "--start", "1,1", "--rate", "1/3", "--iterations", "40"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1].endswith(
+        "from step 19 on it goes back and forth between (2.46758e-19, -1) and (8.22526e-20, 1), |∇f| = 6 at both, and "
+        "more steps bring it no closer, so the steps overshoot the minimum and the learning rate is too large; try a "
+        "smaller one")
+
+
+@pytest.mark.parametrize("steps, towards", [("100", "0.9"), ("200", "0.9")])
+def test_a_zigzag_settling_into_a_bounce_is_not_said_to_close_in(capsys, steps, towards):
+    """Outside check h52, N2: |f′| fell from 3 to 0.913 in 100 steps, on its way to a bounce at 0.903: "it closes
+    in" told a student that more steps would get there."""
+    assert main(["solve", "rates", "x^4 - 3x^2 + x", "--start", "-1", "--rates", "0.141", "--iterations", steps]) == 0
+    line = capsys.readouterr().out.splitlines()[-2]
+    assert "closes in," not in line and line.endswith(
+        f"but by less and less, towards about {towards}, not 0: it is settling into a bounce, not closing in)")

@@ -2259,6 +2259,8 @@ def test_zero_put_in_before_a_letter_takes_a_dot(capsys):
     assert out.splitlines()[1] == "fix y = 0: f(x, 0) = sin(0·x) + x² = x²"
     _, out, _ = run(capsys, "fix", "x y^2 + e^x", "--fix", "x=2")
     assert out.splitlines()[1] == "fix x = 2: f(2, y) = 2y² + e²"
+    _, out, _ = run(capsys, "fix", "x y", "--fix", "y=1")  # h52, N7: 1x
+    assert out.splitlines()[1] == "fix y = 1: f(x, 1) = 1·x = x"
 
 
 def test_a_least_cost_its_digits_show_exactly_takes_no_approx_in_the_steps(capsys):

@@ -264,9 +264,10 @@ class _Printer:
         for f in factors:
             text = self.wrap(f, _POWER if len(factors) > 1 or lead else alone)
             if after_put_in and (text[0] == "e" and (len(text) == 1 or text[1] == "^" or text[1] in _SUPERSCRIPT_CHARS)
-                                 or previous == "0" and text[0].isalpha()):
+                                 or previous in ("0", "1") and text[0].isalpha()):
                 # a value put in, then a power of e: 1·e^(0·1) and -1·e⁻⁰, as 2·0 is (1 e^(0·1) and -1e⁻⁰ read oddly);
-                # 0 put in, then a letter: 0·y², sin(0·x) (0y² read as digits run together, 0x as hexadecimal: h51, N8)
+                # 0 or 1 put in, then a letter: 0·y², sin(0·x), 1·x (0y² read as digits run together, 0x as
+                # hexadecimal, 1x as a coefficient no one writes: outside checks h51, N8, and h52, N7)
                 out = f"{out}·{text}"
             else:
                 out = self.join(out, text, previous) if out else text

@@ -34,9 +34,9 @@ from .partials import derivative, kink_at, kinks
 GROWTH = 1e12  # coordinates, gradient or value this many times larger than at the start: divergence
 DEFAULT_TOLERANCE = 1e-8  # when neither a number of iterations nor a tolerance is given
 MOST_ITERATIONS = 100_000  # a run's bound at most: about 5 s and 150 MB of rows for x², the worst seen
-# two rows two steps apart this close (relatively) are the same point: a run's floats repeat a settled bounce
-# to their last digits (x⁴ - 3x² + x at α = 0.15 between -1.0849 and -1.4451), a run that still closes in
-# by a factor of 0.9999 a step moves 10⁻⁴ of its size
+# two rows two steps apart this close (relative to the point's size) are the same point: a run's floats repeat a
+# settled bounce to their last digits (x⁴ - 3x² + x at α = 0.15 between -1.0849 and -1.4451), a run that still
+# closes in by a factor of 0.9999 a step moves 10⁻⁴ of its size
 SAME_POINT = 1e-9
 
 
@@ -53,7 +53,7 @@ class Bounce:
     """A run that has settled into going back and forth between two points, and so gets no closer to anything."""
 
     since: int  # the row from which every row is the one two before it
-    points: tuple[tuple[float, ...], tuple[float, ...]]  # the row `since` and the one after it
+    points: tuple[tuple[float, ...], tuple[float, ...]]  # the two, the one row `since` is like first
 
 
 @dataclass(frozen=True)
@@ -103,11 +103,15 @@ class Descent:
         since = last_new - 1
         if since > len(rows) - 4:
             return None
-        return Bounce(rows[since].k, (rows[since].point, rows[since + 1].point))
+        # its last two rows, nearest the bounce where a coordinate still falls to 0, the one `since` is like first
+        last, other = rows[-1].point, rows[-2].point
+        return Bounce(rows[since].k, (other, last) if (len(rows) - 1 - since) % 2 else (last, other))
 
 
 def _same(p: Sequence[float], q: Sequence[float]) -> bool:
-    return all(math.isclose(a, b, rel_tol=SAME_POINT, abs_tol=sys.float_info.min) for a, b in zip(p, q))
+    """The points as a whole, not each coordinate: one falling to 0 (y of x⁴ - 3x² + x + y² at α = 0.15) is
+    never the same as itself two steps on, and yet is nothing beside x's bounce (outside check h52, N1)."""
+    return math.dist(p, q) <= SAME_POINT * max(math.hypot(*p), math.hypot(*q), sys.float_info.min)
 
 
 def descend(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Number] | Number,

@@ -214,8 +214,12 @@ def judged(run: Descent, tolerance: float) -> RateTrial:
         half = len(slopes) // 2
         narrowing = 2 * slopes[-1] <= slopes[0] and max(slopes[half:]) < max(slopes[:half])
         bounce = bounced(run)
+        settling = _settles_at(slopes) if narrowing and not bounce else None
         if bounce:  # 2.4 at the end from 21 at the start is no closing in where the last 50 steps all gave 2.4: h51, N1
             back += f", and {bounce}"
+        elif settling is not None:  # 3 to 0.913 in 100 steps, on its way to a bounce at 0.903 (outside check h52, N2)
+            back += (f", and {size} fell from {slopes[0]:.3g} to {slopes[-1]:.3g}, but by less and less, towards "
+                     f"about {settling:.2g}, not 0: it is settling into a bounce, not closing in")
         elif widening:
             back += f", and {size} grew at every step, from {slopes[0]:.3g} to {slopes[-1]:.3g}"
         elif narrowing:
@@ -233,6 +237,21 @@ def judged(run: Descent, tolerance: float) -> RateTrial:
                      f"after {counted(last.k, 'step')} {size} = {length:.3g} {not_below(length, tolerance)} "
                      f"{tolerance:g}" + (f"; {why}" if why else ""),
                      zigzags, why)
+
+
+def _settles_at(slopes: Sequence[float]) -> float | None:
+    """Where the sizes of a narrowing zigzag are heading, where that is well above 0 (more than half the last):
+    Aitken's extrapolation from three sizes a quarter of the run apart, each an even number of steps apart, so
+    that each is on the same side of the bounce. A size falling geometrically to 0 extrapolates to 0 exactly."""
+    gap = max(2, len(slopes) // 8 * 2)
+    if len(slopes) <= 2 * gap:
+        return None
+    s0, s1, s2 = slopes[-1 - 2 * gap], slopes[-1 - gap], slopes[-1]
+    curve = s2 - 2 * s1 + s0
+    if curve <= 0 or s2 >= s1:  # not falling by less and less
+        return None
+    limit = s2 - (s2 - s1) ** 2 / curve
+    return limit if limit > s2 / 2 else None
 
 
 def bounced(run: Descent) -> str:
