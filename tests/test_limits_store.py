@@ -704,7 +704,8 @@ def test_any_kept_writes_file_leaves_the_saved_progress_readable(tmp_path, monke
     (folder / "progress.sqlite3.unsaved.json").write_bytes(contents)
     assert main(["progress", "--db", str(db)]) == 0
     out, err = capsys.readouterr()
-    assert "Traceback" not in err and "bug" not in err
+    said = err.replace(str(folder), "FOLDER")  # a random folder's name may hold "bug" (tmpbuglimi0: CI, once)
+    assert "Traceback" not in said and "bug" not in said
     assert attempts(db)[0][1] == "correct"
     assert "ana: " in out
 
