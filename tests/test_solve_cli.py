@@ -2289,6 +2289,8 @@ def test_a_cost_steps_json_has_the_cost_at_both_points(capsys):
     step = json.loads(out)["step"]
     assert (step["cost_before"]["exact"], step["cost_after"]["exact"]) == ("38", "19.9576")
     assert step["change"] == "the cost goes down, from E(m₀, b₀) = 38 to E(m₁, b₁) = 19.9576"
+    _, out, _ = run(capsys, "cost", "--points", "(1,2), (2,5), (3,3)", "--start", "0,0", "--rate", "0.1", "--json")
+    assert json.loads(out)["step"]["cost_after"]["exact"] == "181.36"  # h52, N8: it was 4534/25
 
 
 def test_critical_latex_sets_numbers_and_subscripts_in_math_mode(capsys):

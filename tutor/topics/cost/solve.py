@@ -88,8 +88,10 @@ def solve(points: str | None = None, csv: str | None = None, x_column: str | Non
                             "rate": show(step.rate, decimals=stepped, fractions=not stepped),
                             "gradient": [show(g) for g in step.slope],
                             "after": [show(c, decimals=after[0], fractions=after[1]) for c in step.after],
-                            # the cost at both points, and the answer's last line (outside check h51, N5)
-                            "cost_before": exact_data(step.cost_before), "cost_after": exact_data(step.cost_after),
+                            # the cost at both points, in decimals where they end as the answer's last line writes
+                            # them (181.36, not 4534/25 beside it: h52, N8), and that line (outside check h51, N5)
+                            "cost_before": exact_data(step.cost_before, decimals=True),
+                            "cost_after": exact_data(step.cost_after, decimals=True),
                             "change": lines[-1]}
         derivation = descent_step_steps(cost, step, decimals, stepped)
     if derivation is None:
