@@ -53,7 +53,7 @@ class Bounce:
     """A run that has settled into going back and forth between two points, and so gets no closer to anything."""
 
     since: int  # the row from which every row is the one two before it
-    points: tuple[tuple[float, ...], tuple[float, ...]]  # the two, the one row `since` is like first
+    points: tuple[tuple[float, ...], tuple[float, ...]]  # the two points, the one like row `since` first
 
 
 @dataclass(frozen=True)
@@ -103,7 +103,7 @@ class Descent:
         since = last_new - 1
         if since > len(rows) - 4:
             return None
-        # its last two rows, nearest the bounce where a coordinate still falls to 0, the one `since` is like first
+        # its last two rows (nearest the bounce where a coordinate still falls to 0), the one like row `since` first
         last, other = rows[-1].point, rows[-2].point
         return Bounce(rows[since].k, (other, last) if (len(rows) - 1 - since) % 2 else (last, other))
 
