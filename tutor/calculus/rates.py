@@ -179,7 +179,7 @@ def judged(run: Descent, tolerance: float) -> RateTrial:
     """What a run did, judged as each rate is (the module's order): also what a single descent that never
     got below its tolerance did, so that it is told in the same words."""
     alpha, rows = run.rate, run.rows
-    size = "|f′|" if len(run.variables) == 1 else "|∇f|"
+    size = gradient_size(run.variables)
     moves = [tuple(b - a for a, b in zip(r.point, s.point)) for r, s in pairwise(rows)]
     pairs = list(pairwise(moves))
     reversing = sum(1 for u, v in pairs if sum(a * b for a, b in zip(u, v)) < 0)
@@ -261,12 +261,17 @@ def bounced(run: Descent) -> str:
     bounce = run.bounce
     if bounce is None:
         return ""
-    size = "|f′|" if len(run.variables) == 1 else "|∇f|"
+    size = gradient_size(run.variables)
     since = "from the start" if bounce.since == 0 else f"from step {bounce.since} on"
     first, second = map(show_floats, bounce.points)
     length = math.hypot(*run.rows[-1].gradient)  # the same at both: ∇f at one is minus ∇f at the other
     return (f"{since} it goes back and forth between {first} and {second}, {size} = {length:.3g} at both, and more "
             "steps bring it no closer")
+
+
+def gradient_size(variables: Sequence[str]) -> str:
+    """How the size of f's slope is written: |f′| for one variable, |∇f| for more."""
+    return "|f′|" if len(variables) == 1 else "|∇f|"
 
 
 def not_below(length: float, tolerance: float) -> str:

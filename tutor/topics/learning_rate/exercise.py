@@ -14,7 +14,7 @@ from sympy import Expr
 
 from ... import calculus
 from ...calculus import Behaviour, SolveError
-from ...calculus.rates import DEFAULT_TOLERANCE
+from ...calculus.rates import DEFAULT_TOLERANCE, gradient_size
 from ...check import Judgement, Verdict, check, with_readings
 from ...compare import Note, Tolerance
 from ...limits import LIMITS, Limits
@@ -109,7 +109,7 @@ class LearningRate(FunctionProblem):
                     rf"{self.iterations} \text{{ steps}}, \alpha \in \{{{rates}\}}: {what}")
         task = (f"Gradient descent on {self.signature()} from {subscripted(self.variables, '0')} = {start}, at most "
                 f"{self.iterations} steps, with each of the learning rates α = {rates}.")
-        size = "|f′|" if len(self.variables) == 1 else "|∇f|"
+        size = gradient_size(self.variables)
         if self.ask == Ask.BEST:
             return (f"{task} Which rate is best: which one gets {size} below {self.show(self.until)} in the fewest "
                     "steps?")
@@ -191,7 +191,7 @@ class LearningRate(FunctionProblem):
         if not both:
             return ""
         trials, rates = self.solution.trials, self.shown_rates()
-        size = "|f′|" if len(self.variables) == 1 else "|∇f|"
+        size = gradient_size(self.variables)
         said = "; ".join(
             f"α = {rates[i]} diverges, and oscillates too: {trials[i].reason}" if trials[i].widens else
             f"α = {rates[i]} oscillates, and converges too: {size} is below {self.show(self.until)} "
@@ -203,7 +203,7 @@ class LearningRate(FunctionProblem):
         return rates_steps(self.solution, self.expected().value)
 
     def hints(self) -> tuple[str, ...]:
-        size = "|f′|" if len(self.variables) == 1 else "|∇f|"
+        size = gradient_size(self.variables)
         return (
             "Run the descent with each rate for the steps allowed and watch the points: do they settle, jump back "
             "and forth, run away, or crawl?",

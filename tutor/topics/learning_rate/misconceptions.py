@@ -5,6 +5,7 @@ the largest one taken as the fastest or the smallest as the safest."""
 from __future__ import annotations
 
 from ...calculus import Behaviour
+from ...calculus.rates import gradient_size
 from ...compare import Context
 from ...misconceptions import Misconception, Pattern, WrongAnswer, register
 from ...parse import Answer, Shape
@@ -51,7 +52,7 @@ def _confusion(problem: LearningRate, misconception: str, said: Behaviour, was: 
     """The pattern of one confusion: every rate the answer gets wrong is a `was` called `said`."""
     rates = problem.shown_rates()
     true_of = [t.true_of for t in problem.solution.trials]  # a zigzag that converges also oscillates
-    size = "|f′|" if len(problem.variables) == 1 else "|∇f|"
+    size = gradient_size(problem.variables)
 
     def test(got: Answer, ctx: Context) -> str | None:  # noqa: ARG001
         mine = behaviours_of(str(got.value))

@@ -7,7 +7,7 @@ import argparse
 from collections.abc import Sequence
 
 from ... import calculus
-from ...calculus.rates import DEFAULT_TOLERANCE
+from ...calculus.rates import DEFAULT_TOLERANCE, gradient_size
 from ...check import names
 from ...show import show, show_float, show_floats
 from ...words import and_list, counted
@@ -24,7 +24,7 @@ def solve(function: str, start: str, rates: str, iterations: int, tolerance: flo
     at = tuple(calculus.parse_point(start, names).values())
     given = [r.strip() for r in rates.split(",") if r.strip()]
     result = calculus.compare_rates(f, names, at, given, iterations, tolerance)
-    size = "|f′|" if len(names) == 1 else "|∇f|"
+    size = gradient_size(names)
     table = [["k", *(f"α = {t.descent.rate_text}" for t in result.trials)]]
     last = max(len(t.descent.rows) for t in result.trials) - 1
     for k in range(last + 1):

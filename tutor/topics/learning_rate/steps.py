@@ -80,29 +80,27 @@ def table_steps(result: LearningRates) -> Step:
     trials = result.trials
     last = max(len(t.descent.rows) for t in trials) - 1
     label = max(_K, len(f"k = {last}: "))
-    table: list[tuple[int | None, list[str]]] = [(None, [f"α = {t.descent.rate_text}" for t in trials])]
-    for k in range(last + 1):
-        if SHOWN_ROWS <= k < last:
-            if k == SHOWN_ROWS:
-                table.append((-1, []))  # the rows left out
-            continue
-        cells = []
-        for t in trials:
-            run = t.descent.rows
-            if k < len(run):
-                size = (sum(g * g for g in run[k].gradient)) ** 0.5
-                cells.append(f"{show_floats(run[k].point)} ({show_float(size)})")
-            else:
-                cells.append(ENDED[t.behaviour])
-        table.append((k, cells))
-    widths = [max(len(cells[i]) for _, cells in table if cells) for i in range(len(trials))]
+    header = [f"α = {t.descent.rate_text}" for t in trials]
+    shown = {k: [_cell(t, k) for t in trials] for k in range(last + 1) if not SHOWN_ROWS <= k < last}
+    widths = [max(len(cells[i]) for cells in (header, *shown.values())) for i in range(len(trials))]
 
     def line(start: str, cells: list[str]) -> str:
         return (start.ljust(label) + " ".join(c.ljust(w) for c, w in zip(cells, widths))).rstrip()
 
-    rows = [step(RateRule.HEADER, cells=line("", cells)) if k is None else step(RateRule.GAP) if k < 0 else
-            step(RateRule.ROW, k=k, cells=line(f"k = {k}:", cells)) for k, cells in table]
+    rows = [step(RateRule.HEADER, cells=line("", header))]
+    for k, cells in shown.items():
+        if k == last > SHOWN_ROWS:  # the rows left out, before the last
+            rows.append(step(RateRule.GAP))
+        rows.append(step(RateRule.ROW, k=k, cells=line(f"k = {k}:", cells)))
     return step(RateRule.TABLE, None, None, rows)
+
+
+def _cell(trial: RateTrial, k: int) -> str:
+    """A rate's point after k steps and |∇f| there; after its run stopped, what it did."""
+    run = trial.descent.rows
+    if k >= len(run):
+        return ENDED[trial.behaviour]
+    return f"{show_floats(run[k].point)} ({show_float(sum(g * g for g in run[k].gradient) ** 0.5)})"
 
 
 def rates_steps(result: LearningRates, answer: object) -> Step:

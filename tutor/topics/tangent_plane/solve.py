@@ -26,7 +26,9 @@ def solve(function: str, at: str, variables: Sequence[str] | None = None, explai
         f"tangent plane at {args(result.point)}"
     simplified = show(result.equation, names)
     # z = 1 at (0, 0) of e^(xy) is said once, not again as what it simplifies to (outside check h51, N13)
-    lines = [header(f, names), f"{what}: {lesson_form}", *[simplified] * (simplified != lesson_form)]
+    lines = [header(f, names), f"{what}: {lesson_form}"]
+    if simplified != lesson_form:
+        lines.append(simplified)
     latex = [header(f, names, True), show(result.equation, names, latex=True)]
     shape = "line" if result.line else "plane"
     data = {"kind": "tangent", "function": show(f, names), "variables": list(names),
