@@ -406,7 +406,8 @@ def test_log10_and_log2_before_a_bracket_or_a_space_are_logarithms_to_base_10_an
 
 @pytest.mark.parametrize("typed, meant, note", [
     ("log 10x", "log(10*x)", None), ("log(10)x", "x*log(10)", None), ("log 2", "log(2)", None),
-    ("ln2", "log(2)", None), ("log 10 x", "log(10*x)", None),
+    ("ln2", "log(2)", None), ("log 10 x", "log(10*x)",
+                                            "'log 10 x' was read as log(10 x); write log(10) x if only 10 is its argument"),
     ("log10", "log(10)", None), ("1/(x log10)", "1/(x*log(10))", None), ("log10 - x", "log(10) - x", None),
     ("log10^2", "log(100)", None), ("log_2x", "log(x)/log(2)", None),
     # a number and a letter straight after log are its argument, as in sin2x and ln2x, and the note says so
@@ -472,6 +473,9 @@ def test_log10_with_two_arguments_is_refused_by_its_name():
     ("-2e^-2x^2", "-2*x**2*exp(-2)",
      "'e^-2x^2' was read as e^-2·x^2; write e^(-2x^2) if all of it is the exponent"),
     ("sin e^-2x", "sin(x*exp(-2))", "'e^-2x' was read as e^-2·x; write e^(-2x) if all of it is the exponent"),
+    # outside check h52, N3: a number's power before a letter, as e's, was read as 2³·x unsaid
+    ("2^3x", "8*x", "'2^3x' was read as 2^3·x; write 2^(3x) if all of it is the exponent"),
+    ("10^xy", "10**x*y", "'10^xy' was read as 10^x·y; write 10^(xy) if all of it is the exponent"),
     # and a power of 1 or a signed one before a division
     ("x^1/2", "x/2", "'x^1/2' was read as (x^1)/2; write x^(1/2) if all of it is the exponent"),
     ("x^-1/2", "1/(2*x)", "'x^-1/2' was read as (x^-1)/2; write x^(-1/2) if all of it is the exponent"),
@@ -479,11 +483,28 @@ def test_log10_with_two_arguments_is_refused_by_its_name():
     # what means what it says is not noted
     ("x^2y", "x**2*y", None), ("x^2/2", "x**2/2", None), ("e^-2 x", "x*exp(-2)", None), ("x^-1 /2", "1/(2*x)", None),
     ("e^(-2)x", "x*exp(-2)", None), ("x^-2", "x**-2", None), ("e^-x", "exp(-x)", None), ("e^x y", "y*exp(x)", None),
-    ("x^ky", "x**k*y", None),
+    ("x^ky", "x**k*y", None), ("2^3 x", "8*x", None), ("2^(3x)", "2**(3*x)", None),
 ])
 def test_an_exponent_that_stops_short_of_what_follows_is_said(typed, meant, note):
     answer = read(typed, variables=("x", "y", "k"))
     assert answer.value == _sympy(meant, ("x", "y", "k"))
+    assert answer.ambiguities == ((note,) if note else ())
+
+
+@pytest.mark.parametrize("typed, meant, note", [
+    # outside check h52, N3: a function without brackets takes factors a space apart too, as √(xy), said
+    ("sqrt x y", "sqrt(x*y)", "'sqrt x y' was read as sqrt(x y); write sqrt(x) y if only x is its argument"),
+    ("sin^2 x y", "sin(x*y)**2", "'sin^2 x y' was read as sin^2(x y); write sin^2(x) y if only x is its argument"),
+    ("2 + sin 2x y - 1", "1 + sin(2*x*y)",
+     "'sin 2x y' was read as sin(2x y); write sin(2x) y if only 2x is its argument"),
+    ("sin sqrt x y", "sin(sqrt(x*y))", "'sqrt x y' was read as sqrt(x y); write sqrt(x) y if only x is its argument"),
+    # what has no space inside, or stops where it is told to, is not noted
+    ("sin 2x", "sin(2*x)", None), ("sin xy", "sin(x*y)", None), ("sin x cos y", "sin(x)*cos(y)", None),
+    ("ln x + y", "log(x) + y", None), ("sin(x) y", "sin(x)*y", None),
+])
+def test_a_function_without_brackets_over_factors_a_space_apart_is_said(typed, meant, note):
+    answer = read(typed, variables=("x", "y"))
+    assert answer.value == _sympy(meant, ("x", "y"))
     assert answer.ambiguities == ((note,) if note else ())
 
 

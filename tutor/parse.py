@@ -19,7 +19,8 @@ The grammar, loosest binding first::
 
 A function without brackets takes the juxtaposed atoms that follow it, up to the
 next function name or bracket: `sin x cos x` is sin(x)·cos(x), `sin 2x` is sin(2x),
-and `cos x^2(2x)` is cos(x²)·2x, the way a chain-rule factor is written after it.
+and `cos x^2(2x)` is cos(x²)·2x, the way a chain-rule factor is written after it; factors a space
+apart are noted (`sqrt x y` is √(xy), where √x·y may have been meant).
 `f^-1` is the inverse function (`sin^-1 x` = asin x, `cot^-1 x` = acot x), any
 other power is a power of the value (`sin^2 x`). `log_b` takes a base: a number,
 a name or a bracketed expression (`log_2 8`, `log_b(x)`, `log_{10} x`).
@@ -34,8 +35,8 @@ each other are noted alike (`sin2(x)` is sin(2)·x, `ln2(x)` is ln(2)·x). Brace
 after `^` (or `log_`) group, as LaTeX writes them: `e^{-2x}` is e^(-2x); anywhere else a
 brace starts a set of points.
 An exponent is one signed power (`e^-2x` is e⁻²·x, `x^1/2` is (x¹)/2): where a sign
-in it (or e^number, or x^1 before '/') stops short of a letter, a bracket or a
-divisor written straight after, the note says how it was read.
+in it (or a number's power of one number or name, e^2x or 2^3x, or x^1 before '/') stops short of a
+letter, a bracket or a divisor written straight after, the note says how it was read.
 A run of letters is split into known names only (`xsinx` -> x·sin(x)).
 In an answer with '=' a product (or power) that would cancel a factor it divides by is kept as written:
 `x^2/x = 0` is x²/x = 0, which has no value at x = 0, not x = 0 (`_times`); in an expression x²/x is x.
@@ -961,6 +962,7 @@ class _Parser:
         self.ambiguities: list[str] = []
         self.exponent_end: tuple[int, int, int] | None = None  # (token after it, power's column, '^' column)
         self.root_end: tuple[int, int] | None = None  # (token after a root of one number or name, '√' column)
+        self.bare_space: int | None = None  # bare_argument's: where a factor a space apart starts
         # ± and ∓ (`expanded`): the sign each stands for in the reading at hand (by column), those read before
         # a sign was chosen, and each item they made several of (its first ±, and how many it made)
         self.chosen: dict[int, int] = {}
@@ -1340,7 +1342,8 @@ class _Parser:
         if self.tok.spaced:
             return
         divisor = tokens[self.pos + 1] if self.at("/") else None
-        factor = self.starts_atom() and (signed or (number is not None or named) and base == sympy.E)
+        # 2^3x and e^2x: a number's power is rarely followed by a factor, where an exponential's exponent is
+        factor = self.starts_atom() and (signed or (number is not None or named) and base.is_number)
         divided = (divisor is not None and (signed or number == "1") and not divisor.spaced
                    and (divisor.kind in single or divisor.kind == TokenKind.OPERATOR and divisor.text in "(["))
         if factor or divided:
@@ -1525,6 +1528,7 @@ class _Parser:
             number, noted = self.tok, len(self.ambiguities)
             direct = base is None and number.kind == TokenKind.NUMBER and not number.spaced and self.pos == first
             args = [self.bare_argument(name.col)]
+            self.note_spaced_argument(name.col, number.col)
             if direct and self.pos == first + 1 and self.at("(", "[") and not self.tok.spaced:
                 self.note_number_then_bracket(name, fn, number, noted)
         else:
@@ -1648,22 +1652,37 @@ class _Parser:
         what = "which whole number this is" if not fn.pairwise else f"which of these numbers is the {fn.name}"
         raise InputError(f"the numbers are too close to tell {what}; write it more simply", col, "undecided")
 
+    def note_spaced_argument(self, start: int, argument: int) -> None:
+        """Say how a function without brackets took factors a space apart (`sqrt x y` is √(xy), `sin x y` is
+        sin(xy)): its argument runs on to the next operator, where √x·y may have been meant."""
+        space = self.bare_space
+        if space is None:
+            return
+        head, inside, rest = self.span(start, argument).rstrip(), self.span(argument, space).rstrip(), \
+            self.span(space, self.tok.col).rstrip()
+        self.ambiguities.append(f"'{self.span(start, self.tok.col).rstrip()}' was read as {head}({inside} {rest}); "
+                                f"write {head}({inside}) {rest} if only {inside} is its argument")
+
     def bare_argument(self, col: int) -> Expr:
+        """A function's argument without brackets; `bare_space` is where the first factor a space apart from
+        the one before starts (None if none)."""
         with self.nested(col):
             if self.at(*_SIGNS):
                 sign = self.advance()
                 value = self.bare_argument(col)
                 return -value if self.sign(sign) < 0 else value
-            run, digits = [self.tok.col], None
+            run, digits, space = [self.tok.col], None, None
             value = self.power()
             while self.starts_atom() and self.tok.kind != TokenKind.FUNCTION and not self.at("(", "["):
                 digits = digits or self.digits_after_letter()
+                space = self.tok.col if self.tok.spaced and space is None else space
                 run.append(after := self.tok.col)
                 power = self.exponent_ended()
                 factor = self.power()
                 value = _times(value, factor, _kept((value, factor)))  # sin 0√(-x²) keeps its root, as 0√(-x²) does
                 self.note_exponent(power, after)
             self.note_digits(run, digits)
+            self.bare_space = space
             return value
 
     # -- the top level: items separated by commas, each maybe bracketed or `lhs = rhs`
