@@ -138,8 +138,8 @@ def test_summary_table_on_the_terminal(graded, tmp_path, capsys):
     run(CLASS, "--out", str(tmp_path))
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "grading-test: 3 students, 10 answers (4 correct, 6 incorrect, 0 invalid), 2 not answered"
-    assert out[1].split() == ["exercise", "points", "answered", "correct", "mean", "most", "common", "wrong", "answer"]
-    assert out[2].split() == ["cube", "2", "3", "1", "0.67", "3x²", "+", "1", "(1)"]
+    assert out[1].split() == ["exercise", "points", "answered", "correct", "facility", "most", "common", "wrong", "answer"]
+    assert out[2].split() == ["cube", "2", "3", "1", "0.33", "3x²", "+", "1", "(1)"]
     assert out[-2] == "class mean: 40% of 5 points"
 
 

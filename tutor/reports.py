@@ -26,6 +26,7 @@ from .analysis import (
     WrongAnswer,
     by_exercise,
     exercise_summaries,
+    figure,
     misconception_of,
     most_common,
     parts_of,
@@ -341,12 +342,13 @@ def summary_table(book: Gradebook) -> str:
     summaries = exercise_summaries(book)
     shown = [e for e in summaries if e.answered]
     width = max([len("exercise")] + [len(e.exercise) for e in shown])
-    lines.append(f"{'exercise':<{width}}  points  answered  correct    mean  most common wrong answer")
+    # the facility, as the summary's: a mean in points beside 2-point exercises read as the easiest (outside check h53)
+    lines.append(f"{'exercise':<{width}}  points  answered  correct  facility  most common wrong answer")
     for e in shown:
         first = e.wrong[0] if e.wrong else None
         common = f"{first.reading}{f' with {first.variant}' if first.variant else ''} ({first.count})" if first else ""
         lines.append(f"{e.exercise:<{width}}  {number(e.points):>6}  {e.answered:>8}  {e.correct:>7}  "
-                     f"{number(e.mean, 2):>6}  {common}")
+                     f"{figure(e.facility) if e.facility is not None else '–':>8}  {common}")
     unanswered = [e for e in summaries if not e.answered and not e.not_graded]  # not graded: said below
     if unanswered:
         lines.append(f"({counted(len(unanswered), 'exercise')} answered by no one)")
