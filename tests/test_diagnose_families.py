@@ -574,6 +574,8 @@ _EVERY_PARTIAL = "At a critical point every partial derivative is zero at once."
     ("x^2 + y^2 + z^2 - 2x", "(1, 0, 0), (1, 1, 1)", "(1, 1, 1), where only ∂f/∂x is zero"),
     ("x^2 + y^2 + z^2 - 2x", "(1, 0, 0), x = 1, y = 0",
      "x = 1, where only ∂f/∂x is zero, and y = 0, where only ∂f/∂y is zero"),
+    # outside check h53, N6: a point typed twice was named twice, "(0, 0) and (0, 0)"
+    ("x^3 - 27x + y^2", "(3, 0), (-3, 0), (0,0), (0,0)", "(0, 0), where only ∂f/∂y is zero"),
 ])
 def test_each_extra_item_is_told_with_the_partials_zero_there(tmp_path, function, answer, extra):
     verdict = inline(tmp_path, f"    kind: critical_points\n    function: {function}\n", answer)

@@ -158,7 +158,7 @@ def _differences(problem: CriticalPoints) -> Pattern:
         items = cast(tuple, got.value)  # read in the points shape
         # a system with one solution ({x = 1, y = 0, z = 0}) is that point, as the check reads it
         met = [meet_point(p, ctx.variables) if isinstance(p, Meet) else p for p in items]
-        got_points = [p for p in met if isinstance(p, tuple)]
+        got_points = list(dict.fromkeys(p for p in met if isinstance(p, tuple)))  # a point typed twice named once
         got_lines = [p for p in met if isinstance(p, (Equation, Meet))]
         missing_lines = [w for w in lines if not any(same_locus(a, w, ctx) for a in got_lines)]
         missing: list[Point | Equation | Meet] = [
