@@ -158,3 +158,15 @@ def test_two_mistakes_whose_reasons_end_in_the_plane_s_formula_say_it_once(capsy
         "It looks like two mistakes: you left out f(2, 4) = 20, and you used x and y where the plane has (x - 2) and "
         "(y - 4). The plane goes through the point on the surface, and the slopes multiply the distances from the "
         "point: z = f(a, b) + f_x(a, b)(x − a) + f_y(a, b)(y − b).")
+
+
+@pytest.mark.parametrize("answer", ["z = 4x + 2y - 5", "z = 5 + 4(x - 2) + 2(y - 1)"])
+def test_the_whole_plane_at_the_swapped_point_is_one_mistake(tmp_path, answer):
+    # outside check h53, N1: the plane at (2, 1) for (1, 2) was told as two mistakes, the shifts and the slopes
+    # swapped, where the slopes taken at (2, 1) are right there
+    path = pack_file(tmp_path, '{id: t, kind: tangent_plane, function: "x^2 + y^2", at: [1, 2]}')
+    verdict = respond(packs.load(path).exercise("t").variant(), answer, isolated=False)
+    assert (verdict.note, verdict.message) == (
+        "misconception:tangent-plane-at-swapped-point",
+        "It looks like you made the tangent plane at (2, 1) instead of (1, 2): f(a, b), both slopes and both shifts "
+        "take x = 1 and y = 2: z = f(a, b) + f_x(a, b)(x − a) + f_y(a, b)(y − b).")

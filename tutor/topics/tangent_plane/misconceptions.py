@@ -67,6 +67,10 @@ MISCONCEPTIONS = register(
         "It looks like you used {wrong} where the plane has {right}. Each shift takes its own coordinate "
         "of the point: x − a and y − b."),
     Misconception(
+        "tangent-plane-at-swapped-point", "tangent plane at the point with its coordinates swapped",
+        "It looks like you made the tangent plane at {swapped} instead of {point}: f(a, b), both slopes and both "
+        f"shifts take {{assignment}}: {PLANE}."),
+    Misconception(
         "tangent-line-only", "gave the tangent line of one slice for the plane",
         "It looks like you gave only the tangent line of the slice {slice}. The tangent plane has both "
         f"slopes: {PLANE}."),
@@ -297,7 +301,13 @@ def candidates(problem: TangentPlane) -> Tiered:
         return found
     surface = WrongAnswer.of([say["surface-for-plane"](f=show(f, variables), **shown)],
                              Answer(Shape.EQUATION, Equation(symbol("z"), f)))  # a plane's own is the right answer
-    return Tiered([*made(_one_wrong(slots)), surface, _at_wrong_height(problem, wrong_height)],
+    # the point read as (b, a) from the start: one mistake, where the pieces would say it as two (outside check h53)
+    elsewhere = []
+    if swapped != point and None not in at_swapped and (height := at_point(f, variables, swapped)) is not None:
+        plane = planes.plane(height, at_swapped, crossed, "plane")
+        elsewhere.append(WrongAnswer.of([say["tangent-plane-at-swapped-point"](
+            **point_words(variables, point, problem.decimals))], Answer(Shape.EQUATION, plane)))
+    return Tiered([*made(_one_wrong(slots)), *elsewhere, surface, _at_wrong_height(problem, wrong_height)],
                   lambda: made(_two_wrong(slots)))
 
 
