@@ -484,7 +484,14 @@ def test_a_wrong_count_with_its_unit_is_still_named(capsys):
 def test_a_sentence_before_an_equals_sign_is_not_taken_for_a_name(capsys):
     # it was told "Write just 1/x has no solution, without 'no minimum, eˣ ='."
     assert main(["check", "no minimum, eˣ = 1/x has no solution", "--exercise", "gradients:hard-to-optimize-minimum"]) == 3
-    assert "without" not in capsys.readouterr().out
+    assert "without 'no minimum" not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("typed", ["x^9999 * y^9999", "y"])
+def test_an_unknown_name_where_a_number_is_asked_does_not_offer_a_variable(capsys, typed):
+    # outside check h53, N7: "Unknown name 'y' (the variable is x)", where `x` is told a number is expected
+    assert main(["check", typed, "-e", "0.5", "--vars", "x", "--shape", "number"]) == 3
+    assert capsys.readouterr().out.splitlines()[-1] == "Unknown name 'y': a number is expected here, without variables."
 
 
 @pytest.mark.parametrize("typed, message", [
