@@ -268,6 +268,19 @@ def test_a_placeholder_after_a_sign_whose_parameter_may_be_negative_is_a_caution
         "before {a}"]
 
 
+def test_cautions_are_said_beside_a_pack_s_errors(tmp_path, capsys):
+    """Outside check h53, N4: a pack with an error said nothing of its cautions, told only once it was mended."""
+    path = tmp_path / "p.yaml"
+    path.write_text("pack: s\nexercises:\n"
+                    "  - {id: n, kind: expression, prompt: 'x1 for f(x) = x^2 - {a}·x?', expected: 0.1 a,"
+                    " params: {a: {int: [-3, 3]}}}\n"
+                    "  - {id: w, kind: partial_derivative, function: x^2, wrt: x, answer: 3x}\n", encoding="utf-8")
+    assert main(["pack", "validate", str(path)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split(": ", 2)[1] for line in lines] == ["exercise 'w'", "exercise 'n'"]
+    assert "the given answer does not agree" in lines[0] and "may be drawn negative" in lines[1]
+
+
 def test_a_placeholder_after_a_sign_that_may_be_0_is_a_caution(tmp_path, capsys):
     """Outside check h49, N5: 'y = {u}x + {v}' showed a student who drew v = 0 'y = 3x + 0'; a placeholder that is
     never 0, or is followed by a letter (the coefficients' caution), is told nothing here."""

@@ -553,7 +553,10 @@ def test_a_parameter_used_nowhere_is_reported_with_the_rest(tmp_path, capsys):
         f"{path}:11:13: exercise 'only-required': parameter 'a' is used nowhere in the exercise: where it is meant "
         "to be used, check its spelling",
         f"{path}:12:14: exercise 'only-required': no parameters meet 'require: a > 3' in 1000 draws; widen the "
-        "ranges or relax the condition"]
+        "ranges or relax the condition",
+        # and, after the problems, the caution that says what the misspelt name became (outside check h53, N4)
+        f"{path}:5:15: exercise 'misspelt': f has the letter 'b' beside x and y, not under 'params': every student "
+        "gets it as a variable. If it is a parameter, declare it; if not, list f's variables under 'variables'"]
 
 
 def test_a_problem_every_draw_has_names_no_draw(tmp_path, capsys):

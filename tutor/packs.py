@@ -1220,11 +1220,12 @@ def cautions(pack: Pack) -> list[str]:
         try:
             exercise = spec.variant(0)
             caution = exercise.problem.caution()
-        except TutorError:  # a variant that can't be set: reported as a problem already
+            told = variant_check.hint_telling_answer(exercise)
+        except (TutorError, *variant_check.COMPUTING):  # a variant that can't be set: a problem, said already
             continue
         if caution is not None:
             found.append(spec.describe(Finding(None, caution)))
-        if (told := variant_check.hint_telling_answer(exercise)) is not None:
+        if told is not None:
             found.append(spec.describe(told))
         if (undeclared := _undeclared(spec)) is not None:
             found.append(spec.describe(undeclared))

@@ -37,7 +37,7 @@ UNKNOWN_NAME = "unknown_name"  # InputError's note for a name in an author's ans
 
 # What sympy raises on values it can't compute with (a logarithm of 0, a polynomial of a constant):
 # a badly drawn variant, told as such, not a crash of the checker.
-_COMPUTING = (ArithmeticError, ValueError, TypeError, NotImplementedError, BasePolynomialError)
+COMPUTING = (ArithmeticError, ValueError, TypeError, NotImplementedError, BasePolynomialError)
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,7 @@ def _build(spec: ExerciseSpec, params: Params) -> Exercise | Finding:
         return Finding(error.field, error.message, unkeyable=isinstance(error, Unkeyable))
     except TutorError as error:  # a solver or the reader refused this variant's data
         return Finding(None, error.message)
-    except _COMPUTING:
+    except COMPUTING:
         return Finding(None, "its answer can't be computed")
     if _undefined(expected.value):
         return Finding(None, "its answer is undefined (a division by zero, or a value outside the "
@@ -134,7 +134,7 @@ def _own_answer(spec: ExerciseSpec, exercise: Exercise) -> Finding | None:
         verdict = problem.check(shown, spec.tolerance)
     except TutorError as error:
         return Finding(None, f"its answer can't be checked: {error.message}", unkeyable=True)
-    except _COMPUTING:
+    except COMPUTING:
         return Finding(None, "its answer can't be checked", unkeyable=True)
     if verdict.correct:
         return None
@@ -295,7 +295,7 @@ def check(spec: ExerciseSpec, params: Params, thorough: bool = True,
             found += _author_answer(exercise, spec.answer)
     except TutorError as error:
         found.append(Finding(None, f"its answer can't be checked: {error.message}"))
-    except _COMPUTING:
+    except COMPUTING:
         found.append(Finding(None, "its answer can't be checked"))
     found += _mistakes(exercise, thorough)
     found += _texts(exercise)
@@ -365,7 +365,7 @@ def _mistakes(exercise: Exercise, right_answers: bool) -> list[Finding]:
                 if isinstance(mistake.answer, str) else ""
             found.append(Finding(where, f"the mistake '{mistake.answer}' can't be read: {error.message}{braces}",
                                  _of_draw(error)))
-        except _COMPUTING:
+        except COMPUTING:
             found.append(Finding(where, f"the mistake '{mistake.answer}' can't be checked"))
     return found
 
@@ -376,7 +376,7 @@ def _texts(exercise: Exercise) -> list[Finding]:
     found = []
     try:
         exercise.problem.hints()
-    except (TutorError, *_COMPUTING) as error:
+    except (TutorError, *COMPUTING) as error:
         found.append(Finding(None, f"its hints can't be given: {getattr(error, 'message', 'they fail to compute')}"))
     for field, text in author_texts(spec):
         if field.startswith("mistakes"):
