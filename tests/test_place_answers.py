@@ -61,6 +61,12 @@ def told(capsys, pack: str, exercise: str, answer: str) -> list[str]:
                                   "the x."),
     ("shifted", "f = 1 - 2 ≈ -1.0", "The question asks for the x where f is least, not f's value there: write just "
                                     "the x."),
+    # outside check h54, N1: f′(x₀) before '=' is the slope, not f's value
+    ("gradients:descent-1d-step-1", "f'(0.05) = -18.9", "The question asks for x₁, the point after 1 iteration, "
+                                                        "not the slope f′ there: write just the x."),
+    ("gradients:descent-heat-step-1", "∇T(0.5, 0.6) = (0.4, 0.5)", "The question asks for (x₁, y₁), the point "
+                                                                   "after 1 iteration, not the gradient ∇T there: "
+                                                                   "write just the point."),
 ])
 def test_f_value_is_told_the_place_is_asked_not_to_write_the_value(capsys, pack, exercise, typed, message):
     assert told(capsys, pack, exercise, typed) == ["invalid", typed, "^", message]

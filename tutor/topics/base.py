@@ -532,6 +532,11 @@ class FunctionProblem(Problem):
             return InputError(f"the question asks for {place}, not {call[1]}'s value there: write just {at}",
                               error.column, error.note)
         what = f"the {self.variables[0]}" if len(self.variables) == 1 else "the point"
+        # f′(0.05) = -18.9: the slope, not f's value (outside check h54, N1)
+        if _names_a_derivative(error.label, self.name, self.variables):
+            slope = f"slope {self.name}′" if len(self.variables) == 1 else f"gradient ∇{self.name}"
+            return InputError(f"the question asks for {place}, not the {slope} there: write just {what}",
+                              error.column, error.note)
         if not _names_the_value(error.label, self.name, self.variables):
             return InputError(f"the question asks for {place}: write just {what}, without '{error.label} ='",
                               error.column, error.note)
@@ -570,6 +575,12 @@ def _names_the_place(label: str, variables: Sequence[str]) -> bool:
 
 # the letter a graph's height goes by, for a function of one variable and of two (y = f(x), z = f(x, y))
 _HEIGHTS = {1: "y", 2: "z"}
+
+
+def _names_a_derivative(label: str, name: str, variables: Sequence[str]) -> bool:
+    """Whether a name before '=' is of the function's derivative: f', f′(x), ∇f, df/dx, ∂f/∂x, f_x (not f_min)."""
+    f, by = re.escape(name), "|".join(re.escape(v) for v in variables)
+    return re.match(rf"(?:{f}\s*['′]|∇\s*{f}|d{f}\s*/\s*d|∂{f}\s*/\s*∂|{f}_(?:{by})(?![^\W\d_]))", label) is not None
 
 
 def _names_the_value(label: str, name: str, variables: Sequence[str]) -> bool:
