@@ -99,6 +99,17 @@ def test_a_caret_after_full_width_characters_points_at_the_character_named():
     assert caught.value.pointer("２x + +") == "２x + +\n      ^"
 
 
+@pytest.mark.parametrize("text, shown", [
+    ("2\u200by 😀", "2 y 😀\n    ^"),  # outside check h54, N7: a zero-width space, read as a space, was echoed as �
+    ("2\u2061y 😀", "2 y 😀\n    ^"),  # Word's function application, read as a space too
+    ("2y\u202e", "2y\ufffd\n  ^"),  # a character refused is shown as a symbol, the caret under it
+])
+def test_a_character_read_as_a_space_is_echoed_as_one(text, shown):
+    with pytest.raises(InputError) as caught:
+        read(text)
+    assert caught.value.pointer(text) == shown
+
+
 @pytest.mark.parametrize("text, expected", [
     ("xsinx", "x*sin(x)"),
     ("sin x cos x", "sin(x)*cos(x)"),

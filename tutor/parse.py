@@ -142,7 +142,9 @@ class InputError(TutorError):
         """The input with a caret under the offending column (two lines): of a long input, the stretch of a
         line's width around the column, cut off with '…' (an answer refused for its length is not echoed in
         full)."""
-        shown = visible(text)  # one column a character, none acting on the terminal
+        # one column a character, none acting on the terminal; one read as a space shown as one, not as a
+        # character unknown (outside check h54, N7: a zero-width space echoed as �)
+        shown = visible(text.translate(_SPACES))
         column = min(self.column, len(shown)) if self.column is not None else 0
         start = max(0, min(column - POINTER_WIDTH // 2, len(shown) - POINTER_WIDTH))
         head = "…" if start else ""
@@ -224,11 +226,13 @@ for _code in [*range(0xFF01, 0xFF5F), *range(0x1D400, 0x1D800), 0x210E]:
         _TRANSLATE[chr(_code)] = _letter
 # copied from a web page with the text; and the marks and isolates of right-to-left text (a Hebrew, Arabic or
 # Persian keyboard or page puts them in), which set the direction of the text around them and are no part of it
-for _invisible in "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u061c\u2066\u2067\u2068\u2069":
+_READ_AS_SPACE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u061c\u2066\u2067\u2068\u2069\u2061"
+for _invisible in _READ_AS_SPACE:
     _TRANSLATE[_invisible] = " "
 # the embeddings and overrides, by contrast, show the text after them in another order than the one it is read
 # in (the answer a student or a teacher sees is not the answer graded): refused, and said so
 _REORDERING = "\u202a\u202b\u202c\u202d\u202e"
+_SPACES = str.maketrans(dict.fromkeys(_READ_AS_SPACE, " "))
 
 
 def _unseen(character: str) -> str:
@@ -242,9 +246,9 @@ def _unseen(character: str) -> str:
         return f"{refused}: such a mark shows text in another order than the order it is read in; delete it"
     return refused
 # the invisible operators of an equation copied from Word (its equation editor puts U+2061 after every
-# function name), as what they mean: function application a space, invisible times '*', the invisible
+# function name), as what they mean: function application a space (above), invisible times '*', the invisible
 # separator ',' and invisible plus '+'
-_TRANSLATE.update({"\u2061": " ", "\u2062": "*", "\u2063": ",", "\u2064": "+"})
+_TRANSLATE.update({"\u2062": "*", "\u2063": ",", "\u2064": "+"})
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ"
 _FROM_SUPERSCRIPT = {c: unicodedata.normalize("NFKC", c).replace("\u2212", "-") for c in SUPERSCRIPTS}
