@@ -108,6 +108,13 @@ def test_a_character_refused_is_named_and_its_look_alike_given(capsys, answer: s
     assert told(capsys, answer, "gradients:partial-x-3x2y3")[3] == message
 
 
+def test_a_look_alike_of_a_letter_that_is_no_name_here_says_so(capsys) -> None:
+    # outside check h54, N8: "type x instead" on d/dy, where x is then refused as no variable of the exercise
+    assert told(capsys, "2\u0445", "gradients:tangent-line-fix-x")[3] == (
+        "The character 'х' (U+0445 CYRILLIC SMALL LETTER HA) can't be used here; it looks like x, which is no name "
+        "here either (the variable is y).")
+
+
 @pytest.mark.parametrize(("answer", "exercise", "column", "message"), [
     ("E\\left(m = \\frac{1}{2}, b = \\frac{7}{3}\\right) \\approx 4.167", "power-lines-cost", 1,
      "'\\left(' is LaTeX: leave out \\left and keep the bracket."),  # was "Unknown name 'E'", the cost's own name

@@ -306,14 +306,23 @@ _HTML_TAG = re.compile(r"</?([A-Za-z]+)[^<>]*>")
 _NOTEBOOK = re.compile(r"(?:In|Out)\s*\[\s*\d*\s*\]\s*[:=]?")
 
 
-def _unknown_character(character: str) -> str:
+_LETTERS_ONLY = frozenset("abcdfghijklmnopqrstuvwxyzABCDFGHIJKLMNOPQRSTUVWXYZ")  # not e and E, which numbers use
+
+
+def _unknown_character(character: str, vocabulary: _Vocabulary) -> str:
     """Why a character is refused, named by its code point and name where it is not ASCII (a Cyrillic х shows as
-    x), with the character to type instead where it looks like one."""
+    x), with the character to type instead where it looks like one that is a name here; where it looks like one
+    that is not, that too (outside check h54, N8: `type x instead`, then x refused as no variable of d/dy)."""
     if character.isascii():
         return f"the character '{character}' can't be used here"
     refused = f"the character '{character}' ({character_name(character)}) can't be used here"
     alike = _LOOK_ALIKES.get(character)
-    return f"{refused}: type {alike} instead" if alike else refused
+    if alike is None:
+        return refused
+    if vocabulary.infer or vocabulary.pieces(alike) is not None or alike not in _LETTERS_ONLY:  # E: 1.4E-1
+        return f"{refused}: type {alike} instead"
+    names = sorted({s.name for s in vocabulary.variables.values()})
+    return f"{refused}; it looks like {alike}, which is no name here either ({_describe(names)})"
 
 
 _UNIT_VECTORS = ("i", "j", "k")  # 2x i + 2y j, the gradient as physics writes it
@@ -550,7 +559,7 @@ class _Tokenizer:
             elif c == "<" and _ANGLED_PART.match(text, i):  # <4, 8>·<x - 2, y - 4>: a vector, not a comparison
                 raise InputError(_angled_in_expression(text, i), col, "forbidden")
             else:
-                hint = _placed_hint(text, i) or _FORBIDDEN_HINTS.get(c) or _unknown_character(c)
+                hint = _placed_hint(text, i) or _FORBIDDEN_HINTS.get(c) or _unknown_character(c, self.vocabulary)
                 raise InputError(hint, col, "forbidden")
             spaced = False
         out.append(Token(TokenKind.END, "", len(text) + self.offset, spaced=spaced))
