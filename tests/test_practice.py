@@ -4,6 +4,7 @@ and once in a real terminal (tmux)."""
 from __future__ import annotations
 
 import io
+import json
 import os
 import shutil
 import signal
@@ -339,6 +340,17 @@ def test_progress_command(tmp_path, capsys):
     assert main(["progress", "--db", str(db), "--json"]) == 0
     assert '"student": "ana"' in capsys.readouterr().out
     assert main(["progress", "--db", str(tmp_path / "none.sqlite3")]) == 2
+
+
+def test_progress_json_names_the_answers_right_without_help_so(tmp_path, capsys):
+    """Outside check h54, N5: "correct" was every right answer per student and only those right without help per
+    skill; each count has its own key."""
+    _, db = run_student(tmp_path, ["x", ":hint", "2x"])
+    assert main(["progress", "--db", str(db), "--json"]) == 0
+    ana = json.loads(capsys.readouterr().out)[0]
+    assert (ana["attempts"], ana["correct"], ana["correct_without_help"]) == (2, 1, 0)
+    assert {(s["attempts"], s["correct_without_help"]) for s in ana["skills"]} == {(2, 0)}
+    assert all("correct" not in s for s in ana["skills"])
 
 
 def test_progress_counts_a_run_with_switches_of_pack_as_one_session(tmp_path, capsys):

@@ -807,8 +807,10 @@ class Store:
                 "sessions": len(sessions),  # runs of the tutor; one that answered nothing is not counted
                 "attempts": len(attempts),
                 "correct": sum(a.verdict == "correct" for a in attempts),
+                # a skill counts only answers right without help: named so, not "correct" as above (h54, N5)
+                "correct_without_help": sum(a.verdict == "correct" and a.hints == 0 for a in attempts),
                 "skills": [{"skill": s.name, "mastery": round(s.score, 3), "attempts": s.attempts,
-                            "correct": s.correct} for s in self.skills(student_id).values()],
+                            "correct_without_help": s.correct} for s in self.skills(student_id).values()],
             })
         return out
 

@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
               f"in {counted(student['sessions'], 'session')}")
         for skill in student["skills"]:
             bar = store.mastery_bar(skill["mastery"])
-            print(f"  {skill['skill']:<22} {bar} {skill['correct']:>3}/{skill['attempts']}")
+            print(f"  {skill['skill']:<22} {bar} {skill['correct_without_help']:>3}/{skill['attempts']}")
     if any(student["skills"] for student in summary):
         print(store.MASTERY_RULE)
     return EXIT_OK
