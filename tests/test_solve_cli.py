@@ -1835,8 +1835,9 @@ def test_tangent_steps_say_nothing_of_it_where_the_partials_came_from_their_form
 def test_the_latex_steps_write_the_limit_from_the_definition_as_maths(capsys):
     status, out, _ = run(capsys, "gradient", "sqrt(abs(x*y))", "--at", "0,0", "--steps", "--latex")
     assert status == 0
-    assert (r"so from the definition, $\frac{\partial f}{\partial y}$$\left(0, 0\right)$ = "
-            r"$\lim_{h \to 0} \frac{f(0, h) - f(0, 0)}{h}$ = $0$.") in out
+    # one math span from the name to the value (outside check h54, N6: `$a$ = $b$`, `$a$ = 0`)
+    assert (r"so from the definition, $\frac{\partial f}{\partial y}\left(0, 0\right) = "
+            r"\lim_{h \to 0} \frac{f(0, h) - f(0, 0)}{h} = 0$.") in out
     assert "→" not in out
 
 
@@ -1891,18 +1892,18 @@ def test_the_latex_answer_of_critical_points_has_a_line_for_each_line_of_the_tex
 def test_the_latex_steps_put_every_maths_character_in_math_mode(capsys):
     _, out, _ = run(capsys, "critical", "abs(sin(x))", "--steps", "--latex")
     assert (
-        r"  \item $f$ repeats every $\pi$, kinks and all, so look within one period, 0 $\le$ x $<$ $\pi$. Where "
-        r"each absolute value's inside keeps one sign, $f$ has no absolute value: solve $f$$'$ = 0 for each choice of "
+        r"  \item $f$ repeats every $\pi$, kinks and all, so look within one period, 0 $\le$ x $< \pi$. Where "
+        r"each absolute value's inside keeps one sign, $f$ has no absolute value: solve $f' = 0$ for each choice of "
         r"signs, and look at each kink, where an inside is 0, from both sides:") in out.splitlines()
     _, out, _ = run(capsys, "cost", "--points", "(1,2), (2,5), (3,3)", "--mean", "--start", "0,0", "--rate", "0.01",
                     "--steps", "--latex")
     assert out.splitlines()[10].startswith(
         r"  \item With n = $3$ observations the cost is the mean, with a $\frac{1}{2}$ that the derivative's 2 cancels")
     assert out.splitlines()[14].startswith(
-        r"  \item Step against the gradient: (m$_{1}$, b$_{1}$) = (m$_{0}$, b$_{0}$) $-$ "
-        r"$\alpha$$\cdot$$\nabla$L(m$_{0}$, b$_{0}$) = ")
+        r"  \item Step against the gradient: (m$_{1}$, b$_{1}$) = (m$_{0}$, b$_{0}$) $- "
+        r"\alpha\cdot\nabla$L(m$_{0}$, b$_{0}$) = $\left(0, 0\right) - 0.01\cdot")
     _, out, _ = run(capsys, "minimize", "e^x - ln x", "--steps", "--latex")
-    assert out.splitlines()[4].endswith(r"the Omega constant $\Omega$, the x with xe$^{x}$ = 1 (Lambert's W function at 1)")
+    assert out.splitlines()[4].endswith(r"the Omega constant $\Omega$, the x with xe$^{x} = 1$ (Lambert's W function at 1)")
 
 
 def _documented_solve_commands() -> list[list[str]]:
@@ -2319,3 +2320,13 @@ def test_a_chain_rule_inside_a_quotient_takes_a_letter_of_its_own(capsys):
                for line in lines)
     assert "      2.1.1. Chain rule: e^(xy²) is eʷ with w = xy², so ∂/∂y[e^(xy²)] = e^(xy²) · ∂/∂y[xy²] = " \
            "2xy e^(xy²)." in lines
+
+
+def test_the_latex_steps_keep_an_equation_in_one_math_span(capsys):
+    # outside check h54, N6: `$\frac{∂}{∂x}[85]$ = 0.` and `$…$ = $2 x$` set '=' and the value in text
+    status, out, _ = run(capsys, "partial", "85 + x^2 y", "--wrt", "x", "--steps", "--latex")
+    assert status == 0
+    assert r"so $\frac{\partial}{\partial x}\left[85\right] = 0$." in out
+    assert (r"so $\frac{\partial}{\partial x}\left[x^{2} y\right] = y \cdot \frac{\partial}{\partial x}"
+            r"\left[x^{2}\right] = 2 x y$.") in out
+    assert "$ = $" not in out and "$$" not in out

@@ -276,7 +276,7 @@ def test_the_steps_call_the_function_what_the_prompt_does():
     critical = text("sauna-critical-points")
     assert "Factor ∂T/∂x:" in critical and "T = 85 all along it" in critical and "f = 85" not in critical
     latex = render_latex(pack.exercise("descent-heat-step-1").variant("s").steps())
-    assert r"$\nabla T$" in latex and "nabla f" not in latex
+    assert r"$\nabla T" in latex and "nabla f" not in latex
     assert "∇f(2, 3)" in text("gradient-x2y2-at-2-3")  # an exercise that names no function keeps f
 
 

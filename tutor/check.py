@@ -14,6 +14,7 @@ import difflib
 import functools
 import json
 import math
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import nullcontext
 from dataclasses import asdict, dataclass
@@ -197,13 +198,21 @@ def check(
             return _verdict(wrong_link(got, context, want) or compare(got, want, context), got, names)
     except InputError as error:
         note = Note.TOO_LARGE if error.note == Note.TOO_LARGE else Note.PARSE_ERROR.of(error.note)
-        return Verdict(Judgement.INVALID, note, _sentence(error.message), column=error.column)
+        message = _number_expected(error.message) if want.shape == Shape.NUMBER else error.message
+        return Verdict(Judgement.INVALID, note, _sentence(message), column=error.column)
     except OutOfTime:
         return TIMED_OUT
     except (RecursionError, MemoryError):
         return TOO_LARGE
     except OverflowError:  # a number path the limits missed: still a verdict, never a crash
         return NUMBER_TOO_LARGE
+
+
+def _number_expected(message: str) -> str:
+    """An unknown name where a number is asked, told so: "(the variable is x)" said x may stand where `x` is
+    told it may not (outside check h53, N7)."""
+    unknown = re.fullmatch(r"unknown name '([^']*)' \(the variables? (?:is|are) [^)]*\)", message)
+    return f"unknown name '{unknown[1]}': a number is expected here, without variables" if unknown else message
 
 
 def in_worker(fn: Callable[..., Verdict], *args: object) -> Verdict:

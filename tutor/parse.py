@@ -2187,13 +2187,6 @@ def read(
             # (0, 0), (4, 4), none: the word for no point at all, listed as one; not an unknown name
             raise InputError(f"'{word[0]}' is an answer on its own, no point at all: write it alone, or only the "
                              "points", error.column, "syntax") from None
-        if shape == Shape.NUMBER and error.note == "unknown_name" and error.message.startswith("unknown name '") \
-                and "(the variable" in error.message:
-            # x^9999·y^9999 for a number: "(the variable is x)" said x may stand where `x` is told it may not
-            # (outside check h53, N7)
-            name = error.message.split("'")[1]
-            raise InputError(f"unknown name '{name}': a number is expected here, without variables", error.column,
-                             error.note) from None
         if "','" in error.message and error.column is not None and text[error.column:error.column + 1] == ";":
             # [2x; 2y; ]: the lesson's column vector, its ';' read as commas: the message names what was typed
             raise InputError(error.message.replace("','", "';'"), error.column, error.note) from None

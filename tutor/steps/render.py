@@ -323,6 +323,13 @@ class _Text:
     def escape(self, text: str) -> str:
         return text
 
+    def finished(self, sentence: str) -> str:
+        return sentence
+
+
+_MATHS_APART = re.compile(r"(?<!\\)\$([^$]+)(?<!\\)\$(\s*=?\s*)\$([^$]+)(?<!\\)\$")  # $a$ = $b$, $y$ $\cdot$
+_NUMBER_AFTER = re.compile(r"(?<!\\)\$([^$]+)(?<!\\)\$ = (-?\d+(?:\.\d+)?)(?![\w$/^])")  # $a$ = 0.
+
 
 class _Latex(_Text):
     """Text with $…$ maths; template text is escaped."""
@@ -345,6 +352,16 @@ class _Latex(_Text):
     def escape(self, text: str) -> str:
         return latex_text(text)
 
+    def finished(self, sentence: str) -> str:
+        """Maths that runs on from one field to the next in one math span: `$a = b$`, `$y \\cdot \\frac…$`, and a
+        number after '=' in it too, not `$a$ = $b$` nor `$a$ = 0` (outside check h54, N6)."""
+        while True:
+            joined = _MATHS_APART.sub(r"$\1\2\3$", sentence)
+            joined = _NUMBER_AFTER.sub(r"$\1 = \2$", joined)
+            if joined == sentence:
+                return sentence
+            sentence = joined
+
 
 class _Fields:
     """Fills one template for one step."""
@@ -358,7 +375,7 @@ class _Fields:
             out.append(self.form.escape(literal))
             if name is not None:
                 out.append(self.field(name, spec or ""))
-        return "".join(out)
+        return self.form.finished("".join(out))
 
     def value(self, name: str) -> object:
         if name == "before":
