@@ -231,6 +231,26 @@ def test_moodle_is_warned_of_usernames_with_capital_letters(tmp_path, capsys):
     assert "capital letters" not in capsys.readouterr().err  # the class's own ids are all lower case
 
 
+@pytest.mark.parametrize("lms, said", [
+    ("canvas", "tutor: canvas.csv: no roster column gives Canvas the students' ID, SIS User ID or SIS Login ID, so SIS "
+               "Login ID holds each tutor id ('alice' …): it matches only students whose SIS Login ID that is; a roster "
+               "column 'canvas id', 'sis user id' or 'sis login id' gives theirs"),
+    ("blackboard", "tutor: blackboard.csv: no roster column gives Blackboard the students' Username, so Username holds "
+                   "each tutor id ('alice' …): it matches only students whose Username that is; a roster column "
+                   "'username' gives theirs"),
+])
+def test_a_roster_that_gives_no_identifier_is_said_where_the_ids_stand_in_for_logins(tmp_path, capsys, lms, said):
+    """Outside check h53, N8: a roster of id, name, email and section wrote the tutor's ids as Canvas's SIS Login ID
+    without a word: an import matches no one whose login is another."""
+    roster = "id,name,email,section\n" + "".join(f"{s},{s.title()},{s}@example.edu,A\n" for s in TOTALS)
+    export(tmp_path, lms, roster=roster)
+    assert said in capsys.readouterr().err.splitlines()
+    export(tmp_path, lms)  # a roster with usernames: nothing to say
+    assert "no roster column" not in capsys.readouterr().err
+    export(tmp_path, "moodle", roster=roster)  # Moodle matches by the roster's emails
+    assert "no roster column" not in capsys.readouterr().err
+
+
 def test_blackboard_quotes_every_value_and_takes_every_student_by_username(tmp_path):
     text = export(tmp_path, "blackboard", "--assignment", "Homework 3 |12345")
     imported = lms_rules.blackboard(text, set(USERNAMES.values()))

@@ -76,10 +76,24 @@ class Format:
     excused: str | None = ""  # the cell it reads as "no grade, not counted"; None where it has none
 
 
-def _roster(*names: str, default: Callable[[str], str] = lambda student: "") -> Callable[[str, Enrolled | None], str]:
-    def value(student: str, enrolled: Enrolled | None) -> str:
-        return (enrolled.get(*names) if enrolled else "") or default(student)
-    return value
+def _nothing(student: str) -> str:
+    return ""
+
+
+@dataclass(frozen=True)
+class _FromRoster:
+    """A cell from the first of these roster columns the student's entry fills in, else `default(student)`
+    (`str`: the tutor's own id)."""
+
+    names: tuple[str, ...]
+    default: Callable[[str], str] = _nothing
+
+    def __call__(self, student: str, enrolled: Enrolled | None) -> str:
+        return (enrolled.get(*self.names) if enrolled else "") or self.default(student)
+
+
+def _roster(*names: str, default: Callable[[str], str] = _nothing) -> _FromRoster:
+    return _FromRoster(names, default)
 
 
 def _full_name(student: str, enrolled: Enrolled | None) -> str:
@@ -212,6 +226,8 @@ def export(book: Gradebook, lms: LMS, columns: Columns, title: str | None = None
     keys = [n for n, i in enumerate(identity) if i.key]
     warnings += _unmatched(form, header, keys, book.students, rows[1:] if form.points_row else rows)
     warnings += _formula_like(form, keys, rows[1:] if form.points_row else rows)
+    if book.roster is not None:  # without one, the tutor's ids are all there is to match by
+        warnings += _identified_by_id(form, [identity[n] for n in keys], list(entries.values()), book.students)
     if form.lms == LMS.MOODLE and header[0] == "Username":
         warnings += _capital_usernames(form, [row[0] for row in rows])
     empty = sum(score is None for c in grades for score in c.scores.values())
@@ -249,6 +265,22 @@ def _unmatched(form: Format, header: list[str], keys: list[int], students: Seque
                      f"{written} so that nothing runs {'it' if one else 'them'}, and {system} will match no one by "
                      f"{'it' if one else 'them'}: take the row out and enter the grade by hand")
     return found
+
+
+def _identified_by_id(form: Format, keys: Sequence[Identity], entries: Sequence[Enrolled | None],
+                      students: Sequence[str]) -> list[str]:
+    """The warning, once, where the roster has no column that gives the system a student's identifier and the
+    tutor's ids stand in for its logins: an import matches no one where they differ, and nothing said so (outside
+    check h53, N8)."""
+    readers = [(i.header, i.value) for i in keys if isinstance(i.value, _FromRoster)]
+    fallback = next((header for header, reader in readers if reader.default is str), None)
+    if fallback is None or not students or any(e and e.get(*reader.names) for _, reader in readers for e in entries):
+        return []
+    columns = and_list([f"'{reader.names[0]}'" for _, reader in readers], "or")
+    return [f"{form.file}: no roster column gives {form.lms.value.capitalize()} the students' "
+            f"{and_list([header for header, _ in readers], 'or')}, so {fallback} holds each tutor id "
+            f"({shown(students[0])} …): it matches only students whose {fallback} that is; a roster column {columns} "
+            "gives theirs"]
 
 
 def _capital_usernames(form: Format, usernames: list[str]) -> list[str]:
