@@ -787,3 +787,11 @@ def test_a_tangent_plane_at_a_point_with_a_negative_coordinate(tmp_path, answer,
 def test_a_point_with_every_coordinate_negative_has_its_shifts_the_wrong_way(tmp_path):
     verdict = inline(tmp_path, NEGATIVE_POINT.replace("[2, -2]", "[-2, -2]"), "z = 8 - 4(x - 2) - 4(y - 2)")
     assert verdict.note == "misconception:shifted-wrong-way"
+
+
+def test_only_the_negative_root_is_named_as_only_the_positive_one_is(tmp_path):
+    # outside check h53, N2: (3, 0) alone was told the positive root only, (-3, 0) alone only "a product is zero …"
+    verdict = inline(tmp_path, "    kind: critical_points\n    function: x^3 + y^2 - 27x\n", "(-3, 0)")
+    assert verdict.note == "misconception:negative-root-only|missed-critical-points"
+    assert verdict.message.startswith("You get this answer if you took only the negative root, or if you missed "
+                                      "(3, 0). x² = 9 has two solutions, x = ±3, and each gives a critical point.")

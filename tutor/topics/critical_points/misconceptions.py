@@ -88,6 +88,10 @@ MISCONCEPTIONS = register(
         "It looks like you took only the positive root. {equation} has two solutions, {name} = ±{root}, "
         "and each gives a critical point."),
     Misconception(
+        "negative-root-only", "took only the negative square root",
+        "It looks like you took only the negative root. {equation} has two solutions, {name} = ±{root}, "
+        "and each gives a critical point."),
+    Misconception(
         "square-root-not-taken", "forgot to take the square root",
         "It looks like you forgot to take the square root: {equation} gives {name} = ±{root}, not "
         "±{square}."),
@@ -603,6 +607,11 @@ def _roots(problem: CriticalPoints) -> list[_Transform]:
             kept = tuple(p for p in s[0] if not (p[i].is_negative and -p[i] in values))
             return (kept, s[1]) if values and kept != s[0] else None
 
+        def negative(s: _Set, i: int = i) -> _Set | None:  # the other root lost: (-3, 0) alone (outside check h53)
+            values = set(_pairs_at(s[0], i))
+            kept = tuple(p for p in s[0] if not (p[i].is_positive and p[i] in values))
+            return (kept, s[1]) if values and kept != s[0] else None
+
         def squared(s: _Set, i: int = i) -> _Set | None:
             values = set(_pairs_at(s[0], i))
             changed = tuple(_with(p, i, sympy.sign(p[i]) * p[i] ** 2) if abs(p[i]) in values else p for p in s[0])
@@ -615,12 +624,18 @@ def _roots(problem: CriticalPoints) -> list[_Transform]:
             return None if r is None else MISCONCEPTIONS["positive-root-only"].fill(
                 equation=f"{v}² = {show(r**2)}", name=v, root=show(r))
 
+        def only_negative(s: _Set, i: int = i, v: str = v) -> Said | None:
+            r = next(iter(_pairs_at(s[0], i)), None)
+            return None if r is None else MISCONCEPTIONS["negative-root-only"].fill(
+                equation=f"{v}² = {show(r**2)}", name=v, root=show(r))
+
         def not_rooted(s: _Set, i: int = i, v: str = v) -> Said | None:
             r = next(iter(_pairs_at(s[0], i)), None)
             return None if r is None else MISCONCEPTIONS["square-root-not-taken"].fill(
                 equation=f"{v}² = {show(r**2)}", name=v, root=show(r), square=show(r**2))
         right: _Set = (tuple(right_points), ())
         found.append(_Transform(cast(Said, only_positive(right)), positive, only_positive))
+        found.append(_Transform(cast(Said, only_negative(right)), negative, only_negative))
         found.append(_Transform(cast(Said, not_rooted(right)), squared, not_rooted))
     return found
 
