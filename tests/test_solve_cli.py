@@ -2330,3 +2330,14 @@ def test_the_latex_steps_keep_an_equation_in_one_math_span(capsys):
     assert (r"so $\frac{\partial}{\partial x}\left[x^{2} y\right] = y \cdot \frac{\partial}{\partial x}"
             r"\left[x^{2}\right] = 2 x y$.") in out
     assert "$ = $" not in out and "$$" not in out
+
+
+def test_minimize_json_gives_a_root_without_radicals_as_the_polynomial_and_which_root(capsys):
+    # outside check h51, N5: "exact" held "-1.30083…", which a program can't use
+    status, out, _ = run(capsys, "minimize", "x^4 - 3x^2 + x", "--json")
+    assert status == 0
+    point = json.loads(out)["point"]
+    assert point["exact"] == "-1.30083…"
+    assert point["root_of"] == {"polynomial": "4x³ - 6x + 1", "which": 1, "real_roots": 3}
+    status, out, _ = run(capsys, "minimize", "x^2 - 2x", "--json")
+    assert "root_of" not in json.loads(out)["point"]  # 1 has a form of its own

@@ -151,9 +151,16 @@ def args(point: Sequence[Expr], latex: bool = False, decimals: bool = False, fra
 
 
 def exact_data(value: Expr, decimals: bool = False, fractions: bool = False) -> dict[str, Any]:
-    return {"exact": show(value, decimals=decimals, fractions=fractions),
-            "latex": show(value, latex=True, decimals=decimals, fractions=fractions),
-            "approx": float(sympy.N(value, 30))}
+    """A value as text, LaTeX and a float; a root with no form in radicals also as the polynomial it is a root of
+    and which of its real roots, smallest first (`root_of`), which a program can use where "-1.30083…" is only
+    to be read (outside check h51, N5)."""
+    data: dict[str, Any] = {"exact": show(value, decimals=decimals, fractions=fractions),
+                            "latex": show(value, latex=True, decimals=decimals, fractions=fractions),
+                            "approx": float(sympy.N(value, 30))}
+    if isinstance(value, sympy.CRootOf) and value.is_real:
+        data["root_of"] = {"polynomial": show(value.poly.as_expr()), "which": int(value.index) + 1,
+                           "real_roots": int(value.poly.count_roots())}
+    return data
 
 
 def columns(table: list[list[str]], right: int = -1) -> list[str]:
