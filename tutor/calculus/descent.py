@@ -36,8 +36,9 @@ DEFAULT_TOLERANCE = 1e-8  # when neither a number of iterations nor a tolerance 
 MOST_ITERATIONS = 100_000  # a run's bound at most: about 5 s and 150 MB of rows for x², the worst seen
 # two rows two steps apart this close (relative to the point's size) are the same point: a run's floats repeat a
 # settled bounce to their last digits (x⁴ - 3x² + x at α = 0.15 between -1.0849 and -1.4451), a run that still
-# closes in by a factor of 0.9999 a step moves 10⁻⁴ of its size
-SAME_POINT = 1e-9
+# closes in by a factor of 0.9999 a step moves 10⁻⁴ of its size, and x² at α = 0.9999999999, 4·10⁻¹⁰ (outside
+# check h52, N6: 10⁻⁹ called it a bounce between 1 and -1, its point 0.99999998 after 100 steps)
+SAME_POINT = 1e-12
 
 
 @dataclass(frozen=True)
@@ -233,9 +234,10 @@ def _point_text(point: tuple[float, ...], exactly: tuple[Fraction, ...] | None) 
 
 def _short(number: Fraction, as_fraction: bool = False) -> str | None:
     """A number written exactly (0.25, 1/3; 1/4 and 1/10 `as_fraction`) where that takes at most 9 characters
-    (0.1234567, -123/457); None where it takes more, and the float's 6 digits say it better."""
+    (0.1234567, -123/457), or is a decimal of at most 20 (0.9999999999, which 6 digits wrote 1: outside check h52,
+    N6); None where it takes more, and the float's 6 digits say it better."""
     text = show(sympy.Rational(number), decimals=not as_fraction, fractions=as_fraction)
-    return text if len(text) <= 9 else None
+    return text if len(text) <= 9 or len(text) <= 20 and "/" not in text else None
 
 
 def _at_kink(error: SolveError | None) -> str:
