@@ -388,3 +388,23 @@ def test_a_skills_round_takes_the_unsolved_first_in_the_packs_order(tmp_path):
         again.handle(right_answer(again))
     sauna = [s.id for s in again.pack.exercises if "sauna" in s.tags]
     assert order == [s for s in sauna if s != solved] + [solved]
+
+
+def test_a_right_answer_after_feedback_that_gave_it_earns_no_mastery(tmp_path):
+    """Outside check h54, N2: "… Put the point into E itself: E(1/2, 7/3) = 25/6." and then 25/6 typed counted as
+    right without help, the streak and the skills' mastery up, where the steps, which say no more, earn nothing."""
+    session = session_for(tmp_path)
+    while session.on_screen.spec.id != "power-lines-cost":
+        session.handle(":skip")
+    told = texts(session.handle("0"))
+    assert "E(1/2, 7/3) = 25/6." in told
+    assert told.endswith("(That gives the answer: solving it now counts, but not towards mastery.)")
+    streak = session.streak
+    assert texts(session.handle("25/6")).startswith("✓")
+    assert session.streak == streak
+    ana = session.store.summary()[0]
+    assert {s["skill"]: s["correct_without_help"] for s in ana["skills"]}["cost"] == 0
+    # feedback that does not state the answer leaves it to be earned
+    session = session_for(tmp_path / "other")
+    first = texts(session.handle("x"))
+    assert "That gives the answer" not in first

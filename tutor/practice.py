@@ -19,6 +19,7 @@ and on `:again`, numbers drawn for practice, never the ones just shown.
 from __future__ import annotations
 
 import difflib
+import re
 import secrets
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -112,6 +113,13 @@ class _Current:
     def revealed(self) -> bool:
         """Whether its answer may be shown (in a picture): answered right, worked through, or skipped."""
         return self.solved or self.steps_shown or self.skipped
+
+
+def _gives_answer(exercise: Exercise, message: str) -> bool:
+    """Whether feedback states the exercise's whole answer after an '=' ("Put the point into E itself: E(1/2, 7/3) =
+    25/6."); answers shorter than three characters are left out, as 0 or 1 follow '=' in many a sentence."""
+    shown = exercise.problem.show_answer(exercise.expected())
+    return len(shown) >= 3 and re.search(rf"= {re.escape(shown)}(?![\w/^(]|[.,]\d)", message) is not None
 
 
 class _NoneOfTheSkill(Exception):
@@ -461,7 +469,14 @@ class Session:
         else:
             lines = [Line(f"✗ {verdict.message}", "incorrect"),
                      Line(f"  (your answer, as read: {verdict.reading})", "muted")]
-            if current.misses == 1:
+            if not current.steps_shown and _gives_answer(current.exercise, verdict.message):
+                # the feedback worked it out (E(1/2, 7/3) = 25/6): as the steps do, it leaves no mastery to earn
+                # here, where the answer typed next had filled it (outside check h54, N2)
+                current.steps_shown, current.hints = True, max(current.hints, 3)
+                self.kept_help()
+                lines.append(Line("  (That gives the answer: solving it now counts, but not towards mastery.)",
+                                  "muted"))
+            elif current.misses == 1:
                 lines.append(Line("Stuck? :hint gives a hint, :steps the worked solution, :skip moves on.", "muted"))
         with uninterrupted():  # saved and counted together: a Ctrl-C while the record waits for a lock comes after
             self.store.record(self.session_id, self.student_id, self.pack.id, current.spec.id, current.variant,
