@@ -64,6 +64,11 @@ def told(capsys, pack: str, exercise: str, answer: str) -> list[str]:
     # outside check h54, N1: f′(x₀) before '=' is the slope, not f's value
     ("gradients:descent-1d-step-1", "f'(0.05) = -18.9", "The question asks for x₁, the point after 1 iteration, "
                                                         "not the slope f′ there: write just the x."),
+    # outside check h55, N2: df/dx = -18.9 was told to write "just -18.9", as working in names
+    ("gradients:descent-1d-step-1", "df/dx = -18.9", "The question asks for x₁, the point after 1 iteration, "
+                                                     "not the slope f′ there: write just the x."),
+    ("gradients:descent-1d-step-1", "dy/dx(0.05) = -18.9", "The question asks for x₁, the point after 1 iteration, "
+                                                           "not the slope f′ there: write just the x."),
     ("gradients:descent-heat-step-1", "∇T(0.5, 0.6) = (0.4, 0.5)", "The question asks for (x₁, y₁), the point "
                                                                    "after 1 iteration, not the gradient ∇T there: "
                                                                    "write just the point."),

@@ -408,3 +408,17 @@ def test_a_right_answer_after_feedback_that_gave_it_earns_no_mastery(tmp_path):
     session = session_for(tmp_path / "other")
     first = texts(session.handle("x"))
     assert "That gives the answer" not in first
+
+
+def test_an_answer_the_tutor_cannot_decide_counts_nothing_in_practice(tmp_path):
+    """Outside check h54, N4: -1.3008 + sin²(2⁹⁹⁹) + cos²(2⁹⁹⁹) - 1, exactly -1.3008, was "flagged for your teacher"
+    in practice, where there is none, and counted as a wrong attempt: the streak reset and mastery lost."""
+    session = session_for(tmp_path)
+    while session.on_screen.spec.id != "local-minima-1d-global":
+        session.handle(":skip")
+    attempts = session.attempts
+    assert texts(session.handle("-1.3008 + sin(2^999)^2 + cos(2^999)^2 - 1")) == (
+        "? Your answer could not be checked with certainty, so it is not counted either way: write it more simply "
+        "and try again.")
+    assert session.attempts == attempts and session.on_screen.misses == 0
+    assert texts(session.handle("-1.3008")).startswith("✓")

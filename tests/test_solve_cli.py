@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -2341,3 +2342,18 @@ def test_minimize_json_gives_a_root_without_radicals_as_the_polynomial_and_which
     assert point["root_of"] == {"polynomial": "4x³ - 6x + 1", "which": 1, "real_roots": 3}
     status, out, _ = run(capsys, "minimize", "x^2 - 2x", "--json")
     assert "root_of" not in json.loads(out)["point"]  # 1 has a form of its own
+
+
+@pytest.mark.parametrize("argv", [
+    ("descent", "exp(x) - ln(x)", "--start", "0.05", "--rate", "0.005", "--iterations", "1"),
+    ("critical", "x^3 - 12x + y^2"),
+    ("tangent", "x^2 + y^2", "--at", "x=1,y=2"),
+])
+def test_joined_latex_spans_never_make_a_command_run_into_a_letter(capsys, argv):
+    # outside check h55, N1: `$\cdot$$f'$` joined as `\cdotf'` and `$\partial$$x$` as `\partialx`, no commands
+    status, out, _ = run(capsys, *argv, "--steps", "--latex")
+    assert status == 0
+    run_on = {c for c in re.findall(r"\\([a-zA-Z]+)", out) if c.startswith(("cdot", "partial", "alpha", "nabla"))}
+    assert run_on <= {"cdot", "partial", "alpha", "nabla"}
+    if argv[0] == "critical":
+        assert "$f_{xx} = \\partial$" in out  # the second partial's name subscripted, not `$f$\_$x$$x$`

@@ -2358,6 +2358,9 @@ def _worked(link: str) -> bool:
     return re.search(r"[-+−*/·×]|\S\s+\S", "".join(outside)) is not None
 
 
+_LEIBNIZ = re.compile(r"[d∂]\w*\s*/\s*[d∂]\w+(?:\s*\(.*\))?")  # df/dx, dy/dx, ∂f/∂x, df/dx(0.05)
+
+
 def _working_in_names(text: str, clean: str, shape: Shape, variables: Sequence[str], components: Sequence[str],
                       limits: Limits, named: Sequence[str]) -> InputError | None:
     """''x₀ − α f′(x₀)' is in names, not numbers: write the working with numbers only, or just 0.1447': for the lesson's
@@ -2379,6 +2382,8 @@ def _working_in_names(text: str, clean: str, shape: Shape, variables: Sequence[s
         return None
     typed = text if len(text) == len(clean) else normalize(text)  # as typed (−, ·), where its columns are clean's
     for start, link in zip(bounds, links[:-1]):
+        if start < 0 and _LEIBNIZ.fullmatch(link.strip()):  # df/dx = -18.9: a derivative's name, not working
+            continue
         if any(c.isalpha() for c in link) and _worked(link):
             first = start + 1 + len(link) - len(link.lstrip())
             shown = " ".join(typed[first : start + 1 + len(link.rstrip())].split())

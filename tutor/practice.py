@@ -463,6 +463,11 @@ class Session:
         if verdict.note in (Note.DECIMAL_FOR_EXACT, Note.INEXACT, Note.TOO_FEW_PLACES, Note.NOT_MULTIPLIED_OUT):
             yield [Line(f"≈ {verdict.message}", "close")]
             return
+        if verdict.note == Note.UNDECIDED:  # the tutor's doubt, not the student's mistake: no teacher here to ask, and
+            # no mastery lost for it (outside check h54, N4)
+            yield [Line("? Your answer could not be checked with certainty, so it is not counted either way: write it "
+                        "more simply and try again.", "close")]
+            return
         unsolved = set(self.ids()) - self.store.solved(self.student_id, self.pack.id)
         if verdict.correct:
             lines = [Line(f"✓ {verdict.message}", "correct")]

@@ -328,6 +328,12 @@ class _Text:
 
 
 _MATHS_APART = re.compile(r"(?<!\\)\$([^$]+)(?<!\\)\$(\s*=?\s*)\$([^$]+)(?<!\\)\$")  # $a$ = $b$, $y$ $\cdot$
+def _between(left: str, right: str) -> str:
+    """What joins two math spans that touch: a space after a command before a letter (\\cdot f), else nothing (f')."""
+    return " " if re.search(r"\\[A-Za-z]+$", left) and right[:1].isalpha() else ""
+
+
+_SUBSCRIPTED = re.compile(r"(?<!\\)\$([^$]+)(?<!\\)\$\\_((?:\$[A-Za-z0-9]\$)+)")  # $f$\_$x$$x$: f_xx
 _NUMBER_AFTER = re.compile(r"(?<!\\)\$([^$]+)(?<!\\)\$ = (-?\d+(?:\.\d+)?)(?![\w$/^])")  # $a$ = 0.
 
 
@@ -355,8 +361,9 @@ class _Latex(_Text):
     def finished(self, sentence: str) -> str:
         """Maths that runs on from one field to the next in one math span: `$a = b$`, `$y \\cdot \\frac…$`, and a
         number after '=' in it too, not `$a$ = $b$` nor `$a$ = 0` (outside check h54, N6)."""
-        while True:
-            joined = _MATHS_APART.sub(r"$\1\2\3$", sentence)
+        sentence = _SUBSCRIPTED.sub(lambda m: f"${m[1]}_{{{''.join(re.findall(r'[^$]', m[2]))}}}$", sentence)
+        while True:  # a space where two spans touch: `$\cdot$$f$` is \cdot f, never the command \cdotf (h55, N1)
+            joined = _MATHS_APART.sub(lambda m: f"${m[1]}{m[2] or _between(m[1], m[3])}{m[3]}$", sentence)
             joined = _NUMBER_AFTER.sub(r"$\1 = \2$", joined)
             if joined == sentence:
                 return sentence

@@ -578,9 +578,11 @@ _HEIGHTS = {1: "y", 2: "z"}
 
 
 def _names_a_derivative(label: str, name: str, variables: Sequence[str]) -> bool:
-    """Whether a name before '=' is of the function's derivative: f', f′(x), ∇f, df/dx, ∂f/∂x, f_x (not f_min)."""
+    """Whether a name before '=' is of the function's derivative: f', f′(x), ∇f, df/dx, dy/dx, ∂f/∂x, f_x (not
+    f_min)."""
     f, by = re.escape(name), "|".join(re.escape(v) for v in variables)
-    return re.match(rf"(?:{f}\s*['′]|∇\s*{f}|d{f}\s*/\s*d|∂{f}\s*/\s*∂|{f}_(?:{by})(?![^\W\d_]))", label) is not None
+    return re.match(rf"(?:{f}\s*['′]|∇\s*{f}|d(?:{f}|y)?\s*/\s*d|∂{f}\s*/\s*∂|{f}_(?:{by})(?![^\W\d_]))", label) \
+        is not None
 
 
 def _names_the_value(label: str, name: str, variables: Sequence[str]) -> bool:
