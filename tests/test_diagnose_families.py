@@ -579,8 +579,9 @@ _EVERY_PARTIAL = "At a critical point every partial derivative is zero at once."
 ])
 def test_each_extra_item_is_told_with_the_partials_zero_there(tmp_path, function, answer, extra):
     verdict = inline(tmp_path, f"    kind: critical_points\n    function: {function}\n", answer)
+    repeat = "(0, 0) is given twice. " if answer.count("(0,0)") == 2 else ""  # named first (outside check h55, N3)
     assert (verdict.note, verdict.message) == (
-        "misconception:extra-critical-points", f"It looks like you included {extra}. {_EVERY_PARTIAL}")
+        "misconception:extra-critical-points", f"{repeat}It looks like you included {extra}. {_EVERY_PARTIAL}")
 
 
 @pytest.mark.parametrize("answer, message", [

@@ -74,8 +74,10 @@ def test_right_lists_are_right(capsys, pack, typed, exercise, reading):
 
 
 @pytest.mark.parametrize("typed, exercise, said", [
-    ("-1", "cubic", "It looks like you missed x = 1. A product is zero when any one of its factors is: solve "
-                    "f′(x) = 0 for every combination of factors."),
+    # only the negative root of x² = 1 kept, as only the positive one is named (outside check h53, N2)
+    ("-1", "cubic", "You get this answer if you took only the negative root, or if you missed x = 1. x² = 1 has two "
+                    "solutions, x = ±1, and each gives a critical point. A product is zero when any one of its "
+                    "factors is: solve f′(x) = 0 for every combination of factors."),
     ("±1", "w", "It looks like you missed x = 0. A product is zero when any one of its factors is: solve "
                 "f′(x) = 0 for every combination of factors."),
     # why it does not belong, as in two variables (finding 140)
@@ -387,3 +389,13 @@ def test_a_name_before_some_parts_of_a_vector_is_told_how_to_write_it(capsys):
 def test_values_with_only_spaces_between_are_told_to_be_separated(capsys, answer, said):
     main(["check", "--exercise", "gradients:local-minima-1d", "--", answer])
     assert capsys.readouterr().out.startswith(said)
+
+
+def test_the_roots_of_a_square_are_named_only_where_a_square_was_solved(capsys, tmp_path):
+    # outside check h55 and the negative root's: -π and π of cos x in a window were "x² = π² has two solutions"
+    path = tmp_path / "cos.yaml"
+    path.write_text('pack: c\nexercises:\n  - {id: cos, kind: critical_points, function: "cos(x)", '
+                    'region: "-pi <= x <= pi"}\n', encoding="utf-8")
+    for typed, missed in (("0, pi", "-π"), ("-pi, 0", "π")):
+        said = told(capsys, typed, f"{path}:cos").split("\n")[1]
+        assert said == f"It looks like you missed x = {missed}: f′ = 0 there, and that makes it a critical point too."

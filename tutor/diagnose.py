@@ -1381,6 +1381,12 @@ def explain(verdict: Verdict, problem: Problem, text: str, tolerance: Tolerance 
     if found is None:
         return verdict
     aside = problem.aside(text)  # true whatever the mistake: the x where f has no value (outside check h39, F3)
+    # a place given twice is named first, as the check names it (compare.once), before the mistake (h55, N3)
+    repeats = _REPEATS.match(verdict.message)
+    message = f"{repeats[0] if repeats else ''}{found.message}"
     return replace(verdict, verdict=Judgement.INCORRECT, note=found.note,
-                   message=f"{found.message} {aside}" if aside else found.message,
+                   message=f"{message} {aside}" if aside else message,
                    reading=verdict.reading or found.reading, column=None)
+
+
+_REPEATS = re.compile(r"(?:[^.]+? is given (?:twice|\d+ times)\. )+")

@@ -599,8 +599,8 @@ def _roots(problem: CriticalPoints) -> list[_Transform]:
     found: list[_Transform] = []
     for i, v in enumerate(variables):
         pairs = _pairs_at(right_points, i)
-        if not pairs:
-            continue
+        if not any(_from_a_square(problem, v, r) for r in pairs):
+            continue  # ±π of cos x: no x² = π² was solved, and "x² = π² has two solutions" would be false
 
         def positive(s: _Set, i: int = i) -> _Set | None:
             values = set(_pairs_at(s[0], i))
@@ -638,6 +638,16 @@ def _roots(problem: CriticalPoints) -> list[_Transform]:
         found.append(_Transform(cast(Said, only_negative(right)), negative, only_negative))
         found.append(_Transform(cast(Said, not_rooted(right)), squared, not_rooted))
     return found
+
+
+def _from_a_square(problem: CriticalPoints, v: str, r: Expr) -> bool:
+    """Whether some partial derivative, a polynomial in v, has the factor v² − r²: ±r came from solving v² = r²."""
+    x = symbol(v)
+    try:
+        return any(g.is_polynomial(x) and sympy.rem(g, x**2 - r**2, x).expand() == 0 and g.has(x)
+                   for g in problem.solution.gradient)
+    except (sympy.PolynomialError, TypeError, ValueError):
+        return False
 
 
 def _pairs_at(points: Sequence[tuple], i: int) -> list[Expr]:
