@@ -137,7 +137,7 @@ def test_the_terminal_names_the_exercise_at_its_place_in_the_pack(tmp_path, caps
     out = capsys.readouterr().out.splitlines()
     assert out[0] == ("week-5: 7 students, 34 answers (21 correct, 10 incorrect, 0 invalid, 3 not graded), "
                       "8 not answered")
-    assert out[5] == "log            1         3        2     0.5  2/x with k = 2 (1)"
+    assert out[5] == "log            1         3        2      0.50  2/x with k = 2 (1)"
     assert "week5.yaml:30:13: exercise 'log' not graded for 3 students: with k = 0, the function has no variables; " \
            "it does not count towards their totals (problems.csv names them): mend its parameters or 'require'" in out
     assert "class mean: 53.8% of 6 points" in out  # 80, 40, 66.67, 83.33, 40, 66.67, 0 percent

@@ -154,6 +154,12 @@ def test_control_characters_piped_in_are_shown_not_sent_to_the_terminal(tmp_path
     assert "\x1b" not in printed and "\x01" not in printed
 
 
+def test_a_character_read_as_a_space_piped_in_is_echoed_as_one(tmp_path):
+    """Outside check h55, N5: a zero-width space, which counts as a space, was echoed after the prompt as �."""
+    printed = piped(tmp_path / "p.sqlite3", "2\u200bx 😀\n")
+    assert "answer> 2 x 😀\n2 x 😀\n    ^\n" in printed and "\ufffd" not in printed
+
+
 @pytest.mark.parametrize("name, named", [
     ("e\x1b[31mred", "U+001B ESCAPE can't be used in a name: a terminal acts on it rather than showing it"),
     ("ana\u202egnirts", "U+202E RIGHT-TO-LEFT OVERRIDE can't be used in a name: it shows text in another order "

@@ -142,9 +142,7 @@ class InputError(TutorError):
         """The input with a caret under the offending column (two lines): of a long input, the stretch of a
         line's width around the column, cut off with '…' (an answer refused for its length is not echoed in
         full)."""
-        # one column a character, none acting on the terminal; one read as a space shown as one, not as a
-        # character unknown (outside check h54, N7: a zero-width space echoed as �)
-        shown = visible(text.translate(_SPACES))
+        shown = echoed(text)  # one column a character, none acting on the terminal
         column = min(self.column, len(shown)) if self.column is not None else 0
         start = max(0, min(column - POINTER_WIDTH // 2, len(shown) - POINTER_WIDTH))
         head = "…" if start else ""
@@ -233,6 +231,12 @@ for _invisible in _READ_AS_SPACE:
 # in (the answer a student or a teacher sees is not the answer graded): refused, and said so
 _REORDERING = "\u202a\u202b\u202c\u202d\u202e"
 _SPACES = str.maketrans(dict.fromkeys(_READ_AS_SPACE, " "))
+
+
+def echoed(text: str) -> str:
+    """Typed text as it is echoed: a character read as a space shown as one, not as a character unknown (outside
+    check h54, N7: a zero-width space echoed as �); any other that shows nothing or acts on a terminal as a symbol."""
+    return visible(text.translate(_SPACES))
 
 
 def _unseen(character: str) -> str:

@@ -44,8 +44,8 @@ from prompt_toolkit.utils import suspend_to_background_supported
 
 from . import workers
 from .limits import LIMITS
+from .parse import echoed
 from .practice import COMMANDS, Line, Session, command
-from .words import visible
 
 STYLE = Style.from_dict({
     "correct": "ansigreen bold",
@@ -425,12 +425,12 @@ class Piped:
                 raise EOFError
             text = line.rstrip("\r\n")
             if not typing:
-                print(f"{prompt}{visible(text)}", file=self.out, flush=True)  # a pasted escape sequence shown, not run
+                print(f"{prompt}{echoed(text)}", file=self.out, flush=True)  # a pasted escape sequence shown, not run
             undecoded = [ord(c) - 0xDC00 for c in text if 0xDC80 <= ord(c) <= 0xDCFF]  # surrogateescape's bytes
             if not undecoded:
                 return text
             # a file saved in Latin-1 or cp1252 (x² as the byte B2): said as a byte to look for, not as Python's escape
-            where = f"{visible(text)}\n" + "".join("^" if 0xDC80 <= ord(c) <= 0xDCFF else " " for c in text).rstrip()
+            where = f"{echoed(text)}\n" + "".join("^" if 0xDC80 <= ord(c) <= 0xDCFF else " " for c in text).rstrip()
             print(f"{where}\nThe byte 0x{undecoded[0]:02X} is not {self._encoding()} text: save the answers as "
                   f"{self._encoding()} and try again.", file=self.out, flush=True)
 
