@@ -310,9 +310,6 @@ _HTML_TAG = re.compile(r"</?([A-Za-z]+)[^<>]*>")
 _NOTEBOOK = re.compile(r"(?:In|Out)\s*\[\s*\d*\s*\]\s*[:=]?")
 
 
-_LETTERS_ONLY = frozenset("abcdfghijklmnopqrstuvwxyzABCDFGHIJKLMNOPQRSTUVWXYZ")  # not e and E, which numbers use
-
-
 def _unknown_character(character: str, vocabulary: _Vocabulary) -> str:
     """Why a character is refused, named by its code point and name where it is not ASCII (a Cyrillic х shows as
     x), with the character to type instead where it looks like one that is a name here; where it looks like one
@@ -323,7 +320,7 @@ def _unknown_character(character: str, vocabulary: _Vocabulary) -> str:
     alike = _LOOK_ALIKES.get(character)
     if alike is None:
         return refused
-    if vocabulary.infer or vocabulary.pieces(alike) is not None or alike not in _LETTERS_ONLY:  # E: 1.4E-1
+    if vocabulary.infer or vocabulary.pieces(alike) is not None or not alike.isalpha() or alike in "eE":  # 1.4E-1
         return f"{refused}: type {alike} instead"
     names = sorted({s.name for s in vocabulary.variables.values()})
     return f"{refused}; it looks like {alike}, which is no name here either ({_describe(names)})"

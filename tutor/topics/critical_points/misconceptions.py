@@ -641,11 +641,12 @@ def _roots(problem: CriticalPoints) -> list[_Transform]:
 
 
 def _from_a_square(problem: CriticalPoints, v: str, r: Expr) -> bool:
-    """Whether some partial derivative, a polynomial in v, has the factor v² − r²: ±r came from solving v² = r²."""
+    """Whether some partial derivative, or the inside of an absolute value of f (the corners of |x² − 1|), is a
+    polynomial in v with the factor v² − r²: ±r came from solving v² = r²."""
     x = symbol(v)
+    solved = [*problem.solution.gradient, *(a.args[0] for a in problem.function.atoms(sympy.Abs))]
     try:
-        return any(g.is_polynomial(x) and sympy.rem(g, x**2 - r**2, x).expand() == 0 and g.has(x)
-                   for g in problem.solution.gradient)
+        return any(g.is_polynomial(x) and g.has(x) and sympy.rem(g, x**2 - r**2, x).expand() == 0 for g in solved)
     except (sympy.PolynomialError, TypeError, ValueError):
         return False
 
