@@ -251,6 +251,17 @@ def test_a_roster_that_gives_no_identifier_is_said_where_the_ids_stand_in_for_lo
     assert "no roster column" not in capsys.readouterr().err
 
 
+def test_a_roster_that_gives_some_students_no_identifier_names_them(tmp_path, capsys):
+    """Outside check h55, N4: a `sis user id` column filled for some students only left the others' tutor ids as
+    their SIS Login ID, without a word."""
+    filled = {"alice": "1001", "bob": "1002", "carol": "1003"}
+    roster = "id,name,sis user id\n" + "".join(f"{s},{s.title()},{filled.get(s, '')}\n" for s in TOTALS)
+    export(tmp_path, "canvas", roster=roster)
+    assert "tutor: canvas.csv: the roster gives 3 students ('dan', 'erin' and 'fay') no ID, SIS User ID or SIS Login " \
+           "ID, so SIS Login ID holds their tutor id: Canvas matches them only where that is their SIS Login ID" \
+           in capsys.readouterr().err.splitlines()
+
+
 def test_blackboard_quotes_every_value_and_takes_every_student_by_username(tmp_path):
     text = export(tmp_path, "blackboard", "--assignment", "Homework 3 |12345")
     imported = lms_rules.blackboard(text, set(USERNAMES.values()))

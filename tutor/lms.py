@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import TextIO
@@ -227,7 +227,7 @@ def export(book: Gradebook, lms: LMS, columns: Columns, title: str | None = None
     warnings += _unmatched(form, header, keys, book.students, rows[1:] if form.points_row else rows)
     warnings += _formula_like(form, keys, rows[1:] if form.points_row else rows)
     if book.roster is not None:  # without one, the tutor's ids are all there is to match by
-        warnings += _identified_by_id(form, [identity[n] for n in keys], list(entries.values()), book.students)
+        warnings += _identified_by_id(form, [identity[n] for n in keys], entries)
     if form.lms == LMS.MOODLE and header[0] == "Username":
         warnings += _capital_usernames(form, [row[0] for row in rows])
     empty = sum(score is None for c in grades for score in c.scores.values())
@@ -267,20 +267,26 @@ def _unmatched(form: Format, header: list[str], keys: list[int], students: Seque
     return found
 
 
-def _identified_by_id(form: Format, keys: Sequence[Identity], entries: Sequence[Enrolled | None],
-                      students: Sequence[str]) -> list[str]:
-    """The warning, once, where the roster has no column that gives the system a student's identifier and the
-    tutor's ids stand in for its logins: an import matches no one where they differ, and nothing said so (outside
-    check h53, N8)."""
+def _identified_by_id(form: Format, keys: Sequence[Identity], entries: Mapping[str, Enrolled | None]) -> list[str]:
+    """The warning, once, where the roster gives the system no identifier of some of its students and the tutor's
+    ids stand in for their logins: an import matches no one of them where they differ, and nothing said so (outside
+    checks h53, N8, and h55, N4: a column filled for some students only)."""
     readers = [(i.header, i.value) for i in keys if isinstance(i.value, _FromRoster)]
     fallback = next((header for header, reader in readers if reader.default is str), None)
-    if fallback is None or not students or any(e and e.get(*reader.names) for _, reader in readers for e in entries):
+    enrolled = {student: entry for student, entry in entries.items() if entry is not None}
+    lacking = [s for s, entry in enrolled.items() if not any(entry.get(*reader.names) for _, reader in readers)]
+    if fallback is None or not lacking:
         return []
+    system, headers = form.lms.value.capitalize(), and_list([header for header, _ in readers], "or")
     columns = and_list([f"'{reader.names[0]}'" for _, reader in readers], "or")
-    return [f"{form.file}: no roster column gives {form.lms.value.capitalize()} the students' "
-            f"{and_list([header for header, _ in readers], 'or')}, so {fallback} holds each tutor id "
-            f"({shown(students[0])} …): it matches only students whose {fallback} that is; a roster column {columns} "
-            "gives theirs"]
+    if len(lacking) == len(enrolled):
+        return [f"{form.file}: no roster column gives {system} the students' {headers}, so {fallback} holds each "
+                f"tutor id ({shown(lacking[0])} …): it matches only students whose {fallback} that is; a roster "
+                f"column {columns} gives theirs"]
+    named = and_list([shown(s) for s in lacking[:3]]) if len(lacking) <= 3 else \
+        ", ".join(shown(s) for s in lacking[:3]) + " …"
+    return [f"{form.file}: the roster gives {counted(len(lacking), 'student')} ({named}) no {headers}, so {fallback} "
+            f"holds their tutor id: {system} matches them only where that is their {fallback}"]
 
 
 def _capital_usernames(form: Format, usernames: list[str]) -> list[str]:
