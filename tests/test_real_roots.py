@@ -180,3 +180,17 @@ def test_reading_a_product_keeps_the_domain_of_every_even_root(factors, joins, x
     else:
         with pytest.raises(Undefined):
             _value(text, point, ("x", "y"))
+
+
+def test_a_square_free_part_of_rational_roots_is_solved_without_sympy_s_isolation(monkeypatch):
+    """A quick start's run of the suite hung for good in sympy's sort of root intervals (`refine_disjoint` on the
+    interval (-1, -1), its cache filled by the tests before) for (t² - 1)², x⁴ + y⁴ - 2x²y²'s lowest terms on a
+    slope: the square-free part t² - 1 has rational roots, found without it."""
+    from tutor.calculus.roots import real_roots
+
+    def isolation(*args, **kwargs):
+        raise AssertionError("sympy's root isolation was asked")
+    t = sympy.Symbol("t")
+    monkeypatch.setattr(sympy.Poly, "real_roots", isolation)
+    assert real_roots(sympy.Poly((t**2 - 1)**2, t)) == (-1, 1)
+    assert real_roots(sympy.Poly((t - 2)**3 * (2 * t + 1)**2, t)) == (sympy.Rational(-1, 2), 2)
