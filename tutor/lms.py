@@ -283,9 +283,8 @@ def _identified_by_id(form: Format, keys: Sequence[Identity], entries: Mapping[s
         return [f"{form.file}: no roster column gives {system} the students' {headers}, so {fallback} holds each "
                 f"tutor id ({shown(lacking[0])} …): it matches only students whose {fallback} that is; a roster "
                 f"column {columns} gives theirs"]
-    named = and_list([shown(s) for s in lacking[:3]]) if len(lacking) <= 3 else \
-        ", ".join(shown(s) for s in lacking[:3]) + " …"
-    return [f"{form.file}: the roster gives {counted(len(lacking), 'student')} ({named}) no {headers}, so {fallback} "
+    return [f"{form.file}: the roster gives {counted(len(lacking), 'student')} ({_first_three(lacking)}) no {headers}, "
+            f"so {fallback} "
             f"holds their tutor id: {system} matches them only where that is their {fallback}"]
 
 

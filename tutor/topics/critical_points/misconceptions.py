@@ -602,15 +602,14 @@ def _roots(problem: CriticalPoints) -> list[_Transform]:
         if not any(_from_a_square(problem, v, r) for r in pairs):
             continue  # ±π of cos x: no x² = π² was solved, and "x² = π² has two solutions" would be false
 
-        def positive(s: _Set, i: int = i) -> _Set | None:
-            values = set(_pairs_at(s[0], i))
-            kept = tuple(p for p in s[0] if not (p[i].is_negative and -p[i] in values))
-            return (kept, s[1]) if values and kept != s[0] else None
-
-        def negative(s: _Set, i: int = i) -> _Set | None:  # the other root lost: (-3, 0) alone (outside check h53)
-            values = set(_pairs_at(s[0], i))
-            kept = tuple(p for p in s[0] if not (p[i].is_positive and p[i] in values))
-            return (kept, s[1]) if values and kept != s[0] else None
+        def one_root(sign: int, i: int = i) -> Callable[[_Set], _Set | None]:
+            """The set with only the root of each ±r pair of this sign kept (the other lost: (-3, 0) alone too, outside
+            check h53)."""
+            def kept(s: _Set) -> _Set | None:
+                values = set(_pairs_at(s[0], i))
+                left = tuple(p for p in s[0] if not ((-sign * p[i]).is_positive and -sign * p[i] in values))
+                return (left, s[1]) if values and left != s[0] else None
+            return kept
 
         def squared(s: _Set, i: int = i) -> _Set | None:
             values = set(_pairs_at(s[0], i))
@@ -619,23 +618,21 @@ def _roots(problem: CriticalPoints) -> list[_Transform]:
 
         # told of the set solved: after a slip in f′ (x² − 3 = 0 for 3x² − 3 = 0) the equation the student
         # solved is x² = 3, not the right x² = 1, whose "x = ±1, not ±1" named what no one wrote (finding 432)
-        def only_positive(s: _Set, i: int = i, v: str = v) -> Said | None:
-            r = next(iter(_pairs_at(s[0], i)), None)
-            return None if r is None else MISCONCEPTIONS["positive-root-only"].fill(
-                equation=f"{v}² = {show(r**2)}", name=v, root=show(r))
-
-        def only_negative(s: _Set, i: int = i, v: str = v) -> Said | None:
-            r = next(iter(_pairs_at(s[0], i)), None)
-            return None if r is None else MISCONCEPTIONS["negative-root-only"].fill(
-                equation=f"{v}² = {show(r**2)}", name=v, root=show(r))
+        def root_only(misconception: str, i: int = i, v: str = v) -> Callable[[_Set], Said | None]:
+            def said(s: _Set) -> Said | None:
+                r = next(iter(_pairs_at(s[0], i)), None)
+                return None if r is None else MISCONCEPTIONS[misconception].fill(
+                    equation=f"{v}² = {show(r**2)}", name=v, root=show(r))
+            return said
 
         def not_rooted(s: _Set, i: int = i, v: str = v) -> Said | None:
             r = next(iter(_pairs_at(s[0], i)), None)
             return None if r is None else MISCONCEPTIONS["square-root-not-taken"].fill(
                 equation=f"{v}² = {show(r**2)}", name=v, root=show(r), square=show(r**2))
         right: _Set = (tuple(right_points), ())
-        found.append(_Transform(cast(Said, only_positive(right)), positive, only_positive))
-        found.append(_Transform(cast(Said, only_negative(right)), negative, only_negative))
+        for sign, misconception in ((1, "positive-root-only"), (-1, "negative-root-only")):
+            told = root_only(misconception)
+            found.append(_Transform(cast(Said, told(right)), one_root(sign), told))
         found.append(_Transform(cast(Said, not_rooted(right)), squared, not_rooted))
     return found
 
