@@ -397,3 +397,39 @@ def test_the_packs_local_minima_are_the_answer_as_before() -> None:
                     same_answer(spec.with_values(params).problem)
                     checked += 1
     assert checked >= 12
+
+
+_DESCENT_FUNCTIONS = ["x^2", "x^4 - 3x^2 + x", "sqrt(1 + x^2)", "(x - 1)^2", "e^x - ln(x)", "x^2 + 10y^2",
+                      "x y", "x + y", "x^2 - y^2", "ln(x)"]
+
+
+@settings(**SETTINGS)
+@given(st.sampled_from(_DESCENT_FUNCTIONS), st.sampled_from([0.001, 0.05, 0.3, 0.9, 1.0, 1.1, 1.5, 2.5]),
+       st.integers(-3, 3), st.integers(1, 30))
+def test_a_diverging_descent_is_told_as_judging_its_rate_tells_it(f: str, rate: float, start: int, steps: int) -> None:
+    """A descent exercise's variant is refused by `rates.diverges`, not by judging the whole run (which, for a run
+    too slow, solves ∇f = 0 to say why): the two agree on whether, and why, it diverges."""
+    from tutor.calculus import rates
+    from tutor.calculus.descent import descend
+    variables = ["x", "y"] if "y" in f else ["x"]
+    try:
+        run = descend(f, variables, [start / 2 + 1] * len(variables), rate, iterations=steps)
+    except TutorError:
+        assume(False)
+    trial = rates.judged(run, rates.DEFAULT_TOLERANCE)
+    assert rates.diverges(run) == (trial.reason if trial.behaviour == rates.Behaviour.DIVERGES else "")
+
+
+def test_building_a_descent_variant_solves_no_critical_points(monkeypatch) -> None:
+    """Each student's variant of a descent exercise is built, and the lesson's pack validated, without solving
+    ∇f = 0: the reason a run is too slow is no part of whether it can be set (a fifth of validating that pack)."""
+    from tutor.calculus import descent
+    spec = packs.load("drills").exercise("gd-bowl")  # loading it checks the learning-rate exercises too, which solve
+
+    def solved(*args: object) -> None:
+        raise AssertionError("∇f = 0 solved")
+    monkeypatch.setattr(descent, "critical_points", solved)
+    for key in range(20):
+        exercise = spec.variant(key)
+        assert exercise.expected().shape == Shape.VECTOR
+        assert exercise.problem.solution.rows[-1].gradient != (0, 0)

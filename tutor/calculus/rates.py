@@ -193,18 +193,11 @@ def judged(run: Descent, tolerance: float) -> RateTrial:
     if run.landed is not None:  # on the minimum itself, where ∇f has no value: no rate does better
         return RateTrial(alpha, Behaviour.CONVERGES, run, run.diverged_at,
                          f"it stopped at step {run.diverged_at}: {run.note}", zigzags)
-    if run.diverged_at is not None:  # a step out of f's domain is told so, not as growth
-        return RateTrial(alpha, Behaviour.DIVERGES, run, None,
-                         f"it {'stopped' if run.escaped else 'diverged'} at step {run.diverged_at}: {run.note}",
-                         zigzags)
+    blown = _blown_up(run)
+    if blown:
+        return RateTrial(alpha, Behaviour.DIVERGES, run, None, blown, zigzags)
     last = rows[-1]
-    point = f"|{run.variables[0]}|" if len(run.variables) == 1 else f"|({', '.join(run.variables)})|"
     slopes = [math.hypot(*r.gradient) for r in rows]
-    for name, sizes in ((size, slopes), (point, [math.hypot(*r.point) for r in rows])):
-        if _runs_away(sizes):
-            return RateTrial(alpha, Behaviour.DIVERGES, run, None,
-                             f"{name} grew from {sizes[0]:.3g} to {max(sizes):.3g} within {counted(last.k, 'step')}, "
-                             "and keeps growing", zigzags)
     if zigzags:
         # a bounce that widens at every step, short of the margin that says it diverges, is told as widening: an
         # outside check read "oscillates" alone for α = 1.1 on x² (|f′| from 2 to 4.98) as for α = 0.9 (2 to 0.66)
@@ -237,6 +230,28 @@ def judged(run: Descent, tolerance: float) -> RateTrial:
                      f"after {counted(last.k, 'step')} {size} = {length:.3g} {not_below(length, tolerance)} "
                      f"{tolerance:g}" + (f"; {why}" if why else ""),
                      zigzags, why)
+
+
+def diverges(run: Descent) -> str:
+    """Why `judged` calls the run diverging, or "" where it does not: what a descent exercise's variant is refused
+    for, without the reason `judged` gives a run too slow, which solves ∇f = 0 (a variant is built for each student:
+    that solve was a fifth of checking every variant of the lesson's pack)."""
+    return "" if run.converged or run.landed is not None else _blown_up(run)
+
+
+def _blown_up(run: Descent) -> str:
+    """Why a run that neither converged nor landed on a minimum diverges: a step out of f's domain, or a value
+    past descent's bound (told so, not as growth), or |∇f| or the point running away; "" where none of these."""
+    if run.diverged_at is not None:
+        return f"it {'stopped' if run.escaped else 'diverged'} at step {run.diverged_at}: {run.note}"
+    rows = run.rows
+    point = f"|{run.variables[0]}|" if len(run.variables) == 1 else f"|({', '.join(run.variables)})|"
+    for name, sizes in ((gradient_size(run.variables), [math.hypot(*r.gradient) for r in rows]),
+                        (point, [math.hypot(*r.point) for r in rows])):
+        if _runs_away(sizes):
+            return (f"{name} grew from {sizes[0]:.3g} to {max(sizes):.3g} within {counted(rows[-1].k, 'step')}, "
+                    "and keeps growing")
+    return ""
 
 
 def _settles_at(slopes: Sequence[float]) -> float | None:

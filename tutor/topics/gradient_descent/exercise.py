@@ -55,15 +55,15 @@ STILL_START = ("the gradient is 0 at the start, so descent never moves from it a
 
 def refuse_diverging(run: calculus.Descent) -> None:
     """Refuse a descent exercise whose run over its iterations the `learning_rate` kind would call
-    "diverges" (`rates.judged`, over the same steps): a step out of f's domain, values past descent's
+    "diverges" (`rates.diverges`, over the same steps): a step out of f's domain, values past descent's
     bound, or |∇f| or the point grown past ten times its start's and still growing (x² at α = 1.5 from 1
     is refused from 4 iterations on, when |x| reaches 16: the lesson's too large rate, told so)."""
     if run.escaped:
         raise FieldError("rate", f"at iteration {run.diverged_at} {run.note}; use "
                                  f"{'another' if run.at_kink else 'a smaller'} rate")
-    trial = rates.judged(run, rates.DEFAULT_TOLERANCE)
-    if trial.behaviour == rates.Behaviour.DIVERGES:
-        raise FieldError("rate", f"gradient descent diverges with this rate ({trial.reason}); use a smaller one")
+    why = rates.diverges(run)
+    if why:
+        raise FieldError("rate", f"gradient descent diverges with this rate ({why}); use a smaller one")
 
 
 def subscripted(variables: tuple[str, ...], index: str) -> str:
