@@ -4,9 +4,11 @@ written out as it was, on random functions and on the drills pack's own draws.""
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import itertools
 import math
+from unittest import mock
 
 import sympy
 from hypothesis import HealthCheck, assume, given, settings
@@ -433,3 +435,24 @@ def test_building_a_descent_variant_solves_no_critical_points(monkeypatch) -> No
         exercise = spec.variant(key)
         assert exercise.expected().shape == Shape.VECTOR
         assert exercise.problem.solution.rows[-1].gradient != (0, 0)
+
+
+_RATIONALS = st.fractions(min_value=-20, max_value=20, max_denominator=12).map(sympy.Rational)
+
+
+@settings(**SETTINGS)
+@given(st.lists(_RATIONALS, min_size=2, max_size=2), st.lists(_RATIONALS, min_size=2, max_size=2),
+       st.sampled_from([None, "dp:2", 1e-3]))
+def test_exact_points_are_told_apart_as_the_engine_tells_their_coordinates(a, b, tolerance) -> None:
+    """A set of points is compared point by point (4 right points and 4 typed: 16 pairs); two exact coordinates
+    are decided without the engine where that is plain (equal, or different with no tolerance), as it decides them."""
+    from tutor import compare
+    from tutor.compare import Context, Tolerance, _compare_scalar, _same_point
+    from tutor.limits import LIMITS
+    ctx = Context(("x", "y"), None if tolerance is None else Tolerance.parse(tolerance), LIMITS)
+    engine = all(_compare_scalar(x, y, ctx, "coordinate").correct for x, y in zip(a, b))
+    plain = ctx.tolerance is None or a == b
+    with mock.patch.object(compare, "judge", None) if plain else contextlib.nullcontext():  # None: not asked
+        assert _same_point(tuple(a), tuple(b), ctx, []) == engine
+    with mock.patch.object(compare, "judge", None):
+        assert _same_point(tuple(a), tuple(a), ctx, [])
