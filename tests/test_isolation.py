@@ -15,7 +15,7 @@ import sys
 import pytest
 from test_grade_robustness import spin_where_no_timer_reaches
 
-from tutor import packs, workers
+from tutor import feedback, packs, workers
 from tutor.check import Verdict
 from tutor.cli import main
 from tutor.feedback import respond
@@ -152,3 +152,22 @@ def test_a_sympy_tree_reaches_a_worker_and_comes_back_as_it_was_built():
 def _as_received(tree: object) -> tuple[str, object]:
     import sympy
     return sympy.srepr(tree), sympy.srepr(tree)
+
+
+def test_a_right_answer_is_told_without_building_the_wrong_answers_a_mistake_is_compared_with(monkeypatch):
+    """The worker builds the wrong answers diagnosis compares with when an answer may show a mistake, not before
+    every answer: `tutor check --exercise` of a minimum at a cusp (abs(sin(x))^(2/3) + abs(cos(x))) waited 20 s
+    of sympy's solving for them before it said "Correct."."""
+    def built(exercise, pairs=True):
+        raise AssertionError("the wrong answers were built")
+    monkeypatch.setattr(feedback, "prepared", built)
+    monkeypatch.setattr(workers, "_shared", workers.Pool())  # forked after the patch
+    monkeypatch.setattr(workers, "_shared_pid", os.getpid())
+    try:
+        exercise = packs.load("gradients").exercise("partial-x-3x2y3").variant()
+        assert respond(exercise, "6xy^3").correct
+        assert respond(exercise, "(x + 1").verdict.value == "invalid"  # nothing could name a mistake in it
+        with pytest.raises(AssertionError, match="the wrong answers were built"):
+            respond(exercise, "9x^2y^2")
+    finally:
+        workers._shared.close()

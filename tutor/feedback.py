@@ -6,8 +6,12 @@ packs know nothing of diagnosis; an exercise variant from a pack (a
 tutor.packs.Exercise) is what `respond` takes.
 
 `respond` runs in a worker process (tutor.workers), where the memory and CPU
-limits hold: the worker rebuilds the variant from its pack entry and parameters
-and builds what diagnosing needs, once, before an answer's limits start.
+limits hold: the worker rebuilds the variant from its pack entry and parameters,
+once. What diagnosing needs (the wrong answers it compares with) is built there
+too, once, when the first answer that may show a mistake comes: trusted work,
+outside that answer's limits. A right answer never waits for it (a table can take
+seconds: the mistakes of a minimum at a cusp, `abs(sin(x))^(2/3) + abs(cos(x))`,
+took 20 s of sympy's solving, before `tutor check` could say "Correct.").
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from sympy import Expr
 from . import workers
 from .check import STOPPED, Verdict
 from .compare import Note, Tolerance
-from .diagnose import AuthorMistake, explain, prepare
+from .diagnose import AuthorMistake, explain, prepare, worth_naming
 from .parse import remembering
 from .topics import Problem
 
@@ -89,7 +93,16 @@ def in_worker(exercise: Gradable, fn: Callable[..., object], *args: object) -> o
 
 
 def _respond(exercise: Gradable, text: str) -> Verdict:
-    return respond(exercise, text, isolated=False)
+    """`respond` in a worker: where the answer may show a mistake, the wrong answers to compare with are built
+    first (once a variant), under the preparation's limit, not the answer's. The text is read once for both."""
+    with remembering():
+        with exercise.problem.numbers_written():
+            verdict = exercise.problem.check(text, exercise.tolerance)
+        if worth_naming(verdict, exercise.problem, text):
+            workers.preparing_again()
+            prepared(exercise)
+            workers.answering_again()
+        return respond(exercise, text, isolated=False)
 
 
 _variants: dict[bytes, Gradable] = {}  # in a worker: the variants sent to it, by pack entry and parameters
@@ -97,10 +110,12 @@ _MAX_VARIANTS = 256
 
 
 def _rebuilt(spec: _Rebuildable, params: tuple, *rest: object) -> tuple:
-    """(the variant, *rest), built and prepared once per worker."""
+    """(the variant, *rest), built once per worker, its expected answer computed (what diagnosing needs is
+    built when an answer first needs it: `respond`)."""
     key = pickle.dumps((spec, params))
     if key not in _variants:
         if len(_variants) >= _MAX_VARIANTS:
             _variants.clear()
-        _variants[key] = prepared(spec.with_values(params))
+        _variants[key] = spec.with_values(params)
+        _variants[key].expected()
     return (_variants[key], *rest)

@@ -24,7 +24,8 @@ Ctrl-C is a key, not a signal).
 A task has two phases: `work(task, started)` prepares (trusted work, such as
 building a student's variant of an exercise) and calls `started(info)`; the
 task's CPU limit runs from then. Preparation has its own, generous, limit; a
-task may prepare again (`preparing_again`) and call `started` once more.
+task may prepare again (`preparing_again`) and call `started` once more (`answering_again`, where
+the task is `Pool.call`'s function, which has no `started` to call).
 
 `Pool.run(tasks)` checks many (the grader), `Pool.call(fn, *args)` one (the
 REPL, `tutor check`, the Python API, through `shared()`).
@@ -521,6 +522,12 @@ def preparing_again() -> None:
     rest of its preparation was), under the preparation's CPU limit until the task calls `started` again."""
     if IN_WORKER:
         _limit_cpu(_PREPARE_SECONDS)
+
+
+def answering_again() -> None:
+    """In a task, after `preparing_again`: the task's own CPU limit again, afresh, as `started` set it."""
+    if IN_WORKER:
+        _limit_cpu(_PART_SECONDS)
 
 
 def _too_large() -> bool:
