@@ -456,3 +456,23 @@ def test_exact_points_are_told_apart_as_the_engine_tells_their_coordinates(a, b,
         assert _same_point(tuple(a), tuple(b), ctx, []) == engine
     with mock.patch.object(compare, "judge", None):
         assert _same_point(tuple(a), tuple(a), ctx, [])
+
+
+def test_sympys_solving_in_one_variable_is_counted_not_only_timed(monkeypatch) -> None:
+    """What sympy's solve finds in one variable (f′ = 0, and each side of a kink) is decided by counted work, the
+    same on any machine, with the CPU guard only behind it: 1/(3(x + 8)^(2/3)) + 1/(2√x) = 0 ran to that 10 s guard
+    twice in `tutor solve minimize "sqrt(x) + (x+8)^(1/3)"`, and what a guard allows depends on the machine."""
+    from tutor import budget
+    room: list[float] = []
+
+    def watched(solver):
+        def solve(*args, **kwargs):
+            room.append(budget.remaining())
+            return solver(*args, **kwargs)
+        return solve
+    monkeypatch.setattr(factor_cases.sympy, "solve", watched(sympy.solve))
+    monkeypatch.setattr(critical.sympy, "solveset", watched(sympy.solveset))
+    factor_cases._solve_with_sympy([x**3 - 2 * x], [x])
+    minimize_module._exact_zeros(sympy.exp(x) - 2, x)
+    critical._split_at_kinks(abs(x - 1) + x**2, x)
+    assert len(room) >= 3 and all(math.isfinite(r) for r in room)

@@ -24,7 +24,7 @@ from itertools import pairwise
 import sympy
 from sympy import Expr, Poly
 
-from ..budget import deadline, metered_cache
+from ..budget import counted, deadline, metered_cache
 from ..parse import Equation
 from ..show import Notation, current_notation, show, show_float
 from .by_values import (
@@ -74,6 +74,7 @@ from .common import (
     variables_of,
 )
 from .factor_cases import (
+    ONE_VARIABLE_SOLVE_WORK,
     as_equation,
     constant_sign,
     contradictory,
@@ -1554,7 +1555,7 @@ def _split_at_kinks(f: Expr, x: sympy.Symbol, region: Region | None = None) -> S
     if not absolutes:
         return None
     try:
-        with deadline(SOLVE_SECONDS):
+        with deadline(SOLVE_SECONDS), counted(ONE_VARIABLE_SOLVE_WORK):
             kinks: list[Expr] = []
             for a in absolutes:
                 found = sympy.solveset(a.args[0], x, sympy.S.Reals)

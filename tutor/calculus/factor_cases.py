@@ -633,6 +633,10 @@ def _pinned(factors: Sequence[Expr], syms: Sequence[sympy.Symbol]) -> tuple[list
 # (half a second), a corner's pieces of |x| + |y| - √(x² + y²)/2 up to about a million; sin x + sin(x + y) = 0 =
 # sin y + sin(x + y) was 20 s of work before it gave some points
 SOLVE_WORK = 1_200_000
+# and of one equation in one variable (a kink's side too), counted as well, so that what sympy finds is the same on
+# any machine: most take under 400 000 calls, cos(√(x² + 1))·x/√(x² + 1) = 0 1.5 million (2 s) to give its
+# solutions; 1/(3(x + 8)^(2/3)) + 1/(2√x) = 0, which has none, ran to the 10 s guard twice before it was counted
+ONE_VARIABLE_SOLVE_WORK = 2_500_000
 
 
 def _by_last_variable(factors: Sequence[Expr], syms: Sequence[sympy.Symbol]) -> tuple[list[tuple], bool] | None:
@@ -771,7 +775,7 @@ def _solve_with_sympy(factors: Sequence[Expr], syms: Sequence[sympy.Symbol]) -> 
     else:
         if no_closed_form(factors, syms[0]):
             raise NotImplementedError("no solution in closed form")
-        with deadline(SOLVE_SECONDS):
+        with deadline(SOLVE_SECONDS), counted(ONE_VARIABLE_SOLVE_WORK):
             solutions = sympy.solve(list(factors), list(syms), dict=True)
     points, whole = [], False
     for solution in solutions:

@@ -51,7 +51,7 @@ from .classified import CriticalPoint, CriticalPoints, CriticalSet, Nature, Wind
 from .common import Number, SolveError, function_of, no_closed_form, real_powers, sign, symbols, variables_of
 from .critical import classify, concave_between, critical_points
 from .descent import Descent, descend
-from .factor_cases import constant_sign, every_zero
+from .factor_cases import ONE_VARIABLE_SOLVE_WORK, constant_sign, every_zero
 from .kinks import Flat, Pieces, Stretch, even_inside, kink_minima, kinks_in, pieces, spanned, with_abs
 from .partials import derivative, no_derivative
 from .region import Region, box_sides, curve_meets_box, interval_text
@@ -1220,7 +1220,7 @@ def _exact_zeros(slope: Expr, x: sympy.Symbol) -> list[Expr] | None:
     if no_closed_form([slope], x):
         return None
     try:
-        with deadline(SOLVE_SECONDS):
+        with deadline(SOLVE_SECONDS), counted(ONE_VARIABLE_SOLVE_WORK):
             zeros = sympy.solve(slope, x)
     except (NotImplementedError, OutOfTime, ValueError, TypeError, sympy.PolynomialError):
         return None
