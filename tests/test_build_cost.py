@@ -490,3 +490,18 @@ def test_a_polynomials_domain_is_every_x_as_sympy_finds_it(coefficients: list[in
     assert by_values.real_domain(f, x) == continuous_domain(f, x, sympy.S.Reals) == sympy.S.Reals
     with mock.patch.object(by_values, "continuous_domain", None):  # not asked
         assert by_values.real_domain(f, x) == sympy.S.Reals
+
+
+def test_a_functions_domain_is_searched_for_once() -> None:
+    """A minimum's search asks for f's domain more than once (its ends, what lies beyond them): x − a·ln x's took
+    sympy 20 ms each time. The second answer is the first, not a second search."""
+    from tutor.calculus import by_values
+    f = x - 7 * sympy.log(x)  # an f no other test asks about: its domain not remembered yet
+    searches: list[sympy.Expr] = []
+
+    def search(g, v, within):
+        searches.append(g)
+        return sympy.calculus.util.continuous_domain(g, v, within)
+    with mock.patch.object(by_values, "continuous_domain", search):
+        first, again = by_values.real_domain(f, x), by_values.real_domain(f, x)
+    assert first == again == sympy.Interval.open(0, sympy.oo) and len(searches) == 1

@@ -20,7 +20,7 @@ import sympy
 from sympy import Expr, Poly
 from sympy.calculus.util import continuous_domain
 
-from ..budget import OutOfTime, deadline
+from ..budget import OutOfTime, deadline, metered_cache
 from ..parse import Equation
 from ..show import show
 from .classified import SOLVE_SECONDS, ByValues, CriticalPoint, Nature, Piece, no_test, unique
@@ -407,6 +407,7 @@ def _as_near(f: Expr, x: sympy.Symbol, a: Expr) -> Expr:
     return settled(f)
 
 
+@metered_cache(1024)  # asked for again of one f, by a minimum's search for the ends and for what lies beyond them
 def real_domain(f: Expr, x: sympy.Symbol) -> sympy.Set:
     """Where f(x) has a value, and is continuous, as sympy's continuous_domain finds it, with sign(u) read as 1:
     real_powers writes an odd root so (∛x = sign(x)∛|x|), which has a value everywhere, and sympy raises
@@ -427,6 +428,8 @@ def domain_ends(f: Expr, x: sympy.Symbol, region: Region | None, any_slope: bool
     try:
         with deadline(SOLVE_SECONDS):
             domain = real_domain(f, x)
+            if domain == sympy.S.Reals:
+                return []  # no end: sympy's sets would take longer to say so than f took to be solved
             ends = domain.boundary.intersect(domain)
     except (NotImplementedError, OutOfTime, ValueError, TypeError, AttributeError):
         return []
