@@ -496,7 +496,7 @@ def test_a_functions_domain_is_searched_for_once() -> None:
     """A minimum's search asks for f's domain more than once (its ends, what lies beyond them): x − a·ln x's took
     sympy 20 ms each time. The second answer is the first, not a second search."""
     from tutor.calculus import by_values
-    f = x - 7 * sympy.log(x)  # an f no other test asks about: its domain not remembered yet
+    f = x - 7919 * sympy.log(x) + sympy.Rational(104729, 13)  # an f no other test asks about: not remembered yet
     searches: list[sympy.Expr] = []
 
     def search(g, v, within):
