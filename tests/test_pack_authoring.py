@@ -297,7 +297,7 @@ def test_a_placeholder_after_a_sign_that_may_be_0_is_a_caution(tmp_path, capsys)
     assert main(["pack", "validate", "--strict", str(path)]) == 1
     assert capsys.readouterr().out.splitlines()[0] == (
         f"{path}: not valid with --strict, for 1 caution (2 exercises; each one's answer grades as correct)")
-    # the built-in packs pass --strict: test_packs.py's test_validate_command_exit_status
+    # the built-in packs pass --strict: test_packs.py's test_the_built_in_packs_are_valid_even_with_strict
 
 
 def test_two_placeholders_side_by_side_are_a_caution(tmp_path, capsys):
