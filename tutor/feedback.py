@@ -69,11 +69,22 @@ def respond(exercise: Gradable, text: str, isolated: bool = True) -> Verdict:
     if isolated and not workers.IN_WORKER:
         outcome = in_worker(exercise, _respond, text)
         return STOPPED[outcome.reason] if isinstance(outcome, workers.Stopped) else cast(Verdict, outcome)
+    return _responded(exercise, text, build_first=False)
+
+
+def _responded(exercise: Gradable, text: str, build_first: bool) -> Verdict:
+    """`respond`'s work where it runs; build_first: where the answer may show a mistake, the wrong answers to
+    compare with are built first (once a variant), under the preparation's limit, not the answer's (in a worker
+    that `respond` sent the answer to: the grader builds them itself)."""
     # the diagnosis reads the text the check has just read; both write numbers as the pack does (acos(-1/10))
     with remembering(), exercise.problem.numbers_written():
         verdict = exercise.problem.check(text, exercise.tolerance)
         if verdict.note == Note.WRONG_WORKING:  # the wrong link is the mistake to name, not what the value may show
             return verdict
+        if build_first and worth_naming(verdict, exercise.problem, text):
+            workers.preparing_again()
+            prepared(exercise)
+            workers.answering_again()
         return explain(verdict, exercise.problem, text, exercise.tolerance, tuple(exercise.mistakes))
 
 
@@ -93,16 +104,7 @@ def in_worker(exercise: Gradable, fn: Callable[..., object], *args: object) -> o
 
 
 def _respond(exercise: Gradable, text: str) -> Verdict:
-    """`respond` in a worker: where the answer may show a mistake, the wrong answers to compare with are built
-    first (once a variant), under the preparation's limit, not the answer's. The text is read once for both."""
-    with remembering():
-        with exercise.problem.numbers_written():
-            verdict = exercise.problem.check(text, exercise.tolerance)
-        if worth_naming(verdict, exercise.problem, text):
-            workers.preparing_again()
-            prepared(exercise)
-            workers.answering_again()
-        return respond(exercise, text, isolated=False)
+    return _responded(exercise, text, build_first=True)
 
 
 _variants: dict[bytes, Gradable] = {}  # in a worker: the variants sent to it, by pack entry and parameters
