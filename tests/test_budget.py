@@ -17,7 +17,7 @@ import pytest
 import sympy
 
 from tutor import budget
-from tutor.budget import OutOfTime, counted, deadline, spend
+from tutor.budget import OutOfTime, counted, deadline, spend, spent
 from tutor.check import Judgement, check
 from tutor.limits import LIMITS, Limits
 
@@ -252,6 +252,26 @@ def test_the_cpu_guard_and_work_budgets_hold_in_another_thread():
     thread.start()
     thread.join(10)
     assert outcomes == ["cpu", "calls"]
+
+
+def test_threads_counting_at_once_each_spend_their_own_calls():
+    """Each thread's counted region spends its own calls, and no thread's on another's meter."""
+    barrier = threading.Barrier(2)
+    counts: dict[int, int] = {}
+
+    def run(calls: int) -> None:
+        barrier.wait()
+        before = spent()
+        with counted(10**9):
+            _calls(calls)
+        counts[calls] = spent() - before
+
+    threads = [threading.Thread(target=run, args=(calls,)) for calls in (3_000, 7_000)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(10)
+    assert counts == {3_000: 3_001, 7_000: 7_001}  # its calls, and _calls itself
 
 
 def test_a_process_forked_inside_a_guard_checks_as_a_fresh_one():

@@ -47,6 +47,28 @@ class _Meter(threading.local):
         self.tripped = False  # OutOfTime raised for this ceiling: the body is unwinding
         self.cpu_end = math.inf  # thread CPU time at which the outer guard runs out, where polled
         self.counting = 0  # counted regions this thread is in
+        self.count = _counter(self.__dict__)  # the profile function of this thread's counted regions
+
+
+_OURS: set[int] = set()  # the code of the budgets' own bookkeeping, which spends no unit (by id: see _counter)
+
+
+def _counter(meter: dict[str, Any]) -> Callable[[FrameType, str, object], None]:
+    """The profile function that spends a unit for each Python call, on a thread's meter (its attributes).
+
+    Python calls it for every call and return, C functions' too, so each instruction in it counts: it reads the
+    meter's own dictionary (an attribute of a thread-local object looks up the thread's first) and knows our
+    code by its id (hashing a code object hashes its fields, each time): a third less overhead than through both."""
+    ours, identity = _OURS, id
+
+    def count(frame: FrameType, event: str, arg: object) -> None:  # noqa: ARG001
+        if event == "call" and identity(frame.f_code) not in ours:
+            spent = meter["spent"] + 1
+            meter["spent"] = spent
+            if spent > meter["ceiling"]:
+                _trip()
+
+    return count
 
 
 _meter = _Meter()
@@ -70,7 +92,7 @@ def _unraisable(report: sys.UnraisableHookArgs) -> None:
         # that raised: without it the rest of the work would go uncounted, to a result or not
         # depending on where the garbage collector happened to run.
         if _meter.counting and sys.getprofile() is None:
-            sys.setprofile(_count)
+            sys.setprofile(_meter.count)
         return
     _default_unraisable(report)
 
@@ -181,8 +203,8 @@ class budget:  # noqa: N801 - used like a function: `with budget(units):`
 class counted(budget):  # noqa: N801
     """A budget of `calls` units in which each Python function call spends one.
 
-    For sympy's algorithms only: counting costs about twice the time of the
-    calls counted. The count is the same on any machine. What a process did
+    For sympy's algorithms only: counted, their work takes about three times
+    as long (benchmarks/bench_counting.py). The count is the same on any machine. What a process did
     before changes it, so the caller starts the work afresh (sympy's caches
     emptied, the expression rebuilt: tutor.compare.afresh), and `warm_up`,
     run uncounted before the first such region in a process, does the one-time
@@ -201,7 +223,7 @@ class counted(budget):  # noqa: N801
         self.previous = sys.getprofile()
         super().__enter__()
         _meter.counting += 1
-        sys.setprofile(_count)
+        sys.setprofile(_meter.count)
 
     def __exit__(self, *exc: object) -> None:
         meter = _meter
@@ -216,15 +238,9 @@ class counted(budget):  # noqa: N801
             raise OutOfTime()
 
 
-_OURS = frozenset(f.__code__ for f in (budget.__exit__, counted.__exit__, budget.__enter__, counted.__enter__,
-                                       spend, _trip, _settings, _restore))
-
-
-def _count(frame: FrameType, event: str, arg: object, meter: _Meter = _meter) -> None:  # noqa: ARG001
-    if event == "call" and frame.f_code not in _OURS:
-        meter.spent += 1
-        if meter.spent > meter.ceiling:
-            _trip()
+# living as long as the process, so no other code takes their ids
+_OURS.update(id(f.__code__) for f in (budget.__exit__, counted.__exit__, budget.__enter__, counted.__enter__,
+                                      spend, _trip, _settings, _restore))
 
 
 # ------------------------------------------------------------ the outer guard
@@ -264,7 +280,7 @@ def forget_guards() -> None:
     in a worker between tasks, none a task cut short left behind, to decide the next task's verdict."""
     _cpu_ends.clear()
     _meter.ceiling, _meter.tripped, _meter.cpu_end, _meter.counting = math.inf, False, math.inf, 0
-    if sys.getprofile() is _count:
+    if sys.getprofile() is _meter.count:
         sys.setprofile(None)
 
 
