@@ -57,6 +57,7 @@ from sympy import Add, Function, Mul, Pow
 
 from .budget import forget_guards
 from .limits import LIMITS, Limits
+from .stack import with_room
 
 try:
     import resource
@@ -441,6 +442,10 @@ _COLLECTING = (50_000, 20, 100)
 
 def _serve(conn: Connection, work: Work, limits: Limits, timeout: float, prepare_seconds: float) -> None:
     """A worker's loop: a task in, ("started", info) and ("done", value) out; None to stop."""
+    with_room(_serving, conn, work, limits, timeout, prepare_seconds)  # as the command line: see tutor.stack
+
+
+def _serving(conn: Connection, work: Work, limits: Limits, timeout: float, prepare_seconds: float) -> None:
     global IN_WORKER, _PART_SECONDS, _PREPARE_SECONDS
     IN_WORKER = True
     _PART_SECONDS, _PREPARE_SECONDS = timeout + KILL_GRACE, prepare_seconds

@@ -27,6 +27,7 @@ from .. import plain_output
 from ..errors import TutorError
 from ..journal import JournalFailed
 from ..outputs import OutputError
+from ..stack import with_room
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
@@ -176,7 +177,7 @@ def practice_by_default(argv: list[str]) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     try:
-        code = _main(argv)
+        code = with_room(_main, argv)  # see tutor.stack: sympy's recursion, without a system call at each step
     except KeyboardInterrupt:  # Ctrl-C at any moment, while the command loads too (sympy takes a second)
         return EXIT_INTERRUPTED
     except SystemExit:  # argparse's --help and usage errors: their text must reach the output too
