@@ -18,6 +18,19 @@ settings.register_profile("tutor", deadline=None, derandomize=True, suppress_hea
 settings.load_profile("tutor")
 
 
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """The tests run with the cyclic collector as the tutor's worker processes run it (tutor.workers): what is loaded
+    by now (sympy, the tutor, every test module) left out of collections for good, and a collection fifty times less
+    often than Python's default, which walks sympy's trees made by the hundred thousand for next to no cycles."""
+    import gc
+
+    from tutor.workers import _COLLECTING
+
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(*_COLLECTING)
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool:
     """Each test runs as the tutor's commands and workers run their work: from a frame with room for the frames
