@@ -8,10 +8,9 @@ memory on each such call, and sympy's recursion does it all the time: one `tutor
 without room, 7.3 s with).
 
 `with_room(fn, ...)` calls fn from a frame that declares half a megabyte of room it never uses:
-the chunk made for that frame is large enough to hold every frame below it too, so the end of a
-chunk is as far from the work as the deepest recursion sympy reaches and the frames of fn's work
-are never given back until fn returns. The tutor's two entry points call through it: the command
-line and a worker's loop.
+the chunk made for that frame holds the frames below it too, thousands of them, so the work of fn
+meets the end of a chunk only in a recursion deeper than that. The tutor's two entry points call
+through it: the command line and a worker's loop (and the test suite each test: tests/conftest.py).
 """
 
 from __future__ import annotations
