@@ -78,6 +78,11 @@ class Descent:
     rate_fraction: bool = False  # the rate was typed as a fraction (1/4), and is written as one, not as 0.25
 
     @property
+    def slopes(self) -> list[float]:
+        """|∇f| at each row, from the start on."""
+        return [math.hypot(*row.gradient) for row in self.rows]
+
+    @property
     def rate_text(self) -> str:
         """α as the tutor writes it: exactly where it can (1/9, 0.05; 1/4 where typed so), else as a float."""
         text = _short(self.exact_rate, as_fraction=self.rate_fraction) if self.exact_rate is not None else None

@@ -197,7 +197,7 @@ def judged(run: Descent, tolerance: float) -> RateTrial:
     if blown:
         return RateTrial(alpha, Behaviour.DIVERGES, run, None, blown, zigzags)
     last = rows[-1]
-    slopes = [math.hypot(*r.gradient) for r in rows]
+    slopes = run.slopes
     if zigzags:
         # a bounce that widens at every step, short of the margin that says it diverges, is told as widening: an
         # outside check read "oscillates" alone for α = 1.1 on x² (|f′| from 2 to 4.98) as for α = 0.9 (2 to 0.66)
@@ -246,7 +246,7 @@ def _blown_up(run: Descent) -> str:
         return f"it {'stopped' if run.escaped else 'diverged'} at step {run.diverged_at}: {run.note}"
     rows = run.rows
     point = f"|{run.variables[0]}|" if len(run.variables) == 1 else f"|({', '.join(run.variables)})|"
-    for name, sizes in ((gradient_size(run.variables), [math.hypot(*r.gradient) for r in rows]),
+    for name, sizes in ((gradient_size(run.variables), run.slopes),
                         (point, [math.hypot(*r.point) for r in rows])):
         if _runs_away(sizes):
             return (f"{name} grew from {sizes[0]:.3g} to {max(sizes):.3g} within {counted(rows[-1].k, 'step')}, "

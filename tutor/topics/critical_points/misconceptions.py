@@ -618,22 +618,18 @@ def _roots(problem: CriticalPoints) -> list[_Transform]:
 
         # told of the set solved: after a slip in f′ (x² − 3 = 0 for 3x² − 3 = 0) the equation the student
         # solved is x² = 3, not the right x² = 1, whose "x = ±1, not ±1" named what no one wrote (finding 432)
-        def root_only(misconception: str, i: int = i, v: str = v) -> Callable[[_Set], Said | None]:
+        def of_roots(misconception: str, i: int = i, v: str = v) -> Callable[[_Set], Said | None]:
             def said(s: _Set) -> Said | None:
                 r = next(iter(_pairs_at(s[0], i)), None)
                 return None if r is None else MISCONCEPTIONS[misconception].fill(
-                    equation=f"{v}² = {show(r**2)}", name=v, root=show(r))
+                    equation=f"{v}² = {show(r**2)}", name=v, root=show(r), square=show(r**2))
             return said
 
-        def not_rooted(s: _Set, i: int = i, v: str = v) -> Said | None:
-            r = next(iter(_pairs_at(s[0], i)), None)
-            return None if r is None else MISCONCEPTIONS["square-root-not-taken"].fill(
-                equation=f"{v}² = {show(r**2)}", name=v, root=show(r), square=show(r**2))
         right: _Set = (tuple(right_points), ())
-        for sign, misconception in ((1, "positive-root-only"), (-1, "negative-root-only")):
-            told = root_only(misconception)
-            found.append(_Transform(cast(Said, told(right)), one_root(sign), told))
-        found.append(_Transform(cast(Said, not_rooted(right)), squared, not_rooted))
+        for transform, misconception in ((one_root(1), "positive-root-only"), (one_root(-1), "negative-root-only"),
+                                         (squared, "square-root-not-taken")):
+            told = of_roots(misconception)
+            found.append(_Transform(cast(Said, told(right)), transform, told))
     return found
 
 
