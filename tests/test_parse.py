@@ -270,6 +270,10 @@ def test_labels(text, label):
     ("minimun", "minimum", ("'minimun' was read as minimum",)),
     ("local maxmum", "maximum", ("'local maxmum' was read as maximum",)),
     ("inconclusve", "inconclusive", ("'inconclusve' was read as inconclusive",)),
+    # a sign before or after the word is not dropped unseen (outside check h56, N1: -minimum was plainly correct)
+    ("-minimum", "minimum", ("'-minimum' was read as minimum",)),
+    ("minimum-", "minimum", ("'minimum-' was read as minimum",)),
+    ("_saddle", "saddle", ("'_saddle' was read as saddle",)),
 ])
 def test_labels_with_an_article_or_one_slip(text, label, note):
     answer = read(text, "label")
@@ -279,7 +283,7 @@ def test_labels_with_an_article_or_one_slip(text, label, note):
 @pytest.mark.parametrize("text", ["mix", "nope", "saddle minimum", "maxmin", "sadle pont", "point", "none point",
                                   "inconclusive point",
                                   # words of their own one slip from a label (outside check h21: minimax was minimum)
-                                  "minimax", "Minimax point", "maximin", "maxim", "minim"])
+                                  "minimax", "Minimax point", "maximin", "maxim", "minim", "--minimum", "- minimum"])
 def test_labels_further_off_are_refused(text):
     with pytest.raises(InputError) as error:
         read(text, "label")

@@ -120,6 +120,22 @@ def test_the_students_of_a_class_file_that_was_refused_are_told_it_could_not_be_
     assert f"Your submission could not be read ({why}).  " in page
 
 
+def test_a_students_page_tells_every_problem_of_theirs_that_grades_csv_counts(tmp_path):
+    """Outside check h56, N3: max's page said "and 1 more problem in problems.csv", a file only the TA has."""
+    roster = write(tmp_path / "roster.csv", ROSTER)
+    twice = write(tmp_path / "twice.csv", "student,exercise,answer\nalice,cube,3x^2\nalice,fit,x\nalice,cube,1\n"
+                                           "alice,fit,2\n")
+    out, pages = tmp_path / "out", tmp_path / "pages"
+    assert main(["grade", PACK, str(twice), "--roster", str(roster), "--out", str(out), "--feedback", str(pages)]) == 1
+    first = f"{twice}:4: student 'alice' already answered cube at {twice}:2; this answer is ignored"
+    second = f"{twice}:5: student 'alice' already answered fit at {twice}:3; this answer is ignored"
+    notes = {r["student"]: r["note"] for r in rows(out / "grades.csv")[1:]}
+    assert notes["alice"] == f"Part of your submission was not graded ({first}; and 1 more problem in problems.csv)."
+    page = (pages / "alice.md").read_text(encoding="utf-8").replace("\\", "")  # Markdown's escapes
+    assert f"Part of your submission was not graded ({first}; and {second})." in page
+    assert "problems.csv" not in page and "problems.csv" not in (pages / "alice.html").read_text(encoding="utf-8")
+
+
 def test_the_students_of_a_class_file_saved_as_unicode_text_are_told_it_could_not_be_read(tmp_path, capsys):
     """Re-check of 511: Excel's Unicode Text (UTF-16, tabs) told its students "Nothing was submitted." """
     roster = write(tmp_path / "roster.csv", ROSTER)

@@ -33,7 +33,7 @@ from .feedback import prepared, respond
 from .journal import Journal
 from .limits import LIMITS
 from .packs import Exercise, ExerciseSpec, Pack, built_in_path, variant_seed
-from .submissions import Problem, Submissions, Submitted, clearly_meant, first_and_more, problems_of
+from .submissions import Problem, Submissions, Submitted, Unread, clearly_meant, problems_of
 from .topics import FieldError
 from .topics.fields import Table
 from .variant_check import Finding, Params, drawn, gradable, not_graded, not_graded_told, of_draw
@@ -96,7 +96,7 @@ class Gradebook:
     checked: int = 0  # distinct answers checked in this run (the rest: repeats, or from the journal)
     absent: Mapping[str, str] = field(default_factory=dict)  # student -> why they have no answer (a roster's)
     roster: Roster | None = None  # the class list, when one was given: its columns go in the outputs
-    unread: Mapping[str, str] = field(default_factory=dict)  # student with answers -> what of theirs was not read
+    unread: Mapping[str, Unread] = field(default_factory=dict)  # student with answers -> what of theirs was not read
 
     @cached_property  # Fraction sums are slow, and every report needs these
     def max(self) -> Fraction:
@@ -172,7 +172,7 @@ def grade(pack: Pack, submissions: Submissions, *, jobs: int = 1, timeout: float
                      _unread(submissions, students, absent))
 
 
-def _unread(submissions: Submissions, students: Iterable[str], absent: Mapping[str, str]) -> dict[str, str]:
+def _unread(submissions: Submissions, students: Iterable[str], absent: Mapping[str, str]) -> dict[str, Unread]:
     """For each student with answers, the first problem in a file of theirs: a file that could not be read
     is part of their submission whatever else they sent, and they must be told to send it again."""
     roster = frozenset(submissions.roster.problems if submissions.roster else ())
@@ -181,8 +181,7 @@ def _unread(submissions: Submissions, students: Iterable[str], absent: Mapping[s
     meant = clearly_meant(problems)  # told beside another problem of theirs too
     told = {student: list(dict.fromkeys((*theirs(student)[:1], *meant.get(student, ()))))
             for student in students if student not in absent}
-    return {student: f"Part of your submission was not graded ({first_and_more(theirs(student), found)})."
-            for student, found in told.items() if found}
+    return {student: Unread(tuple(found), tuple(theirs(student))) for student, found in told.items() if found}
 
 
 def _unusable(problems: Iterable[Problem]) -> dict[tuple[str, str], Problem]:

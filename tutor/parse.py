@@ -3076,8 +3076,10 @@ def refuse_unseen(text: str) -> None:
 
 
 def _label_words(text: str) -> str:
-    """A label as words: lower case, one space, no article ("A saddle-point." is "saddle point")."""
-    words = " ".join(re.sub(r"[-_]", " ", text.lower()).replace(".", " ").split())
+    """A label as words: lower case, one space, no article ("A saddle-point." is "saddle point"). A hyphen joins
+    words; one before or after a word is not dropped unseen: "-minimum" is read as a slip, with a note, as
+    "+minimum" is (outside check h56, N1)."""
+    words = " ".join(re.sub(r"(?<=\w)[-_](?=\w)", " ", text.lower()).replace(".", " ").split())
     for article in ("a ", "an ", "the "):
         words = words.removeprefix(article)
     return words

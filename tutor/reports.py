@@ -180,7 +180,7 @@ def note(book: Gradebook, student: str, results: Iterable[Result]) -> str:
     """Why a student has no answer ("Nothing was submitted."), what of theirs could not be read, or what was not
     graded for them."""
     return " ".join([*([book.absent[student]] if student in book.absent else []),
-                     *([book.unread[student]] if student in book.unread else []),
+                     *([book.unread[student].note] if student in book.unread else []),
                      *(book.told(r) for r in results if r.verdict == Judgement.NOT_GRADED)])
 
 

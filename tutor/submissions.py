@@ -143,6 +143,26 @@ def problems_of(problems: Iterable[Problem]) -> Callable[[str], list[Problem]]:
     return of
 
 
+@dataclass(frozen=True)
+class Unread:
+    """What of a student's submission was not graded, beside what was: the problems they are told of in
+    grades.csv (`told`: the first of theirs, and any clearly meant for them) and every one of theirs."""
+
+    told: tuple[Problem, ...]
+    theirs: tuple[Problem, ...]
+
+    @property
+    def note(self) -> str:
+        """For grades.csv, one cell: the rest counted, problems.csv listing them."""
+        return f"Part of your submission was not graded ({first_and_more(self.theirs, self.told)})."
+
+    @property
+    def in_full(self) -> str:
+        """For the student's own page: every problem, since they don't see problems.csv (outside check h56, N3)."""
+        every = dict.fromkeys((*self.told, *self.theirs))
+        return f"Part of your submission was not graded ({'; and '.join(map(str, every))})."
+
+
 def first_and_more(theirs: Sequence[Problem], told: Sequence[Problem] = ()) -> str:
     """The problems a student is told of (the first of theirs, unless said), and how many more of theirs
     problems.csv has (outside check h36, F1: a late file's answer, never graded, went unmentioned)."""
