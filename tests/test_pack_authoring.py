@@ -66,8 +66,15 @@ YAML_SLIPS = {
                                   'quotes, like "*x"'),
     "a placeholder starting a value": (EXERCISE + "    function: a x^p\n    title: {a} x^{p}\n",
                                        "6:16: not valid YAML: YAML reads a value that starts with '{' as a mapping, "
-                                       "so the text after its '}' is out of place; put the whole value in quotes, "
-                                       'like title: "{a} x^{p}"'),
+                                       "so the text after its '}' is out of place; in a text, put the whole "
+                                       'value in quotes, like title: "{a} x^{p}"; in maths, write each parameter '
+                                       "by its name alone, like title: a x^p"),
+    # outside check h56, N4: quoting {a} x^2 as told, in a function, was refused next: a parameter is named there
+    "a placeholder starting a function": (EXERCISE + "    function: {a} x^2\n",
+                                          "5:19: not valid YAML: YAML reads a value that starts with '{' as a "
+                                          "mapping, so the text after its '}' is out of place; in a text, put the "
+                                          'whole value in quotes, like function: "{a} x^2"; in maths, write each '
+                                          "parameter by its name alone, like function: a x^2"),
     "a key indented too far": ("pack: p\nexercises:\n  - id: a\n    kind: derivative\n     function: x^2\n",
                                "5:14: not valid YAML: this line is indented further than the line above it, so "
                                "YAML reads it as part of that value; start 'function' in the same column as 'kind'"),

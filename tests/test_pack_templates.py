@@ -559,6 +559,23 @@ def test_a_parameter_used_nowhere_is_reported_with_the_rest(tmp_path, capsys):
         "gets it as a variable. If it is a parameter, declare it; if not, list f's variables under 'variables'"]
 
 
+def test_a_misspelt_key_is_told_alone_not_with_its_parameters_unused(tmp_path, capsys):
+    """Outside check h56, N5: `functon: a x^p y^q` gave the missing function and the unknown key, then three lines of
+    a, p and q used nowhere, which only the typo made so."""
+    path = write(tmp_path / "p.yaml", """\
+        pack: typo
+        exercises:
+          - id: px
+            kind: partial_derivative
+            functon: a x^p y^q
+            wrt: x
+            params: {a: {int: [2, 9]}, p: {int: [2, 4]}, q: {int: [2, 4]}}
+        """)
+    assert validate(path, capsys) == [
+        f"{path}:3:5: exercise 'px': missing 'function' (the function, like 3x^2 y^3)",
+        f"{path}:5:5: exercise 'px': unknown key 'functon'; did you mean 'function'?"]
+
+
 def test_a_problem_every_draw_has_names_no_draw(tmp_path, capsys):
     """A problem the exercise has whatever the values is the exercise's, not a draw's: told without "with a = 3"
     (finding 344: the author looks for the typo, not at the range of a). One the values cause keeps its draw:

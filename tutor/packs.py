@@ -848,7 +848,7 @@ def _exercise(node: yaml.Node, report: _Report, pack: str, folder: Path, verify:
     common = _common({k: v for k, v in nodes.items() if k in COMMON_FIELDS}, report, exercise_id, param_names)
     prose = [key for key, field_ in problem_class.FIELDS.items() if shown(key, field_)]
     _check_templates(nodes, ["title", "hints", "more_hints", *prose], param_names, report, exercise_id)
-    unused = _unused(param_names, data, nodes)  # said last: the draws' own problems come in the same run
+    unused = _unused(param_names, data, node)  # said last: the draws' own problems come in the same run
     if len(report.problems) > before:
         _say_unused(unused, nodes, report, exercise_id)
         return None
@@ -868,9 +868,11 @@ def _say_unused(unused: Sequence[str], nodes: Mapping[str, yaml.Node], report: _
                                     "used, check its spelling", exercise)
 
 
-def _unused(params: Sequence[str], data: Mapping[str, object], nodes: Mapping[str, yaml.Node]) -> list[str]:
+def _unused(params: Sequence[str], data: Mapping[str, object], exercise: yaml.MappingNode) -> list[str]:
     """The parameters that neither the exercise's data as read (the function's symbols) nor any of its texts as
-    written (`{a}` in a hint, a mistake's answer) name; `require` alone is no use."""
+    written (`{a}` in a hint, a mistake's answer) name; `require` alone is no use. A text under an unknown key
+    counts: `functon: a x^p` is reported as the misspelt key it is, not as its parameters unused too (outside
+    check h56, N5)."""
     used: set[str] = set()
 
     def visit(value: object) -> None:
@@ -886,8 +888,8 @@ def _unused(params: Sequence[str], data: Mapping[str, object], nodes: Mapping[st
             used.update(names_in(repr(value), params))
 
     visit(data)
-    for key, node in nodes.items():
-        if key not in ("params", "require"):
+    for key, node in exercise.value:
+        if getattr(key, "value", None) not in ("params", "require"):
             used.update(name for text in _scalars(node) for name in names_in(text, params))
     return [name for name in params if name not in used]
 

@@ -18,6 +18,7 @@ _FLOW = {"flow sequence": ("[", "]"), "flow mapping": ("{", "}")}
 
 _KEY_VALUE = re.compile(r"^(\s*)(?:- )?([^\s:#'\"-][^:#]*?):(?:[ \t]+(\S.*))?$")  # key: value (or key:), as written
 _BRACED_ITEM = re.compile(r"^\s*- (\{.*)$")  # a list's item written starting with a brace: - {a} is ...
+_PLACEHOLDER = re.compile(r"\{\s*([A-Za-z]\w*)\s*\}")  # {a}: a parameter's value shown in a text
 
 
 def describe(error: yaml.YAMLError, text: str = "") -> str:
@@ -64,8 +65,13 @@ def describe(error: yaml.YAMLError, text: str = "") -> str:
         return f"a ':' followed by a space inside a value; put the whole value in quotes, like {key}: \"x: y\""
     past_brace = mark is not None and 0 <= line.find("{") < mark.column  # the text after a {...} is refused
     if past_brace and mine and (mine.group(3) or "").startswith("{"):  # title: {a} x^{p}
+        # quoted, {a} shows a's value in a text; in maths (function: {a} x^2) a parameter is written by its name,
+        # and the quotes alone lead to a second refusal (outside check h56, N4)
+        key, value = mine.group(2), mine.group(3)
+        named = _PLACEHOLDER.sub(r"\1", value)
         return (f"YAML reads a value that starts with '{{' as a mapping, so the text after its '}}' is out "
-                f"of place; put the whole value in quotes, like {mine.group(2)}: \"{mine.group(3)}\"")
+                f"of place; in a text, put the whole value in quotes, like {key}: \"{value}\"; in maths, write "
+                f"each parameter by its name alone, like {key}: {named}")
     item = _BRACED_ITEM.match(line)
     if past_brace and item:  # - {a} is the coefficient
         return (f"YAML reads a value that starts with '{{' as a mapping, so the text after its '}}' is out "
