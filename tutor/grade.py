@@ -241,8 +241,8 @@ def open_journal(folder: Path, pack: Pack, timeout: float, resume: bool) -> Jour
     for spec in pack.exercises:  # the CSV files it read: their data decides verdicts as much as the pack
         for table in (value for value in spec.data.values() if isinstance(value, Table)):
             digest.update(srepr((table.file, table.features, table.target, table.rows, table.targets)).encode())
-    digest.update(f"\n{__version__}\n{timeout}".encode())
-    return Journal(folder, digest.hexdigest(), resume)
+    settings = {"the tutor's version": __version__, "--timeout": f"{timeout:g}"}
+    return Journal(folder, digest.hexdigest(), settings, resume)
 
 
 def _result(spec: ExerciseSpec, student: str, answer: Submitted | None, graded: Graded) -> Result:

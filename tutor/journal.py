@@ -2,14 +2,16 @@
 
 A run killed at any moment (even by kill -9) leaves every committed result in
 the file; `--resume` reads them back and grades only the rest. The journal
-remembers what its results were graded against (a fingerprint of the pack and
-the settings) and refuses to resume a different job.
+remembers what its results were graded against (the pack and its data, the
+tutor's version, the time limit) and refuses to resume a different job, saying
+which of these differs.
 """
 
 from __future__ import annotations
 
 import sqlite3
 import time
+from collections.abc import Mapping
 from pathlib import Path
 
 from .errors import TutorError
@@ -27,7 +29,10 @@ class JournalFailed(JournalError):
 
 
 class Journal:
-    def __init__(self, folder: Path, fingerprint: str, resume: bool):
+    def __init__(self, folder: Path, pack: str, settings: Mapping[str, str], resume: bool):
+        """pack: a digest of the pack and the data it reads; settings: the rest the results depend on, by the names
+        a refusal gives them ("--timeout": "5")."""
+        job = {_PACK: pack, **settings}
         self.path = folder / FILE_NAME
         if not resume:
             for suffix in ("", "-wal", "-shm"):
@@ -39,15 +44,17 @@ class Journal:
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)")
             self.db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, record TEXT)")
-            self.db.execute("INSERT OR IGNORE INTO meta VALUES ('fingerprint', ?)", (fingerprint,))
+            fresh = not self.db.execute("SELECT 1 FROM meta").fetchone()
+            if fresh:
+                self.db.executemany("INSERT INTO meta VALUES (?, ?)", job.items())
             self.db.commit()
-            (stored,) = self.db.execute("SELECT value FROM meta WHERE name = 'fingerprint'").fetchone()
+            stored = dict(self.db.execute("SELECT name, value FROM meta"))
         except (sqlite3.Error, OSError) as error:
             hint = "; run without --resume to start afresh" if resume else ""
             raise JournalError(f"{self.path} can't be used ({error}){hint}") from None
-        if stored != fingerprint:
+        if stored != job:
             self.db.close()
-            raise JournalError(f"{self.path} is from grading another pack or with other settings; "
+            raise JournalError(f"{self.path} is from grading another job ({_differences(stored, job)}); "
                                "run without --resume to start afresh")
         self.last_commit = time.monotonic()
 
@@ -82,3 +89,15 @@ class Journal:
             pass  # what was committed before is kept; the error was reported where it happened
         finally:
             self.db.close()
+
+
+def _differences(stored: Mapping[str, str], job: Mapping[str, str]) -> str:
+    """What differs between the journal's job and this one: "--timeout was 5, is 7 now" (outside check h56, N7:
+    a TA was left to guess); a journal of an older tutor holds none of these names."""
+    if set(stored) != set(job):
+        return "it was written by another version of the tutor"
+    return "; ".join("the pack or the data it reads has changed" if name == _PACK else f"{name} was {stored[name]}, "
+                     f"is {value} now" for name, value in job.items() if stored[name] != value)
+
+
+_PACK = "pack"  # the meta row of the pack's digest
