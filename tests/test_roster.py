@@ -120,6 +120,20 @@ def test_the_students_of_a_class_file_that_was_refused_are_told_it_could_not_be_
     assert f"Your submission could not be read ({why}).  " in page
 
 
+def test_rows_with_commas_under_a_header_of_tabs_name_their_students(tmp_path, capsys):
+    """Outside check h56, N6: ben,px,1 under a header of tabs counted one student, "ben,px,1", and ben was told
+    "Nothing was submitted.": he is told his file could not be read, as the students of a file of tabs are."""
+    roster = write(tmp_path / "roster.csv", ROSTER)
+    tabs = write(tmp_path / "tabs.csv", "student\texercise\tanswer\nbob,cube,3x^2\nalice,fit,x\n")
+    out = tmp_path / "out"
+    assert main(["grade", PACK, str(tabs), "--roster", str(roster), "--out", str(out)]) == 1
+    why = (f"{tabs}:1: the header is separated by tabs, not commas: save the file as CSV UTF-8 (comma delimited) and "
+           "try again; the answers in it, of 2 students, are not graded")
+    assert capsys.readouterr().err.splitlines()[0] == why
+    notes = {r["student"]: r["note"] for r in rows(out / "grades.csv")[1:]}
+    assert notes["alice"] == notes["bob"] == f"Your submission could not be read ({why})."
+
+
 def test_a_students_page_tells_every_problem_of_theirs_that_grades_csv_counts(tmp_path):
     """Outside check h56, N3: max's page said "and 1 more problem in problems.csv", a file only the TA has."""
     roster = write(tmp_path / "roster.csv", ROSTER)

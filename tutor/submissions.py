@@ -510,14 +510,16 @@ def separator_of(header: list[str], columns: Sequence[str] = COLUMNS) -> str:
 
 
 def _students_named(header: list[str], rows: Iterable[Row], separator: str) -> list[str]:
-    """The ids in the student column of rows read with commas and split again by their own separator."""
+    """The ids in the student column of rows read with commas and split again by their own separator; a row
+    with commas where its header has tabs, as read (outside check h56, N6: ben,px,1 under a header of tabs was
+    one student, "ben,px,1", and ben was told nothing was submitted)."""
     names = [name.strip().lower() for name in _split(header, separator)]
     if "student" not in names:
         return []
     at = names.index("student")
     students: dict[str, None] = {}
     for row in rows:
-        fields = _split(row.cells, separator) if row.cells is not None else []
+        fields = max(_split(row.cells, separator), row.cells, key=len) if row.cells is not None else []
         if at < len(fields) and _id(fields[at]):
             students.setdefault(_id(fields[at]))
     return list(students)
