@@ -11,7 +11,7 @@ import yaml
 from tutor import packs
 from tutor.cli import main
 from tutor.feedback import respond
-from tutor.pack_schema import json_schema
+from tutor.pack_schema import json_schema, prose_key
 from tutor.parse import CONSTANTS, FUNCTIONS
 from tutor.yaml_errors import describe
 
@@ -66,15 +66,19 @@ YAML_SLIPS = {
                                   'quotes, like "*x"'),
     "a placeholder starting a value": (EXERCISE + "    function: a x^p\n    title: {a} x^{p}\n",
                                        "6:16: not valid YAML: YAML reads a value that starts with '{' as a mapping, "
-                                       "so the text after its '}' is out of place; in a text, put the whole "
-                                       'value in quotes, like title: "{a} x^{p}"; in maths, write each parameter '
-                                       "by its name alone, like title: a x^p"),
-    # outside check h56, N4: quoting {a} x^2 as told, in a function, was refused next: a parameter is named there
-    "a placeholder starting a function": (EXERCISE + "    function: {a} x^2\n",
+                                       "so the text after its '}' is out of place; put the whole value in quotes, "
+                                       'like title: "{a} x^{p}"'),
+    # outside checks h56, N4 and h57, R4: quoting {a} x^2 as told, in a function, was refused next: a parameter is
+    # named there, and an expression's placeholder is its brackets
+    "a placeholder starting a function": (EXERCISE + "    function: {a} x^2 + {2 a} y\n",
                                           "5:19: not valid YAML: YAML reads a value that starts with '{' as a "
-                                          "mapping, so the text after its '}' is out of place; in a text, put the "
-                                          'whole value in quotes, like function: "{a} x^2"; in maths, write each '
-                                          "parameter by its name alone, like function: a x^2"),
+                                          "mapping, so the text after its '}' is out of place; in maths, write each "
+                                          "parameter by its name alone, like function: a x^2 + (2 a) y, not in "
+                                          "braces"),
+    "a placeholder starting a mistake's feedback": (
+        EXERCISE + "    function: a x^2\n    mistakes:\n      - answer: 2x\n        feedback: {a}x is not it\n",
+        "8:22: not valid YAML: YAML reads a value that starts with '{' as a mapping, so the text after its '}' is out "
+        'of place; put the whole value in quotes, like feedback: "{a}x is not it"'),
     "a key indented too far": ("pack: p\nexercises:\n  - id: a\n    kind: derivative\n     function: x^2\n",
                                "5:14: not valid YAML: this line is indented further than the line above it, so "
                                "YAML reads it as part of that value; start 'function' in the same column as 'kind'"),
@@ -130,7 +134,7 @@ def test_both_yaml_parsers_give_the_same_sentence(slip):
     for loader in (yaml.SafeLoader, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
         with pytest.raises(yaml.YAMLError) as caught:
             yaml.compose(text, Loader=loader)
-        sentences.add(describe(caught.value, text))
+        sentences.add(describe(caught.value, text, prose_key))
     assert sentences == {message.split("not valid YAML: ", 1)[1]}
 
 

@@ -270,9 +270,10 @@ def test_labels(text, label):
     ("minimun", "minimum", ("'minimun' was read as minimum",)),
     ("local maxmum", "maximum", ("'local maxmum' was read as maximum",)),
     ("inconclusve", "inconclusive", ("'inconclusve' was read as inconclusive",)),
-    # a sign before or after the word is not dropped unseen (outside check h56, N1: -minimum was plainly correct)
-    ("-minimum", "minimum", ("'-minimum' was read as minimum",)),
+    # a sign after the word is not dropped unseen (outside check h56, N1), and is quoted as typed (h57, R3: the
+    # note quoted minimum~ as minimum=)
     ("minimum-", "minimum", ("'minimum-' was read as minimum",)),
+    ("minimum~", "minimum", ("'minimum~' was read as minimum",)),
     ("_saddle", "saddle", ("'_saddle' was read as saddle",)),
 ])
 def test_labels_with_an_article_or_one_slip(text, label, note):
@@ -283,11 +284,25 @@ def test_labels_with_an_article_or_one_slip(text, label, note):
 @pytest.mark.parametrize("text", ["mix", "nope", "saddle minimum", "maxmin", "sadle pont", "point", "none point",
                                   "inconclusive point",
                                   # words of their own one slip from a label (outside check h21: minimax was minimum)
-                                  "minimax", "Minimax point", "maximin", "maxim", "minim", "--minimum", "- minimum"])
+                                  "minimax", "Minimax point", "maximin", "maxim", "minim", "- minimum"])
 def test_labels_further_off_are_refused(text):
     with pytest.raises(InputError) as error:
         read(text, "label")
     assert error.value.note == "unknown_label"
+
+
+@pytest.mark.parametrize("text", ["-minimum", "--minimum", "−minimum", "¬minimum", "!minimum", "~minimum", " ~ minimum"])
+def test_a_sign_before_a_label_that_may_mean_not_is_refused(text):
+    """Outside checks h56, N1 and h57, R1: -minimum and ~minimum were plainly correct, ¬minimum correct with a note."""
+    with pytest.raises(InputError) as error:
+        read(text, "label")
+    assert error.value.message == (f"'{text.strip()}': a sign before the word may mean 'not'; write just the kind of "
+                                   "point, one of inconclusive, maximum, minimum, saddle")
+
+
+def test_a_semicolon_typed_after_a_label_stays_in_the_note_of_a_right_answer():
+    """Outside check h57, R2: 'saddle;' was told "Correct. ('saddle.)", the note cut at the student's own ';'."""
+    assert check("saddle;", "saddle", shape="label").message == "Correct. ('saddle;' was read as saddle.)"
 
 
 def test_a_label_in_a_sentence_is_told_to_come_without_words():

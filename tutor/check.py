@@ -234,10 +234,17 @@ def _check_here(answer: str, expected: object, variables: Sequence[str] | None, 
 def with_readings(message: str, ambiguities: Sequence[str], correct: bool) -> str:
     """A verdict's message and how the answer was read where it may not say what was meant (Answer.ambiguities)."""
     if ambiguities and correct:  # read as meant: just say how
-        return message + " (" + " ".join(_sentence(a.split(";")[0]) for a in ambiguities) + ")"
+        return message + " (" + " ".join(_sentence(_reading_only(a)) for a in ambiguities) + ")"
     if ambiguities:  # maybe not as meant: how it was read, and how to write it otherwise
         return message + " Note: " + " ".join(_sentence(a) for a in ambiguities)
     return message
+
+
+def _reading_only(ambiguity: str) -> str:
+    """"'…' was read as …", without the advice after its ';' (a ';' in the quoted text is the student's: 'saddle;'
+    was cut to "('saddle.)", outside check h57, R2)."""
+    quoted, said, reading = ambiguity.partition(" was read as ")
+    return quoted + said + reading.split(";")[0] if said else ambiguity.split(";")[0]
 
 
 def _verdict(outcome: Outcome, got: Answer, names: Sequence[str]) -> Verdict:

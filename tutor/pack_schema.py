@@ -55,6 +55,14 @@ def shown(key: str, field: Field) -> bool:
     return field.reader in SHOWN_READERS or key in SHOWN_NAMES
 
 
+def prose_key(key: str) -> bool | None:
+    """Whether an exercise's key (of any kind, a mistake's `feedback` too) is text the student reads, where `{a}`
+    shows a value, or maths, where a parameter is written by its name; None where no key of that name is known."""
+    fields = [COMMON_FIELDS.get(key), *(kind.exercise.FIELDS.get(key) for kind in KINDS.values())]
+    said = {field.reader in ("prose", "hints") or shown(key, field) for field in fields if field is not None}
+    return True if key == "feedback" else said.pop() if len(said) == 1 else None
+
+
 # A parameter, as the pack loader reads `params:` (tutor.packs._params) and the schema says it: a name of one
 # letter (or alpha, beta, gamma) that is no constant or function of the maths; exactly one range to draw from;
 # numbers written as numbers or as the text of arithmetic on them (10^6, 1/2), no other names.

@@ -43,6 +43,7 @@ from .pack_schema import (
     PARAM_NUMBER_TEXT,
     PARAM_RANGES,
     RESERVED_NAMES,
+    prose_key,
     shown,
 )
 from .parse import CONSTANTS, Answer, InputError, Shape, fraction, read, substituted, symbol
@@ -610,7 +611,7 @@ def _read(text: str, source: str, folder: Path, limits: Limits, verify: bool,
     where nothing can be read."""
     report = _Report(source)
     try:
-        composed = compose_yaml(text, limits.max_yaml_values, limits.max_yaml_depth)
+        composed = compose_yaml(text, limits.max_yaml_values, limits.max_yaml_depth, prose_key)
     except YamlError as error:
         where = f"{source}:{error.line}:{error.column}" if error.line else source
         raise PackError([f"{where}: {error.message}"]) from None

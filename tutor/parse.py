@@ -2139,7 +2139,7 @@ def read(
         shape = Shape.LABEL
     if shape == Shape.LABEL:
         refuse_unseen(clean)
-        return Answer(Shape.LABEL, *_label(clean))
+        return Answer(Shape.LABEL, *_label(clean, text))
     if shape == Shape.POINTS and " ".join(clean.lower().split()) in EMPTY_SET_WORDS:
         return Answer(Shape.POINTS, ())
     try:
@@ -3077,16 +3077,25 @@ def refuse_unseen(text: str) -> None:
 
 def _label_words(text: str) -> str:
     """A label as words: lower case, one space, no article ("A saddle-point." is "saddle point"). A hyphen joins
-    words; one before or after a word is not dropped unseen: "-minimum" is read as a slip, with a note, as
-    "+minimum" is (outside check h56, N1)."""
+    words; one after a word is not dropped unseen: "minimum-" is read as a slip, with a note, as "minimum+" is
+    (outside check h56, N1)."""
     words = " ".join(re.sub(r"(?<=\w)[-_](?=\w)", " ", text.lower()).replace(".", " ").split())
     for article in ("a ", "an ", "the "):
         words = words.removeprefix(article)
     return words
 
 
-def _label(text: str) -> tuple[str, tuple[str, ...]]:
-    """The label named, and how a one-letter slip (saddel, minimun) was read, if there was one."""
+_NEGATING = ("-", "−", "¬", "!", "~")  # before a label, what may mean "not": -minimum, ¬saddle
+
+
+def _label(text: str, typed: str) -> tuple[str, tuple[str, ...]]:
+    """The label named, and how a one-letter slip (saddel, minimun) was read, if there was one. `typed`: the answer
+    as typed, which the messages quote (minimum~, not the minimum= that `text`, normalised, has)."""
+    known = ", ".join(sorted(set(LABELS.values())))
+    typed = typed.strip()
+    if typed.startswith(_NEGATING):  # "not a minimum" is no kind of point (outside checks h56, N1 and h57, R1)
+        raise InputError(f"'{typed}': a sign before the word may mean 'not'; write just the kind of point, one of "
+                         f"{known}", 0, "unknown_label")
     words = _label_words(text)
     kind = words.removesuffix(" point")
     if LABELS.get(kind) != "inconclusive":  # "minimum point", "local max point": a kind of point, as "saddle point" is
@@ -3094,17 +3103,16 @@ def _label(text: str) -> tuple[str, tuple[str, ...]]:
     if words in LABELS:
         return LABELS[words], ()
     if (near := slipped(words, LABELS)) is not None:
-        return near, (f"'{text.strip()}' was read as {near}",)
-    known = ", ".join(sorted(set(LABELS.values())))
+        return near, (f"'{typed}' was read as {near}",)
     for scope in ("global ", "absolute "):  # true of some points, but more than a kind of critical point says
         if words.startswith(scope) and LABELS.get(words.removeprefix(scope)) in ("minimum", "maximum"):
             label = LABELS[words.removeprefix(scope)]
-            raise InputError(f"'{text.strip()}' says more than the kind of point asked for: write {label} if that "
+            raise InputError(f"'{typed}' says more than the kind of point asked for: write {label} if that "
                              f"is what you mean (the second-derivative test tells a local {label}, not whether it is "
                              f"the {scope}one)", 0, "unknown_label")
     if _WORDS & set(words.split()):  # "it is a saddle point": a sentence around the answer (outside check h35, F11)
         raise InputError(f"write just the answer, without words: one of {known}", 0, "unknown_label")
-    raise InputError(f"'{text.strip()}' is not one of: {known}", 0, "unknown_label")
+    raise InputError(f"'{typed}' is not one of: {known}", 0, "unknown_label")
 
 
 # A decimal comma, as a spreadsheet in many countries shows 0.75: digits on both sides, no space. Where one value

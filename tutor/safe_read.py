@@ -376,9 +376,11 @@ class Composed:
     tagged: tuple[yaml.Node, ...]  # nodes with a tag other than the plain ones, in the order of the file
 
 
-def compose_yaml(text: str, max_values: int, max_depth: int) -> Composed:
+def compose_yaml(text: str, max_values: int, max_depth: int, prose: Callable[[str], bool | None] | None = None
+                 ) -> Composed:
     """The document's node graph, never constructed, within `max_values` values and `max_depth`
-    levels once its aliases are expanded."""
+    levels once its aliases are expanded. `prose`: which keys hold text a student reads, for the fix an error
+    suggests (yaml_errors.describe)."""
     composer = _Composer(text, max_values, max_depth)
     try:
         root = composer.get_single_node()
@@ -391,7 +393,7 @@ def compose_yaml(text: str, max_values: int, max_depth: int) -> Composed:
         if "maximum nesting depth" in problem:  # libyaml's own limit, met before ours when it reads ahead
             raise composer.refuse(mark, f"nested more than {max_depth} levels deep") from None
         raise YamlError(mark.line + 1 if mark else None, mark.column + 1 if mark else None,
-                        f"not valid YAML: {describe(error, text)}") from None
+                        f"not valid YAML: {describe(error, text, prose)}") from None
     return Composed(root, tuple(composer.tagged))
 
 

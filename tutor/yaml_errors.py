@@ -10,6 +10,7 @@ problem second, and is the same with either parser.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import yaml
 
@@ -18,12 +19,13 @@ _FLOW = {"flow sequence": ("[", "]"), "flow mapping": ("{", "}")}
 
 _KEY_VALUE = re.compile(r"^(\s*)(?:- )?([^\s:#'\"-][^:#]*?):(?:[ \t]+(\S.*))?$")  # key: value (or key:), as written
 _BRACED_ITEM = re.compile(r"^\s*- (\{.*)$")  # a list's item written starting with a brace: - {a} is ...
-_PLACEHOLDER = re.compile(r"\{\s*([A-Za-z]\w*)\s*\}")  # {a}: a parameter's value shown in a text
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")  # {a}, {a*2}: a value shown in a text
 
 
-def describe(error: yaml.YAMLError, text: str = "") -> str:
+def describe(error: yaml.YAMLError, text: str = "", prose: Callable[[str], bool | None] | None = None) -> str:
     """The sentence for a parser's error (its position is given apart, from problem_mark); `text`, the
-    file's, lets it look at the lines where it happened."""
+    file's, lets it look at the lines where it happened; `prose`, which keys are text a student reads (True),
+    maths (False) or either (None), the fix for a value starting with {a}."""
     if isinstance(error, yaml.reader.ReaderError) and isinstance(error.character, int):
         return (f"the invisible character U+{error.character:04X} is not allowed in YAML (text pasted from a "
                 "word processor or a PDF can bring one in); delete it, or retype the text around it")
@@ -65,13 +67,7 @@ def describe(error: yaml.YAMLError, text: str = "") -> str:
         return f"a ':' followed by a space inside a value; put the whole value in quotes, like {key}: \"x: y\""
     past_brace = mark is not None and 0 <= line.find("{") < mark.column  # the text after a {...} is refused
     if past_brace and mine and (mine.group(3) or "").startswith("{"):  # title: {a} x^{p}
-        # quoted, {a} shows a's value in a text; in maths (function: {a} x^2) a parameter is written by its name,
-        # and the quotes alone lead to a second refusal (outside check h56, N4)
-        key, value = mine.group(2), mine.group(3)
-        named = _PLACEHOLDER.sub(r"\1", value)
-        return (f"YAML reads a value that starts with '{{' as a mapping, so the text after its '}}' is out "
-                f"of place; in a text, put the whole value in quotes, like {key}: \"{value}\"; in maths, write "
-                f"each parameter by its name alone, like {key}: {named}")
+        return _braced(mine.group(2), mine.group(3), prose(mine.group(2)) if prose else None)
     item = _BRACED_ITEM.match(line)
     if past_brace and item:  # - {a} is the coefficient
         return (f"YAML reads a value that starts with '{{' as a mapping, so the text after its '}}' is out "
@@ -89,6 +85,18 @@ def describe(error: yaml.YAMLError, text: str = "") -> str:
         return ("a value starts with '*', which YAML reads as a reference to an anchor ('&name') that "
                 "is not defined; put the value in quotes, like \"*x\"")
     return problem
+
+
+def _braced(key: str, value: str, prose: bool | None) -> str:
+    """A value starting with {a}: quoted, {a} shows a's value in a text; in maths (function: {a} x^2) a parameter
+    is written by its name, and quotes lead to a second refusal (outside checks h56, N4 and h57, R4)."""
+    start = "YAML reads a value that starts with '{' as a mapping, so the text after its '}' is out of place; "
+    quoted = f'put the whole value in quotes, like {key}: "{value}"'
+    written = _PLACEHOLDER.sub(lambda m: m[1].strip() if m[1].strip().isidentifier() else f"({m[1].strip()})", value)
+    named = f"write each parameter by its name alone, like {key}: {written}"
+    if prose is None:
+        return f"{start}in a text, {quoted}; in maths, {named}"
+    return start + (quoted if prose else f"in maths, {named}, not in braces")
 
 
 def _escape(error: yaml.YAMLError, text: str) -> str:
