@@ -134,6 +134,21 @@ def test_rows_with_commas_under_a_header_of_tabs_name_their_students(tmp_path, c
     assert notes["alice"] == notes["bob"] == f"Your submission could not be read ({why})."
 
 
+def test_the_students_of_a_refused_file_get_a_row_without_a_roster_too(tmp_path, capsys):
+    """Outside check h57, R6: without --roster, a file saved with ';' graded "0 students": its students submitted,
+    and get a row scored 0 as a student none of whose answers could be used does; its Total;;; row is no student."""
+    euro = write(tmp_path / "euro.csv", b"student;exercise;answer\r\nalice;cube;3x^2\r\nbob;fit;3,2\r\nTotal;;\r\n")
+    out = tmp_path / "out"
+    assert main(["grade", PACK, str(euro), "--out", str(out)]) == 1
+    why = (f"{euro}:1: the header is separated by ';', not commas: save the file as CSV UTF-8 (comma delimited) and "
+           "try again; the answers in it, of 2 students, are not graded")
+    assert capsys.readouterr().err.splitlines()[0] == why
+    table = rows(out / "grades.csv")
+    assert [r["student"] for r in table[1:]] == ["alice", "bob"]
+    assert {r["note"] for r in table[1:]} == {f"Your submission could not be read ({why})."}
+    assert {r["total"] for r in table[1:]} == {"0"}
+
+
 def test_a_students_page_tells_every_problem_of_theirs_that_grades_csv_counts(tmp_path):
     """Outside check h56, N3: max's page said "and 1 more problem in problems.csv", a file only the TA has."""
     roster = write(tmp_path / "roster.csv", ROSTER)

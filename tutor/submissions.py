@@ -117,7 +117,9 @@ def _unread(answers: Sequence[Submitted], problems: Sequence[Problem]) -> tuple[
     that names no exercise of the pack: a spreadsheet's footer (`Total,,,`) is no student."""
     answered = {a.student for a in answers}
     theirs = problems_of(problems)
-    named = {p.student for p in problems if p.student and p.exercise}
+    # and each student whose rows are in a file refused whole (a header of ';'), also without a roster (outside
+    # check h57, R6: they had no row)
+    named = {p.student for p in problems if p.student and p.exercise} | {s for p in problems for s in p.students}
     return tuple((student, f"Your submission could not be read ({first_and_more(found)}).")
                  for student in sorted(named - answered) for found in [theirs(student)])
 
@@ -517,9 +519,12 @@ def _students_named(header: list[str], rows: Iterable[Row], separator: str) -> l
     if "student" not in names:
         return []
     at = names.index("student")
+    exercise = names.index("exercise") if "exercise" in names else None
     students: dict[str, None] = {}
     for row in rows:
         fields = max(_split(row.cells, separator), row.cells, key=len) if row.cells is not None else []
+        if exercise is not None and not (exercise < len(fields) and fields[exercise].strip()):
+            continue  # a row naming no exercise, a spreadsheet's Total;;;, names no student
         if at < len(fields) and _id(fields[at]):
             students.setdefault(_id(fields[at]))
     return list(students)
