@@ -159,7 +159,7 @@ def _page(book: Gradebook, student: str, results: tuple[Result, ...], variants: 
     if student in book.absent:
         lines.append(book.absent[student])
     if student in book.unread:
-        lines.append(book.unread[student].in_full)
+        lines += book.unread[student].in_full
     items = []
     for position, (spec, result) in enumerate(zip(book.pack.exercises, results), start=1):
         shown = variants.get(spec, student)

@@ -159,10 +159,13 @@ class Unread:
         return f"Part of your submission was not graded ({first_and_more(self.theirs, self.told)})."
 
     @property
-    def in_full(self) -> str:
-        """For the student's own page: every problem, since they don't see problems.csv (outside check h56, N3)."""
-        every = dict.fromkeys((*self.told, *self.theirs))
-        return f"Part of your submission was not graded ({'; and '.join(map(str, every))})."
+    def in_full(self) -> tuple[str, ...]:
+        """For the student's own page, in lines: every problem, since they don't see problems.csv (outside check h56,
+        N3), each on a line of its own where there are several, as each may hold a ';' (h57, R8)."""
+        every = [str(problem) for problem in dict.fromkeys((*self.told, *self.theirs))]
+        if len(every) == 1:
+            return (f"Part of your submission was not graded ({every[0]}).",)
+        return ("Part of your submission was not graded:", *(f"- {problem}" for problem in every))
 
 
 def first_and_more(theirs: Sequence[Problem], told: Sequence[Problem] = ()) -> str:
