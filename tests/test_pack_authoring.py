@@ -1026,6 +1026,23 @@ def test_a_parameter_named_like_a_variable_of_the_function_is_refused(tmp_path, 
         f"{tmp_path / 'v.yaml'}:6:84: exercise 'm': a parameter can't be named 'm': 'm' is a variable of the function{said}"]
 
 
+def test_a_parameter_named_z_beside_a_function_of_x_and_y_is_told_what_z_is(tmp_path, capsys):
+    """Outside check h57, R5: params {z: ...} beside a x^2 y was told "'z' is a variable of the function", which
+    names no z: where the exercise lists no variables, z is the name of one all the same."""
+    (tmp_path / "z.yaml").write_text(
+        "pack: z\nexercises:\n  - {id: p, kind: partial_derivative, function: a x^2 y + z, wrt: x, "
+        "params: {a: {int: [1, 3]}, z: {int: [1, 3]}}}\n"
+        "  - {id: q, kind: partial_derivative, function: a x^2 y, wrt: x, params: {a: {int: [1, 3]}, z: {int: [1, 3]}}}\n",
+        encoding="utf-8")
+    assert main(["pack", "validate", str(tmp_path / "z.yaml")]) == 1
+    said = ", and the parameter would replace it; call the parameter another letter, like 'k'"
+    out = capsys.readouterr().out.splitlines()
+    assert f"{tmp_path / 'z.yaml'}:3:97: exercise 'p': a parameter can't be named 'z': 'z' is a variable of the " \
+           f"function{said}" in out
+    assert f"{tmp_path / 'z.yaml'}:4:93: exercise 'q': a parameter can't be named 'z': 'z' is the name of a variable " \
+           f"(x, y or z) where the exercise lists none under 'variables'{said}" in out
+
+
 def test_maths_with_a_parameter_in_braces_is_told_to_name_it_alone(tmp_path, capsys):
     """Outside check h26, F6: `answer: "{2a} x"` got "'answer' can't be read: unexpected 'x'" alone."""
     (tmp_path / "b.yaml").write_text(

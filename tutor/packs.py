@@ -16,7 +16,7 @@ import random
 import re
 import unicodedata
 import weakref
-from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from functools import cached_property
@@ -812,9 +812,10 @@ def _exercise(node: yaml.Node, report: _Report, pack: str, folder: Path, verify:
     for name, field_ in problem_class.FIELDS.items():
         if field_.required and name not in fields and field_.formerly not in given:  # else its old name is reported
             report.add(node, f"missing '{name}' ({field_.help})", exercise_id)
-    variables_node = fields.get("variables")
-    variables = ({str(v.value) for v in variables_node.value} if isinstance(variables_node, yaml.SequenceNode)
-                 else _USUAL_VARIABLES if issubclass(problem_class, FunctionProblem) else set())
+    variables_node, function_node = fields.get("variables"), fields.get("function")
+    variables = ({str(v.value): _A_VARIABLE for v in variables_node.value}
+                 if isinstance(variables_node, yaml.SequenceNode) else _usual_variables(function_node)
+                 if issubclass(problem_class, FunctionProblem) else {})
     params = _params(nodes.get("params"), report, exercise_id, variables)
     param_names = [p.name for p in params]
     numeric = [value for name, value in fields.items() if problem_class.FIELDS[name].reader in NUMERIC_READERS]
@@ -1055,10 +1056,12 @@ def _mistake_positions(node: yaml.Node | None, file: str) -> dict[str, Where]:
             for key, answer in item.value if key.value == "answer"}
 
 
-def _params(node: yaml.Node | None, report: _Report, exercise: str, variables: Collection[str] = (),
+def _params(node: yaml.Node | None, report: _Report, exercise: str, variables: Mapping[str, str] | None = None,
             limits: Limits = LIMITS) -> tuple[Param, ...]:
     """The parameters declared; `variables`: the function's, which no parameter may be named (it would replace
-    one in every field: x² y + y² with y drawn as 3 is 3x² + 9, a function of x alone; outside check h26, F4)."""
+    one in every field: x² y + y² with y drawn as 3 is 3x² + 9, a function of x alone; outside check h26, F4),
+    each with what it is to the function."""
+    variables = variables or {}
     if node is None:
         return ()
     if not isinstance(node, yaml.MappingNode):
@@ -1073,8 +1076,7 @@ def _params(node: yaml.Node | None, report: _Report, exercise: str, variables: C
             report.add(key, f"a parameter is one letter, not '{name}'", exercise)
             continue
         if name in RESERVED_NAMES or name in variables:  # still read: its uses raise nothing more
-            report.add(key, _reserved(name, taken, "a variable of the function" if name in variables else ""),
-                       exercise)
+            report.add(key, _reserved(name, taken, variables.get(name, "")), exercise)
         spec = _mapping(value, report, exercise, dict.fromkeys(PARAM_KEYS, ""), f"parameter '{name}'")
         lesson = _lesson_value(spec.get("lesson"), name, report, exercise, limits)
         if lesson is not None:
@@ -1135,6 +1137,16 @@ _SPARE_LETTERS = "kmnqrstuvwcdabp"  # suggested for a parameter whose name the m
 
 
 _USUAL_VARIABLES = {"x", "y", "z"}  # a function's variables where the exercise names none
+_A_VARIABLE = "a variable of the function"
+
+
+def _usual_variables(function: yaml.Node | None) -> dict[str, str]:
+    """x, y and z, the variables of a function where the exercise lists none, each with what a parameter of its name
+    would be told it is: a variable of the function where the function names it, else its name all the same (outside
+    check h57, R5: "'z' is a variable of the function" of a x^2 y)."""
+    written = names_in(str(function.value), sorted(_USUAL_VARIABLES)) if isinstance(function, yaml.ScalarNode) else []
+    unused = "the name of a variable (x, y or z) where the exercise lists none under 'variables'"
+    return {v: _A_VARIABLE if v in written else unused for v in sorted(_USUAL_VARIABLES)}
 
 
 def _reserved(name: str, taken: set[str], meaning: str = "") -> str:
