@@ -150,6 +150,19 @@ def test_both_yaml_parsers_give_the_same_sentence(slip):
      "6:11: exercise 'a': 'title' must be a single text, not empty"),
     ("pack: p\ntitle: [a, b]\nexercises:\n  - id: a\n    kind: derivative\n    function: x^2\n",
      "2:8: 'title' must be a single text, not a list"),
+    # in maths a braced parameter is told by its name, not to be quoted, which a second refusal followed, and is
+    # not also "used nowhere" (outside check h57, R4)
+    ("pack: p\nexercises:\n  - id: u\n    kind: derivative\n    function: {a}\n    params: {a: {int: [1, 3]}}\n",
+     "5:15: exercise 'u': a function must be a single value; YAML reads a value that starts with '{' as a mapping; "
+     "in maths a parameter is written by its name alone, like a"),
+    ("pack: p\nexercises:\n  - id: t\n    kind: tangent_plane\n    function: x^2 + a y\n    at: [{a}, 0]\n"
+     "    params: {a: {int: [1, 3]}}\n",
+     "6:10: exercise 't': a coordinate must be a single value; YAML reads a value that starts with '{' as a mapping; "
+     "in maths a parameter is written by its name alone, like a"),
+    ("pack: p\nexercises:\n  - id: d\n    kind: gradient_descent\n    function: (x - a)^2\n    start: {a}\n"
+     "    rate: 0.1\n    iterations: 2\n    params: {a: {int: [1, 3]}}\n",
+     "6:12: exercise 'd': a point must be like [2, 3] or {x: 2, y: 3}; YAML reads a value that starts with '{' as a "
+     "mapping; in maths a parameter is written by its name alone, like a"),
 ])
 def test_yaml_that_reads_but_is_no_pack_says_what_the_author_wrote(tmp_path, capsys, text, message):
     path = tmp_path / "pack.yaml"

@@ -892,12 +892,13 @@ def _unused(params: Sequence[str], data: Mapping[str, object], exercise: yaml.Ma
     visit(data)
     for key, node in exercise.value:
         if getattr(key, "value", None) not in ("params", "require"):
-            used.update(name for text in _scalars(node) for name in names_in(text, params))
+            # a mapping's keys too: `function: {a}`, a braced parameter YAML read as one, is told so, not also unused
+            used.update(name for text in _scalars(node, keys=True) for name in names_in(text, params))
     return [name for name in params if name not in used]
 
 
-def _scalars(node: yaml.Node) -> Iterator[str]:
-    return (str(scalar.value) for scalar in _scalar_nodes(node))
+def _scalars(node: yaml.Node, keys: bool = False) -> Iterator[str]:
+    return (str(scalar.value) for scalar in _scalar_nodes(node, keys))
 
 
 def _scalar_nodes(node: yaml.Node, keys: bool = False) -> Iterator[yaml.ScalarNode]:

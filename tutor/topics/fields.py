@@ -47,21 +47,31 @@ class Table:
     file: str
 
 
-def _scalar(node: yaml.Node, what: str) -> str:
-    if not isinstance(node, yaml.ScalarNode) or node.tag == "tag:yaml.org,2002:null":
-        raise ReadError(f"{what} must be a single value{braces(node)}", node)
+def _scalar(node: yaml.Node, what: str, maths: bool = False) -> str:
+    if not isinstance(node, yaml.ScalarNode) or _null(node):
+        raise ReadError(f"{what} must be a single value{braces(node, maths)}", node)
     return str(node.value)
 
 
-def braces(node: yaml.Node) -> str:
-    """Why a value written `{a}` is not text, and the fix: YAML reads it as a mapping."""
-    if isinstance(node, yaml.MappingNode) and node.flow_style:
-        return "; YAML reads a value that starts with '{' as a mapping: put the whole value in quotes, like \"{a}\""
-    return ""
+def _null(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null"
+
+
+def braces(node: yaml.Node, maths: bool = False) -> str:
+    """Why a value written `{a}` is not text, and the fix: YAML reads it as a mapping. In maths the fix is the
+    parameter's name, not quotes, which lead to a second refusal (outside check h57, R4: `start: {a}`)."""
+    if not (isinstance(node, yaml.MappingNode) and node.flow_style):
+        return ""
+    start = "; YAML reads a value that starts with '{' as a mapping"
+    if not maths:
+        return f"{start}: put the whole value in quotes, like \"{{a}}\""
+    inside = ", ".join(str(key.value) for key, _ in node.value if isinstance(key, yaml.ScalarNode)) or "a"
+    named = inside if inside.isidentifier() else f"({inside})"
+    return f"{start}; in maths a parameter is written by its name alone, like {named}"
 
 
 def _expression(node: yaml.Node, params: Sequence[str], what: str, constant: bool = False) -> Expr:
-    text = _scalar(node, what)
+    text = _scalar(node, what, maths=True)
     value = cast(Expr, read(text, Shape.EXPRESSION, params, infer=not constant).value)
     if constant and value.free_symbols - {s for s in value.free_symbols if s.name in params}:
         raise ReadError(f"{what} must be a number", node)
@@ -83,7 +93,7 @@ ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9_.-]*$"  # an exercise's id
 def read_integer(node, params, folder) -> int | Expr:  # noqa: ARG001
     """A count of steps: a whole number, or an expression of the parameters (k, k + 1) that each
     draw makes one (the kind's build checks it with `whole_steps`)."""
-    text = _scalar(node, "a whole number")
+    text = _scalar(node, "a whole number", maths=True)
     problem = ReadError(f"must be a whole number from 1 to {MAX_STEPS:,}"
                         + (f", or one made of the parameters ({', '.join(params)})" if params else "")
                         + f", not '{text}'", node)
@@ -112,7 +122,7 @@ WEIGHT_PATTERN = rf"^\s*{_DECIMAL}\s*(?:/\s*{_DECIMAL}\s*)?$"
 def read_weight(node, params, folder) -> Fraction:  # noqa: ARG001
     """A weight for grading (`points:`), read as an answer is, within its limits (Fraction("1e-999999999")
     would never finish): 1, 0.5, 1/2, 1e3."""
-    text = _scalar(node, "a number")
+    text = _scalar(node, "a number", maths=True)
     problem = ReadError(f"must be a number from 0 to {LIMITS.max_parameter:,}, like 1, 0.5 or 1/2, not '{text}'",
                         node)
     if not re.fullmatch(WEIGHT_PATTERN, text):
@@ -257,9 +267,11 @@ def read_point(node, params, folder) -> tuple[Expr, ...] | dict[str, Expr] | Exp
     if isinstance(node, yaml.SequenceNode):
         return tuple(_expression(item, params, "a coordinate", constant=True) for item in node.value)
     if isinstance(node, yaml.MappingNode):
+        if node.flow_style and any(_null(v) for _, v in node.value):  # {a}: no {x: 2, y: 3}, but a braced parameter
+            raise ReadError(f"a point must be like [2, 3] or {{x: 2, y: 3}}{braces(node, maths=True)}", node)
         return {_scalar(k, "a variable name"): _expression(v, params, "a coordinate", constant=True)
                 for k, v in node.value}
-    text = _scalar(node, "a point")
+    text = _scalar(node, "a point", maths=True)
     if "=" in text:
         point = {}
         for part in text.split(","):
@@ -277,7 +289,7 @@ def read_numbers(node, params, folder) -> tuple[Expr, ...]:  # noqa: ARG001
         if not items:
             raise ReadError("the list is empty", node)
         return tuple(_expression(item, params, "a number", constant=True) for item in items)
-    text = _scalar(node, "a list of numbers")
+    text = _scalar(node, "a list of numbers", maths=True)
     value = read(text, Shape.VECTOR, params).value if "," in text else (read(text, Shape.NUMBER, params).value,)
     return cast(tuple, value)
 
@@ -291,7 +303,7 @@ def read_points(node, params, folder) -> tuple[tuple[Expr, ...], ...]:  # noqa: 
                 raise ReadError("each point is a list like [1, 2]", item)
             points.append(tuple(_expression(c, params, "a coordinate", constant=True) for c in item.value))
         return tuple(points)
-    value = cast(tuple, read(_scalar(node, "points"), Shape.POINTS, params).value)
+    value = cast(tuple, read(_scalar(node, "points", maths=True), Shape.POINTS, params).value)
     return tuple(p for p in value if isinstance(p, tuple))
 
 
