@@ -123,7 +123,8 @@ def test_ctrl_c_or_kill_says_how_to_finish_and_resume_gives_the_files_of_an_unin
     args = ["grade", PACK, str(submissions), "--jobs", "2"]
     stopped = tmp_path / "stopped"
     env = {**os.environ, "PYTHONPATH": str(TESTS.parent)}
-    process = subprocess.Popen([sys.executable, str(TESTS / "grade_slowly.py"), "0.05", *args, "--out", str(stopped)],
+    # 0.1 s an answer, 3 s for the class: a loaded machine once finished all 60 between the first commit and the stop
+    process = subprocess.Popen([sys.executable, str(TESTS / "grade_slowly.py"), "0.1", *args, "--out", str(stopped)],
                                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                                preexec_fn=_ignore_ctrl_c if background else None)
     try:
