@@ -1057,12 +1057,11 @@ def _mistake_positions(node: yaml.Node | None, file: str) -> dict[str, Where]:
             for key, answer in item.value if key.value == "answer"}
 
 
-def _params(node: yaml.Node | None, report: _Report, exercise: str, variables: Mapping[str, str] | None = None,
+def _params(node: yaml.Node | None, report: _Report, exercise: str, variables: Mapping[str, str],
             limits: Limits = LIMITS) -> tuple[Param, ...]:
     """The parameters declared; `variables`: the function's, which no parameter may be named (it would replace
     one in every field: x² y + y² with y drawn as 3 is 3x² + 9, a function of x alone; outside check h26, F4),
     each with what it is to the function."""
-    variables = variables or {}
     if node is None:
         return ()
     if not isinstance(node, yaml.MappingNode):

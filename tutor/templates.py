@@ -20,6 +20,7 @@ from sympy import Expr
 from .errors import TutorError
 from .parse import InputError, Shape, not_real, read, substituted, symbol
 from .show import show as show_number
+from .words import by_name
 
 
 class TemplateError(TutorError):
@@ -161,9 +162,6 @@ def not_real_placeholder(text: str, values: Sequence[tuple[str, Expr]]) -> str |
         return None
 
 
-_PLAIN = re.compile(r"[A-Za-z_]\w*|\d+(\.\d+)?")
-
-
 def names_in(text: str, names: Sequence[str]) -> list[str]:
     """The names `text` holds, each a name on its own (a in `a x^2`, not in `max`)."""
     return [n for n in names if re.search(rf"(?<![A-Za-z_]){re.escape(n)}(?![A-Za-z_])", text)]
@@ -190,8 +188,7 @@ def outline(text: str, parameters: Sequence[str]) -> str:
         return text
     shown, after_name = "", False
     for part in parts:
-        written = part if isinstance(part, str) else \
-            part.source.strip() if _PLAIN.fullmatch(part.source.strip()) else f"({part.source.strip()})"
+        written = part if isinstance(part, str) else by_name(part.source)
         if (after_name or not isinstance(part, str)) and _runs_on(shown, written):
             shown += "·"
         shown, after_name = shown + written, not isinstance(part, str)

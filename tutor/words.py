@@ -27,6 +27,16 @@ class TextEnum(StrEnum):
         return repr(self.value)
 
 
+_PLAIN = re.compile(r"[A-Za-z_]\w*|\d+(\.\d+)?")
+
+
+def by_name(placeholder: str) -> str:
+    """A text's placeholder (what `{a}`, `{p - 1}` holds) as maths writes it, in a message to a pack's author: a name
+    or a number alone, anything else in brackets, (p - 1)."""
+    inside = placeholder.strip()
+    return inside if _PLAIN.fullmatch(inside) else f"({inside})"
+
+
 def and_list(items: Sequence[str], conjunction: str = "and") -> str:
     """'x', 'x and y', 'x, y and z' (or 'x, y or z'): items as a sentence lists them."""
     if len(items) < 2:

@@ -14,6 +14,8 @@ from collections.abc import Callable
 
 import yaml
 
+from .words import by_name
+
 _FLOW = {"flow sequence": ("[", "]"), "flow mapping": ("{", "}")}
 
 
@@ -92,7 +94,7 @@ def _braced(key: str, value: str, prose: bool | None) -> str:
     is written by its name, and quotes lead to a second refusal (outside checks h56, N4 and h57, R4)."""
     start = "YAML reads a value that starts with '{' as a mapping, so the text after its '}' is out of place; "
     quoted = f'put the whole value in quotes, like {key}: "{value}"'
-    written = _PLACEHOLDER.sub(lambda m: m[1].strip() if m[1].strip().isidentifier() else f"({m[1].strip()})", value)
+    written = _PLACEHOLDER.sub(lambda placeholder: by_name(placeholder[1]), value)
     named = f"write each parameter by its name alone, like {key}: {written}"
     if prose is None:
         return f"{start}in a text, {quoted}; in maths, {named}"

@@ -26,6 +26,7 @@ from ..limits import LIMITS
 from ..parse import InputError, Shape, fraction, read
 from ..safe_read import FileRefused, read_file
 from ..templates import Placeholder, TemplateError, template
+from ..words import by_name
 
 
 class ReadError(TutorError):
@@ -66,8 +67,7 @@ def braces(node: yaml.Node, maths: bool = False) -> str:
     if not maths:
         return f"{start}: put the whole value in quotes, like \"{{a}}\""
     inside = ", ".join(str(key.value) for key, _ in node.value if isinstance(key, yaml.ScalarNode)) or "a"
-    named = inside if inside.isidentifier() else f"({inside})"
-    return f"{start}; in maths a parameter is written by its name alone, like {named}"
+    return f"{start}; in maths a parameter is written by its name alone, like {by_name(inside)}"
 
 
 def _expression(node: yaml.Node, params: Sequence[str], what: str, constant: bool = False) -> Expr:
