@@ -160,6 +160,22 @@ def test_resume_refuses_a_journal_of_another_job(tmp_path, capsys):
     assert main([*args, "--resume"]) == 0
 
 
+def test_a_refused_resume_says_only_that(tmp_path, capsys):
+    """The class's problems are said by the run that grades it: printed before a refusal, they hid it (outside check
+    h56, N7)."""
+    submissions = tmp_path / "s.csv"
+    submissions.write_text("student,exercise,answer\na,cube,3x^2\nb,cueb,3x^2\n", encoding="utf-8")
+    args = ["grade", PACK, str(submissions), "--out", str(tmp_path / "out")]
+    assert main(args) == 1
+    problem = capsys.readouterr().err
+    assert "cueb" in problem
+    assert main([*args, "--resume", "--timeout", "3"]) == 2
+    assert capsys.readouterr().err == f"tutor: {tmp_path / 'out' / FILE_NAME} is from grading another job (--timeout " \
+                                      "was 5, is 3 now); run without --resume to start afresh\n"
+    assert main([*args, "--resume"]) == 1
+    assert capsys.readouterr().err == problem
+
+
 def test_resume_refuses_a_journal_graded_against_other_data(tmp_path, capsys):
     """A data CSV the pack reads decides verdicts as much as the pack: mending it is another job."""
     (tmp_path / "data.csv").write_text("x,y\n1,2\n2,5\n3,3\n", encoding="utf-8")

@@ -142,17 +142,17 @@ def _run(args: argparse.Namespace) -> int:
               "submissions", file=sys.stderr)
     if roster is not None and not args.gradescope:
         given = enrol(roster, given)
-    for problem in given.problems:
-        print(problem, file=sys.stderr)
     bar = _ProgressBar() if sys.stderr.isatty() else None
     settings = {"jobs": args.jobs, "timeout": args.timeout, "progress": bar}
     try:
         with locked(out):
             if args.gradescope:
+                _say_problems(given)
                 return _grade_gradescope(pack, given, roster, Path(paths[0]), out, settings, started)
             other = feedback if feedback and feedback.resolve() != out.resolve() else None  # --out is locked
             with grade.open_journal(out, pack, args.timeout, args.resume) as journal, \
                     (locked(other) if other else contextlib.nullcontext()):
+                _say_problems(given)  # after the journal: a refused resume is the one thing its run says
                 try:
                     book = grade.grade(pack, given, journal=journal, **settings)
                     more, warnings = _more_outputs(book, args, feedback)
@@ -182,6 +182,11 @@ def _run(args: argparse.Namespace) -> int:
     except JournalError as error:  # another job's journal
         raise UserError(str(error)) from None
     return _problems_status(given)
+
+
+def _say_problems(given: Submissions) -> None:
+    for problem in given.problems:
+        print(problem, file=sys.stderr)
 
 
 def _check_grade_options(args: argparse.Namespace) -> None:
