@@ -134,6 +134,20 @@ def test_rows_with_commas_under_a_header_of_tabs_name_their_students(tmp_path, c
     assert notes["alice"] == notes["bob"] == f"Your submission could not be read ({why})."
 
 
+def test_an_id_off_the_roster_in_a_refused_file_is_reported(tmp_path, capsys):
+    """Outside check h57, R6: zara, in a file refused for its tabs, was counted in its "of 2 students" and never
+    told as off the roster, as she is from a file that could be read."""
+    roster = write(tmp_path / "roster.csv", ROSTER)
+    tabs = write(tmp_path / "tabs.csv", "student\texercise\tanswer\nbob\tcube\t3x^2\nzara\tfit\tx\n")
+    out = tmp_path / "out"
+    assert main(["grade", PACK, str(tabs), "--roster", str(roster), "--out", str(out)]) == 1
+    why = (f"{tabs}:1: the header is separated by tabs, not commas: save the file as CSV UTF-8 (comma delimited) and "
+           "try again; the answers in it, of 2 students, are not graded")
+    assert capsys.readouterr().err.splitlines()[:2] == [
+        why, f"{tabs}:1: student 'zara' is not on the roster (this file could not be read)"]
+    assert "zara" not in [r["student"] for r in rows(out / "grades.csv")]
+
+
 def test_the_students_of_a_refused_file_get_a_row_without_a_roster_too(tmp_path, capsys):
     """Outside check h57, R6: without --roster, a file saved with ';' graded "0 students": its students submitted,
     and get a row scored 0 as a student none of whose answers could be used does; its Total;;; row is no student."""

@@ -316,16 +316,23 @@ def enrol(roster: Roster, given: Submissions) -> Submissions:
     for fault in roster.problems:
         if fault.student:
             skipped.setdefault(fault.student, fault)
-    for (student, file), (first, count) in strangers.items():
+
+    def stranger(student: str, file: str, line: int | None, graded: str) -> Problem:
         row = skipped.get(student)  # on the roster, but on a row that could not be read (finding 691)
         closest = roster.closest(student) if row is None else ()
         why = (f"is on the roster only at {printable(row.file)}:{row.line}, a row that was skipped" if row is not None
                else f"is not on the roster{_guess(student, closest)}")
         # the one id it clearly meant is told too, on their page: they may have answered, under the typo (an
         # outside check's jon, whose answers typed as jonn were "No answer." to him)
-        added.append(Problem(file, int(first.source.rpartition(":")[2]),
-                             f"student {shown(student)} {why} ({counted(count, 'answer')} in this file not graded)",
-                             student, closest if len(closest) == 1 else ()))
+        return Problem(file, line, f"student {shown(student)} {why} ({graded})", student,
+                       closest if len(closest) == 1 else ())
+
+    for (student, file), (first, count) in strangers.items():
+        added.append(stranger(student, file, int(first.source.rpartition(":")[2]),
+                              f"{counted(count, 'answer')} in this file not graded"))
+    for refused in given.problems:  # a file that could not be read names its students too (outside check h57, R6)
+        added.extend(stranger(student, refused.file, refused.line, "this file could not be read")
+                     for student in dict.fromkeys(refused.students) if roster.get(student) is None)
     # an id not on the roster is told once per file; its repeated answers, not graded either, are no more news
     kept = [p for p in given.problems if not (p.repeat and (p.student, p.file) in strangers)]
     problems = [*roster.problems, *_in_file_order(kept, added)]
