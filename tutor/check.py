@@ -27,7 +27,7 @@ from . import workers
 from .budget import OutOfTime, budget, deadline
 from .compare import Context, Note, Outcome, Tolerance, compare, wrong_link
 from .limits import LIMITS, Limits
-from .parse import AUTO, Answer, Equation, InputError, Meet, Point, Shape, read, to_sympy
+from .parse import AUTO, Answer, Equation, InputError, Meet, Point, Reading, Shape, read, to_sympy
 from .safe_read import json_problem, text_lines
 from .show import show
 from .words import TextEnum, capitalized
@@ -231,20 +231,18 @@ def _check_here(answer: str, expected: object, variables: Sequence[str] | None, 
                  domain=domain)
 
 
-def with_readings(message: str, ambiguities: Sequence[str], correct: bool) -> str:
-    """A verdict's message and how the answer was read where it may not say what was meant (Answer.ambiguities)."""
-    if ambiguities and correct:  # read as meant: just say how
-        return message + " (" + " ".join(_sentence(_reading_only(a)) for a in ambiguities) + ")"
-    if ambiguities:  # maybe not as meant: how it was read, and how to write it otherwise
-        return message + " Note: " + " ".join(_sentence(a) for a in ambiguities)
-    return message
+def with_readings(message: str, readings: Sequence[Reading], correct: bool) -> str:
+    """A verdict's message and how the answer was read where it may not say what was meant (Answer.ambiguities):
+    a right answer was read as meant, and is told just how; a wrong one maybe not, and is told how to write the
+    other meaning too."""
+    if readings and correct:
+        return message + " (" + " ".join(_sentence(reading.said) for reading in readings) + ")"
+    return message + noted(readings)
 
 
-def _reading_only(ambiguity: str) -> str:
-    """"'…' was read as …", without the advice after its ';' (a ';' in the quoted text is the student's: 'saddle;'
-    was cut to "('saddle.)", outside check h57, R2)."""
-    quoted, said, reading = ambiguity.partition(" was read as ")
-    return quoted + said + reading.split(";")[0] if said else ambiguity.split(";")[0]
+def noted(readings: Sequence[Reading]) -> str:
+    """" Note: …", each reading and its advice a sentence, or nothing."""
+    return " Note: " + " ".join(_sentence(str(reading)) for reading in readings) if readings else ""
 
 
 def _verdict(outcome: Outcome, got: Answer, names: Sequence[str]) -> Verdict:

@@ -58,7 +58,7 @@ from sympy import Add, E, Expr, Float, Function, Integer, S, pi, preorder_traver
 from sympy.polys.polyerrors import BasePolynomialError
 
 from .budget import OutOfTime, budget, metered_cache, spent
-from .check import Judgement, Verdict
+from .check import Judgement, Verdict, noted
 from .compare import Context, Note, Outcome, Tolerance, compare, compare_expressions, compare_numbers
 from .evaluate import (
     MOST_MULTIPLIED_OUT,
@@ -1282,7 +1282,7 @@ def diagnose(problem: Problem, text: str, tolerance: Tolerance | None = None, mi
         message = best.message
     except (OutOfTime, RecursionError, MemoryError, ArithmeticError):
         return None  # no name for the mistake; the verdict stands as it is
-    return Diagnosis(best.misconception, message + _notes(best.got), best.got, best.variables)
+    return Diagnosis(best.misconception, message + noted(best.got.ambiguities), best.got, best.variables)
 
 
 _PLAIN_NUMBER = re.compile(r"\s*[-−]?(\d*)\.?(\d*)\s*")
@@ -1302,13 +1302,6 @@ def _unexplained(best: _Found | None) -> bool:
     """Whether a pair of misconceptions could be the better explanation: none found, or only two at once,
     or a pattern said where nothing else is (one misconception comes before any pair, in `_best`)."""
     return best is None or best.rank >= 3
-
-
-def _notes(got: Answer) -> str:
-    """How an ambiguous input was read, as the check itself reports it."""
-    if not got.ambiguities:
-        return ""
-    return " Note: " + " ".join(a[0].upper() + a[1:] + ("" if a.endswith(".") else ".") for a in got.ambiguities)
 
 
 # the unread answers diagnosis may still explain: read in another shape, or with a name the

@@ -973,7 +973,7 @@ class _Parser:
         self.pos = 0
         self.depth = 0
         self.abs_depth = 0
-        self.ambiguities: list[str] = []
+        self.ambiguities: list[Reading] = []
         self.exponent_end: tuple[int, int, int] | None = None  # (token after it, power's column, '^' column)
         self.root_end: tuple[int, int] | None = None  # (token after a root of one number or name, '√' column)
         self.bare_space: int | None = None  # bare_argument's: where a factor a space apart starts
@@ -1196,18 +1196,18 @@ class _Parser:
                 if root is not None:
                     rooted, rest = self.span(root + 1, factor_start), self.span(factor_start, self.tok.col)
                     sign = self.span(root, root + 1)
-                    self.ambiguities.append(f"'{sign}{rooted}{rest}' was read as {sign}{rooted}·{rest}; write "
-                                            f"{sign}({rooted}{rest}) if all of it is under the root")
+                    self.ambiguities.append(Reading(f"'{sign}{rooted}{rest}' was read as {sign}{rooted}·{rest}",
+                                                    f"write {sign}({rooted}{rest}) if all of it is under the root"))
                 kept = _kept((factor,), kept)
                 if self.keeps_divisors:
                     divisors |= _divisors(factor)
                 value = self.sized(_times(value, factor, kept, divisors), factor_start)
                 if division is not None:
                     # 1/90 x, spaced as the lesson writes −1/90·x: only said how it was read; 1/2x is told the fix
-                    self.ambiguities.append(
+                    self.ambiguities.append(Reading(
                         f"'{self.span(start, self.tok.col)}' was read as "
-                        f"({self.span(start, factor_start)})·{self.span(factor_start, self.tok.col)}"
-                        + ("" if spaced else "; put the whole divisor in brackets to divide by it"))
+                        f"({self.span(start, factor_start)})·{self.span(factor_start, self.tok.col)}",
+                        "" if spaced else "put the whole divisor in brackets to divide by it"))
                     division = None
             else:
                 self.note_digits(run, digits)
@@ -1226,9 +1226,9 @@ class _Parser:
             sign = self.sign(self.tok) if at > self.pos else 1
             self.pos = at + 2
             value = sign * (cast(Integer, whole.value) + cast(Rational, top.value))
-            self.ambiguities.append(f"'{self.span(whole.col, self.tok.col)}' was read as the mixed number "
-                                    f"{whole.text} + {_vulgar(top.text)} = {value * sign}; "
-                                    f"for a product write {whole.text}·{top.text}")
+            self.ambiguities.append(Reading(f"'{self.span(whole.col, self.tok.col)}' was read as the mixed number "
+                                            f"{whole.text} + {_vulgar(top.text)} = {value * sign}",
+                                            f"for a product write {whole.text}·{top.text}"))
             return value
         if after is None or not all(t is not None and t.kind == TokenKind.NUMBER and t.text.isdigit()
                                     for t in (whole, top, bottom)):
@@ -1241,9 +1241,9 @@ class _Parser:
         sign = self.sign(self.tok) if at > self.pos else 1
         self.pos = at + 4
         value = sign * (cast(Integer, whole.value) + cast(Integer, top.value) / cast(Integer, bottom.value))
-        self.ambiguities.append(f"'{self.span(whole.col, self.tok.col)}' was read as the mixed number "
-                                f"{whole.text} + {top.text}/{bottom.text} = {value * sign}; "
-                                f"for a product write {whole.text}·{top.text}/{bottom.text}")
+        self.ambiguities.append(Reading(f"'{self.span(whole.col, self.tok.col)}' was read as the mixed number "
+                                        f"{whole.text} + {top.text}/{bottom.text} = {value * sign}",
+                                        f"for a product write {whole.text}·{top.text}/{bottom.text}"))
         return value
 
     def digits_after_letter(self) -> tuple[Token, Token] | None:
@@ -1264,13 +1264,13 @@ class _Parser:
             return
         if previous.kind == TokenKind.NUMBER and not (before is not None and before.text in ("/", "^")):  # 1/2 3
             end = self.tok.col + len(self.tok.text)
-            self.ambiguities.append(f"'{self.span(previous.col, end)}' was read as the product "
-                                    f"{previous.text}·{self.tok.text}")
+            self.ambiguities.append(Reading(f"'{self.span(previous.col, end)}' was read as the product "
+                                            f"{previous.text}·{self.tok.text}"))
         elif previous.kind in _FACTOR_ENDS or before is not None and before.text == "^":
             # 6xy^3 9x^2y^2: two answers side by side, multiplied, where no one writes a number after a name or a
             # power (after a bracket, (x + 1) 2 and 1/2 3, it is a product meant, or said otherwise)
-            self.ambiguities.append(f"the space before {self.tok.text} at column {self.tok.col + 1} was read as "
-                                    "a times sign; to give two answers, put a comma between them")
+            self.ambiguities.append(Reading(f"the space before {self.tok.text} at column {self.tok.col + 1} was "
+                                            "read as a times sign", "to give two answers, put a comma between them"))
 
     def note_digits(self, run: list[int], digits: tuple[Token, Token] | None) -> None:
         """Say how 6xy3 was read (6·x·y·3), and how to write the power that was perhaps meant."""
@@ -1280,12 +1280,12 @@ class _Parser:
         end = self.tok.col
         pieces = [self.span(a, b) for a, b in zip(run, run[1:] + [end])]
         if (part := _vulgar(number.text)) is not None:  # x½: a power is written with the fraction's digits
-            self.ambiguities.append(f"'{self.span(run[0], end)}' was read as {'·'.join(pieces)}; "
-                                    f"for the power write {letter.text}^({part})")
+            self.ambiguities.append(Reading(f"'{self.span(run[0], end)}' was read as {'·'.join(pieces)}",
+                                            f"for the power write {letter.text}^({part})"))
             return
         power = letter.text + (number.text.translate(_TO_SUPERSCRIPT) if number.text.isdigit() else f"^{number.text}")
-        self.ambiguities.append(f"'{self.span(run[0], end)}' was read as {'·'.join(pieces)}; "
-                                f"for {power} write {letter.text}^{number.text}")
+        self.ambiguities.append(Reading(f"'{self.span(run[0], end)}' was read as {'·'.join(pieces)}",
+                                        f"for {power} write {letter.text}^{number.text}"))
 
     def signed(self) -> Expr:
         if self.at(*_SIGNS):
@@ -1381,7 +1381,7 @@ class _Parser:
         read_as = f"({base}^{exponent})/{rest}" if divisor else f"{base}^{exponent}·{rest}"
         joined = f"{exponent}/{rest}" if divisor else f"{exponent}{rest}"
         self.ambiguities.append(
-            f"'{whole}' was read as {read_as}; write {base}^({joined}) if all of it is the exponent")
+            Reading(f"'{whole}' was read as {read_as}", f"write {base}^({joined}) if all of it is the exponent"))
 
     def postfix(self) -> Expr:
         at = self.pos
@@ -1493,8 +1493,8 @@ class _Parser:
             self.advance()
             value = self.applied(name, fn, cast(Expr, number.value), attached=True)
             if value is not None:
-                self.ambiguities.insert(noted, f"'{name.text}{number.text}' was read as log_{number.text}, "
-                                               f"the logarithm to base {number.text}")
+                self.ambiguities.insert(noted, Reading(f"'{name.text}{number.text}' was read as log_{number.text}, "
+                                                       f"the logarithm to base {number.text}"))
                 return value
             self.pos = start
             del self.ambiguities[noted:]
@@ -1505,8 +1505,9 @@ class _Parser:
             return value
         if after.kind in (TokenKind.VARIABLE, TokenKind.CONSTANT):  # log2x
             argument, rest = self.span(number.col, self.tok.col), self.span(after.col, self.tok.col)
-            self.ambiguities.insert(noted, f"'{name.text}{argument}' was read as log({argument}); for the logarithm "
-                                           f"to base {number.text} write log_{number.text}({rest})")
+            self.ambiguities.insert(noted, Reading(f"'{name.text}{argument}' was read as log({argument})",
+                                                   f"for the logarithm to base {number.text} write "
+                                                   f"log_{number.text}({rest})"))
         return value
 
     def applied(self, name: Token, fn: MathFunction, base: Expr | None, attached: bool = False) -> Expr | None:
@@ -1523,7 +1524,7 @@ class _Parser:
                 exponent = self.superscript(self.advance())
             if exponent == -1 and fn.inverse and base is None:
                 self.ambiguities.append(
-                    f"'{name.text}^-1' was read as the inverse function {fn.inverse}, not 1/{name.text}")
+                    Reading(f"'{name.text}^-1' was read as the inverse function {fn.inverse}, not 1/{name.text}"))
                 fn = FUNCTIONS[fn.inverse]
             else:
                 outer_power = exponent
@@ -1581,7 +1582,7 @@ class _Parser:
             squared = whole in (2, 3) and (fn.inverse is not None or fn.name == "ln")  # sin²x, ln²x
             power = f" or {name.text}^{number.text}({inside})" if squared else ""
             advice = f"write {name.text}({number.text}{factor}){power} if that was meant"
-        self.ambiguities.insert(noted, f"{read_as}; {advice}")
+        self.ambiguities.insert(noted, Reading(read_as, advice))
 
     def log_base(self, name: Token) -> Expr:
         """The base after `log_`: a number, a name, or a bracketed expression (log_2 x, log_b(x), log_(a+1) x)."""
@@ -1674,8 +1675,9 @@ class _Parser:
             return
         head, inside, rest = self.span(start, argument).rstrip(), self.span(argument, space).rstrip(), \
             self.span(space, self.tok.col).rstrip()
-        self.ambiguities.append(f"'{self.span(start, self.tok.col).rstrip()}' was read as {head}({inside} {rest}); "
-                                f"write {head}({inside}) {rest} if only {inside} is its argument")
+        self.ambiguities.append(Reading(f"'{self.span(start, self.tok.col).rstrip()}' was read as "
+                                        f"{head}({inside} {rest})",
+                                        f"write {head}({inside}) {rest} if only {inside} is its argument"))
 
     def bare_argument(self, col: int) -> Expr:
         """A function's argument without brackets; `bare_space` is where the first factor a space apart from
@@ -2017,6 +2019,19 @@ Points: TypeAlias = tuple[Point | Equation | Meet, ...]
 
 
 @dataclass(frozen=True)
+class Reading:
+    """How part of an answer was read where it may not say what was meant ("'2 1/3' was read as the mixed number
+    2 + 1/3 = 7/3"), and how to write the other meaning ("for a product write 2·1/3"), where there is one: a right
+    answer is told the first alone, a wrong one both."""
+
+    said: str
+    advice: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.said}; {self.advice}" if self.advice else self.said
+
+
+@dataclass(frozen=True)
 class Answer:
     """What a piece of text was read as, in one of the shapes.
 
@@ -2027,7 +2042,7 @@ class Answer:
 
     shape: Shape
     value: object
-    ambiguities: tuple[str, ...] = ()
+    ambiguities: tuple[Reading, ...] = ()
     spellings: Spellings = ()  # the decimals in the text, as typed
     wholes: tuple[Fraction, ...] = ()  # the whole numbers typed as digits (Tokenizer.wholes)
     working: tuple[Link, ...] = ()  # a chain's links, the value last (`(2·2, 2·3) = (4, 6)`), each then checked
@@ -2982,7 +2997,7 @@ def _without_full_stop(text: str) -> str:
 
 
 # items, ambiguities, spellings, and each item made several by ± (its first ± and how many it made)
-_Parsed: TypeAlias = ("tuple[list[_Item], tuple[str, ...], Spellings, tuple[tuple[Token, int], ...], "
+_Parsed: TypeAlias = ("tuple[list[_Item], tuple[Reading, ...], Spellings, tuple[tuple[Token, int], ...], "
                       "tuple[Fraction, ...]]")
 
 
@@ -3088,7 +3103,7 @@ def _label_words(text: str) -> str:
 _NEGATING = ("-", "−", "¬", "!", "~")  # before a label, what may mean "not": -minimum, ¬saddle
 
 
-def _label(text: str, typed: str) -> tuple[str, tuple[str, ...]]:
+def _label(text: str, typed: str) -> tuple[str, tuple[Reading, ...]]:
     """The label named, and how a one-letter slip (saddel, minimun) was read, if there was one. `typed`: the answer
     as typed, which the messages quote (minimum~, not the minimum= that `text`, normalised, has)."""
     known = ", ".join(sorted(set(LABELS.values())))
@@ -3103,7 +3118,7 @@ def _label(text: str, typed: str) -> tuple[str, tuple[str, ...]]:
     if words in LABELS:
         return LABELS[words], ()
     if (near := slipped(words, LABELS)) is not None:
-        return near, (f"'{typed}' was read as {near}",)
+        return near, (Reading(f"'{typed}' was read as {near}"),)
     for scope in ("global ", "absolute "):  # true of some points, but more than a kind of critical point says
         if words.startswith(scope) and LABELS.get(words.removeprefix(scope)) in ("minimum", "maximum"):
             label = LABELS[words.removeprefix(scope)]

@@ -57,9 +57,9 @@ def function_of(f: str | Expr) -> Expr:
 def reading_notes(f: str) -> tuple[str, ...]:
     """How f's text was read where that may not be what was meant ('e^2x' as e²·x), in the sentences `check`
     tells them of an answer: a solution is of the function as read (outside check h51, N2). Those are the
-    parser's readings that say how to write the other ("; write e^(2x) if ..."); one read as nearly everyone
+    parser's readings that say how to write the other ("write e^(2x) if ..."); one read as nearly everyone
     means it (1/2 x as x/2) is in f as the solution shows it, and said no more."""
-    return tuple(note for note in _read_function(f).ambiguities if "; " in note)
+    return tuple(str(reading) for reading in _read_function(f).ambiguities if reading.advice)
 
 
 def _read_function(f: str) -> Answer:

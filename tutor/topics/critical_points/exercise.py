@@ -18,7 +18,7 @@ from ...calculus.factor_cases import lies_on
 from ...check import Judgement, Verdict, check
 from ...compare import Context, Note, Tolerance, compare_numbers, linear_part, meet_point, same_locus
 from ...limits import LIMITS, Limits
-from ...parse import Answer, Equation, InputError, Labelled, Meet, Shape, symbol
+from ...parse import Answer, Equation, InputError, Labelled, Meet, Reading, Shape, symbol
 from ...show import show
 from ...words import and_list, counted, first_of
 from ..base import Field, FieldError, FunctionProblem, Unkeyable, flat_refusal, typeable
@@ -163,7 +163,7 @@ class CriticalPoints(FunctionProblem):
         points_read = crossing[1]
         written = ", ".join(self.show(p) for p in points_read)
         said = f"read as the point{'' if len(points_read) == 1 else 's'} where {coordinates} {cross}: {written}"
-        return replace(answer, value=tuple(points_read), ambiguities=(*answer.ambiguities, said))
+        return replace(answer, value=tuple(points_read), ambiguities=(*answer.ambiguities, Reading(said)))
 
     def _crossing_words(self, lines: Sequence[tuple[str, Expr]]) -> tuple[str, str, str]:
         """How lines and where they cross are named: "x = 2 and y = -4", "lines", "cross" (in three variables x = 1

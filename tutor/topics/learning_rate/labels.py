@@ -17,7 +17,7 @@ from sympy import Expr
 
 from ...calculus import Behaviour
 from ...limits import LIMITS, Limits
-from ...parse import Answer, InputError, Shape, read, refuse_unseen, without_name
+from ...parse import Answer, InputError, Reading, Shape, read, refuse_unseen, without_name
 from ...words import and_list, slipped
 
 WORDS: dict[str, Behaviour] = {
@@ -57,7 +57,7 @@ def read_labels(text: str, rates: Sequence[Expr], shown: Sequence[str], limits: 
         raise InputError("the answer is empty", 0, "empty")
     named: dict[int, Behaviour] = {}
     plain: list[Behaviour] = []
-    slips: list[str] = []
+    slips: list[Reading] = []
     for column, piece in pieces:
         match = _NAMED.match(without_name(piece, (RATE_NAME,)))
         if match:
@@ -85,7 +85,7 @@ def read_labels(text: str, rates: Sequence[Expr], shown: Sequence[str], limits: 
     return Answer(Shape.LABEL, canonical(plain), tuple(slips))
 
 
-def _word(piece: str, column: int, slips: list[str]) -> Behaviour:
+def _word(piece: str, column: int, slips: list[Reading]) -> Behaviour:
     """The behaviour a word names; one read from a word with a slip is said in `slips`."""
     words = " ".join(re.sub(r"[.!]", " ", piece.lower()).split())
     words = re.sub(r"^(it |α )", "", words)
@@ -95,7 +95,7 @@ def _word(piece: str, column: int, slips: list[str]) -> Behaviour:
         raise InputError(f"'{piece.strip()}' can mean that it oscillates or that it diverges: say which", column,
                          "ambiguous_label")
     if (near := slipped(words, WORDS)) is not None:
-        slips.append(f"'{piece.strip()}' was read as {near}")
+        slips.append(Reading(f"'{piece.strip()}' was read as {near}"))
         return near
     together = _run_together(words)
     if together:
