@@ -44,6 +44,31 @@ def test_partial_at_a_point_steps_put_the_point_in(capsys):
                                     "∇f(1, 0) = (e⁻⁰, -1·e⁻⁰) = (1, -1).")  # -1e⁻⁰ read as a number in e-notation
 
 
+def test_values_put_into_a_product_stand_in_the_order_of_their_variables(capsys):
+    """Outside check h58, F3: "put x = 1 and y = 0" then 2xy written 2·0·1, which reads as the point swapped."""
+    _, out, _ = run(capsys, "gradient", "x^2 y + e^(x y)", "--at", "1,0", "--steps")
+    assert out.splitlines()[-1] == ("4. At (1, 0), put x = 1 and y = 0 into each component: "
+                                    "∇f(1, 0) = (0·e^(1·0) + 2·1·0, 1·e^(1·0) + 1²) = (0, 2).")
+    _, out, _ = run(capsys, "gradient", "x y^2", "--at", "3,2", "--steps")
+    assert out.splitlines()[-1] == ("4. At (3, 2), put x = 3 and y = 2 into each component: "
+                                    "∇f(3, 2) = (2², 2·3·2) = (4, 12).")
+    # the variables' order as given, not by name; three values put in are listed as a sentence lists them
+    _, out, _ = run(capsys, "gradient", "y x^2 z", "--vars", "y,x,z", "--at", "1,0,1", "--steps")
+    assert out.splitlines()[-1] == ("5. At (1, 0, 1), put y = 1, x = 0 and z = 1 into each component: "
+                                    "∇f(1, 0, 1) = (0²·1, 2·1·0·1, 1·0²) = (0, 0, 0).")
+
+
+def test_the_derivative_of_an_absolute_value_is_said_where_it_holds(capsys):
+    """Outside check h58, F4: "its derivative is ∂/∂x[|x|] = sign(x)", false at 0, where |x| has a corner."""
+    _, out, _ = run(capsys, "partial", "abs(x) y", "--wrt", "x", "--steps")
+    assert out.splitlines()[-1] == ("   2.1. The lesson has no rule for |x|: it is x where x > 0 and its negative where "
+                                    "x < 0, so ∂/∂x[|x|] = sign(x) where x ≠ 0; at x = 0 it has a corner, and no "
+                                    "derivative.")
+    _, out, _ = run(capsys, "partial", "abs(x^2 - 1)", "--wrt", "x", "--steps")
+    assert ("   1.1. The lesson has no rule for |u|: it is u where u > 0 and its negative where u < 0, so "
+            "d/du[|u|] = sign(u) where u ≠ 0; at u = 0 it has a corner, and no derivative.") in out.splitlines()
+
+
 def test_the_quotient_rule_puts_u_v_and_their_derivatives_into_the_formula_in_its_order(capsys):
     _, out, _ = run(capsys, "partial", "x/(x+y)", "--wrt", "x", "--steps")
     assert ("2. Quotient rule (u′v − uv′)/v² with u = x and v = x + y, so u′ = 1 and v′ = 1: "
@@ -133,7 +158,7 @@ def test_an_indefinite_hessian_in_three_variables_is_a_saddle_with_steps(capsys)
         "critical points:",
         "  (0, 0, 0)  saddle (the Hessian's determinant is 0, but the principal minor in x, y is -4 < 0, "
         "so the Hessian is indefinite)"]
-    assert ("At (0, 0, 0): the leading principal minors of the Hessian are 2 and -4 and 0; the last is 0, "
+    assert ("At (0, 0, 0): the leading principal minors of the Hessian are 2, -4 and 0; the last is 0, "
             "but the principal minor in x, y is -4 < 0, so the Hessian is indefinite (f curves up along one "
             "direction and down along another): a saddle point.") in out
 

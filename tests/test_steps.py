@@ -172,8 +172,8 @@ def test_critical_steps_for_the_sauna():
     derivation = critical_steps("85 - 1/90 x^2 (x-6) y^2 (y-6)", None, "0 <= x <= 5, 0 <= y <= 5")
     text = render_text(derivation)
     assert "Factor ∂f/∂x: -x(3x - 12)y²(y - 6)/90 = -x(x - 4)y²(y - 6)/30." in text
-    assert "x = 0 or x = 4 or y = 0 or y = 6" in text
-    assert "x = 0 or x = 6 or y = 0 or y = 4" in text
+    assert "x = 0, x = 4, y = 0 or y = 6" in text
+    assert "x = 0, x = 6, y = 0 or y = 4" in text
     assert "every point of x = 0 is critical, a whole line" in text
     assert "(0, 6) is outside: it breaks y ≤ 5" in text
     assert "(6, 6) is outside" in text
@@ -441,7 +441,7 @@ def test_a_cost_s_value_is_worked_out(capsys, mean, worked):
 
 
 def test_three_variables_show_the_hessian_and_what_its_minors_mean():
-    # outside check h10: "the leading principal minors of the Hessian are 2 and 4 and 8", with no Hessian shown
+    # outside check h10: "the leading principal minors of the Hessian are 2, 4 and 8", with no Hessian shown
     lines = render_text(critical_steps("x^2 + y^2 + z^2 - 2x + 4z")).splitlines()
     test = lines.index("9. Classify the point with the second-derivative test:")
     assert lines[test + 1].startswith("   9.1. Differentiate each partial derivative again: f_xx = 2, f_yy = 2, f_zz = 2, "
@@ -450,7 +450,7 @@ def test_three_variables_show_the_hessian_and_what_its_minors_mean():
                                       "top-left 1×1, 2×2 and 3×3 blocks: all positive means f curves up in every "
                                       "direction (a local minimum);")
     assert lines[test + 2] == ("   9.2. At (1, 0, -2): f_xx = 2, f_yy = 2, f_zz = 2, f_xy = 0, f_xz = 0 and f_yz = 0, "
-                               "so the leading principal minors of the Hessian are 2 and 4 and 8: a local minimum.")
+                               "so the leading principal minors of the Hessian are 2, 4 and 8: a local minimum.")
     # entries that are formulas, before their values
     assert "f_zz = 12z²" in render_text(critical_steps("x^2 - y^2 + z^4 + x y + z"))
 

@@ -84,7 +84,7 @@ def test_two_variables_several_as_low_outside_the_window(capsys):
                             "x = 1/2"]
     assert _top(steps)[-3:-1] == [
         "13. So no local minimum lies in the region.",
-        "14. The least local minima, outside the region, f = 0, are at (-1, -1) and (-1, 1) and (1, -1) and (1, 1): "
+        "14. The least local minima, outside the region, f = 0, are at (-1, -1), (-1, 1), (1, -1) and (1, 1): "
         "it is the global minimum, since f grows without bound in every direction."]
 
 

@@ -219,8 +219,7 @@ class _Printer:
         base = factor.base if factor.is_Pow else factor
         root = factor.is_Pow and factor.exp == _HALF  # last, as written by hand: 2y√x
         function = isinstance(base, sympy.Function) or base is sympy.E or root
-        put_in = isinstance(base, sympy.UnevaluatedExpr)  # a variable's value: 0²(0 - 6) as x²(x - 6)
-        return (function, first, not (base.is_Symbol or put_in))
+        return (function, first, not (base.is_Symbol or _put_in_factor(factor)))  # a value: 0²(0 - 6) as x²(x - 6)
 
     def mul(self, e: Expr) -> tuple[str, int]:
         coefficient, factors = e.as_coeff_mul()
@@ -336,7 +335,13 @@ def _sorted(items: Sequence[Expr], key: Callable[[Expr], tuple[object, ...]],
 
 
 def _sort_keys(items: Sequence[Expr]) -> list[tuple[object, ...]]:
-    return [sympy.default_sort_key(item) for item in items]
+    """sympy's order, but values put in for variables as they come, in the order of the variables they stand for
+    (`written_at`): 2·1·0 for 2xy at (1, 0), where 2·0·1 read as x = 0 (outside check h58, F3)."""
+    return [(0, at) if _put_in_factor(item) else (1, sympy.default_sort_key(item)) for at, item in enumerate(items)]
+
+
+def _put_in_factor(factor: Expr) -> bool:
+    return isinstance(factor.base if factor.is_Pow else factor, sympy.UnevaluatedExpr)
 
 
 def _negative(number: Expr) -> bool:

@@ -746,13 +746,22 @@ def _put_in(e: Expr, values: Mapping[Expr, Expr], variables: Sequence[str]) -> E
     """e with the values put in and nothing worked out, each node rebuilt unevaluated: as xreplace under
     sympy.evaluate(False), which empties sympy's whole cache on the way in and out (every later sum and product
     worked out again, in a grader building thousands of variants). A sum's terms stay in the order `show` writes
-    e's, which `show` keeps for values put in: e^(1² + 0²) for e^(x² + y²) at (1, 0), not e^(0² + 1²) (h51, N3)."""
+    e's, and a product's factors in the order of their variables, which `show` keeps for values put in:
+    e^(1² + 0²) for e^(x² + y²) at (1, 0), not e^(0² + 1²) (h51, N3), and 2·1·0 for 2xy (h58, F3)."""
     if e in values:
         return values[e]
     if not e.args:
         return e
-    args = tuple(_put_in(a, values, variables) for a in (ordered_terms(e, variables) if e.is_Add else e.args))
+    args = tuple(_put_in(a, values, variables) for a in (ordered_terms(e, variables) if e.is_Add else
+                                                         _by_variables(e.args, variables) if e.is_Mul else e.args))
     return e if args == e.args else e.func(*args, evaluate=False)
+
+
+def _by_variables(factors: Sequence[Expr], variables: Sequence[str]) -> list[Expr]:
+    """factors in the order of the first variable each has (sympy's is by name: yx² for x²y, as variables y, x)."""
+    def first(factor: Expr) -> int:
+        return min((variables.index(s.name) for s in factor.free_symbols if s.name in variables), default=-1)
+    return sorted(factors, key=first)
 
 
 def _without_zero_powers(e: Expr) -> Expr:

@@ -60,6 +60,7 @@ class Rule(StepRule):
     SIN = "sin"
     COS = "cos"
     TAN = "tan"
+    ABS = "abs"  # |x|: its derivative is sign(x) only where x ≠ 0
     FALLBACK = "fallback"
     SIMPLIFY = "simplify"
     # critical points
@@ -163,7 +164,7 @@ class Rule(StepRule):
 DERIVATIVE_RULES = frozenset({
     Rule.DIFFERENTIATE, Rule.CONSTANT, Rule.IDENTITY, Rule.CONSTANT_MULTIPLE, Rule.POWER, Rule.ROOT,
     Rule.SUM, Rule.PRODUCT, Rule.QUOTIENT, Rule.CHAIN, Rule.EXP, Rule.EXPONENTIAL, Rule.VARIABLE_POWER, Rule.LOG,
-    Rule.SIN, Rule.COS, Rule.TAN, Rule.FALLBACK,
+    Rule.SIN, Rule.COS, Rule.TAN, Rule.ABS, Rule.FALLBACK,
 })
 
 

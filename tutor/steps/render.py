@@ -63,6 +63,8 @@ TEMPLATES: dict[StepRule, str] = {
     Rule.SIN: "The derivative of sine is cosine: {d} = {after}.",
     Rule.COS: "The derivative of cosine is minus sine: {d} = {after}.",
     Rule.TAN: "The derivative of tangent is 1 + tan²: {d} = {after}.",
+    Rule.ABS: ("The lesson has no rule for {before}: it is {wrt} where {wrt} > 0 and its negative where {wrt} < 0, so "
+               "{d} = {after} where {wrt} ≠ 0; at {wrt} = 0 it has a corner, and no derivative."),
     Rule.FALLBACK: "The lesson has no rule for {before}; its derivative is {d} = {after}.",
     Rule.SIMPLIFY: "Simplify: {before} = {after}.",
 
@@ -433,7 +435,7 @@ class _Fields:
             return form.wrap(form.brackets(text) if _negative_or_sum(value) else text)
         if spec in ("and", "or"):
             items = value if isinstance(value, tuple) else (value,)
-            return f" {spec} ".join(form.math(v) for v in items)
+            return and_list([form.math(v) for v in items], spec)  # x = 1, y = 0 and z = 1 (outside check h58)
         if spec == "places":  # values of one variable as the lesson lists them, x = -1, x = 1: not a point (-1, 1)
             items = value if isinstance(value, tuple) else (value,)
             if len(state["variables"]) == 1 and items and not any(isinstance(v, (tuple, Equation)) for v in items):
