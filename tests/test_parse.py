@@ -56,6 +56,10 @@ def test_conformance_input_case(case):
     ("X", "unknown name 'X'; names are case-sensitive: did you mean 'x'?", 0),
     ("dy/dx", "unknown name 'dy' (the variables are x and y)", 0),
     ("f(x)", "unknown function 'f'", 0),
+    # a letter alone is a function's only where called (outside check h58, F1: 'w' was told "did you mean 'W'?")
+    ("2w", "unknown name 'w' (the variables are x and y)", 1),
+    ("w(1)", "unknown function 'w'; names are case-sensitive: did you mean 'W'?", 0),
+    ("EXP x", "unknown function 'EXP'; names are case-sensitive: did you mean 'exp'?", 0),
     # an outside check: the names of other countries' textbooks were only "unknown"
     ("tg(x)", "unknown function 'tg'; did you mean 'tan'?", 0),
     ("2 arctg(x)", "unknown function 'arctg'; did you mean 'arctan'?", 2),

@@ -663,7 +663,8 @@ class _Tokenizer:
                     f"unknown name '{run}'; names are case-sensitive: did you mean '{name}'?",
                     col, "unknown_name")
         for name in self.vocabulary.functions:  # SQRT(3) from a spreadsheet, Exp[x] from Mathematica
-            if name.lower() == run.lower():
+            # a letter alone is a function's only where called: w in x=1,w=2 is no Lambert W (outside check h58, F1)
+            if name.lower() == run.lower() and (calls or len(run) > 1):
                 return InputError(f"unknown function '{run}'; names are case-sensitive: did you mean '{name}'?",
                                   col, "unknown_function")
         if run in ("In", "Out") and (prompt := _NOTEBOOK.match(self.text, col - self.offset)) is not None:
