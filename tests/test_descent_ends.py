@@ -172,6 +172,26 @@ def test_a_rate_that_converges_where_f_has_no_minimum_says_so_and_is_not_best(ca
                                          f"{argv[-1]} steps, so none is best here.")
 
 
+@pytest.mark.parametrize("argv, said", [
+    (["x^2 - y^2", "--start", "1,0", "--rate", "0.1"],
+     "converged after 86 iterations: the gradient is smaller than the tolerance; the point is (4.63168e-9, 0), where "
+     "f = 2.145249e-17; the nearest critical point is (0, 0), 4.63168e-9 away, which is a saddle point: descent stops "
+     "wherever ∇f is small, not only near a minimum"),
+    (["x^3", "--start", "1", "--rate", "0.1", "--tolerance", "0.0001"],
+     "converged after 569 iterations: |f′| is smaller than the tolerance; the point is 0.00577017, where f = "
+     "1.92117e-7; the nearest critical point is 0, 0.00577017 away, which is neither a minimum nor a maximum: "
+     "descent stops wherever f′ is small, not only near a minimum"),
+    (["x^2 + y^2", "--start", "1,1", "--rate", "0.1"],  # at a minimum: nothing more to say
+     "converged after 88 iterations: the gradient is smaller than the tolerance; the point is (2.96428e-9, "
+     "2.96428e-9), where f = 1.75739e-17"),
+])
+def test_a_descent_that_converges_where_f_has_no_minimum_says_so_without_steps(capsys, argv, said):
+    """Outside check h58, F2: "converged" alone, at a saddle, was read as a minimum found; only --steps said not."""
+    status, out, _ = run(capsys, "descent", *argv)
+    assert status == 0
+    assert out.splitlines()[-1] == said
+
+
 def test_a_rate_that_converges_to_a_minimum_is_best_beside_one_that_stalls(capsys):
     # f′ = x²(x - 1): from -0.5, α = 4 lands on the minimum 1 at once; α = 0.5 creeps up to the inflection 0
     status, out, _ = run(capsys, "rates", "x^4/4 - x^3/3", "--start=-0.5", "--rates", "4,0.5", "--iterations",

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from ... import calculus
 from ...calculus import DescentRow, rates
+from ...calculus.descent import nearest_critical
 from ...calculus.common import SolveError, exact
 from ...check import names
 from ...show import show, show_apart, show_float, show_floats, show_given, show_point_apart
@@ -22,7 +23,7 @@ def solve(function: str | None, start: str, rate: str, iterations: int | None = 
           tolerance: float | None = None, max_iterations: int = 10_000, variables: Sequence[str] | None = None,
           points: str | None = None, explain: bool = False) -> Solution:
     from ...steps import render_text
-    from .steps import ANOTHER_RATE, OVERSHOOT, descent_steps, diverged_advice, rose, zeroed_steps
+    from .steps import ANOTHER_RATE, OVERSHOOT, descent_steps, diverged_advice, no_minimum, rose, zeroed_steps
     names: tuple[str, ...]
     if function is not None and points is None:
         f, names = read_function(function, variables)
@@ -79,6 +80,9 @@ def solve(function: str | None, start: str, rate: str, iterations: int | None = 
         coordinates = show_point_apart(final.point, first.point)
         reached = coordinates[0] if len(coordinates) == 1 else f"({', '.join(coordinates)})"
         ending += f"; the point is {reached}, where {name} = {show_apart(final.value, first.value)}"
+        if result.converged and (nearest := nearest_critical(result)) is not None and nearest.not_minimum:
+            # as its last step and `rates` say it: "converged" alone was read as a minimum found (h58, F2)
+            ending += f"; {render_text(no_minimum(nearest, names))}"
         if rose(result):
             ending += f": {name} went up from {show_apart(first.value, final.value)} at the start, so {OVERSHOOT}"
         elif result.tolerance is None and (how := rates.bounced(result)):
