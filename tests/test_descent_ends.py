@@ -256,3 +256,11 @@ def test_the_most_iterations_the_tutor_runs_is_bounded(capsys):
 def test_a_start_and_a_rate_are_echoed_as_typed(capsys, start, rate, said):
     status, out, _ = run(capsys, "descent", "x^2", "--start", start, "--rate", rate, "--iterations", "1")
     assert status == 0 and out.splitlines()[2] == said
+
+
+@pytest.mark.parametrize("argv", [["rates", "x^2", "--start", "1", "--rates", "0.1,-0.5,1", "--iterations", "10"],
+                                  ["descent", "x^2", "--start", "1", "--rate", "-0.5"]])
+def test_a_rate_refused_is_named(capsys, argv):
+    """Outside check h58: of --rates 0,0.5, "the learning rate must be a positive number" did not say which."""
+    assert main(["solve", *argv]) == 2
+    assert capsys.readouterr().err == "tutor: the learning rate must be a positive number, like 0.01, not -0.5\n"

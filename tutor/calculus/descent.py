@@ -130,8 +130,9 @@ def descend(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Numb
         raise SolveError(f"the start needs {len(variables)} coordinate{'s' * (len(variables) != 1)} "
                          f"({describe(variables)})")
     alpha = _float(rate, "the learning rate")
-    if not alpha > 0:
-        raise SolveError("the learning rate must be a positive number, like 0.01")
+    if not alpha > 0:  # the value said: among several rates compared, which (outside check h58)
+        shown = rate.strip() if isinstance(rate, str) else show_given([exact(rate)])
+        raise SolveError(f"the learning rate must be a positive number, like 0.01, not {shown}")
     if iterations is not None and iterations < 1:  # as rates refuses it: no step, and yet a verdict on the run
         raise SolveError("the number of steps must be at least 1")
     if max_iterations < 1:  # no step would be taken, and the run's ending would judge a descent that never ran
