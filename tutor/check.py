@@ -14,7 +14,6 @@ import difflib
 import functools
 import json
 import math
-import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import nullcontext
 from dataclasses import asdict, dataclass
@@ -27,7 +26,7 @@ from . import workers
 from .budget import OutOfTime, budget, deadline
 from .compare import Context, Note, Outcome, Tolerance, compare, wrong_link
 from .limits import LIMITS, Limits
-from .parse import AUTO, Answer, Equation, InputError, Meet, Point, Reading, Shape, read, to_sympy
+from .parse import AUTO, Answer, Equation, InputError, Meet, Point, Reading, Shape, UnknownName, read, to_sympy
 from .safe_read import json_problem, text_lines
 from .show import show
 from .words import TextEnum, capitalized
@@ -198,7 +197,10 @@ def check(
             return _verdict(wrong_link(got, context, want) or compare(got, want, context), got, names)
     except InputError as error:
         note = Note.TOO_LARGE if error.note == Note.TOO_LARGE else Note.PARSE_ERROR.of(error.note)
-        message = _number_expected(error.message) if want.shape == Shape.NUMBER else error.message
+        message = error.message
+        if want.shape == Shape.NUMBER and isinstance(error, UnknownName) and error.variables:
+            # "(the variable is x)" said x may stand where it may not (outside check h53, N7)
+            message = f"unknown name '{error.name}': a number is expected here, without variables"
         return Verdict(Judgement.INVALID, note, _sentence(message), column=error.column)
     except OutOfTime:
         return TIMED_OUT
@@ -206,13 +208,6 @@ def check(
         return TOO_LARGE
     except OverflowError:  # a number path the limits missed: still a verdict, never a crash
         return NUMBER_TOO_LARGE
-
-
-def _number_expected(message: str) -> str:
-    """An unknown name where a number is asked, told so: "(the variable is x)" said x may stand where `x` is
-    told it may not (outside check h53, N7)."""
-    unknown = re.fullmatch(r"unknown name '([^']*)' \(the variables? (?:is|are) [^)]*\)", message)
-    return f"unknown name '{unknown[1]}': a number is expected here, without variables" if unknown else message
 
 
 def in_worker(fn: Callable[..., Verdict], *args: object) -> Verdict:

@@ -135,7 +135,7 @@ class InputError(TutorError):
         self.column = column  # 0-based index into the text as typed
         self.note = note  # machine-readable reason, e.g. "unbalanced", "too_large"
 
-    def __reduce__(self) -> tuple[type[InputError], tuple[str, int | None, str]]:  # whole, through a pipe
+    def __reduce__(self) -> tuple[type[InputError], tuple[object, ...]]:  # whole, through a pipe
         return (type(self), (self.message, self.column, self.note))
 
     def pointer(self, text: str) -> str:
@@ -151,6 +151,19 @@ class InputError(TutorError):
             return clipped
         before = shown[start:column]  # as written: x² is x^2 where the output takes no Unicode (tutor.plain_output)
         return f"{clipped}\n{' ' * (len(head) + (len(plain(before)) if writing_plain() else _width(before)))}^"
+
+
+class UnknownName(InputError):
+    """A name that is none of the text's variables, constants or functions, and those variables: a caller that
+    asks for a number says that none may stand there instead of which may (check)."""
+
+    def __init__(self, message: str, column: int | None, name: str, variables: tuple[str, ...]):
+        super().__init__(message, column, "unknown_name")
+        self.name = name
+        self.variables = variables
+
+    def __reduce__(self) -> tuple[type[InputError], tuple[object, ...]]:
+        return (type(self), (self.message, self.column, self.name, self.variables))
 
 
 def _width(text: str) -> int:
@@ -692,7 +705,7 @@ class _Tokenizer:
             return InputError(f"'{run}' is a unit vector here: {_IN_BRACKETS}", col, "unknown_name")
         if run == "T" and re.search(r"[)\]]\s*\^\s*$", self.text[: col - self.offset]):  # [2x, 2y]^T
             return InputError(f"a vector needs no transpose: {_IN_BRACKETS}", col, "unknown_name")
-        return InputError(f"unknown name '{run}' ({_describe(names)})", col, "unknown_name")
+        return UnknownName(f"unknown name '{run}' ({_describe(names)})", col, run, tuple(names))
 
 
 # ------------------------------------------------------------------ sizes of numbers
@@ -2774,7 +2787,7 @@ class Labelled(InputError):
         self.label = label
         self.value = value
 
-    def __reduce__(self) -> tuple[type[InputError], tuple[str, int | None, str, str, str]]:  # type: ignore[override]
+    def __reduce__(self) -> tuple[type[InputError], tuple[object, ...]]:
         return (type(self), (self.message, self.column, self.note, self.label, self.value))
 
     @property

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 
 from ... import calculus
 from ...calculus import DescentRow, rates
-from ...calculus.descent import nearest_critical
 from ...calculus.common import SolveError, exact
+from ...calculus.descent import nearest_critical
 from ...check import names
 from ...show import show, show_apart, show_float, show_floats, show_given, show_point_apart
 from ...words import counted
