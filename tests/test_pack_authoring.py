@@ -1068,10 +1068,10 @@ def test_maths_with_a_parameter_in_braces_is_told_to_name_it_alone(tmp_path, cap
     assert main(["pack", "validate", str(tmp_path / "b.yaml")]) == 1
     alone = "; in maths a parameter is written by its name alone ({a} shows its value in a text): "
     assert [line.partition(": exercise ")[2] for line in capsys.readouterr().out.splitlines()] == [
-        f"'f': 'function' can't be read: unexpected 'x'{alone}(a) x^2",
+        f"'f': 'function' can't be read: unexpected 'x'{alone}a x^2",
         f"'e': 'expected' can't be read: unexpected 'x'{alone}(2a) x",
         f"'d': 'answer' can't be read: unexpected 'x'{alone}(2a) x",
-        f"'m': the mistake '{{a}} x' can't be read: unexpected 'x'{alone}(a) x"]  # outside check h28, N5
+        f"'m': the mistake '{{a}} x' can't be read: unexpected 'x'{alone}a x"]  # outside check h28, N5
 
 
 EMPTY_REGION_DRAWN = """\

@@ -169,11 +169,12 @@ def names_in(text: str, names: Sequence[str]) -> list[str]:
 
 def in_braces(maths: str, parameters: Sequence[str]) -> str:
     """What to add to why maths can't be read where a parameter is in braces in it, as a text shows one
-    (`answer: "{2a} x"`): that maths names a parameter alone, and the maths with brackets for the braces;
-    "" where none is (outside check h26, F6: "unexpected 'x'" alone did not say what to do)."""
+    (`answer: "{2a} x"`): that maths names a parameter alone, and the maths so written, a name alone as itself and
+    anything else in brackets (`by_name`); "" where none is (outside check h26, F6: "unexpected 'x'" alone did not
+    say what to do)."""
     if not any(names_in(inside, parameters) for inside in re.findall(r"\{([^{}]*)\}", maths)):
         return ""
-    bracketed = re.sub(r"\{([^{}]*)\}", r"(\1)", maths)
+    bracketed = re.sub(r"\{([^{}]*)\}", lambda inside: by_name(inside[1]), maths)
     return f"; in maths a parameter is written by its name alone ({{a}} shows its value in a text): {bracketed}"
 
 
