@@ -72,8 +72,8 @@ def describe(error: yaml.YAMLError, text: str = "", prose: Callable[[str], bool 
         return _braced(mine.group(2), mine.group(3), prose(mine.group(2)) if prose else None)
     item = _BRACED_ITEM.match(line)
     if past_brace and item:  # - {a} is the coefficient
-        return (f"YAML reads a value that starts with '{{' as a mapping, so the text after its '}}' is out "
-                f"of place; put the whole value in quotes, like - \"{item.group(1)}\"")
+        return (f"{BRACE_STARTS_A_MAPPING}, so the text after its '}}' is out of place; put the whole value in "
+                f"quotes, like - \"{item.group(1)}\"")
     if "block collection" in context or "block mapping" in context:
         if mark is not None and (opened_quote := _open_quote(lines, mark.line, mark.column)) is not None:
             row, column = opened_quote
@@ -89,10 +89,14 @@ def describe(error: yaml.YAMLError, text: str = "", prose: Callable[[str], bool 
     return problem
 
 
+# said wherever a value written {a} is refused: by the YAML reader here, by the pack's fields (topics.fields)
+BRACE_STARTS_A_MAPPING = "YAML reads a value that starts with '{' as a mapping"
+
+
 def _braced(key: str, value: str, prose: bool | None) -> str:
     """A value starting with {a}: quoted, {a} shows a's value in a text; in maths (function: {a} x^2) a parameter
     is written by its name, and quotes lead to a second refusal (outside checks h56, N4 and h57, R4)."""
-    start = "YAML reads a value that starts with '{' as a mapping, so the text after its '}' is out of place; "
+    start = f"{BRACE_STARTS_A_MAPPING}, so the text after its '}}' is out of place; "
     quoted = f'put the whole value in quotes, like {key}: "{value}"'
     written = _PLACEHOLDER.sub(lambda placeholder: by_name(placeholder[1]), value)
     named = f"write each parameter by its name alone, like {key}: {written}"

@@ -27,6 +27,7 @@ from ..parse import InputError, Shape, fraction, read
 from ..safe_read import FileRefused, read_file
 from ..templates import Placeholder, TemplateError, template
 from ..words import by_name
+from ..yaml_errors import BRACE_STARTS_A_MAPPING
 
 
 class ReadError(TutorError):
@@ -63,7 +64,7 @@ def braces(node: yaml.Node, maths: bool = False) -> str:
     parameter's name, not quotes, which lead to a second refusal (outside check h57, R4: `start: {a}`)."""
     if not (isinstance(node, yaml.MappingNode) and node.flow_style):
         return ""
-    start = "; YAML reads a value that starts with '{' as a mapping"
+    start = f"; {BRACE_STARTS_A_MAPPING}"
     if not maths:
         return f"{start}: put the whole value in quotes, like \"{{a}}\""
     inside = ", ".join(str(key.value) for key, _ in node.value if isinstance(key, yaml.ScalarNode)) or "a"
