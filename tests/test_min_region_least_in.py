@@ -102,7 +102,7 @@ def test_the_two_variable_window_says_the_least_in_it_alike(capsys):
     # a region that reaches past the walls' corners keeps part of each, and lists it with the minima in it
     wider = _solve(capsys, "minimize", "85 - 1/90 x^2 (x-6) y^2 (y-6)", "--region=-1<=x<=8, 0<=y<=8", "--steps")
     assert "   16.2. x = 0 where 6 < y meets the region where 6 < y ≤ 8." in wider
-    assert ("17. So the local minima in the region are (4, 4) and every point of x = 0 where 6 < y ≤ 8 and every "
+    assert ("17. So the local minima in the region are (4, 4), every point of x = 0 where 6 < y ≤ 8 and every "
             "point of y = 0 where 6 < x ≤ 8.") in wider
     # a strip with no bound on y: its sides and far reaches are not looked at, and the last note says so
     assert _solve(capsys, "minimize", "(x^2 - 1)^2 + y^2 + 0.3x", "--region=0<=x<=2")[-3:] == [
