@@ -496,6 +496,17 @@ def test_a_zigzag_that_widens_at_every_step_diverges_whatever_the_steps_allowed(
     assert not respond(settling, "diverges, converges").correct
 
 
+def test_a_best_rate_that_is_none_of_those_compared_is_told_so():
+    """Outside check h60, W9: 0.5, the best rate for a parabola but not in the list, was "not right" alone."""
+    variant = LESSON_DRILLS.exercise("lr-best").with_values((("c", sympy.Integer(3)),))
+    for typed in ("0.5", "α = 0.5"):
+        got = respond(variant, typed)
+        assert (got.verdict.value, got.message) == (
+            "incorrect", "Your answer 0.5 is not right. The best rate is one of those compared: α = 0.02, 0.2, 0.3 "
+                         "or 1.05.")
+    assert "one of those compared" not in respond(variant, "0.020").message  # in the list, as typed otherwise
+
+
 @pytest.mark.parametrize("c", [1, 3, 5])
 def test_a_rate_named_as_the_question_names_it_is_read_as_the_words_read_it(c):
     # finding 98: the best rate after its name was refused, while the words for each rate read it

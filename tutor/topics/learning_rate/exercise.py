@@ -4,7 +4,7 @@ diverging or too slow for the steps allowed, and the best of them."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -19,6 +19,7 @@ from ...check import Judgement, Verdict, check, with_readings
 from ...compare import Note, Tolerance
 from ...limits import LIMITS, Limits
 from ...parse import Answer, InputError, Shape
+from ...words import and_list
 from ..base import Field, FieldError, FunctionProblem, choice_from, point_from, whole_steps
 from ..gradient_descent.exercise import refuse_settled_start, subscripted, until_field
 from .labels import RATE_NAME, behaviours_of, canonical, read_labels
@@ -144,7 +145,7 @@ class LearningRate(FunctionProblem):
 
     def check(self, text: str, tolerance: Tolerance | None = None, expected: object = None) -> Verdict:
         if self.ask == Ask.BEST:
-            return super().check(text, tolerance, expected)
+            return self._offered(super().check(text, tolerance, expected), text)
         want = str(expected.value if isinstance(expected, Answer) else expected or self.expected().value)
         try:
             read = self.read(text)
@@ -171,6 +172,20 @@ class LearningRate(FunctionProblem):
                        with_readings(f"{named}. {right_count} of {len(right)} right.{turned}", read.ambiguities, False),
                        reading=got,
                        credit=right_count / len(right))
+
+    def _offered(self, verdict: Verdict, text: str) -> Verdict:
+        """A wrong best rate that is none of those compared, told so: "Your answer 0.5 is not right." alone did not
+        say that the answer is one of the list (outside check h60, W9)."""
+        if verdict.verdict != Judgement.INCORRECT:
+            return verdict
+        try:
+            rate = self.read(text).value
+        except InputError:
+            return verdict
+        if any(sympy.Eq(rate, offered) is sympy.true for offered in self.rates):
+            return verdict
+        return replace(verdict, message=f"{verdict.message} The best rate is one of those compared: α = "
+                                        f"{and_list(self.shown_rates(), 'or')}.")
 
     def _not(self, i: int, said: Behaviour) -> str:
         """What is wrong with one word, and what the run does, said true of it (α as the question writes it): a run that
