@@ -134,3 +134,15 @@ def test_no_code_is_ever_run_to_draw():
         for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
             name = getattr(node, "id", None) or getattr(node, "attr", None) or getattr(node, "name", None)
             assert name not in forbidden, f"{source}: {name}"
+
+
+def test_a_title_wraps_between_words_never_inside_a_formula():
+    """Outside check h59, P4: titles were cut inside brackets and beside a relation: "9(y -" / "1)", "f =" /
+    "1469.77", "0" / "≤ y ≤ 5"."""
+    from tutor.plot.png import title_lines
+
+    lines = title_lines("Critical points of T in the region 0 ≤ x ≤ 5, 0 ≤ y ≤ 5\nz = 3 + 6(x - 1) + 9(y - 1) "
+                        "at (1, 1, 3); α = 1.1: diverged, f = 1469.77", 24)
+    assert [line.replace("\u00a0", " ") for line in lines] == [
+        "Critical points of T in", "the region 0 ≤ x ≤ 5,", "0 ≤ y ≤ 5",
+        "z = 3 + 6(x - 1) +", "9(y - 1) at (1, 1, 3);", "α = 1.1: diverged,", "f = 1469.77"]

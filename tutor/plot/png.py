@@ -152,8 +152,7 @@ def _draw(canvas, ax, panel: Panel) -> None:
     # a title's lines wrapped to its panel's width: beside other panels, a long one ran into its neighbour's
     # (outside check h42, F3); about 0.7 of the 10-point font's size a character, in points of 1/72 inch
     characters = max(20, int(ax.get_position().width * canvas.get_figwidth() * 72 / (0.7 * 10)))
-    ax.set_title("\n".join(textwrap.fill(line, characters, break_long_words=False)
-                           for line in panel.title.splitlines()), fontsize=10)
+    ax.set_title("\n".join(title_lines(panel.title, characters)), fontsize=10)
     if panel.kind == "surface" and panel.field is not None:
         _surface(ax, panel, panel.field)
     else:
@@ -167,6 +166,22 @@ def _draw(canvas, ax, panel: Panel) -> None:
     handles, _ = ax.get_legend_handles_labels()
     if handles:  # "best" would search every point of a 3-D plot for a place, slowly
         ax.legend(fontsize=8, loc="upper left" if panel.kind == "surface" else "best", framealpha=0.85)
+
+
+def title_lines(title: str, characters: int) -> list[str]:
+    """A title's lines, each wrapped to `characters`: between words, after a comma, or between the terms of a sum,
+    never inside brackets nor beside a relation (`0 ≤ y ≤ 5`, `f = 1469.77`, `9(y - 1)` were cut: outside check
+    h59, P4), whose spaces are made non-breaking."""
+    depth, kept = 0, []
+    for at, character in enumerate(title):
+        depth += (character in "([{") - (character in ")]}")
+        beside = title[at - 1:at] + title[at + 1:at + 2]
+        kept.append("\u00a0" if character == " " and (depth > 0 or any(c in _RELATIONS for c in beside)) else character)
+    return [wrapped for line in "".join(kept).splitlines()
+            for wrapped in textwrap.wrap(line, characters, break_long_words=False, break_on_hyphens=False) or [""]]
+
+
+_RELATIONS = "=≤≥<>≠≈"
 
 
 def _arrays(grid: Grid):
