@@ -107,6 +107,7 @@ def test_fixing_y_4_as_on_the_tangent_plane_slide():
     ("fix-y-4", "x^2", "fixed-part-dropped"),
     ("fix-y-4", "x^2 + y^2", "fixed-variable-kept"),
     ("fix-y-4", "16 + y^2", "fixed-the-other-variable"),
+    ("fix-y-4", "2x", "gave-slope-not-slice"),  # outside check h60, W1: named the other way round only
     ("fix-y-4-slope", "x^2 + 16", "gave-slice-not-slope"),
     ("fix-y-4-slope", "2x + 8", "differentiated-fixed-variable"),
     ("fix-y-4-slope", "8", "slope-in-fixed-variable"),

@@ -46,6 +46,10 @@ MISCONCEPTIONS = register(
         "gave-slice-not-slope", "gave the slice instead of its derivative",
         "It looks like you gave {call} itself. The slope of its tangent line is its derivative: "
         "differentiate {call} with respect to {x}."),
+    Misconception(
+        "gave-slope-not-slice", "gave the slice's derivative instead of the slice",
+        "It looks like you differentiated {call}. The question asks for {call} itself: put {values} into f and "
+        "simplify, without differentiating."),
 )
 
 
@@ -85,7 +89,12 @@ def candidates(problem: FixVariable) -> list[WrongAnswer] | Tiered:
         held=held, values=shown, those="the value" if len(problem.fixed) == 1 else "the values", call=call,
         free=and_list(list(s.remaining))), f))
     if problem.ask == Ask.SLICE:
-        return [WrongAnswer.of([said], Answer(Shape.EXPRESSION, value)) for said, value in slices]
+        # the slope the lesson's next step asks for, given for the slice (outside check h60, W1: the other way round
+        # was named, this way not)
+        # (not where the slice is a constant: 0 for T(0, y) = 85 says no more than a wrong number)
+        slopes = [(say["gave-slope-not-slice"](call=call, values=shown), slope)
+                  for x in s.remaining[:1] if len(s.remaining) == 1 and (slope := diff(s.slice, symbol(x))) != 0]
+        return [WrongAnswer.of([said], Answer(Shape.EXPRESSION, value)) for said, value in [*slices, *slopes]]
     (x,) = s.remaining
     found = [WrongAnswer.of([say["gave-slice-not-slope"](call=call, x=x)], Answer(Shape.EXPRESSION, s.slice))]
     singles, pairs = derivative_tiers(s.slice, x, (x,), call)
