@@ -22,6 +22,8 @@ _FLOW = {"flow sequence": ("[", "]"), "flow mapping": ("{", "}")}
 _KEY_VALUE = re.compile(r"^(\s*)(?:- )?([^\s:#'\"-][^:#]*?):(?:[ \t]+(\S.*))?$")  # key: value (or key:), as written
 _BRACED_ITEM = re.compile(r"^\s*- (\{.*)$")  # a list's item written starting with a brace: - {a} is ...
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")  # {a}, {a*2}: a value shown in a text
+# said wherever a value written {a} is refused: by the YAML reader here, by the pack's fields (topics.fields)
+BRACE_STARTS_A_MAPPING = "YAML reads a value that starts with '{' as a mapping"
 
 
 def describe(error: yaml.YAMLError, text: str = "", prose: Callable[[str], bool | None] | None = None) -> str:
@@ -87,10 +89,6 @@ def describe(error: yaml.YAMLError, text: str = "", prose: Callable[[str], bool 
         return ("a value starts with '*', which YAML reads as a reference to an anchor ('&name') that "
                 "is not defined; put the value in quotes, like \"*x\"")
     return problem
-
-
-# said wherever a value written {a} is refused: by the YAML reader here, by the pack's fields (topics.fields)
-BRACE_STARTS_A_MAPPING = "YAML reads a value that starts with '{' as a mapping"
 
 
 def _braced(key: str, value: str, prose: bool | None) -> str:

@@ -168,6 +168,9 @@ def _draw(canvas, ax, panel: Panel) -> None:
         ax.legend(fontsize=8, loc="upper left" if panel.kind == "surface" else "best", framealpha=0.85)
 
 
+_RELATIONS = "=≤≥<>≠≈"  # a space beside one is inside a formula
+
+
 def title_lines(title: str, characters: int) -> list[str]:
     """A title's lines, each wrapped to `characters`: between words, after a comma, or between the terms of a sum,
     never inside brackets nor beside a relation (`0 ≤ y ≤ 5`, `f = 1469.77`, `9(y - 1)` were cut: outside check
@@ -179,9 +182,6 @@ def title_lines(title: str, characters: int) -> list[str]:
         kept.append("\u00a0" if character == " " and (depth > 0 or any(c in _RELATIONS for c in beside)) else character)
     return [wrapped for line in "".join(kept).splitlines()
             for wrapped in textwrap.wrap(line, characters, break_long_words=False, break_on_hyphens=False) or [""]]
-
-
-_RELATIONS = "=≤≥<>≠≈"
 
 
 def _arrays(grid: Grid):

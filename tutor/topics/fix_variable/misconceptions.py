@@ -90,11 +90,10 @@ def candidates(problem: FixVariable) -> list[WrongAnswer] | Tiered:
         free=and_list(list(s.remaining))), f))
     if problem.ask == Ask.SLICE:
         # the slope the lesson's next step asks for, given for the slice (outside check h60, W1: the other way round
-        # was named, this way not)
-        # (not where the slice is a constant: 0 for T(0, y) = 85 says no more than a wrong number)
-        slopes = [(say["gave-slope-not-slice"](call=call, values=shown), slope)
-                  for x in s.remaining[:1] if len(s.remaining) == 1 and (slope := diff(s.slice, symbol(x))) != 0]
-        return [WrongAnswer.of([said], Answer(Shape.EXPRESSION, value)) for said, value in [*slices, *slopes]]
+        # was named, this way not); not a constant slice's 0, which says no more than a wrong number (T(0, y) = 85)
+        if len(s.remaining) == 1 and (slope := diff(s.slice, symbol(s.remaining[0]))) != 0:
+            slices.append((say["gave-slope-not-slice"](call=call, values=shown), slope))
+        return [WrongAnswer.of([said], Answer(Shape.EXPRESSION, value)) for said, value in slices]
     (x,) = s.remaining
     found = [WrongAnswer.of([say["gave-slice-not-slope"](call=call, x=x)], Answer(Shape.EXPRESSION, s.slice))]
     singles, pairs = derivative_tiers(s.slice, x, (x,), call)
