@@ -290,6 +290,20 @@ def test_the_paraboloid_with_its_tangent_plane_and_slices():
     assert [m.point for m in fix_x.markers] == [(4, 20)]
 
 
+def test_a_surface_defined_on_part_of_the_window_is_drawn_where_it_has_values():
+    """Outside check h59, P1: √(1 − x² − y²) over −3..3 was a speck, its tangent plane a sliver and its slices short;
+    the window is its disc, and the plane's patch reaches 0.4 of the window's half-width about the point."""
+    main, fix_y, fix_x = surface_figure("sqrt(1 - x^2 - y^2)", at="x=0.5,y=0.5", slices=True).panels
+    assert main.limits[:2] == fix_y.limits[:1] + fix_x.limits[:1] == ((-1.2, 1.2), (-1.2, 1.2))
+    (patch,) = main.planes
+    assert patch.xs == pytest.approx((0.02, 0.98)) and patch.ys == pytest.approx((0.02, 0.98))
+    (slice_y,) = curves(main, "slice-y")
+    assert min(z for _, _, z in slice_y.points if not math.isnan(z)) < 0.12  # down to the rim, 0.2 before
+    # defined everywhere, as the lesson's bowl: the window as before
+    assert surface_figure("x^2 + y^2", at="x=2,y=4").panels[0].limits[:2] == ((-5.0, 5.0), (-5.0, 5.0))
+    assert surface_figure("ln(x y)").panels[0].limits[:2] == ((-3.0, 3.0), (-3.0, 3.0))  # two quadrants of it
+
+
 def test_a_surface_alone_and_its_errors():
     (panel,) = surface_figure("x^2 + y^2").panels
     assert panel.kind == "surface" and panel.planes == () and panel.curves == ()

@@ -22,6 +22,7 @@ from .model import Curve, Figure, Grid, Marker, Panel
 
 DEFAULT_WINDOW = ((-3.0, 3.0), (-3.0, 3.0))
 PLANE_SHARE = 0.4  # the tangent plane's patch (and the tangent lines) reach this share of the half-width
+NARROWER = 0.6  # a window is cut down to f's domain where that is narrower than this share of it
 
 
 def surface_figure(f: str | Expr, variables: Sequence[str] | None = None,
@@ -34,14 +35,15 @@ def surface_figure(f: str | Expr, variables: Sequence[str] | None = None,
     if at is None:
         if slices:
             raise SolveError("the slices go through a point: give it, like --tangent-at x=2,y=4")
-        return Figure(title, (_surface(value, DEFAULT_WINDOW, names, f"z = {show(f, names)}"),), "surface")
+        return Figure(title, (_surface(value, _in_domain(value, DEFAULT_WINDOW), names, f"z = {show(f, names)}"),),
+                      "surface")
     point = point_values(at, names)
     plane = tangent_plane(f, names, dict(zip(names, point)))
     a, b, c = floats((*point, plane.value))
     # centred on the origin, where the lesson's bowl has its bottom, and reaching past the point
     half = float(max(3, math.ceil(1.25 * max(abs(a), abs(b)))))
-    window = ((-half, half), (-half, half))
-    reach = PLANE_SHARE * half
+    window = _in_domain(value, ((-half, half), (-half, half)), (a, b))
+    reach = PLANE_SHARE * min(high - low for low, high in window) / 2
     patch = _patch(plane, reach)
     pieces = _slices(value, plane, window, reach, name) if slices else ()
     main = _surface(value, window, names, f"tangent plane at {point_text(point)}: z = "
@@ -49,6 +51,19 @@ def surface_figure(f: str | Expr, variables: Sequence[str] | None = None,
                     curves=tuple(curve for in_space, _ in pieces for curve in in_space),
                     markers=(Marker((a, b, c), point_text((*point, plane.value)), "point"),))
     return Figure(title, (main, *(flat for _, flat in pieces)), "surface")
+
+
+def _in_domain(value: sample.Function, window: sample.Window, point: tuple[float, ...] = ()) -> sample.Window:
+    """The window cut down, axis by axis, to where f has values (and the point), where that is much narrower:
+    √(1 − x² − y²) lives on the unit disc, and drawn over −3..3 it was a speck with a jagged rim, its slices
+    stopping short and its tangent plane a sliver (outside check h59, P1)."""
+    field = sample.grid(value, window)
+    defined = [(x, y) for y, row in zip(field.ys, field.values) for x, v in zip(field.xs, row) if math.isfinite(v)]
+    if not defined:
+        return window  # the surface says so
+    cut = sample.window([*defined, *([point] if point else [])], pad=0.1)
+    return tuple(mine if mine[1] - mine[0] < NARROWER * (whole[1] - whole[0]) else whole
+                 for mine, whole in zip(cut, window))
 
 
 def _surface(value: sample.Function, window: sample.Window, names: Sequence[str], title: str,
