@@ -45,8 +45,10 @@ def inline(tmp_path, exercise: str, answer: str):
 ])
 def test_a_rule_done_wrong_is_named_wherever_the_rule_is_used(respond_to, answer):
     verdict = respond_to(answer)
-    # for x² + 5x + 5, keeping the 5 gives -5 as well, and at (2, 3) so does writing the point: then both are said
-    assert verdict.note.removesuffix("|kept-constant-term").replace("gave-the-point|", "") == \
+    # for x² + 5x + 5, keeping the 5 gives -5 as well, and at (2, 3) so does writing the point: then both are said;
+    # so does 2x + 2 = 0 solved without dividing by 2, where x + 2 = 0 is (x² + 2x: outside check h60, W14)
+    assert verdict.note.removesuffix("|kept-constant-term").replace("gave-the-point|", "").replace(
+        "coefficient-not-divided|", "") == \
         "misconception:power-rule-not-multiplied", verdict
     assert "did not multiply by it" in verdict.message
 

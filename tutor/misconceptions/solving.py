@@ -1,6 +1,6 @@
 """Misconceptions about solving f′ = 0 or ∇f = 0, shared by critical points and minimisation:
-the derivative given instead of its zero, f = 0 solved instead of f′ = 0, and a·x = b solved as
-x = a/b."""
+the derivative given instead of its zero, f = 0 solved instead of f′ = 0, a·x = b solved as
+x = a/b, and a·x + b = 0 as x = −b."""
 
 from __future__ import annotations
 
@@ -21,4 +21,7 @@ MISCONCEPTIONS = register(
     Misconception(
         "divided-wrong-way", "solved a·x = b as x = a/b",
         "It looks like you divided the wrong way round when solving {solved}: {values}."),
+    Misconception(
+        "coefficient-not-divided", "solved a·x + b = 0 as x = −b, without dividing by a",
+        "It looks like you did not divide by the coefficient when solving {equations}: {values}."),
 )

@@ -446,6 +446,7 @@ def _transforms(problem: CriticalPoints) -> list[_Transform]:
         if told:
             found.append(_Transform(told, swap, swapped))
     found += _sign_flips(problem)
+    found += _undivided(problem)
     found += _roots(problem)
     inverses: dict[Expr, Expr] = {}  # the same coordinates come again in many sets
 
@@ -575,6 +576,45 @@ def _sign_flips(problem: CriticalPoints) -> list[_Transform]:
                 other = flip(s)
                 return None if other is None else (tuple(dict.fromkeys(s[0] + other[0])), s[1])
             found.append(_Transform(said(flipped, both=True), add_flipped))
+    return found
+
+
+def _undivided(problem: CriticalPoints) -> list[_Transform]:
+    """a·x + b = 0 solved as x = −b, the division by a left out (outside check h60, W14: 2x + 5 = 0 as x = −5), for
+    the partials' factors of degree 1 in one variable whose coefficient is no ±1; in each coordinate alone, and in
+    every one at once."""
+    variables = problem.variables
+    syms = [symbol(v) for v in variables]
+    slips: dict[int, dict[Expr, tuple[Expr, Expr]]] = {}  # coordinate -> root -> (the slip's value, its factor)
+    for factor in sorted(set().union(*(g.atoms(sympy.Add) for g in problem.solution.gradient)),
+                         key=sympy.default_sort_key):
+        used = [i for i, s in enumerate(syms) if factor.has(s)]
+        terms = rational_terms(factor, [syms[used[0]]]) if len(used) == 1 else None
+        if terms is None or max(terms, default=(0,)) != (1,) or abs(terms[(1,)]) == 1 or (0,) not in terms:
+            continue
+        i, size = used[0], to_sympy(abs(terms[(1,)]))
+        root = to_sympy(-terms[(0,)] / terms[(1,)])  # 2x + 5: -5/2, and the slip's -5; -2y - 4: -2, and -4
+        slips.setdefault(i, {}).setdefault(root, (root * size, factor))
+    right_points, _ = problem.points_and_lines()
+    region = problem.solution.region
+
+    def said(coordinates: tuple[int, ...]) -> Said:
+        slipped = []
+        for i in coordinates:  # the root a right point has, where one has
+            root = next((r for r in slips[i] if any(p[i] == r for p in right_points)), next(iter(slips[i])))
+            slipped.append((i, root, *slips[i][root]))
+        return SOLVING["coefficient-not-divided"].fill(
+            equations=and_list([f"{show(factor, variables)} = 0" for *_, factor in slipped]),
+            values="; ".join(f"{variables[i]} = {show(root)}, not {show(wrong)}" for i, root, wrong, _ in slipped))
+
+    found = []
+    for coordinates in [(i,) for i in sorted(slips)] + ([tuple(sorted(slips))] if len(slips) > 1 else []):
+        def undivided(s: _Set, coordinates: tuple[int, ...] = coordinates) -> _Set | None:
+            points = tuple(tuple(slips[i][c][0] if i in coordinates and c in slips[i] else c for i, c in enumerate(p))
+                           for p in s[0])
+            moved = [q for p, q in zip(s[0], points) if q != p]
+            return (points, s[1]) if any(_in_region(region, q) for q in moved) else None
+        found.append(_Transform(said(coordinates), undivided))
     return found
 
 
