@@ -85,6 +85,14 @@ MISCONCEPTIONS = register(
         "It looks like you left out the square of the point {point}. The cost adds one squared error for "
         "every point, {n} of them here."),
     Misconception(
+        "intercept-left-out", "left the intercept b out of the line",
+        "It looks like you left b out of the line, as if it were y = mx. The error of each point is "
+        "mxᵢ + b − yᵢ, for the line y = mx + b."),
+    Misconception(
+        "points-swapped", "used each point's x and y the wrong way round",
+        "It looks like you used each point the wrong way round, (yᵢ, xᵢ) for (xᵢ, yᵢ). The error is mxᵢ + b − yᵢ: "
+        "xᵢ goes into the line, and yᵢ is the value it should give."),
+    Misconception(
         "cost-averaged", "took the mean of the squared errors for their sum",
         "It looks like you divided by n = {n}. E(m, b) is the sum of the squared errors, not their mean."),
     Misconception(
@@ -182,6 +190,9 @@ def _wrong_costs(problem: Cost, words: dict[str, str]) -> list[tuple[Said, _Term
         (said("cross-term-dropped"), _squares(data, lambda key: key == "mb")),
         (said("products-not-doubled"), _squares(data, once=tuple(_PRODUCTS))),
         (said("errors-not-squared"), _errors(data)),
+        # the line taken as y = mx, and the points read (y, x) (outside check h60, W5 and W6)
+        (said("intercept-left-out"), {key: c for key, c in right.items() if key[1] == 0}),
+        (said("points-swapped"), _squares([(y, x) for x, y in data])),
     ]
     if problem.ask == Ask.FUNCTION:
         # a slip in part of each square, told where the answer shows every term. For a single number (the
