@@ -39,7 +39,9 @@ def long_way_costs(problem: Cost) -> list:
     costs = [total(lambda x, y: _square(x, y, lambda key: True)) / scale,
              total(lambda x, y: _square(x, y, lambda key: key == "mb")) / scale,
              total(lambda x, y: _square(x, y, lambda key: False, once=("mb", "my", "by"))) / scale,
-             total(lambda x, y: M * x + B - y) / scale]
+             total(lambda x, y: M * x + B - y) / scale,
+             total(lambda x, y: (M * x - y) ** 2) / scale,  # the line y = mx
+             total(lambda x, y: _square(y, x, lambda key: False)) / scale]  # each point read (y, x)
     if problem.ask == Ask.FUNCTION:  # some products once; the y² left out, or the y added for them; (mx + b + y)²
         costs += [*(total(lambda x, y, once=once: _square(x, y, lambda key: False, once=once)) / scale
                     for once in [("mb",), ("my", "by"), ("my",), ("by",), ("mb", "my"), ("mb", "by")]),

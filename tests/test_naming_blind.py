@@ -96,5 +96,6 @@ def test_how_many_unnamed_answers_now_get_a_name(capsys):
     # errors added up (a number the two readings share: outside check h18's F7 asked for the ½), now told as either,
     # with absolute-errors; 39 since one coordinate moved uphill is named: row 280, (0.4943, 0.6047), "lesson's slide
     # gradient sign (0.1134) used"; 41 since the start given for where descent ends is named: rows 356 and 365,
-    # labelled "the start" and "start" (outside check h49, N6)
-    assert len(now_named) == 41, now_named
+    # labelled "the start" and "start" (outside check h49, N6); 42 since a slice given as its derivative is named: row 6,
+    # 2x for f(x, 4), labelled "gave slope not slice" (outside check h60, W1)
+    assert len(now_named) == 42, now_named
