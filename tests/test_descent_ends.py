@@ -264,3 +264,11 @@ def test_a_rate_refused_is_named(capsys, argv):
     """Outside check h58: of --rates 0,0.5, "the learning rate must be a positive number" did not say which."""
     assert main(["solve", *argv]) == 2
     assert capsys.readouterr().err == "tutor: the learning rate must be a positive number, like 0.01, not -0.5\n"
+
+
+@pytest.mark.parametrize("argv", [["rates", "x^2", "--start", "1", "--rates", "1/10,2/0", "--iterations", "10"],
+                                  ["descent", "x^2", "--start", "1", "--rate", "2/0"]])
+def test_a_rate_divided_by_zero_is_refused_with_a_sentence(capsys, argv):
+    """Outside check h61, N2: 2/0 as a rate was "something went wrong (ZeroDivisionError ...)", exit 70."""
+    assert main(["solve", *argv]) == 2
+    assert capsys.readouterr().err == "tutor: '2/0' divides by zero\n"

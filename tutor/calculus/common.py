@@ -146,6 +146,8 @@ def exact(value: Number) -> Expr:
             value = Fraction(str(value).strip())
         except ValueError:
             raise SolveError(f"'{value}' is not a number") from None
+        except ZeroDivisionError:  # a rate of 2/0 was "something went wrong" (outside check h61, N2)
+            raise SolveError(f"'{value}' divides by zero") from None
     if isinstance(value, Fraction):
         return to_sympy(value)
     raise TypeError(f"a number is expected, not {type(value).__name__}")
