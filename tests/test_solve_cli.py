@@ -2382,3 +2382,18 @@ def test_joined_latex_spans_never_make_a_command_run_into_a_letter(capsys, argv)
     assert run_on <= {"cdot", "partial", "alpha", "nabla"}
     if argv[0] == "critical":
         assert "$f_{xx} = \\partial$" in out  # the second partial's name subscripted, not `$f$\_$x$$x$`
+
+
+@pytest.mark.parametrize("argv, said", [
+    (["partial", "x*e + e^2", "--vars", "x,e", "--wrt", "e"],
+     "tutor: e is the name of a constant in maths, not of a variable: call the variable something else, like u\n"),
+    (["gradient", "x^2 + y^2 + pi", "--vars", "x,y,pi", "--at", "1,2,3"],
+     "tutor: pi is the name of a constant in maths, not of a variable: call the variable something else, like u\n"),
+    # nor is it suggested as one
+    (["gradient", "x^2 + y^2 + z^2", "--at", "x=1,y=2,e=3"], "tutor: can't read the point 'x=1,y=2,e=3': the parts are "
+                                                             "named x, y, z\n"),
+])
+def test_a_constants_name_is_refused_as_a_variable(capsys, argv, said):
+    """Outside check h61, N1: f was read with e as the constant, so a variable e was differentiated as 2.718…:
+    ∂/∂e of xe + e² was 0."""
+    assert run(capsys, *argv) == (2, "", said)

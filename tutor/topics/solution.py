@@ -23,6 +23,7 @@ import sympy
 from sympy import Expr
 
 from ..calculus.common import SolveError, function_of, order_variables, parse_point, variables_of
+from ..parse import CONSTANTS, FUNCTIONS
 from ..show import in_decimal_notation, latex_text, show, show_float, written_as_decimal
 from ..words import and_list
 
@@ -95,8 +96,9 @@ def _more_variables(text: str, names: Sequence[str]) -> tuple[str, ...]:
     """The variables a point gives values for, where it names some f lacks (x=2,y=3 for y³: x and y) or gives
     more values than f has variables (2,3 for y³: f's and the lesson's first that f lacks, x and y)."""
     named = set(re.findall(r"([A-Za-z_]\w*)\s*=", text))  # only to word the refusal: the point is read by
-    if named:  # parse_point's grammar
-        return order_variables({*names, *named}) if named - set(names) else ()
+    if named:  # parse_point's grammar; a constant's name (e=3) is no variable to add (outside check h61, N1)
+        extra = {n for n in named - set(names) if n not in CONSTANTS and n not in FUNCTIONS}
+        return order_variables({*names, *extra}) if extra else ()
     wanted = len(text.split(",")) - len(names)
     missing = [v for v in ("x", "y", "z") if v not in names][:max(wanted, 0)]
     return order_variables({*names, *missing}) if wanted > 0 and len(missing) == wanted else ()
