@@ -14,7 +14,7 @@ Three layers, which compose:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
 from functools import partial
@@ -457,8 +457,7 @@ def _transforms(problem: CriticalPoints) -> list[_Transform]:
 
     # in each coordinate alone, then in every one at once (the sauna's 3x − 12 = 0 and 3y − 12 = 0 both solved
     # as 3/12: (1/4, 1/4)), named for each, as one slip made twice
-    for inverted in [(i,) for i in range(len(variables))] + ([tuple(range(len(variables)))] if len(variables) > 1
-                                                              else []):
+    for inverted in _alone_and_together(range(len(variables))):
         def reciprocal(s: _Set, inverted: tuple[int, ...] = inverted) -> _Set | None:
             points = tuple(tuple(inverse(c) if i in inverted and c not in (0, 1, -1) else c for i, c in enumerate(p))
                            for p in s[0])
@@ -532,16 +531,11 @@ def _sign_flips(problem: CriticalPoints) -> list[_Transform]:
     variables = problem.variables
     syms = [symbol(v) for v in variables]
     roots: dict[int, dict[Expr, Expr]] = {}
-    in_partials = sorted(set().union(*(g.atoms(sympy.Add) for g in problem.solution.gradient)),
-                         key=sympy.default_sort_key)
-    for written, factors in ((True, problem.function.atoms(sympy.Add)), (False, in_partials)):
-        for factor in factors:
-            used = [i for i, s in enumerate(syms) if factor.has(s)]
-            if len(used) == 1:
-                i = used[0]
-                root = _linear_root(factor, syms[i])
-                if root is not None and root != 0 and (written or root not in roots.get(i, {})):
-                    roots.setdefault(i, {})[root] = factor  # a root f is written with is told with f's factor
+    for written, factors in ((True, problem.function.atoms(sympy.Add)), (False, _partials_factors(problem))):
+        for i, factor in _one_variable_factors(factors, syms):
+            root = _linear_root(factor, syms[i])
+            if root is not None and root != 0 and (written or root not in roots.get(i, {})):
+                roots.setdefault(i, {})[root] = factor  # a root f is written with is told with f's factor
     found: list[_Transform] = []
     right_points, _ = problem.points_and_lines()
     region = problem.solution.region
@@ -550,9 +544,8 @@ def _sign_flips(problem: CriticalPoints) -> list[_Transform]:
         """Each sign flipped named, with its factor's root ("±2" where both signs are kept)."""
         parts = []
         for i in flipped:
-            # the root a right point has, where one has: the sauna's ∂T/∂x has 3x − 12 and x − 6, and (4, 4) is 4's
-            root, factor = next(((r, g) for r, g in roots[i].items() if any(p[i] == r for p in right_points)),
-                                next(iter(roots[i].items())))
+            root = _right_root(roots[i], i, right_points)  # the sauna's 3x − 12 and x − 6: (4, 4) is 4's
+            factor = roots[i][root]
             parts.append(dict(name=variables[i], factor=show(factor, variables), root=show(root),
                               wrong=f"±{show(abs(root))}" if both else show(-root)))
         if len(parts) == 1:
@@ -563,13 +556,10 @@ def _sign_flips(problem: CriticalPoints) -> list[_Transform]:
         return Said.of("critical-point-sign", f"It looks like you took the signs of {names} the wrong way round: "
                                               f"{zeros}.")
 
-    for flipped in [(i,) for i in sorted(roots)] + ([tuple(sorted(roots))] if len(roots) > 1 else []):
+    for flipped in _alone_and_together(sorted(roots)):
         def flip(s: _Set, flipped: tuple = flipped, checked: bool = True) -> _Set | None:
             points = tuple(tuple(-c if i in flipped and c in roots[i] else c for i, c in enumerate(p)) for p in s[0])
-            # a point flipped out of the region is dropped from the answer, which then shows no flip: the
-            # sauna's (-4, -4) would make "missed (4, 4)" a sign taken the wrong way round too
-            moved = [q for p, q in zip(s[0], points) if q != p]
-            return (points, s[1]) if moved and (not checked or any(_in_region(region, q) for q in moved)) else None
+            return _moved_in_region(s, points, region, checked)
         found.append(_Transform(said(flipped), flip, unchecked=partial(flip, checked=False)))
         if len(flipped) > 1:
             def add_flipped(s: _Set, flip=flip) -> _Set | None:
@@ -586,13 +576,11 @@ def _undivided(problem: CriticalPoints) -> list[_Transform]:
     variables = problem.variables
     syms = [symbol(v) for v in variables]
     slips: dict[int, dict[Expr, tuple[Expr, Expr]]] = {}  # coordinate -> root -> (the slip's value, its factor)
-    for factor in sorted(set().union(*(g.atoms(sympy.Add) for g in problem.solution.gradient)),
-                         key=sympy.default_sort_key):
-        used = [i for i, s in enumerate(syms) if factor.has(s)]
-        terms = rational_terms(factor, [syms[used[0]]]) if len(used) == 1 else None
+    for i, factor in _one_variable_factors(_partials_factors(problem), syms):
+        terms = rational_terms(factor, [syms[i]])
         if terms is None or max(terms, default=(0,)) != (1,) or abs(terms[(1,)]) == 1 or (0,) not in terms:
             continue
-        i, size = used[0], to_sympy(abs(terms[(1,)]))
+        size = to_sympy(abs(terms[(1,)]))
         root = to_sympy(-terms[(0,)] / terms[(1,)])  # 2x + 5: -5/2, and the slip's -5; -2y - 4: -2, and -4
         slips.setdefault(i, {}).setdefault(root, (root * size, factor))
     right_points, _ = problem.points_and_lines()
@@ -600,22 +588,54 @@ def _undivided(problem: CriticalPoints) -> list[_Transform]:
 
     def said(coordinates: tuple[int, ...]) -> Said:
         slipped = []
-        for i in coordinates:  # the root a right point has, where one has
-            root = next((r for r in slips[i] if any(p[i] == r for p in right_points)), next(iter(slips[i])))
+        for i in coordinates:
+            root = _right_root(slips[i], i, right_points)
             slipped.append((i, root, *slips[i][root]))
         return SOLVING["coefficient-not-divided"].fill(
             equations=and_list([f"{show(factor, variables)} = 0" for *_, factor in slipped]),
             values="; ".join(f"{variables[i]} = {show(root)}, not {show(wrong)}" for i, root, wrong, _ in slipped))
 
     found = []
-    for coordinates in [(i,) for i in sorted(slips)] + ([tuple(sorted(slips))] if len(slips) > 1 else []):
+    for coordinates in _alone_and_together(sorted(slips)):
         def undivided(s: _Set, coordinates: tuple[int, ...] = coordinates) -> _Set | None:
             points = tuple(tuple(slips[i][c][0] if i in coordinates and c in slips[i] else c for i, c in enumerate(p))
                            for p in s[0])
-            moved = [q for p, q in zip(s[0], points) if q != p]
-            return (points, s[1]) if any(_in_region(region, q) for q in moved) else None
+            return _moved_in_region(s, points, region)
         found.append(_Transform(said(coordinates), undivided))
     return found
+
+
+def _alone_and_together(coordinates: Iterable[int]) -> list[tuple[int, ...]]:
+    """A slip in each coordinate alone, then in every one at once (one slip made in each, named for each)."""
+    each = [(i,) for i in coordinates]
+    return each + ([tuple(i for (i,) in each)] if len(each) > 1 else [])
+
+
+def _partials_factors(problem: CriticalPoints) -> list[Expr]:
+    """The sums in f's partial derivatives (2x + 5 of x² + 5x − y²), in a fixed order."""
+    return sorted(set().union(*(g.atoms(sympy.Add) for g in problem.solution.gradient)), key=sympy.default_sort_key)
+
+
+def _one_variable_factors(factors: Iterable[Expr], syms: Sequence[sympy.Symbol]) -> Iterator[tuple[int, Expr]]:
+    """Each factor that holds one variable alone, with that variable's index: where solving it gives a coordinate."""
+    for factor in factors:
+        used = [i for i, s in enumerate(syms) if factor.has(s)]
+        if len(used) == 1:
+            yield used[0], factor
+
+
+def _right_root(roots: Mapping[Expr, object], i: int, right_points: Sequence[Point]) -> Expr:
+    """Of a coordinate's roots, the one a right point has, where one has (the slip named is the one the answer shows),
+    else the first."""
+    return next((r for r in roots if any(p[i] == r for p in right_points)), next(iter(roots)))
+
+
+def _moved_in_region(s: _Set, points: tuple, region: Region | None, checked: bool = True) -> _Set | None:
+    """s with its points moved by a slip, where some moved; not where every moved point leaves the region, which
+    drops it from the answer, so that the answer shows no slip (the sauna's (-4, -4) would make "missed (4, 4)" a
+    sign taken the wrong way round too)."""
+    moved = [q for p, q in zip(s[0], points) if q != p]
+    return (points, s[1]) if moved and (not checked or any(_in_region(region, q) for q in moved)) else None
 
 
 def _linear_root(factor: Expr, s: sympy.Symbol) -> Expr | None:
