@@ -1022,6 +1022,10 @@ def test_a_parameter_named_like_a_constant_or_function_of_the_maths_is_refused(t
         "maths, and the parameter would replace it; call the parameter another letter, like 'm'"]
 
 
+# the end of the refusal of a parameter that would replace a variable of the function
+REPLACED = ", and the parameter would replace it; call the parameter another letter, like 'k'"
+
+
 def test_a_parameter_named_like_a_variable_of_the_function_is_refused(tmp_path, capsys):
     """Outside check h26, F4: params {y: ...} on x² y + y² replaced the variable: a student drew "∂/∂x of
     3x² + 9"; on x² + y² the only message was that a gradient needs two variables."""
@@ -1032,11 +1036,10 @@ def test_a_parameter_named_like_a_variable_of_the_function_is_refused(tmp_path, 
         "  - {id: m, kind: gradient, function: m^2 + b^2 + c m, variables: [m, b], params: {m: {int: [1, 3]}}}\n",
         encoding="utf-8")
     assert main(["pack", "validate", str(tmp_path / "v.yaml")]) == 1
-    said = ", and the parameter would replace it; call the parameter another letter, like 'k'"
     assert capsys.readouterr().out.splitlines() == [  # x beside the variables u and v is a parameter as any other
-        f"{tmp_path / 'v.yaml'}:3:79: exercise 'p': a parameter can't be named 'y': 'y' is a variable of the function{said}",
-        f"{tmp_path / 'v.yaml'}:4:59: exercise 'g': a parameter can't be named 'y': 'y' is a variable of the function{said}",
-        f"{tmp_path / 'v.yaml'}:6:84: exercise 'm': a parameter can't be named 'm': 'm' is a variable of the function{said}"]
+        f"{tmp_path / 'v.yaml'}:3:79: exercise 'p': a parameter can't be named 'y': 'y' is a variable of the function{REPLACED}",
+        f"{tmp_path / 'v.yaml'}:4:59: exercise 'g': a parameter can't be named 'y': 'y' is a variable of the function{REPLACED}",
+        f"{tmp_path / 'v.yaml'}:6:84: exercise 'm': a parameter can't be named 'm': 'm' is a variable of the function{REPLACED}"]
 
 
 def test_a_parameter_named_z_beside_a_function_of_x_and_y_is_told_what_z_is(tmp_path, capsys):
@@ -1048,12 +1051,11 @@ def test_a_parameter_named_z_beside_a_function_of_x_and_y_is_told_what_z_is(tmp_
         "  - {id: q, kind: partial_derivative, function: a x^2 y, wrt: x, params: {a: {int: [1, 3]}, z: {int: [1, 3]}}}\n",
         encoding="utf-8")
     assert main(["pack", "validate", str(tmp_path / "z.yaml")]) == 1
-    said = ", and the parameter would replace it; call the parameter another letter, like 'k'"
     out = capsys.readouterr().out.splitlines()
     assert f"{tmp_path / 'z.yaml'}:3:97: exercise 'p': a parameter can't be named 'z': 'z' is a variable of the " \
-           f"function{said}" in out
+           f"function{REPLACED}" in out
     assert f"{tmp_path / 'z.yaml'}:4:93: exercise 'q': a parameter can't be named 'z': 'z' is the name of a variable " \
-           f"(x, y or z) where the exercise lists none under 'variables'{said}" in out
+           f"(x, y or z) where the exercise lists none under 'variables'{REPLACED}" in out
 
 
 def test_maths_with_a_parameter_in_braces_is_told_to_name_it_alone(tmp_path, capsys):

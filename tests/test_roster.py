@@ -39,6 +39,12 @@ def write(path: Path, text: str | bytes) -> Path:
     return path
 
 
+def refused_separator(file: Path, separator: str) -> str:
+    """What the grader says of a class file of 2 students refused whole for its header's separator."""
+    return (f"{file}:1: the header is separated by {separator}, not commas: save the file as CSV UTF-8 (comma "
+            "delimited) and try again; the answers in it, of 2 students, are not graded")
+
+
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("roster")
@@ -109,8 +115,7 @@ def test_the_students_of_a_class_file_that_was_refused_are_told_it_could_not_be_
     out, pages = tmp_path / "out", tmp_path / "pages"
     assert main(["grade", PACK, str(euro), str(other), "--roster", str(roster), "--out", str(out),
                  "--feedback", str(pages)]) == 1
-    why = (f"{euro}:1: the header is separated by ';', not commas: save the file as CSV UTF-8 (comma delimited) and "
-           "try again; the answers in it, of 2 students, are not graded")
+    why = refused_separator(euro, "';'")
     assert capsys.readouterr().err.splitlines()[0] == why
     notes = {r["student"]: r["note"] for r in rows(out / "grades.csv")[1:]}
     assert notes["alice"] == f"Your submission could not be read ({why})."
@@ -127,8 +132,7 @@ def test_rows_with_commas_under_a_header_of_tabs_name_their_students(tmp_path, c
     tabs = write(tmp_path / "tabs.csv", "student\texercise\tanswer\nbob,cube,3x^2\nalice,fit,x\n")
     out = tmp_path / "out"
     assert main(["grade", PACK, str(tabs), "--roster", str(roster), "--out", str(out)]) == 1
-    why = (f"{tabs}:1: the header is separated by tabs, not commas: save the file as CSV UTF-8 (comma delimited) and "
-           "try again; the answers in it, of 2 students, are not graded")
+    why = refused_separator(tabs, "tabs")
     assert capsys.readouterr().err.splitlines()[0] == why
     notes = {r["student"]: r["note"] for r in rows(out / "grades.csv")[1:]}
     assert notes["alice"] == notes["bob"] == f"Your submission could not be read ({why})."
@@ -141,8 +145,7 @@ def test_an_id_off_the_roster_in_a_refused_file_is_reported(tmp_path, capsys):
     tabs = write(tmp_path / "tabs.csv", "student\texercise\tanswer\nbob\tcube\t3x^2\nzara\tfit\tx\n")
     out = tmp_path / "out"
     assert main(["grade", PACK, str(tabs), "--roster", str(roster), "--out", str(out)]) == 1
-    why = (f"{tabs}:1: the header is separated by tabs, not commas: save the file as CSV UTF-8 (comma delimited) and "
-           "try again; the answers in it, of 2 students, are not graded")
+    why = refused_separator(tabs, "tabs")
     assert capsys.readouterr().err.splitlines()[:2] == [
         why, f"{tabs}:1: student 'zara' is not on the roster (this file could not be read)"]
     assert "zara" not in [r["student"] for r in rows(out / "grades.csv")]
@@ -154,8 +157,7 @@ def test_the_students_of_a_refused_file_get_a_row_without_a_roster_too(tmp_path,
     euro = write(tmp_path / "euro.csv", b"student;exercise;answer\r\nalice;cube;3x^2\r\nbob;fit;3,2\r\nTotal;;\r\n")
     out = tmp_path / "out"
     assert main(["grade", PACK, str(euro), "--out", str(out)]) == 1
-    why = (f"{euro}:1: the header is separated by ';', not commas: save the file as CSV UTF-8 (comma delimited) and "
-           "try again; the answers in it, of 2 students, are not graded")
+    why = refused_separator(euro, "';'")
     assert capsys.readouterr().err.splitlines()[0] == why
     table = rows(out / "grades.csv")
     assert [r["student"] for r in table[1:]] == ["alice", "bob"]
