@@ -272,3 +272,26 @@ def test_a_rate_divided_by_zero_is_refused_with_a_sentence(capsys, argv):
     """Outside check h61, N2: 2/0 as a rate was "something went wrong (ZeroDivisionError ...)", exit 70."""
     assert main(["solve", *argv]) == 2
     assert capsys.readouterr().err == "tutor: '2/0' divides by zero\n"
+
+
+@pytest.mark.parametrize("command, argv, said", [
+    # outside check h61, N4: "must be a finite number" did not say which of the rates compared
+    ("rates", ["--rates", "0.1,1e999,0"], "the learning rate must be a finite number, not 1e999"),
+    ("descent", ["--rate", "1e999"], "the learning rate must be a finite number, not 1e999"),
+    ("plot", ["--rates", "0.1,1e999"], "the learning rate must be a finite number, not 1e999"),
+    # the same rate twice was compared with itself: "best: α = 0.5 and α = 0.5, tied"
+    ("rates", ["--rates", "0.5,0.5"], "the learning rate 0.5 is given twice: compare each rate once"),
+    ("rates", ["--rates", "0.5,0.1,1/2"], "the learning rates 0.5 and 1/2 are the same: compare each rate once"),
+    # an empty item was dropped unsaid
+    ("rates", ["--rates", "0.1,,0.5"],
+     "can't read the rates '0.1,,0.5': rate 2 is empty; write them with one comma between each, like 0.1,0.5"),
+    ("plot", ["--rates", "0.1,0.5,"],
+     "can't read the rates '0.1,0.5,': rate 3 is empty; write them with one comma between each, like 0.1,0.5"),
+])
+def test_rates_that_cannot_be_compared_are_refused_naming_which(capsys, tmp_path, command, argv, said):
+    start = ["x^2", "--start", "1", *argv]
+    full = (["plot", "rates", *start, "--iterations", "10", "--out", str(tmp_path / "r.png")] if command == "plot"
+            else ["solve", command, *start] + (["--iterations", "10"] if command == "rates" else []))
+    assert main(full) == 2
+    assert capsys.readouterr().err == f"tutor: {said}\n"
+    assert not (tmp_path / "r.png").exists()

@@ -131,8 +131,7 @@ def descend(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Numb
                          f"({describe(variables)})")
     alpha = _float(rate, "the learning rate")
     if not alpha > 0:  # the value said: among several rates compared, which (outside check h58)
-        shown = rate.strip() if isinstance(rate, str) else show_given([exact(rate)])
-        raise SolveError(f"the learning rate must be a positive number, like 0.01, not {shown}")
+        raise SolveError(f"the learning rate must be a positive number, like 0.01, not {given(rate)}")
     if iterations is not None and iterations < 1:  # as rates refuses it: no step, and yet a verdict on the run
         raise SolveError("the number of steps must be at least 1")
     if max_iterations < 1:  # no step would be taken, and the run's ending would judge a descent that never ran
@@ -390,9 +389,14 @@ def _float(value: Number, what: str) -> float:
         result = float(exact(value))
     except (TypeError, ValueError):
         raise SolveError(f"{what} must be a number") from None
-    if not math.isfinite(result):
-        raise SolveError(f"{what} must be a finite number")
+    if not math.isfinite(result):  # which, among several rates compared (outside check h61, N4)
+        raise SolveError(f"{what} must be a finite number, not {given(value)}")
     return result
+
+
+def given(value: Number) -> str:
+    """A number as its command or pack field gave it (0.5, 1/2), to name it."""
+    return value.strip() if isinstance(value, str) else show_given([exact(value)])
 
 
 @dataclass(frozen=True)

@@ -60,8 +60,8 @@ from sympy import Expr
 
 from ..show import show_floats
 from ..words import counted
-from .common import Number, SolveError, function_of, variables_of
-from .descent import Descent, Nearest, descend, nearest_critical, nowhere, positive_tolerance
+from .common import Number, SolveError, exact, function_of, variables_of
+from .descent import Descent, Nearest, descend, given, nearest_critical, nowhere, positive_tolerance
 
 DEFAULT_TOLERANCE = 1e-4
 GROWTH = 10  # how many times its size at the start (or 1) a run reaches to be running away
@@ -159,6 +159,11 @@ def compare_rates(f: str | Expr, variables: Sequence[str] | None, start: Sequenc
     variables = variables_of(f, variables)
     if not rates:
         raise SolveError("give at least one learning rate")
+    for i, later in enumerate(rates):  # two equal rates made "best: α = 0.5 and α = 0.5, tied" (outside check h61)
+        if (same := next((r for r in rates[:i] if exact(r) == exact(later)), None)) is not None:
+            twice = f"rate {given(same)} is given twice" if given(same) == given(later) else \
+                f"rates {given(same)} and {given(later)} are the same"
+            raise SolveError(f"the learning {twice}: compare each rate once")
     if steps < 1:
         raise SolveError("the number of steps must be at least 1")
     tolerance = positive_tolerance(tolerance)

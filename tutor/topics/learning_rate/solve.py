@@ -7,6 +7,7 @@ import argparse
 from collections.abc import Sequence
 
 from ... import calculus
+from ...calculus.common import SolveError
 from ...calculus.rates import DEFAULT_TOLERANCE, gradient_size
 from ...check import names
 from ...show import show, show_float, show_floats
@@ -22,8 +23,7 @@ def solve(function: str, start: str, rates: str, iterations: int, tolerance: flo
     from .steps import WHAT, apart_ends, rates_steps, reason
     f, names = read_function(function, variables)
     at = tuple(calculus.parse_point(start, names).values())
-    given = [r.strip() for r in rates.split(",") if r.strip()]
-    result = calculus.compare_rates(f, names, at, given, iterations, tolerance)
+    result = calculus.compare_rates(f, names, at, rates_given(rates), iterations, tolerance)
     size = gradient_size(names)
     table = [["k", *(f"α = {t.descent.rate_text}" for t in result.trials)]]
     last = max(len(t.descent.rows) for t in result.trials) - 1
@@ -54,6 +54,15 @@ def solve(function: str, start: str, rates: str, iterations: int, tolerance: flo
     return Solution(tuple(lines), tuple(latex), data, derivation)
 
 
+def rates_given(text: str) -> list[str]:
+    """The rates of --rates, each as typed; an empty one (0.1,,0.5) refused, where it was dropped unsaid."""
+    rates = [rate.strip() for rate in text.split(",")]
+    if (empty := next((i for i, rate in enumerate(rates) if not rate), None)) is not None:
+        raise SolveError(f"can't read the rates '{text.strip()}': rate {empty + 1} is empty; write them with one "
+                         f"comma between each, like 0.1,0.5")
+    return rates
+
+
 def best_line(result: calculus.LearningRates) -> str:
     """'best: α = 0.4'; rates as fast said as a tie, never one of them as better than the others."""
     if result.best is None:
@@ -70,7 +79,7 @@ def best_line(result: calculus.LearningRates) -> str:
     if len(rates) == 1:
         return f"best: {rates[0]}"
     k = result.trials[result.best].iterations
-    return f"best: {and_list(rates)}, tied ({'both' if len(rates) == 2 else 'each'} converge in {k} steps)"
+    return f"best: {and_list(rates)}, tied ({'both' if len(rates) == 2 else 'each'} converge in {counted(k, 'step')})"
 
 
 def _cell(trial: calculus.RateTrial, k: int) -> str:
