@@ -1981,6 +1981,16 @@ def test_a_variable_f_lacks_keeps_the_lessons_order(capsys, at):
     (["tangent", "y^2", "--at", "2,3"],
      "give 1 value (the variable is y), like y=1; to take f as a function of x and y, name them all with --vars x,y"),
     (["gradient", "x y", "--at", "1,2,3,4"], "give 2 values (the variables are x and y), like x=1,y=2"),
+    # outside check h61, N3: a name typed as a variable's was told of the constant e, a function W(x) or "the parts"
+    (["gradient", "x^2 + y^2", "--at", "x=1,E=2"],
+     "can't read the point 'x=1,E=2': unknown name 'E' (the variables are x and y); to take f as a function of x, y "
+     "and E, name them all with --vars x,y,E"),
+    (["tangent", "x^2 + y^2", "--at", "x=1,W=2"],
+     "can't read the point 'x=1,W=2': 'W' is not a variable of f (the variables are x and y)"),
+    (["gradient", "x^2 + y^2", "--at", "x=1,e=2"],
+     "can't read the point 'x=1,e=2': 'e' is not a variable of f (the variables are x and y)"),
+    (["partial", "x^2 y", "--wrt", "x", "--at", "sin=1,y=2"],
+     "can't read the point 'sin=1,y=2': 'sin' is not a variable of f (the variables are x and y)"),
     # finding 672: fix's refusal lacked the advice
     (["fix", "y^2", "--fix", "x=2"],
      "x is not a variable here (the variable is y); to take f as a function of x and y, name them all with "
@@ -2390,8 +2400,8 @@ def test_joined_latex_spans_never_make_a_command_run_into_a_letter(capsys, argv)
     (["gradient", "x^2 + y^2 + pi", "--vars", "x,y,pi", "--at", "1,2,3"],
      "tutor: pi is the name of a constant in maths, not of a variable: call the variable something else, like u\n"),
     # nor is it suggested as one
-    (["gradient", "x^2 + y^2 + z^2", "--at", "x=1,y=2,e=3"], "tutor: can't read the point 'x=1,y=2,e=3': the parts are "
-                                                             "named x, y, z\n"),
+    (["gradient", "x^2 + y^2 + z^2", "--at", "x=1,y=2,e=3"], "tutor: can't read the point 'x=1,y=2,e=3': 'e' is not a "
+                                                             "variable of f (the variables are x, y and z)\n"),
 ])
 def test_a_constants_name_is_refused_as_a_variable(capsys, argv, said):
     """Outside check h61, N1: f was read with e as the constant, so a variable e was differentiated as 2.718…:

@@ -336,7 +336,7 @@ def _unknown_character(character: str, vocabulary: _Vocabulary) -> str:
     if vocabulary.infer or vocabulary.pieces(alike) is not None or not alike.isalpha() or alike in "eE":  # 1.4E-1
         return f"{refused}: type {alike} instead"
     names = sorted({s.name for s in vocabulary.variables.values()})
-    return f"{refused}; it looks like {alike}, which is no name here either ({_describe(names)})"
+    return f"{refused}; it looks like {alike}, which is no name here either ({described_variables(names)})"
 
 
 _UNIT_VECTORS = ("i", "j", "k")  # 2x i + 2y j, the gradient as physics writes it
@@ -485,7 +485,7 @@ class _Vocabulary:
         return best[len(run)]
 
 
-def _describe(names: Sequence[str]) -> str:
+def described_variables(names: Sequence[str]) -> str:
     names = list(names)
     if not names:
         return "there are no variables here"
@@ -705,7 +705,7 @@ class _Tokenizer:
             return InputError(f"'{run}' is a unit vector here: {_IN_BRACKETS}", col, "unknown_name")
         if run == "T" and re.search(r"[)\]]\s*\^\s*$", self.text[: col - self.offset]):  # [2x, 2y]^T
             return InputError(f"a vector needs no transpose: {_IN_BRACKETS}", col, "unknown_name")
-        return UnknownName(f"unknown name '{run}' ({_describe(names)})", col, run, tuple(names))
+        return UnknownName(f"unknown name '{run}' ({described_variables(names)})", col, run, tuple(names))
 
 
 # ------------------------------------------------------------------ sizes of numbers

@@ -19,7 +19,7 @@ from ..budget import OutOfTime, counted
 from ..equality import real_roots
 from ..errors import TutorError
 from ..parse import CONSTANTS, FUNCTIONS, Answer, InputError, read, symbol, to_sympy
-from ..parse import _describe as describe  # the same words the parser uses
+from ..parse import described_variables as describe  # the same words the parser uses
 
 Number: TypeAlias = int | Fraction | Decimal | float | str | Expr
 DIGITS = 30  # working precision where an evaluation only has to tell signs or roots apart

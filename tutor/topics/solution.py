@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 import sympy
 from sympy import Expr
 
-from ..calculus.common import SolveError, function_of, order_variables, parse_point, variables_of
+from ..calculus.common import SolveError, describe, function_of, order_variables, parse_point, variables_of
 from ..parse import CONSTANTS, FUNCTIONS
 from ..show import in_decimal_notation, latex_text, show, show_float, written_as_decimal
 from ..words import and_list
@@ -85,18 +85,30 @@ def read_point(text: str, names: Sequence[str], partial: bool = False) -> dict[s
     try:
         return parse_point(text, names, partial)
     except SolveError as error:
+        message = error.message
+        if names and not partial and (unknown := sorted(_named(text) - set(names))):
+            # E=2, W=2 and e=2 were told "did you mean 'e'?", "'W' needs an argument" or "the parts are named x, y"
+            # of a name typed as a variable's (outside check h61, N3)
+            known = CONSTANTS.keys() | FUNCTIONS.keys()
+            said = f"'{unknown[0]}' is not a variable of f" if unknown[0] in known else f"unknown name '{unknown[0]}'"
+            message = f"can't read the point '{text.strip()}': {said} ({describe(names)})"
         more = _more_variables(text, names) if names else ()  # a constant f takes no point: said as it is
         if not more:
-            raise
-        raise SolveError(f"{error.message}; to take f as a function of {and_list(list(more))}, name them all with "
+            raise SolveError(message) from None
+        raise SolveError(f"{message}; to take f as a function of {and_list(list(more))}, name them all with "
                          f"--vars {','.join(more)}") from None
+
+
+def _named(text: str) -> set[str]:
+    """The names a point gives values to (x=2, y=3), only to word its refusal: the point is read by
+    parse_point's grammar."""
+    return set(re.findall(r"([A-Za-z_]\w*)\s*=", text))
 
 
 def _more_variables(text: str, names: Sequence[str]) -> tuple[str, ...]:
     """The variables a point gives values for, where it names some f lacks (x=2,y=3 for y³: x and y) or gives
     more values than f has variables (2,3 for y³: f's and the lesson's first that f lacks, x and y)."""
-    named = set(re.findall(r"([A-Za-z_]\w*)\s*=", text))  # only to word the refusal: the point is read by
-    if named:  # parse_point's grammar; a constant's name (e=3) is no variable to add (outside check h61, N1)
+    if named := _named(text):  # a constant's name (e=3) is no variable to add (outside check h61, N1)
         extra = {n for n in named - set(names) if n not in CONSTANTS and n not in FUNCTIONS}
         return order_variables({*names, *extra}) if extra else ()
     wanted = len(text.split(",")) - len(names)
