@@ -192,6 +192,34 @@ def test_a_descent_that_converges_where_f_has_no_minimum_says_so_without_steps(c
     assert out.splitlines()[-1] == said
 
 
+@pytest.mark.parametrize("argv, said", [
+    (["x^2 - y^2", "--start", "1,0", "--rate", "0.1"],
+     "the nearest critical point, (0, 0), is a saddle point: not a minimum"),
+    (["x^3", "--start", "1", "--rate", "0.1", "--tolerance", "0.0001"],
+     "the nearest critical point, 0, is neither a minimum nor a maximum: not a minimum"),
+    (["1 - x^2 - y^2", "--start", "0,0", "--rate", "0.1"],
+     "the nearest critical point, (0, 0), is a local maximum: not a minimum"),
+    (["x^2 + y^2", "--start", "1,1", "--rate", "0.1"], None),
+])
+def test_a_descent_that_converges_where_f_has_no_minimum_says_so_in_its_picture_and_latex(capsys, argv, said):
+    """Outside check h61, N5: the warning `solve` gives was missing from `plot descent`'s title and from --latex."""
+    from tutor.plot import descent_figure
+    f, _, start, _, rate, *more = argv
+    title = descent_figure(f, start, rate, tolerance=float(more[1]) if more else None).panels[0].title
+    assert (title.splitlines()[-1] == said) if said else "minimum" not in title
+    status, out, _ = run(capsys, "descent", *argv, "--latex")
+    assert status == 0 and out.splitlines()[-1].startswith("Converged after ")
+    assert ("not only near a minimum." in out) == (said is not None)
+
+
+def test_the_best_rate_is_said_in_latex(capsys):
+    """Outside check h61: `rates --latex` gave each rate's word and never said which was best."""
+    status, out, _ = run(capsys, "rates", "x^2", "--start", "1", "--rates", "0.4,0.6,0.1", "--iterations", "20",
+                         "--latex")
+    assert status == 0 and out.splitlines()[-1] == (
+        r"Best: $\alpha$ = 0.4 and $\alpha$ = 0.6, tied (both converge in 7 steps).")
+
+
 def test_a_rate_that_converges_to_a_minimum_is_best_beside_one_that_stalls(capsys):
     # f′ = x²(x - 1): from -0.5, α = 4 lands on the minimum 1 at once; α = 0.5 creeps up to the inflection 0
     status, out, _ = run(capsys, "rates", "x^4/4 - x^3/3", "--start=-0.5", "--rates", "4,0.5", "--iterations",

@@ -7,11 +7,14 @@ import itertools
 import math
 from collections.abc import Sequence
 
+import sympy
 from sympy import Expr
 
 from ..calculus import Behaviour, Descent, DescentRow, LearningRates, descend, fit_line, points_from_text
 from ..calculus.common import Number, SolveError, exact
+from ..calculus.descent import Nearest, nearest_critical
 from ..show import show_float
+from ..steps.render import VERDICTS
 from . import sample
 from .contour import contour_panel
 from .curve import graph_panel
@@ -96,6 +99,8 @@ def _panel(f: Expr, names: Sequence[str], result: Descent, name: str, heading: s
     else:
         title += (f"{'converged' if result.converged else 'stopped'} after {last.k} iteration{'s' * (last.k != 1)} "
                   f"at {floats_text(last.point)}, {name} = {show_float(last.value)}")
+        if result.converged and (nearest := nearest_critical(result)) is not None and nearest.not_minimum:
+            title += "\n" + _not_a_minimum(nearest, name, names)
         if rows[-1].k < last.k:  # x² at 1.5 from 1: 20 steps out to 10⁶, the overshooting squashed into a dot
             title += f"\ndrawn up to iteration {rows[-1].k}, before it leaves the picture"
     if len(names) == 1:
@@ -106,6 +111,16 @@ def _panel(f: Expr, names: Sequence[str], result: Descent, name: str, heading: s
     route = tuple(point for point, _ in ends)
     return contour_panel(f, names, sample.window(route), title, curves=(Curve(route, "path", "path"),),
                          markers=_iterates(route))
+
+
+def _not_a_minimum(nearest: Nearest, name: str, names: Sequence[str]) -> str:
+    """Where a run converged, what it converged near, as `solve descent` says it, shortly: "converged" alone
+    was read as a minimum found (outside check h61, N5)."""
+    slope = f"{name}′" if len(names) == 1 else f"∇{name}"
+    if nearest.point is None:
+        return f"{name} has no critical point: {slope} is small there, but not 0"
+    point = floats_text([float(sympy.N(c, 20)) for c in nearest.point.point])
+    return f"the nearest critical point, {point}, is {VERDICTS[nearest.point.nature]}: not a minimum"
 
 
 def _in_view(result: Descent, diverges: bool = False) -> tuple[DescentRow, ...]:

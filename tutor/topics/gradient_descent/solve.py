@@ -11,8 +11,8 @@ from ...calculus import DescentRow, rates
 from ...calculus.common import SolveError, exact
 from ...calculus.descent import nearest_critical
 from ...check import names
-from ...show import show, show_apart, show_float, show_floats, show_given, show_point_apart
-from ...words import counted
+from ...show import latex_text, show, show_apart, show_float, show_floats, show_given, show_point_apart
+from ...words import capitalized, counted
 from ..base import Command
 from ..solution import Solution, columns, function_argument, header, read_function
 
@@ -103,7 +103,8 @@ def solve(function: str | None, start: str, rate: str, iterations: int | None = 
                      for r in result.rows]}
     derivation = descent_steps(f, names, None, None, result=result, capped=capped, name=name) \
         if explain else None
-    return Solution(tuple(lines), tuple(latex), data, derivation)
+    # how it ended, in words after the maths: the point alone read as a minimum found (outside check h61, N5)
+    return Solution(tuple(lines), tuple(latex), data, derivation, latex_words=(latex_text(f"{capitalized(ending)}."),))
 
 
 def within_bound(iterations: int | None, max_iterations: int) -> None:

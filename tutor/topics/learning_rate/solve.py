@@ -10,7 +10,7 @@ from ... import calculus
 from ...calculus.common import SolveError
 from ...calculus.rates import DEFAULT_TOLERANCE, gradient_size
 from ...check import names
-from ...show import show, show_float, show_floats
+from ...show import latex_text, show, show_float, show_floats
 from ...words import and_list, counted
 from ..base import Command
 from ..solution import Solution, columns, function_argument, header, read_function
@@ -51,7 +51,9 @@ def solve(function: str, start: str, rates: str, iterations: int, tolerance: flo
             "tied": [result.trials[i].rate for i in result.best_rates if i != result.best],
             "apart": result.apart}
     derivation = rates_steps(result, ", ".join(str(t.behaviour) for t in result.trials)) if explain else None
-    return Solution(tuple(lines), tuple(latex), data, derivation)
+    best_said = best_line(result)  # "best: …" or "no rate …": after the maths too, where the LaTeX named none (h61)
+    return Solution(tuple(lines), tuple(latex), data, derivation,
+                    latex_words=(latex_text(f"{best_said[:1].upper()}{best_said[1:]}."),))
 
 
 def rates_given(text: str) -> list[str]:
@@ -79,7 +81,7 @@ def best_line(result: calculus.LearningRates) -> str:
     if len(rates) == 1:
         return f"best: {rates[0]}"
     k = result.trials[result.best].iterations
-    return f"best: {and_list(rates)}, tied ({'both' if len(rates) == 2 else 'each'} converge in {counted(k, 'step')})"
+    return f"best: {and_list(rates)}, tied ({'both' if len(rates) == 2 else 'each'} converge in {k} steps)"
 
 
 def _cell(trial: calculus.RateTrial, k: int) -> str:
