@@ -108,6 +108,6 @@ def test_sign_inside_names_the_piece(capsys):
 
 
 def test_abs_keeps_its_sign_derivative(capsys):
-    assert _solve(capsys, "gradient", "abs(x) y")[1] == "f(x, y) = y|x|\n∇f = (y sign(x), |x|)\n"
+    assert _solve(capsys, "gradient", "abs(x) y")[1] == "f(x, y) = y|x|\n∇f = (y sign(x), |x|), where x ≠ 0\n"
     assert _solve(capsys, "minimize", "abs(x)^3")[1].splitlines()[1:] == [
         "f′(x) = x(x sign(x) + 2|x|) = 0 at x = 0", "minimum: f(0) = 0"]

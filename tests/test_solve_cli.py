@@ -69,6 +69,31 @@ def test_the_derivative_of_an_absolute_value_is_said_where_it_holds(capsys):
             "d/du[|u|] = sign(u) where u ≠ 0; at u = 0 it has a corner, and no derivative.") in out.splitlines()
 
 
+@pytest.mark.parametrize("argv, line", [
+    (["partial", "abs(x) y", "--wrt", "x"], "∂f/∂x = y sign(x), where x ≠ 0"),
+    (["gradient", "abs(x - 2y)"], "∇f = (sign(x - 2y), -2 sign(x - 2y)), where x - 2y ≠ 0"),
+    (["gradient", "abs(x) + abs(y)"], "∇f = (sign(x), sign(y)), where x ≠ 0 and y ≠ 0"),
+    # the formula's values from either side meet at the corner, so it holds there too: x|x| and |x|³ have slope 0
+    (["partial", "x abs(x) + y", "--wrt", "x"], "∂f/∂x = x sign(x) + |x|"),
+    (["gradient", "abs(x)^3 + y"], "∇f = (x(x sign(x) + 2|x|), 1)"),
+])
+def test_a_derivative_with_a_corner_says_where_its_formula_holds(capsys, argv, line):
+    """Outside check h61, F4: the answer line, all a user sees without --steps, gave y sign(x) for y|x|, whose
+    value 0 at x = 0 is a slope where f has a corner and none."""
+    status, out, _ = run(capsys, *argv)
+    assert status == 0 and out.splitlines()[1] == line
+
+
+def test_a_corner_is_said_in_latex_and_json(capsys):
+    _, out, _ = run(capsys, "gradient", "abs(x) + abs(y)", "--latex")
+    assert out.splitlines()[1] == (r"\[ \nabla f = \left(\operatorname{sign}\left(x\right), "
+                                   r"\operatorname{sign}\left(y\right)\right)\quad (x \neq 0,\ y \neq 0) \]")
+    _, out, _ = run(capsys, "partial", "abs(x) y", "--wrt", "x", "--json")
+    assert json.loads(out)["holds_where"] == ["x ≠ 0"]
+    _, out, _ = run(capsys, "partial", "x^2 y", "--wrt", "x", "--json")
+    assert json.loads(out)["holds_where"] == []
+
+
 def test_the_quotient_rule_puts_u_v_and_their_derivatives_into_the_formula_in_its_order(capsys):
     _, out, _ = run(capsys, "partial", "x/(x+y)", "--wrt", "x", "--steps")
     assert ("2. Quotient rule (u′v − uv′)/v² with u = x and v = x + y, so u′ = 1 and v′ = 1: "
@@ -644,7 +669,7 @@ def test_the_derivative_of_max_and_min_is_written_with_sign(capsys):
     status, out, _ = run(capsys, "minimize", "min(x^2, (x-2)^2 + 1)")
     assert out.splitlines()[1] == "f′(x) = 2(sign(5 - 4x) + x - 1) = 0 at x = 0 and x = 2"
     status, out, _ = run(capsys, "partial", "max(x, y) + x^2", "--wrt", "x")
-    assert out.splitlines()[1] == "∂f/∂x = 2x + (sign(x - y) + 1)/2"
+    assert out.splitlines()[1] == "∂f/∂x = 2x + (sign(x - y) + 1)/2, where x - y ≠ 0"
 
 
 @pytest.mark.parametrize("argv, summary, last", [
@@ -1576,7 +1601,7 @@ _FROM_DEFINITION = "its formula has no value there, so from the definition, lim 
       f"∂f/∂x(0, 0) = 0: {_FROM_DEFINITION}(f(h, 0) − f(0, 0))/h = 0",
       f"∂f/∂y(0, 0) = 0: {_FROM_DEFINITION}(f(0, h) − f(0, 0))/h = 0"]),
     (["gradient", "sqrt(abs(x*y))", "--at", "x=0,y=0"],
-     ["f(x, y) = √|xy|", "∇f = (y sign(xy)/(2√|xy|), x sign(xy)/(2√|xy|))", "∇f(0, 0) = (0, 0)",
+     ["f(x, y) = √|xy|", "∇f = (y sign(xy)/(2√|xy|), x sign(xy)/(2√|xy|)), where xy ≠ 0", "∇f(0, 0) = (0, 0)",
       f"∂f/∂x(0, 0) = 0: {_FROM_DEFINITION}(f(h, 0) − f(0, 0))/h = 0",
       f"∂f/∂y(0, 0) = 0: {_FROM_DEFINITION}(f(0, h) − f(0, 0))/h = 0"]),
     # finding 312: 0^y along x = 0 is 0 on both sides of y = 2 (the power stays positive); it was "undefined from
@@ -1586,7 +1611,7 @@ _FROM_DEFINITION = "its formula has no value there, so from the definition, lim 
     (["partial", "x^y", "--wrt", "y", "--at", "0,2"],
      ["f(x, y) = xʸ", "∂f/∂y = xʸ ln(x)", f"∂f/∂y(0, 2) = 0: {_FROM_DEFINITION}(f(0, 2 + h) − f(0, 2))/h = 0"]),
     (["gradient", "(x^2)^y", "--at", "0,1"],
-     ["f(x, y) = |x|²ʸ", "∇f = (2y|x|²ʸ⁻¹ sign(x), 2 ln(|x|)|x|²ʸ)", "∇f(0, 1) = (0, 0)",
+     ["f(x, y) = |x|²ʸ", "∇f = (2y|x|²ʸ⁻¹ sign(x), 2 ln(|x|)|x|²ʸ), where x ≠ 0", "∇f(0, 1) = (0, 0)",
       f"∂f/∂y(0, 1) = 0: {_FROM_DEFINITION}(f(0, 1 + h) − f(0, 1))/h = 0"]),
     (["gradient", "x^2 + y^2", "--at", "x=0,y=0"],  # where the formula has a value, nothing more is said
      ["f(x, y) = x² + y²", "∇f = (2x, 2y)", "∇f(0, 0) = (0, 0)"]),

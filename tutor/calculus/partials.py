@@ -254,6 +254,31 @@ _KINKS = (sympy.Abs, sympy.sign, sympy.Heaviside, sympy.floor, sympy.ceiling, sy
 LIMIT_CALLS = 500_000
 
 
+def corners(derivatives: Sequence[Expr]) -> tuple[Expr, ...]:
+    """The insides u of the derivatives' sign(u) where a formula may be wrong at u = 0, in order: sympy's d/dx |x|
+    is sign(x), and sign(0) = 0 is a value where a corner has none (y|x| at x = 0, y ≠ 0). Left out where the
+    formula's values from either side meet on u = 0, so that it holds there too (x|x|: x sign(x) + |x| is 0
+    from both sides at 0; |x|³)."""
+    found: list[Expr] = []
+    for slope in derivatives:
+        for jump in sorted(slope.atoms(sympy.sign), key=sympy.default_sort_key):
+            u = jump.args[0]
+            sides = (slope.xreplace({jump: sympy.S.One}), slope.xreplace({jump: sympy.S.NegativeOne}))
+            if u.free_symbols and u not in found and not _meet(sides[0] - sides[1], u):
+                found.append(u)
+    return tuple(found)
+
+
+def _meet(gap: Expr, u: Expr) -> bool:
+    """Whether gap is 0 wherever u = 0, shown by putting in u's root in a variable u is linear in (x = 2y for
+    x - 2y); False where no such root shows it (the formula is then said to hold off u = 0, which is true)."""
+    for v in sorted(u.free_symbols, key=lambda s: s.name):
+        slope = sympy.diff(u, v)
+        if slope != 0 and not slope.has(v):
+            return sympy.expand(gap.subs(v, sympy.expand(v - u / slope))) == 0
+    return False
+
+
 def differentiable_at(f: Expr, variables: Sequence[str], point: Sequence[Expr], wrt: str) -> None:
     """SolveError where ∂f/∂wrt does not exist at the point: f has a kink or a jump there (|x| at
     x = 0), and its one-sided derivatives differ. sympy's derivative of |x| is sign(x), 0 at x = 0,

@@ -160,6 +160,17 @@ def approx_point(point: Sequence[Expr]) -> str:
     return " ≈ (" + ", ".join(text.removeprefix(" ≈ ") or show(c, decimals=True) for text, c in zip(shown, point)) + ")"
 
 
+def off_corners(insides: Sequence[Expr], names: Sequence[str], latex: bool = False) -> str:
+    """', where x ≠ 0' after a derivative that need not hold where those `insides` are 0 (calculus.partials.corners:
+    y sign(x) for y|x|, whose sign(0) = 0 the answer line gave as a slope where f has a corner: outside check
+    h61, F4); '' for the rest."""
+    if not insides:
+        return ""
+    if latex:
+        return r"\quad (" + r",\ ".join(rf"{show(u, names, latex=True)} \neq 0" for u in insides) + ")"
+    return ", where " + and_list([f"{show(u, names)} ≠ 0" for u in insides])
+
+
 def args(point: Sequence[Expr], latex: bool = False, decimals: bool = False, fractions: bool = False) -> str:
     return "(" + ", ".join(show(p, latex=latex, decimals=decimals, fractions=fractions) for p in point) + ")"
 

@@ -7,11 +7,20 @@ from collections.abc import Sequence
 from typing import Any
 
 from ... import calculus
-from ...calculus.partials import definition_said
+from ...calculus.partials import corners, definition_said
 from ...check import names
 from ...show import show
 from ..base import Command
-from ..solution import Solution, args, exact_data, function_argument, header, read_function, read_point
+from ..solution import (
+    Solution,
+    args,
+    exact_data,
+    function_argument,
+    header,
+    off_corners,
+    read_function,
+    read_point,
+)
 
 
 def solve(function: str, at: str | None = None, variables: Sequence[str] | None = None,
@@ -20,10 +29,13 @@ def solve(function: str, at: str | None = None, variables: Sequence[str] | None 
     f, names = read_function(function, variables)
     point = read_point(at, names) if at else None
     result = calculus.gradient(f, names, point)
-    lines = [header(f, names), f"∇f = {show(result.components, names)}"]
-    latex = [header(f, names, True), rf"\nabla f = {show(result.components, names, latex=True)}"]
+    insides = corners(result.components)
+    lines = [header(f, names), f"∇f = {show(result.components, names)}{off_corners(insides, names)}"]
+    latex = [header(f, names, True),
+             rf"\nabla f = {show(result.components, names, latex=True)}{off_corners(insides, names, True)}"]
     data: dict[str, Any] = {"kind": "gradient", "function": show(f, names), "variables": list(names),
-                            "gradient": [show(c, names) for c in result.components]}
+                            "gradient": [show(c, names) for c in result.components],
+                            "holds_where": [f"{show(u, names)} ≠ 0" for u in insides]}
     if result.at is not None and result.values is not None:
         at_point = tuple(result.at.values())
         lines.append(f"∇f{args(at_point)} = {show(result.values)}")

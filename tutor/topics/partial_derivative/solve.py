@@ -8,7 +8,7 @@ from typing import Any
 
 from ... import calculus
 from ...calculus.common import SolveError, describe, order_variables
-from ...calculus.partials import definition_said
+from ...calculus.partials import corners, definition_said
 from ...check import names
 from ...show import show
 from ..base import Command
@@ -19,6 +19,7 @@ from ..solution import (
     exact_data,
     function_argument,
     header,
+    off_corners,
     read_function,
     read_point,
 )
@@ -41,11 +42,14 @@ def solve(function: str, wrt: str | None = None, at: str | None = None,
         names = (*names, wrt) if variables else order_variables((*names, wrt))
     point = read_point(at, names) if at else None
     result = calculus.partial(f, wrt, point, names)
-    lines = [header(f, names), f"{_d(names, wrt)} = {show(result.derivative, names)}"]
-    latex = [header(f, names, True), f"{_d(names, wrt, True)} = {show(result.derivative, names, latex=True)}"]
+    insides = corners([result.derivative])
+    lines = [header(f, names), f"{_d(names, wrt)} = {show(result.derivative, names)}{off_corners(insides, names)}"]
+    latex = [header(f, names, True), f"{_d(names, wrt, True)} = {show(result.derivative, names, latex=True)}"
+                                     f"{off_corners(insides, names, True)}"]
     data: dict[str, Any] = {"kind": "partial", "function": show(f, names), "variables": list(names), "wrt": wrt,
                             "derivative": show(result.derivative, names),
-                            "derivative_latex": show(result.derivative, names, latex=True)}
+                            "derivative_latex": show(result.derivative, names, latex=True),
+                            "holds_where": [f"{show(u, names)} ≠ 0" for u in insides]}
     if result.at is not None:
         at_point = tuple(result.at.values())
         lines.append(f"{_d(names, wrt)}{args(at_point)} = {show(result.value)}{approx(result.value)}"
