@@ -130,18 +130,24 @@ def test_an_exercise_named_like_a_column_of_the_grader_is_refused_before_grading
     assert not (tmp_path / "out").exists()
 
 
-def test_two_exercises_whose_ids_differ_in_case_or_dashes_are_two_columns(tmp_path):
-    """The pack's own ids are told apart as written, as validate takes them (d_1 and d-1): only a column of
-    another's (the roster's, the format's) is compared loosely with them."""
+def test_two_exercises_whose_ids_differ_in_case_or_dashes_are_refused_before_grading(tmp_path, capsys):
+    """Outside check h63, F2: cube beside Cube passed validate, and the grader wrote two columns its own rule calls
+    one name (and told a student's `Px` only of `px`)."""
     pack = tmp_path / "pack.yaml"
     pack.write_text((DATA / "pack.yaml").read_text(encoding="utf-8").replace("id: fit", "id: Cube"),
                     encoding="utf-8")
     submissions = tmp_path / "class.csv"
     submissions.write_text("student,exercise,answer\nalice,cube,3x^2\n", encoding="utf-8")
     assert main(["grade", str(pack), str(submissions), "--out", str(tmp_path / "out"), "--format", "canvas",
-                 "--columns", "exercise"]) == 0
-    assert (tmp_path / "out" / "grades.csv").read_text(encoding="utf-8").startswith(
-        "student,cube,drill,critical,Cube,total,max,percent")
+                 "--columns", "exercise"]) == 2
+    line = next(i for i, text in enumerate(pack.read_text(encoding="utf-8").splitlines(), 1) if "id: Cube" in text)
+    first = next(i for i, text in enumerate(pack.read_text(encoding="utf-8").splitlines(), 1) if "id: cube" in text)
+    assert f":{line}:" in capsys.readouterr().err.splitlines()[0]
+    assert not (tmp_path / "out").exists()
+    assert main(["pack", "validate", str(pack)]) == 1
+    assert capsys.readouterr().out.endswith(
+        f"exercise 'Cube': the id 'Cube' is 'cube' (line {first}) written otherwise: ids are compared without case, "
+        "'_' and '-' as spaces, as a gradebook's columns are; rename one\n")
 
 
 @pytest.mark.parametrize("drop, map_from, map_to, users", [

@@ -24,9 +24,9 @@ from .markup import number
 from .outputs import Writer
 from .packs import Pack
 from .reports import FILES, Column, Whose, cell, gradebook_columns, key_cell, roster_columns, scaled_total
-from .roster import EMAIL_COLUMNS, Enrolled, Roster, column_key
+from .roster import EMAIL_COLUMNS, Enrolled, Roster
 from .submissions import shown
-from .words import TextEnum, and_list, counted
+from .words import TextEnum, and_list, column_key, counted
 
 
 class LMS(TextEnum):
@@ -167,9 +167,7 @@ def check_columns(pack: Pack, roster: Roster | None, lms: LMS | None, columns: C
         first: dict[str, Column] = {}
         for later in named:
             earlier = first.setdefault(column_key(later.name), later)
-            # two exercises' ids are told apart as written (d_1 and d-1): the pack's own, which validate took
-            if earlier is not later and not (earlier.whose == later.whose == Whose.EXERCISE
-                                             and earlier.name != later.name):
+            if earlier is not later:  # two exercises' ids never (validate refuses d_1 beside D-1)
                 same = earlier.name == later.name
                 both = shown(earlier.name) + ("" if same else f" and {shown(later.name)}")
                 alike = "" if same else " (names are compared without case, '_' and '-' as spaces)"

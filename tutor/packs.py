@@ -55,7 +55,7 @@ from .topics.base import Field, substitute
 from .topics.fields import ID_PATTERN, NUMERIC_READERS, READERS, ReadError, braces
 from .topics.solution import places_asked
 from .variant_check import UNKNOWN_NAME, Finding, Params, drawn, first_failing, refusing, text_named, with_draw
-from .words import and_list, unseen
+from .words import and_list, column_key, unseen
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
     from .steps import Step
@@ -645,15 +645,18 @@ def _read(text: str, source: str, folder: Path, limits: Limits, verify: bool,
         report.add(listing, f"a pack has at most {limits.max_exercises} exercises, not {len(listing.value)}; "
                             "split it into several packs")
     else:
-        seen: dict[str, int] = {}
+        seen: dict[str, tuple[str, int]] = {}  # by the id as its gradebook column is compared: PX and px are one
         for node in listing.value:
             exercise_id = _id_of(node)
-            if exercise_id in seen:
-                report.add(node, f"duplicate id (first used at line {seen[exercise_id]})", exercise_id)
+            if exercise_id is not None and (first := seen.get(column_key(exercise_id))) is not None:
+                earlier, line = first
+                report.add(node, f"duplicate id (first used at line {line})" if earlier == exercise_id else
+                           f"the id '{exercise_id}' is '{earlier}' (line {line}) written otherwise: ids are compared "
+                           "without case, '_' and '-' as spaces, as a gradebook's columns are; rename one", exercise_id)
                 _exercise(node, report, pack_id or "?", folder, False)  # its own problems too; it is not added
                 continue
             if exercise_id is not None:
-                seen[exercise_id] = node.start_mark.line + 1
+                seen[column_key(exercise_id)] = exercise_id, node.start_mark.line + 1
             spec = _exercise(node, report, pack_id or "?", folder, verify and only in (None, exercise_id))
             if spec is not None:
                 exercises.append(spec)

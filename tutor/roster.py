@@ -18,7 +18,6 @@ find students by email, so a roster that gives one email to two ids is refused.
 from __future__ import annotations
 
 import difflib
-import re
 import unicodedata
 from collections import deque
 from collections.abc import Iterable, Sequence
@@ -42,7 +41,7 @@ from .submissions import (
     separator_of,
     shown,
 )
-from .words import counted, printable
+from .words import column_key, counted, printable
 
 ID_COLUMNS = ("id", "student")  # the column that holds the id: `id`, or else `student`
 EMAIL_COLUMNS = ("email", "email address", "e-mail")  # where a student's email is, the first filled in
@@ -50,11 +49,6 @@ EMAIL_COLUMNS = ("email", "email address", "e-mail")  # where a student's email 
 
 class RosterError(TutorError):
     """A roster that can't be used at all: the message says why in a sentence."""
-
-
-def column_key(name: str) -> str:
-    """A column's name as compared: `SIS Login ID`, `sis_login_id` and `Sis-Login-Id` are one."""
-    return re.sub(r"[\s_-]+", " ", name.strip().casefold())
 
 
 @dataclass(frozen=True)

@@ -33,10 +33,10 @@ from .markup import html_text, markdown_text, number
 from .outputs import PAGES_COLUMNS, PAGES_INDEX, Writer
 from .packs import Exercise, ExerciseSpec, variant_seed
 from .reports import cell, key_cell
-from .roster import EMAIL_COLUMNS, column_key
+from .roster import EMAIL_COLUMNS
 from .templates import outline
 from .topics import KINDS
-from .words import printable
+from .words import column_key, printable
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
 _RESERVED = re.compile(r"CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9]", re.I)  # Windows: not a file, with any extension

@@ -58,6 +58,12 @@ def counted(n: int | Fraction, noun: str, shown: str = "") -> str:
     return f"{shown or n} {noun}{'' if n == 1 else 's'}"
 
 
+def column_key(name: str) -> str:
+    """A column's name as compared: `SIS Login ID`, `sis_login_id` and `Sis-Login-Id` are one. An exercise's id
+    too, which names its gradebook columns."""
+    return re.sub(r"[\s_-]+", " ", name.strip().casefold())
+
+
 def capitalized(text: str) -> str:
     """text with its first letter capitalised, unless it starts with a name or a formula (b is
     missing, x² = 1 has two solutions): those keep their case. 'a' is read as the article."""
