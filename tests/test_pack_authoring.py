@@ -261,6 +261,28 @@ def _cautions(tmp_path, capsys, text: str) -> tuple[Path, list[str]]:
     return path, capsys.readouterr().out.splitlines()[1:]
 
 
+def test_a_descent_tolerance_that_grades_no_step_correct_is_a_caution(tmp_path, capsys):
+    """Outside check h63, F1: with dp:0, the start 1 was "Correct (to 0 decimal places)" for x₂ = 0.64, and with 0.5
+    1.1 too, a step the wrong way; validation said nothing. The default's places let neither pass."""
+    path, cautions = _cautions(tmp_path, capsys, (
+        "pack: u\nexercises:\n"
+        "  - {id: a, kind: gradient_descent, function: x^2, start: 1, rate: 0.1, iterations: 2, tolerance: 'dp:0'}\n"
+        "  - {id: b, kind: gradient_descent, function: x^2, start: 1, rate: 0.1, iterations: 1, tolerance: 0.5}\n"
+        "  - {id: c, kind: gradient_descent, function: x^2 + y^2, start: [1, 2], rate: 0.4, iterations: 3,"
+        " tolerance: 'dp:1'}\n"
+        "  - {id: d, kind: gradient_descent, function: x^2, start: 1, rate: 0.1, iterations: 2, tolerance: 'dp:2'}\n"
+        "  - {id: e, kind: gradient_descent, function: x^2, start: 1, rate: 0.1, iterations: 2}\n"))
+    assert cautions == [
+        f"{path}:3:5: exercise 'a': with tolerance dp:0, the start would be graded correct as x₂: leave tolerance out "
+        "(the default asks for 4 decimal places here) or make it tighter",
+        f"{path}:4:5: exercise 'b': with tolerance 0.5, the start and a step the wrong way would be graded correct as "
+        "x₁: leave tolerance out (the default asks for 4 decimal places here) or make it tighter",
+        f"{path}:5:5: exercise 'c': with tolerance dp:1, 0 would be graded correct as (x₃, y₃): leave tolerance out "
+        "(the default asks for 4 decimal places here) or make it tighter"]
+    assert main(["check", "1", "--exercise", f"{path}:a"]) == 0  # what the caution says, as a student meets it
+    assert capsys.readouterr().out.startswith("correct\n")
+
+
 def test_a_letter_of_the_function_beside_its_parameters_and_not_declared_is_a_caution(tmp_path, capsys):
     """Outside check h26, F3: `a x^2 + b y` with only a under params gave every student ∇f for f(x, y, b), and
     validation said nothing. It is said, not failed: any letter may be a variable, as 'variables' makes b here."""

@@ -19,7 +19,8 @@ from .topics.base import Field
 from .topics.fields import READERS, SHOWN_READERS, Schema
 
 COMMON_FIELDS: dict[str, Field] = {
-    "id": Field("id", "a unique id within the pack, like partial-x-3x2y3 (compared without case, '_' and '-' as spaces)", required=True),
+    "id": Field("id", "a unique id within the pack, like partial-x-3x2y3 (compared without case, '_' and '-' as "
+                      "spaces)", required=True),
     "kind": Field("kind", "the kind of exercise", required=True),
     "title": Field("prose", "a short title; {a} shows the value of parameter a, {a p} that of a times p"),
     "tags": Field("words", "skills this exercise practises, like [partial-derivatives]"),

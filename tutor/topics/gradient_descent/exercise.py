@@ -17,7 +17,7 @@ from ...calculus import SolveError, rates
 from ...compare import Tolerance
 from ...parse import Answer, Shape
 from ...show import show_floats
-from ...words import counted
+from ...words import and_list, counted
 from ..base import Field, FieldError, FunctionProblem, point_from, telling_places, whole_steps
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
@@ -138,6 +138,23 @@ class GradientDescent(FunctionProblem):
     def default_tolerance(self) -> Tolerance:
         return self.tolerance or Tolerance(places=telling_places(self.solution.rows[self.iterations].point,
                                                                  self.start))
+
+    def caution(self) -> str | None:
+        """Where the pack's tolerance would grade the start, a step the wrong way or 0 as the answer, which the
+        default's places never do (outside check h63, F1: with dp:0, a student who took no step got full marks)."""
+        rows = self.solution.rows
+        if self.tolerance is None or len(rows) <= self.iterations:
+            return None
+        answer, first = rows[self.iterations].point, rows[0]
+        decoys = {"the start": first.point, "0": (0.0,) * len(answer),
+                  "a step the wrong way": tuple(p + float(self.rate) * g for p, g in zip(first.point, first.gradient))}
+        passing = [name for name, point in decoys.items()
+                   if all(self.tolerance.accepts(p, a) for p, a in zip(point, answer))]
+        if not passing:
+            return None
+        return (f"with tolerance {self.tolerance}, {and_list(passing)} would be graded correct as "
+                f"{subscripted(self.variables, str(self.iterations))}: leave tolerance out (the default asks for "
+                f"{counted(telling_places(answer, first.point), 'decimal place')} here) or make it tighter")
 
     @cached_property
     def solution(self) -> calculus.Descent:
