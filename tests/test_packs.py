@@ -89,6 +89,18 @@ BROKEN = {
         "12:5: exercise 'a': duplicate id (first used at line 3)",
         "12:5: exercise 'a': missing 'function' (the function, like 3x^2 y^3)",
         "14:5: exercise 'a': unknown key 'functon'; did you mean 'function'?",
+        # outside check h63, F2: ids a gradebook's columns can't tell apart (PX and px) were two columns
+        "15:5: exercise 'A': the id 'A' is 'a' (line 3) written otherwise: ids are compared without case, '_' and '-' "
+        "as spaces, as a gradebook's columns are; rename one",
+        "21:5: exercise 'B-1': the id 'B-1' is 'b_1' (line 18) written otherwise: ids are compared without case, '_' "
+        "and '-' as spaces, as a gradebook's columns are; rename one",
+    ],
+    'key-of-another-kind.yaml': [  # outside check h63, F3: `at` of least_squares was told "did you mean 'data'?"
+        "6:5: exercise 'a': unknown key 'at': least_squares has no 'at', which is a key of classify_point, cost, "
+        "derivative and 4 more kinds",
+        "11:5: exercise 'b': unknown key 'iterations': partial_derivative has no 'iterations', which is a key of "
+        "gradient_descent and learning_rate",
+        "12:5: exercise 'b': unknown key 'atx'; did you mean 'at'?",
     ],
     'empty-region.yaml': [  # it was shown to students, and every answer of "none" scored
         "6:13: exercise 'a': the region 0 ≤ x ≤ -2 has no points",

@@ -752,9 +752,11 @@ def _id_refused(written: str) -> str:
 
 
 def _mapping(node: yaml.Node, report: _Report, exercise: str | None, allowed: set[str] | Mapping,
-             what: str, renamed: Mapping[str, str] | None = None) -> dict[str, yaml.Node]:
+             what: str, renamed: Mapping[str, str] | None = None,
+             elsewhere: Mapping[str, str] | None = None) -> dict[str, yaml.Node]:
     """The mapping's keys and values; an unknown key is reported with the known one it is closest to,
-    or with its new name (`renamed`: old -> new)."""
+    or with its new name (`renamed`: old -> new), or as what it is where it is known elsewhere (`elsewhere`:
+    key -> why)."""
     if not isinstance(node, yaml.MappingNode):
         report.add(node, f"{what} must be a mapping of keys to values", exercise)
         return {}
@@ -766,6 +768,8 @@ def _mapping(node: yaml.Node, report: _Report, exercise: str | None, allowed: se
             hint = f"; did you mean '{close[0]}'?" if close else ""
             if renamed and str(name) in renamed:
                 hint = f"; it is called '{renamed[str(name)]}' now"
+            elif elsewhere and str(name) in elsewhere:
+                hint = elsewhere[str(name)]
             report.add(key, f"unknown key '{name}'{hint}", exercise)
             continue
         if name in out:
@@ -773,6 +777,22 @@ def _mapping(node: yaml.Node, report: _Report, exercise: str | None, allowed: se
             continue
         out[name] = value
     return out
+
+
+def _keys_elsewhere(problem_class: type[Problem]) -> dict[str, str]:
+    """For each key of other kinds that this one lacks, what it is: `at` on a least_squares exercise was told
+    "did you mean 'data'?" (outside check h63, F3)."""
+    owners: dict[str, list[str]] = {}
+    for kind, topic in sorted(KINDS.items()):
+        for key in topic.exercise.FIELDS:
+            if key not in problem_class.FIELDS and key not in COMMON_FIELDS:
+                owners.setdefault(key, []).append(kind)
+    return {key: f": {problem_class.KIND} has no '{key}', which is a key of {_some_kinds(kinds)}"
+            for key, kinds in owners.items()}
+
+
+def _some_kinds(kinds: list[str]) -> str:
+    return and_list(kinds) if len(kinds) <= 3 else f"{', '.join(kinds[:3])} and {len(kinds) - 3} more kinds"
 
 
 def _text(node: yaml.Node, report: _Report, exercise: str | None, what: str) -> str | None:
@@ -805,7 +825,8 @@ def _exercise(node: yaml.Node, report: _Report, pack: str, folder: Path, verify:
     if problem_class is None:
         return None
     renamed = {f.formerly: key for key, f in problem_class.FIELDS.items() if f.formerly}
-    nodes = _mapping(node, report, exercise_id, {**COMMON_FIELDS, **problem_class.FIELDS}, "an exercise", renamed)
+    nodes = _mapping(node, report, exercise_id, {**COMMON_FIELDS, **problem_class.FIELDS}, "an exercise", renamed,
+                     _keys_elsewhere(problem_class))
     for old, new in renamed.items():  # an old name that is a common key now means only that key
         if old in COMMON_FIELDS and old in nodes and not _is_number(nodes[old]):
             report.add(nodes.pop(old), f"'{old}' is {COMMON_FIELDS[old].help}; give this as '{new}' "
