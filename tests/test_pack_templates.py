@@ -262,8 +262,8 @@ def test_an_answer_a_draw_leaves_undefined_is_told_in_words(tmp_path, capsys):
             params: {a: {choice: [1]}}
         """)
     assert validate(path, capsys) == [
-        f"{path}:7:13: exercise 'slice': with a = 1, its answer is undefined (a division by zero, or a value "
-        "outside the function's domain)"]
+        f"{path}:5:15: exercise 'slice': with a = 1, 1/(a - 1) has no value: a division by zero; leave such draws out "
+        "with 'require: a != 1'"]
 
 
 def test_validation_meets_the_draw_one_student_in_hundreds_gets(tmp_path, capsys):
@@ -466,6 +466,30 @@ def test_an_odd_root_of_a_negative_parameter_is_the_real_root(tmp_path, capsys):
     assert (variant.prompt(), variant.problem.show(variant.expected().value)) == ("d/dx of f(x) = -2x² + 4x", "4 - 4x")
 
 
+def test_a_field_a_draw_divides_by_zero_is_told_at_that_field(tmp_path, capsys):
+    """Outside check h63, F4: `rate: 1/a` with a = 0 was "its answer can't be computed", said at the parameters."""
+    path = write(tmp_path / "r.yaml", """\
+        pack: r
+        exercises:
+          - id: gd
+            kind: gradient_descent
+            function: x^2
+            start: 1
+            rate: 1/a
+            iterations: 2
+            params: {a: {choice: [4, 0, 5]}}
+          - id: ln
+            kind: partial_derivative
+            function: x^2 + ln(b) y
+            wrt: y
+            params: {b: {int: [0, 2]}}
+        """)
+    assert validate(path, capsys) == [
+        f"{path}:7:11: exercise 'gd': with a = 0, 1/a has no value: a division by zero; leave such draws out with "
+        "'require: a != 0'",
+        f"{path}:12:15: exercise 'ln': with b = 0, ln(b) has no value"]
+
+
 def test_validation_builds_every_combination_of_few_parameters(tmp_path, capsys):
     # 20 draws and the edges missed a = 50, one value in 200: the pack was valid and u7 lost the exercise
     path = write(tmp_path / "z.yaml", """\
@@ -481,11 +505,11 @@ def test_validation_builds_every_combination_of_few_parameters(tmp_path, capsys)
             wrt: x
             params: {a: {int: [1, 40]}, b: {choice: [7, 60]}}
         """)
-    assert validate(path, capsys) == [
-        f"{path}:6:13: exercise 'd': with a = 50, its answer is undefined (a division by zero, or a value outside "
-        "the function's domain)",
-        f"{path}:11:13: exercise 'p': with a = 7, b = 7, its answer is undefined (a division by zero, or a value "
-        "outside the function's domain)"]
+    assert validate(path, capsys) == [  # said where the division is, with the condition that leaves it out (h63, F4)
+        f"{path}:5:15: exercise 'd': with a = 50, 1/(a - 50) has no value: a division by zero; leave such draws out "
+        "with 'require: a != 50'",
+        f"{path}:9:15: exercise 'p': with a = 7, b = 7, 1/(a - b) has no value: a division by zero; leave such draws "
+        "out with 'require: a - b != 0'"]
 
 
 def test_a_pass_says_how_many_draws_it_checked_where_it_can_t_check_every_one(tmp_path, capsys):

@@ -12,18 +12,19 @@ import itertools
 import math
 import re
 import weakref
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, cast
 
 import sympy
+from sympy import Expr
 from sympy.polys.polyerrors import BasePolynomialError
 
 from .check import Judgement, Verdict
 from .compare import Note
 from .errors import TutorError
 from .pack_schema import shown
-from .parse import Equation, InputError, Shape, symbol
+from .parse import Equation, InputError, Shape, substituted, symbol
 from .show import MOST_DIGITS, places_shown, show
 from .templates import TemplateError, fill, in_braces, not_real_placeholder
 from .topics import KINDS, FieldError
@@ -85,7 +86,7 @@ def build(spec: ExerciseSpec, params: Params) -> Exercise | Finding:
 
 
 def _build(spec: ExerciseSpec, params: Params) -> Exercise | Finding:
-    unreal = _not_real(spec, params)
+    unreal = _not_real(spec, params) or _no_value(spec, params)
     if unreal is not None:
         return unreal
     try:
@@ -188,6 +189,39 @@ def _not_real(spec: ExerciseSpec, params: Params) -> Finding | None:
         if placeholder is not None:
             return Finding(field, f"{_what(field)} can't be shown: '{placeholder}' is not a real number")
     return None
+
+
+def _no_value(spec: ExerciseSpec, params: Params) -> Finding | None:
+    """The part of the maths these values give no value, by its key: `rate: 1/a` with a = 0 was "its answer can't
+    be computed", said at the parameters (outside check h63, F4). A division by zero is said with the condition
+    that leaves such draws out."""
+    values = {symbol(name): value for name, value in params}
+    for key, part in _made_of_parameters(spec):
+        if not _undefined(_value(part, values)):
+            continue
+        divisor = next((p.base for p in sympy.preorder_traversal(part) if isinstance(p, sympy.Pow) and p.exp.is_negative
+                        and _value(p.base, values) == 0), None)
+        why = "" if divisor is None else \
+            f": a division by zero; leave such draws out with 'require: {_nonzero(divisor)}'"
+        return Finding(key, f"{show(part)} has no value{why}")
+    return None
+
+
+def _nonzero(divisor: Expr) -> str:
+    """A require condition that the divisor is not 0: `a != 1` for a - 1, as an author writes it where they can."""
+    if len(divisor.free_symbols) == 1:
+        (name,) = divisor.free_symbols
+        slope = sympy.diff(divisor, name)
+        if slope.is_number and slope != 0:
+            return f"{name} != {show(sympy.expand(name - divisor / slope))}"
+    return f"{show(divisor)} != 0"
+
+
+def _value(part: sympy.Expr, values: Mapping[sympy.Symbol, Expr]) -> Expr | None:
+    try:
+        return substituted(part, values)
+    except InputError:  # numbers too large: building the variant says so
+        return None
 
 
 def author_texts(spec: ExerciseSpec) -> list[tuple[str, str]]:
