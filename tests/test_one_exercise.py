@@ -246,7 +246,9 @@ def test_a_skill_none_of_whose_exercises_can_be_set_is_not_promised_and_the_exer
     assert said[:2] == ["Practising gamma: each of its 2 exercises once.", ""]  # wrong2 not checked yet
     said = [line.text for line in session.handle("5x^4")]
     assert said[:2] == ["✓ Correct.", left_out(6, "wrong2", "the given answer does not agree with the computed one "
-                                                           "(6x⁵): At x = 1 your answer is 5, but the correct value is 6.")]
+                                                           "(6x⁵): It looks like you multiplied by the lowered exponent. "
+                                                           "The power rule multiplies by the exponent before lowering "
+                                                           "it: the derivative of x⁶ is 6x⁵, not 5x⁵.")]
     assert "You have done every exercise of gamma: 1 exercise in 1 answer, 1 right the first time without help." in said
     session.store.close()
 

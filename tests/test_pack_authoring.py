@@ -261,6 +261,19 @@ def _cautions(tmp_path, capsys, text: str) -> tuple[Path, list[str]]:
     return path, capsys.readouterr().out.splitlines()[1:]
 
 
+def test_a_wrong_answer_of_the_author_is_told_why_as_a_student_would_be(tmp_path, capsys):
+    """Outside check h63, F5: a critical point outside the region was "(-1, 0) does not belong in the answer" to
+    the author, and "… lies outside the region …" to a student giving it."""
+    path = tmp_path / "r.yaml"
+    path.write_text("pack: r\nexercises:\n  - id: cp\n    kind: critical_points\n    function: x^3 - 3x + y^2\n"
+                    "    region: 0 <= x <= 5, 0 <= y <= 5\n    answer: (1, 0), (-1, 0)\n", encoding="utf-8")
+    assert main(["pack", "validate", str(path)]) == 1
+    assert capsys.readouterr().out == (
+        f"{path}:7:13: exercise 'cp': the given answer does not agree with the computed one ({{(1, 0)}}): It looks like "
+        "you included (-1, 0), which lies outside the region 0 ≤ x ≤ 5, 0 ≤ y ≤ 5. Keep only the critical points "
+        "inside it.\n")
+
+
 def test_a_descent_tolerance_that_grades_no_step_correct_is_a_caution(tmp_path, capsys):
     """Outside check h63, F1: with dp:0, the start 1 was "Correct (to 0 decimal places)" for x₂ = 0.64, and with 0.5
     1.1 too, a step the wrong way; validation said nothing. The default's places let neither pass."""

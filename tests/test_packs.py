@@ -25,7 +25,9 @@ BROKEN_DIR = Path(__file__).parent / "data" / "broken_packs"
 # Each broken pack and every problem it must report, as FILE:LINE:COL: message (FILE left off).
 BROKEN = {
     'answer-disagrees.yaml': [
-        "7:13: exercise 'a': the given answer does not agree with the computed one (6xy³): At x = 1, y = 2 your answer is 24, but the correct value is 48.",
+        # what a student giving it is told, the mistake named (outside check h63, F5)
+        "7:13: exercise 'a': the given answer does not agree with the computed one (6xy³): It looks like you lowered "
+        "the power of y³ too. In ∂/∂x, y is a constant, so y³ is a constant coefficient and stays as it is.",
     ],
     'control-characters.yaml': [  # finding 765: they reached a student's terminal raw (clear the screen, retitle)
         "2:8: the invisible character U+001B ESCAPE can't be used in a pack: a terminal acts on it rather than "

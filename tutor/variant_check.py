@@ -367,9 +367,10 @@ def _author_answer(exercise: Exercise, answer: str) -> list[Finding]:
                         _of_draw(error))]
     if verdict.correct:
         return []
+    from .feedback import respond  # the mistake named, as a student is told it: only for an answer that is wrong
+    said = respond(exercise, given, isolated=False).message or verdict.message
     computed = show(exercise.expected(), exercise.problem.variables, alike=True)
-    return [Finding("answer", f"the given answer does not agree with the computed one ({computed}): "
-                              f"{verdict.message}")]
+    return [Finding("answer", f"the given answer does not agree with the computed one ({computed}): {said}")]
 
 
 def _mistakes(exercise: Exercise, right_answers: bool) -> list[Finding]:
