@@ -181,8 +181,8 @@ def test_every_problem_of_a_pack_in_one_run_in_the_order_of_the_file(tmp_path, c
         f"{path}:8:15: exercise 'log': with a = 0, the function has no variables"]
     assert lines[3].startswith(f"{path}:20:17: exercise 'mistake': with a = ")  # the answer of that mistake
     assert lines[3].endswith(", p = 2, the mistake '2a x^(p-1) y^2' is a right answer")
-    assert lines[4:] == [f"{path}:26:14: exercise 'never': no parameters meet 'require: a > 3' in 1000 draws; "
-                         "widen the ranges or relax the condition"]
+    assert lines[4:] == [f"{path}:26:14: exercise 'never': none of the 3 combinations of the parameters' values "
+                         "meets 'require: a > 3'; widen the ranges or relax the condition"]
 
 
 def test_numbers_in_text_are_shown_as_the_exercise_shows_its_numbers(tmp_path):
@@ -466,6 +466,37 @@ def test_an_odd_root_of_a_negative_parameter_is_the_real_root(tmp_path, capsys):
     assert (variant.prompt(), variant.problem.show(variant.expected().value)) == ("d/dx of f(x) = -2x² + 4x", "4 - 4x")
 
 
+def test_a_require_no_draw_meets_is_said_exactly_where_every_combination_is_counted(tmp_path, capsys):
+    """Outside check h63, F6: "no parameters meet 'require: a > 10' in 1000 draws" read as bad luck, for a condition
+    none of a's 8 values meets; past 5,000 combinations the draws are all there is to say."""
+    path = write(tmp_path / "q.yaml", """\
+        pack: q
+        exercises:
+          - id: few
+            kind: derivative
+            function: a x^2 + b x
+            params: {a: {int: [2, 9]}, b: {int: [1, 3]}}
+            require: a > 10
+          - id: one
+            kind: derivative
+            function: a x^2 + b x
+            params: {a: {int: [1, 100]}, b: {int: [1, 50]}}
+            require: a == 100, b == 50
+          - id: many
+            kind: derivative
+            function: a x^2 + b x
+            params: {a: {int: [1, 1000]}, b: {int: [1, 1000]}}
+            require: a > 2000
+        """)
+    assert validate(path, capsys) == [
+        f"{path}:7:14: exercise 'few': none of the 24 combinations of the parameters' values meets 'require: a > 10'; "
+        "widen the ranges or relax the condition",
+        f"{path}:12:14: exercise 'one': only 1 of the 5,000 combinations of the parameters' values meets 'require: a "
+        "== 100, b == 50'; widen the ranges or relax the condition",
+        f"{path}:17:14: exercise 'many': no parameters meet 'require: a > 2000' in 1000 draws; widen the ranges or "
+        "relax the condition"]
+
+
 def test_a_field_a_draw_divides_by_zero_is_told_at_that_field(tmp_path, capsys):
     """Outside check h63, F4: `rate: 1/a` with a = 0 was "its answer can't be computed", said at the parameters."""
     path = write(tmp_path / "r.yaml", """\
@@ -576,8 +607,8 @@ def test_a_parameter_used_nowhere_is_reported_with_the_rest(tmp_path, capsys):
         "used, check its spelling",
         f"{path}:11:13: exercise 'only-required': parameter 'a' is used nowhere in the exercise: where it is meant "
         "to be used, check its spelling",
-        f"{path}:12:14: exercise 'only-required': no parameters meet 'require: a > 3' in 1000 draws; widen the "
-        "ranges or relax the condition",
+        f"{path}:12:14: exercise 'only-required': none of the 3 combinations of the parameters' values meets "
+        "'require: a > 3'; widen the ranges or relax the condition",
         # and, after the problems, the caution that says what the misspelt name became (outside check h53, N4)
         f"{path}:5:15: exercise 'misspelt': f has the letter 'b' beside x and y, not under 'params': every student "
         "gets it as a variable. If it is a parameter, declare it; if not, list f's variables under 'variables'"]

@@ -110,7 +110,8 @@ BROKEN = {
         "14:13: exercise 'c': the region x + y ≤ 0, x + y ≥ 1 has no points",
     ],
     'impossible-require.yaml': [
-        "8:14: exercise 'a': no parameters meet 'require: a > 5' in 1000 draws; widen the ranges or relax the condition",
+        "8:14: exercise 'a': none of the 3 combinations of the parameters' values meets 'require: a > 5'; widen the "
+        "ranges or relax the condition",
     ],
     'missing-field.yaml': [
         "3:5: exercise 'a': missing 'wrt' (the variable to differentiate with respect to, like x)",

@@ -338,6 +338,12 @@ class ExerciseSpec:
         by_symbol = {symbol(name): value for name, value in values} if isinstance(values, tuple) else values
         return all(condition.holds(by_symbol) for condition in self.require)
 
+    def _meets_or_not(self, params: Params) -> bool:
+        try:
+            return self.meets(params)
+        except InputError:  # numbers too large for these values: the draw that meets it says so
+            return False
+
     def draw(self, seed: int) -> dict[sympy.Symbol, Expr]:
         rng = random.Random(seed)
         for _ in range(_MAX_DRAWS):
@@ -349,6 +355,13 @@ class ExerciseSpec:
                 params = tuple((s.name, value) for s, value in values.items())
                 raise FieldError("require", with_draw(self, params, error.message)) from None
         conditions = ", ".join(c.text for c in self.require)
+        count = variant_check.combinations(self)
+        if count is not None and count <= variant_check.EVERY_DRAW:  # said exactly, not as bad luck (h63, F6)
+            meeting = sum(1 for params in variant_check.every_draw(self) if self._meets_or_not(params))
+            found = "none" if not meeting else f"only {meeting}"
+            raise FieldError("require", f"{found} of the {count:,} combinations of the parameters' values "
+                                        f"{'meets' if meeting < 2 else 'meet'} 'require: {conditions}'; widen the "
+                                        "ranges or relax the condition")
         raise FieldError("require", f"no parameters meet 'require: {conditions}' in {_MAX_DRAWS} draws; "
                                     "widen the ranges or relax the condition")
 
