@@ -82,7 +82,7 @@ def test_a_hostile_answer_is_shown_as_text_and_the_pages_link_and_load_nothing(g
     assert "Content-Security-Policy\" content=\"default-src 'none'" in html
     markdown = (graded / "pages" / "mal.md").read_text(encoding="utf-8")
     assert "- Your answer: &lt;script>alert(1)&lt;/script>\n" in markdown  # no tag: each < escaped
-    assert r"- Your answer: x \| \`y\` \*z\* [a\](http\://e\.test)" in markdown  # no link, no code, no emphasis
+    assert r"- Your answer: x | \`y\` \*z\* [a\](http\://e\.test)" in markdown  # no link, no code, no emphasis
 
 
 def test_a_web_address_or_email_a_student_wrote_is_no_link_on_the_markdown_page(tmp_path):
@@ -308,7 +308,10 @@ def test_any_text_is_inert_in_html_and_markdown(text):
     # no tag, comment or autolink, no entity, no quote
     assert not re.search(r"<[A-Za-z/!?]|&#?[A-Za-z0-9]+;", re.sub(r"&(lt|gt|amp);", "", marked))
     assert "\n" not in marked and not marked.startswith(">")
-    assert not re.search(r"(?<!\\)([`*|~]|\](?=[(\[:]))", marked)  # every markup character escaped, a link's ] too
+    assert not re.search(r"(?<!\\)([`*~]|\](?=[(\[:]))", marked)  # every markup character escaped, a link's ] too
+    # a | only where it may rule a table, |, - and : alone; in a table's cell always
+    assert not re.search(r"(?<!\\)\|", marked) or not re.fullmatch(r"[\s|:-]*", marked.replace("\\|", "|"))
+    assert not re.search(r"(?<!\\)\|", markdown_text(text, cell=True))
     # an underscore within a word (f_xx) opens no emphasis, and is left as it is; any other is escaped
     assert not re.search(r"(?<![\\\w])_|(?<!\\)_(?![^\W_])", marked)
     # no autolink as cmark-gfm (GitHub) or markdown-it's linkify finds them: scheme://, www., host.name, name@host
@@ -324,6 +327,10 @@ def test_the_markdown_escapes_only_what_would_be_markup():
     assert markdown_text("<b> &lt; &#60;") == "&lt;b> &amp;lt; &amp;#60;"
     # outside check h47, F6: brackets that make no link are text (an answer [6,25] read \[6,25\])
     assert markdown_text("[6,25]") == "[6,25]"
+    # outside check h63, F10: |f′| read \|f′\|; a | is markup only in a table, which needs a line of |, - and : alone
+    assert markdown_text("say whether |f′| is below 0.0001") == "say whether |f′| is below 0.0001"
+    assert markdown_text("|---|:-:|") == r"\|---\|:-:\|"
+    assert markdown_text("|f′|", cell=True) == r"\|f′\|"
     assert markdown_text("[a](b) [c][d] [e]: f") == r"[a\](b) [c\][d] [e\]: f"
     # a linkifier may read notes.md as a web address (.md is Moldova's): the one escape a page mailed as plain
     # text shows (outside check h56, N2, read class/late\.csv; the docs now say so)

@@ -267,7 +267,7 @@ def summary_markdown(book: Gradebook) -> str:
         facility = figure(e.facility) if e.facility is not None else "–"
         discrimination = figure(e.discrimination) if e.discrimination is not None else "–"
         points = "not counted" if e.left_out else number(e.points)  # as grades.csv leaves its points possible empty
-        lines.append(f"| {position} | {markdown_text(e.exercise)} | {points} | {e.answered} | "
+        lines.append(f"| {position} | {markdown_text(e.exercise, cell=True)} | {points} | {e.answered} | "
                      f"{e.correct} | {facility} | {discrimination} | {'; '.join(e.flags)} |")
     lines += ["", "**Facility** is the mean share of an exercise's points the class earned (an exercise "
                   "not answered counts 0): 1 means everyone earned full marks. **Discrimination** is the "
@@ -310,7 +310,7 @@ def summary_markdown(book: Gradebook) -> str:
                       f"{'; '.join(_with_numbers(w) for w in m.examples)} |" for m in e.mistakes]
         else:
             lines += ["| wrong answer, as read | students | mistake named |", "|---|--:|---|"]
-            lines += [f"| {markdown_text(w.reading)} | {w.count} | {_mistake_words(w.misconception)} |"
+            lines += [f"| {markdown_text(w.reading, cell=True)} | {w.count} | {_mistake_words(w.misconception)} |"
                       for w in e.wrong]
         if e.unreadable:
             lines += ["", _unreadable_words(e)]
@@ -331,10 +331,10 @@ def _unreadable_words(e: ExerciseSummary) -> str:
 
 def _mistake_words(misconception: str, note: str = "") -> str:
     if misconception:
-        return markdown_text(describe(misconception))
+        return markdown_text(describe(misconception), cell=True)
     return f"none named (note `{note}`)" if note else "none named"
 
 
 def _with_numbers(wrong: WrongAnswer) -> str:
     shown = f"{wrong.reading} with {wrong.variant}" if wrong.variant else wrong.reading
-    return markdown_text(shown + (f" ({wrong.count} students)" if wrong.count > 1 else ""))
+    return markdown_text(shown + (f" ({wrong.count} students)" if wrong.count > 1 else ""), cell=True)
