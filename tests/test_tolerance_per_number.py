@@ -37,6 +37,21 @@ from tutor.cli import main
                                       "out from decimals, and such arithmetic is read as the exact number it makes: "
                                       "type the value itself."),
     ("2*1.4", "2 sqrt(2)", "dp:3", "incorrect\nYour answer 2.8 is not right."),  # not 14/5, which nobody typed
+    # so are decimals worked into a function or beside an exact number: each was right to 4 places (outside
+    # check h62, F1), where 2*0.28357 was refused
+    ("W(1.0001)", "W(1)", "dp:4", "incorrect\nYour answer W(1.0001) ≈ 0.567179 is right to 4 decimal places, but it "
+                                  "is worked out from decimals, and such arithmetic is read as the exact number it "
+                                  "makes: type the value itself."),
+    ("e^(-0.5671)", "W(1)", "dp:4", "incorrect\nYour answer e^(-0.5671) ≈ 0.567168 is right to 4 decimal places, but "
+                                    "it is worked out from decimals, and such arithmetic is read as the exact number "
+                                    "it makes: type the value itself."),
+    ("W(1) + 0.00004", "W(1)", "dp:4", "incorrect\nYour answer W(1) + 0.00004 ≈ 0.567183 is right to 4 decimal "
+                                       "places, but it is worked out from decimals, and such arithmetic is read as "
+                                       "the exact number it makes: type the value itself."),
+    ("(sqrt(2) + 0.00001, 1)", "(sqrt(2), 1)", "dp:4", "incorrect\nYour first component √2 + 0.00001 ≈ 1.41422 is "
+                                                       "not right."),
+    ("0.5671", "W(1)", "dp:4", "correct\nCorrect (to 4 decimal places)."),
+    ("(1.4142, -0.5671)", "(sqrt(2), -W(1))", "dp:4", "correct\nCorrect (to 4 decimal places)."),
     # a coefficient worked out from decimals typed is a decimal too, judged to the tolerance (it was exact, "not
     # right": outside check h13, F4); in decimals, not a fraction nobody typed (h11, F11)
     ("2x + 4e-5 x", "2x", "dp:4", "correct\nCorrect (to 4 decimal places)."),

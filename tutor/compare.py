@@ -334,7 +334,7 @@ class Context:
         # a place compared with one the student typed, either way round (a diagnosis's candidate with 3.46)
         typed = expected.is_Rational and abs(fraction(expected)) in {
             abs(number) for number, _ in self.spellings}
-        return (_typed_in(answer, (*self.spellings, *((n, "") for n in self.derived))) or typed
+        return (_is_typed(answer, (*self.spellings, *((n, "") for n in self.derived))) or typed
                 or _stands_whole(answer, self.wholes) or expected.has(sympy.Float) or _typed_in(expected, self.given))
 
     def typed(self, number: Fraction) -> bool:
@@ -342,6 +342,13 @@ class Context:
         numbers: a coefficient the tolerance applies to (1001/3 in y = 1001/3 x + 1 is exact)."""
         size = abs(number)
         return any(size == abs(n) for n, _ in self.spellings) or size in self.derived or size in self.wholes
+
+
+def _is_typed(value: Expr, spellings: Spellings) -> bool:
+    """Whether the number is a decimal typed (one of `spellings`), or worked out from such, with its sign: 1.5333,
+    -0.5671. Not one a decimal typed is worked into by a function or beside an exact number (W(1.0001), e^(-0.5671),
+    W(1) + 0.00004 were right to 4 places for W(1): outside check h62, F1), which is exact, as 17/30 + 10^-5 is."""
+    return value.is_Rational and abs(fraction(value)) in {abs(number) for number, _ in spellings}
 
 
 def _typed_in(value: Expr, spellings: Spellings) -> bool:
@@ -802,7 +809,7 @@ def compare_numbers(answer: Expr, expected: Expr, ctx: Context, what: str = "ans
     # 19/10 as typed; worked out from decimals typed (2*1.4), in decimals (2.8, not 14/5)
     typed = _text(got, 6, ctx.spellings, fractions=answer.is_Number and not ctx.spellings, decimals=bool(ctx.spellings))
     if not answer.is_Number:  # ln(1/5), e^3: said as the student wrote it, with the value that was checked
-        typed = f"{show(answer, ctx.variables)} ≈ {typed}"
+        typed = f"{show(answer, ctx.variables, decimals=bool(ctx.spellings))} ≈ {typed}"
     elif isinstance(got, Fraction):
         apart = _apart(got, want, typed, ctx.tolerance)
         if apart is None:  # 1 - 10^-30 for 1: past 20 digits, the difference
