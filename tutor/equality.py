@@ -761,7 +761,9 @@ def prove(difference: Expr, work: int) -> bool | None:
         return None
     if zero_powers(difference):  # sympy's simplify takes 0^(1 − cos x) for 0, though it is 1 where cos x = 1
         return None
-    difference = real_roots(difference)
+    difference = _negated_min_max(real_roots(difference))
+    if difference == 0:
+        return True
     if _small(difference):
         try:
             cancelled = sympy.cancel(difference)
@@ -784,6 +786,20 @@ def prove(difference: Expr, work: int) -> bool | None:
         return None
     except (TypeError, ValueError, ArithmeticError, RecursionError, sympy.PolynomialError):
         return None
+
+
+def _negated_min_max(expr: Expr) -> Expr:
+    """min(-a, -b, …) as -max(a, b, …), and max of negatives so, each in one form: the max of ten sines less minus
+    the min of their negatives, which is 0, spent simplify's whole budget, 6 s of CPU on sympy's assumptions about
+    each, and met the outer guard on a loaded machine, a verdict that changed from run to run (outside check h62, F3)."""
+    def flipped(e: Expr) -> Expr:
+        negated = [-arg for arg in e.args]
+        if not all(arg.could_extract_minus_sign() for arg in e.args):
+            return e
+        return -(sympy.Max if isinstance(e, sympy.Min) else sympy.Min)(*negated)
+    if not expr.has(sympy.Min, sympy.Max):
+        return expr
+    return expr.replace(lambda e: isinstance(e, (sympy.Min, sympy.Max)), flipped)
 
 
 def zero_powers(expr: Expr) -> list[Expr]:
