@@ -164,6 +164,9 @@ LESSON_CASES = {
 }
 STRESS_CASES = {  # beyond the lesson: every monomial up to degree 6, no factor to help (no 1 s target)
     "critical, dense random degree 6 in x, y": lambda: calculus.critical_points(_dense(6)),
+    # outside check h62, F4: its eliminant has a factor of degree 86, whose roots sympy counted for minutes
+    "critical, x^7 y^5 - x^3 y + y^9 - x^2 + 3xy^4 + x^8 + y^10": lambda: calculus.critical_points(
+        "x^7*y^5 - x^3*y + y^9 - x^2 + 3x*y^4 + x^8 + y^10"),
 }
 
 

@@ -789,14 +789,13 @@ def prove(difference: Expr, work: int) -> bool | None:
 
 
 def _negated_min_max(expr: Expr) -> Expr:
-    """min(-a, -b, …) as -max(a, b, …), and max of negatives so, each in one form: the max of ten sines less minus
-    the min of their negatives, which is 0, spent simplify's whole budget, 6 s of CPU on sympy's assumptions about
-    each, and met the outer guard on a loaded machine, a verdict that changed from run to run (outside check h62, F3)."""
+    """min(-a, -b, …) as -max(a, b, …), and a max of negatives so, each in one form: the max of ten sines less
+    minus the min of their negatives, which is 0, spent simplify's whole budget, 6 s of CPU on sympy's assumptions,
+    and met the outer guard or not, a verdict that changed from run to run (outside check h62, F3)."""
     def flipped(e: Expr) -> Expr:
-        negated = [-arg for arg in e.args]
         if not all(arg.could_extract_minus_sign() for arg in e.args):
             return e
-        return -(sympy.Max if isinstance(e, sympy.Min) else sympy.Min)(*negated)
+        return -(sympy.Max if isinstance(e, sympy.Min) else sympy.Min)(*(-arg for arg in e.args))
     if not expr.has(sympy.Min, sympy.Max):
         return expr
     return expr.replace(lambda e: isinstance(e, (sympy.Min, sympy.Max)), flipped)

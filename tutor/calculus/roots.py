@@ -283,7 +283,10 @@ def _solutions_on_lines(p: Expr, q: Expr, x: sympy.Symbol, y: sympy.Symbol, t: i
     first = _first_subresultant(P, Q, x, w)
     points = []
     for r, _ in eliminant.factor_list()[1]:
-        if r.degree() < 1 or r.count_roots() == 0:
+        # a factor's real roots isolated, not counted first: sympy's count of a degree-86 factor's, by Sturm's
+        # sequence, ran for minutes (∇f of a degree-12 f, outside check h62, F4), where isolating them takes a second
+        roots = real_roots(r) if r.degree() >= 1 else ()
+        if not roots:
             continue
         if r.degree() == 1:
             points += _on_rational_line(P, Q, x, r, t)
@@ -291,7 +294,7 @@ def _solutions_on_lines(p: Expr, q: Expr, x: sympy.Symbol, y: sympy.Symbol, t: i
         root_of = _single_common_root(P, Q, x, r, first)
         if root_of is None:
             return None
-        for w0 in real_roots(r):
+        for w0 in roots:
             x0 = root_of(w0)
             if x0 is None:
                 continue
