@@ -74,6 +74,14 @@ def test_batch_keeps_order_and_survives_bad_lines(monkeypatch, capsys):
     assert (out[4]["verdict"], out[4]["note"]) == ("invalid", "parse_error:missing_operand")
 
 
+def test_batch_skips_a_blank_line_and_numbers_the_rest_as_read(monkeypatch, capsys):
+    """Outside check h62, F6: a blank line got no output, where the docs said one per line; skipped, as JSON Lines
+    readers skip one, and said so, each output carrying its line's number."""
+    _stdin(monkeypatch, b'{"answer": "2x", "expected": "2x"}\n\n   \n{"answer": "x", "expected": "2x"}\n')
+    assert main(["check", "--batch", "-"]) == 0
+    assert [json.loads(line)["line"] for line in capsys.readouterr().out.splitlines()] == [1, 4]
+
+
 def test_batch_echoes_ids_with_lone_surrogates_and_refuses_numbers_json_has_not(monkeypatch, capsys):
     # outside check: a lone surrogate in an id ended the batch with exit 70, and no later line got a verdict;
     # 1e400 and NaN were echoed as Infinity and NaN, which strict JSON readers refuse
