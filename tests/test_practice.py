@@ -387,6 +387,18 @@ def test_a_seed_a_session_cannot_keep_is_a_usage_error(tmp_path, capsys, monkeyp
         "-9223372036854775808 to 9223372036854775807")
 
 
+@pytest.mark.parametrize("digits", [41, 5000, 8000])
+def test_a_seed_too_long_to_read_is_out_of_range_and_not_echoed_whole(capsys, digits):
+    """Outside check h62, F7: 5,000 nines were "invalid int value" (Python's int() refuses past 4,300 digits),
+    their 8,000 characters echoed."""
+    with pytest.raises(SystemExit) as stop:
+        main(["check", "x", "--exercise", "drills:d-power", f"--seed={'9' * digits}"])
+    assert stop.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1].endswith(
+        f"error: argument --seed: {'9' * 20}… ({digits} characters) is out of range: a seed is a whole number from "
+        "-9223372036854775808 to 9223372036854775807")
+
+
 def test_the_largest_seed_starts_a_session(tmp_path):
     done = subprocess.run([sys.executable, "-m", "tutor", "--seed", "9223372036854775807", "--student", "ana"],
                           input=":quit\n", capture_output=True, text=True, timeout=120,
