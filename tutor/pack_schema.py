@@ -29,7 +29,9 @@ COMMON_FIELDS: dict[str, Field] = {
                                     f"decimal places like dp:4 (at most dp:{MAX_PLACES}), the same for every student"),
     "partial": Field("boolean", "true to give partial credit (point sets, vectors)"),
     "params": Field("params", "random parameters, like {a: {int: [2, 9], lesson: 4}} "
-                              "(lesson: the value in the worked example); each is used somewhere in the exercise"),
+                              "(lesson: the value in the worked example, which every student is then given and "
+                              "graded on where each parameter has one; practice draws others); each is used "
+                              "somewhere in the exercise"),
     "require": Field("condition", "conditions the parameters must meet, like a != p: joined by 'and' or "
                                   "commas, each must hold; 'or' joins alternatives (a > 0 or a < -1, b != 0)"),
     "answer": Field("text", "the author's answer, checked against the computed one; parameters by name: a p x^(p-1)"),
