@@ -274,6 +274,21 @@ def test_a_wrong_answer_of_the_author_is_told_why_as_a_student_would_be(tmp_path
         "inside it.\n")
 
 
+def test_a_draw_that_takes_a_variable_out_of_the_function_is_a_caution(tmp_path, capsys):
+    """Outside check h63, F7: a x² y + y³ with a from 0 gave the students who drew 0 ∂/∂x of y³, answer 0, and
+    validation said nothing."""
+    path, cautions = _cautions(tmp_path, capsys, (
+        "pack: u\nexercises:\n"
+        "  - {id: d, kind: partial_derivative, function: a x^2 y + y^3, wrt: x, params: {a: {int: [0, 3]}}}\n"
+        "  - {id: k, kind: partial_derivative, function: a x^2 y + y^3, wrt: x, params: {a: {int: [1, 3]}}}\n"
+        "  - {id: b, kind: gradient, function: x^2 + b x y, params: {b: {int: [-1, 1]}}}\n"))
+    assert cautions == [
+        f"{path}:3:49: exercise 'd': with a = 0, f is y³, which has no x: a student who draws that is asked of a "
+        "function without it; if that is not meant, leave such draws out with 'require'",
+        f"{path}:5:39: exercise 'b': with b = 0, f is x², which has no y: a student who draws that is asked of a "
+        "function without it; if that is not meant, leave such draws out with 'require'"]
+
+
 def test_a_descent_tolerance_that_grades_no_step_correct_is_a_caution(tmp_path, capsys):
     """Outside check h63, F1: with dp:0, the start 1 was "Correct (to 0 decimal places)" for x₂ = 0.64, and with 0.5
     1.1 too, a step the wrong way; validation said nothing. The default's places let neither pass."""

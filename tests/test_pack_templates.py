@@ -359,7 +359,11 @@ def test_a_draw_that_leaves_a_variable_out_keeps_the_variables_the_author_wrote(
     assert respond(critical, "(0, 0)").note == "misconception:ignored-critical-lines"
     assert respond(pack.exercise("classify").variant("u3"), "inconclusive").correct
     assert respond(pack.exercise("grad").variant("u3"), "(2x, 0)").correct
-    assert validate(path, capsys) == [f"{path}: valid (3 exercises; each one's answer grades as correct)"]
+    without_y = ("with a = 0, f is x², which has no y: a student who draws that is asked of a function without it; "
+                 "if that is not meant, leave such draws out with 'require'")
+    assert validate(path, capsys) == [f"{path}: valid (3 exercises; each one's answer grades as correct)",
+                                      *(f"{path}:{line}:15: exercise '{id_}': {without_y}"
+                                        for line, id_ in ((6, "cp"), (10, "classify"), (15, "grad")))]
 
 
 def test_a_draw_that_leaves_out_a_variable_of_local_minima_is_told_not_crashed(tmp_path, capsys):
@@ -518,7 +522,9 @@ def test_a_field_a_draw_divides_by_zero_is_told_at_that_field(tmp_path, capsys):
     assert validate(path, capsys) == [
         f"{path}:7:11: exercise 'gd': with a = 0, 1/a has no value: a division by zero; leave such draws out with "
         "'require: a != 0'",
-        f"{path}:12:15: exercise 'ln': with b = 0, ln(b) has no value"]
+        f"{path}:12:15: exercise 'ln': with b = 0, ln(b) has no value",
+        f"{path}:12:15: exercise 'ln': with b = 1, f is x², which has no y: a student who draws that is asked of a "
+        "function without it; if that is not meant, leave such draws out with 'require'"]
 
 
 def test_validation_builds_every_combination_of_few_parameters(tmp_path, capsys):

@@ -338,10 +338,11 @@ class ExerciseSpec:
         by_symbol = {symbol(name): value for name, value in values} if isinstance(values, tuple) else values
         return all(condition.holds(by_symbol) for condition in self.require)
 
-    def _meets_or_not(self, params: Params) -> bool:
+    def allows(self, params: Params) -> bool:
+        """`meets`, False where a condition's numbers grow too large for these values (a draw says so)."""
         try:
             return self.meets(params)
-        except InputError:  # numbers too large for these values: the draw that meets it says so
+        except InputError:
             return False
 
     def draw(self, seed: int) -> dict[sympy.Symbol, Expr]:
@@ -357,7 +358,7 @@ class ExerciseSpec:
         conditions = ", ".join(c.text for c in self.require)
         count = variant_check.combinations(self)
         if count is not None and count <= variant_check.EVERY_DRAW:  # said exactly, not as bad luck (h63, F6)
-            meeting = sum(1 for params in variant_check.every_draw(self) if self._meets_or_not(params))
+            meeting = sum(1 for params in variant_check.every_draw(self) if self.allows(params))
             found = "none" if not meeting else f"only {meeting}"
             raise FieldError("require", f"{found} of the {count:,} combinations of the parameters' values "
                                         f"{'meets' if meeting < 2 else 'meet'} 'require: {conditions}'; widen the "
@@ -1281,6 +1282,8 @@ def cautions(pack: Pack) -> list[str]:
             found.append(spec.describe(told))
         if (undeclared := _undeclared(spec)) is not None:
             found.append(spec.describe(undeclared))
+        if (lost := _lost_variable(spec)) is not None:
+            found.append(spec.describe(lost))
         found += [spec.describe(caution) for caution in _placeholder_cautions(spec)]
     return found
 
@@ -1360,18 +1363,46 @@ def _draw_where(spec: ExerciseSpec, value: Expr, holds: Callable[[Expr], bool]) 
     """The first parameter values a student may draw for which `value` is a number that `holds`: of every
     combination `require` allows, where there are few (`variant_check.EVERY_DRAW`), else of the draws validation
     checks."""
-    count = variant_check.combinations(spec)
-    draws = (variant_check.every_draw(spec) if count is not None and count <= variant_check.EVERY_DRAW else
-             (spec.drawn_values(key) for key in range(SELF_CHECK_VARIANTS)))
-    for params in draws:
-        if not spec.meets(params):
-            continue
+    for params in _draws(spec):
         try:
             number = substituted(value, {symbol(n): v for n, v in params})
         except InputError:
             continue
         if number.is_Number and holds(number):
             return params
+    return None
+
+
+def _draws(spec: ExerciseSpec) -> Iterator[Params]:
+    """The parameter values students may draw that validation looks at: every combination `require` allows, where
+    there are few (`variant_check.EVERY_DRAW`), else the draws validation checks."""
+    count = variant_check.combinations(spec)
+    draws = (variant_check.every_draw(spec) if count is not None and count <= variant_check.EVERY_DRAW else
+             (spec.drawn_values(key) for key in range(SELF_CHECK_VARIANTS)))
+    return (params for params in draws if spec.allows(params))
+
+
+def _lost_variable(spec: ExerciseSpec) -> Finding | None:
+    """The first draw that takes a variable out of the function (a x² y + y³ with a = 0 is y³): a student who draws
+    it is asked another question (∂/∂x of y³, 0), which validation passed in silence (outside check h63, F7). Said,
+    not refused: a parameter may be meant to do so (x² + a y² at a = 0, critical along a line)."""
+    function = spec.data.get("function")
+    if not spec.params or not isinstance(function, sympy.Expr):
+        return None
+    names = {p.name for p in spec.params}
+    variables = {s for s in function.free_symbols if s.name not in names}
+    for params in _draws(spec):
+        try:
+            drawn_function = substituted(function, {symbol(n): v for n, v in params})
+        except InputError:
+            continue
+        if drawn_function.has(sympy.zoo, sympy.nan):
+            continue  # no value: a problem of its own
+        if lost := sorted(v.name for v in variables - drawn_function.free_symbols):
+            return Finding("function", f"with {drawn(params, bool(spec.data.get('decimals')))}, f is "
+                                       f"{show(drawn_function)}, which has no {and_list(lost)}: a student who draws "
+                                       "that is asked of a function without it; if that is not meant, leave such "
+                                       "draws out with 'require'")
     return None
 
 
