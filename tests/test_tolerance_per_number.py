@@ -50,6 +50,12 @@ from tutor.cli import main
                                        "the exact number it makes: type the value itself."),
     ("(sqrt(2) + 0.00001, 1)", "(sqrt(2), 1)", "dp:4", "incorrect\nYour first component √2 + 0.00001 ≈ 1.41422 is "
                                                        "not right."),
+    # nor by a whole number typed beside an exact one
+    ("1 - W(0.66733)", "W(1)", "dp:4", "incorrect\nYour answer 1 - W(0.66733) ≈ 0.567137 is right to 4 decimal "
+                                       "places, but it is worked out from decimals, and such arithmetic is read as "
+                                       "the exact number it makes: type the value itself."),
+    ("(3 - sqrt(2.0001), 1)", "(3 - sqrt(2), 1)", "dp:4", "incorrect\nYour first component 3 - 0.01√20001 ≈ "
+                                                          "1.58575 is not right."),
     ("0.5671", "W(1)", "dp:4", "correct\nCorrect (to 4 decimal places)."),
     ("(1.4142, -0.5671)", "(sqrt(2), -W(1))", "dp:4", "correct\nCorrect (to 4 decimal places)."),
     # a coefficient worked out from decimals typed is a decimal too, judged to the tolerance (it was exact, "not

@@ -326,29 +326,24 @@ class Context:
                        given=expected.spellings if expected is not None else ())
 
     def tolerant(self, answer: Expr, expected: Expr) -> bool:
-        """Whether the tolerance applies to this number (a vector's component, a point's coordinate): where a
-        decimal was typed in it or in the expected one, or a whole number stands in it. What is typed beside
-        it does not count: in (1001/3, 1) the 1 is a decimal with no places, the 1001/3 stays exact."""
+        """Whether the tolerance applies to this number (a vector's component, a point's coordinate): where it is
+        a decimal or a whole number typed (or worked out from such), or a decimal was typed in the expected one.
+        Not where one is worked into it by a function or beside an exact number: W(1.0001), W(1) + 0.00004 and
+        1 - W(0.66733) were right to 4 places for W(1) (outside check h62, F1). What is typed beside it does not
+        count either: in (1001/3, 1) the 1 is a decimal with no places, the 1001/3 stays exact."""
         if self.tolerance is None:
             return False
         # a place compared with one the student typed, either way round (a diagnosis's candidate with 3.46)
         typed = expected.is_Rational and abs(fraction(expected)) in {
             abs(number) for number, _ in self.spellings}
-        return (_is_typed(answer, (*self.spellings, *((n, "") for n in self.derived))) or typed
-                or _stands_whole(answer, self.wholes) or expected.has(sympy.Float) or _typed_in(expected, self.given))
+        return ((answer.is_Rational and self.typed(fraction(answer))) or typed or expected.has(sympy.Float)
+                or _typed_in(expected, self.given))
 
     def typed(self, number: Fraction) -> bool:
         """Whether the answer's `number` was typed as a decimal or a whole number, or worked out from such
         numbers: a coefficient the tolerance applies to (1001/3 in y = 1001/3 x + 1 is exact)."""
         size = abs(number)
         return any(size == abs(n) for n, _ in self.spellings) or size in self.derived or size in self.wholes
-
-
-def _is_typed(value: Expr, spellings: Spellings) -> bool:
-    """Whether the number is a decimal typed (one of `spellings`), or worked out from such, with its sign: 1.5333,
-    -0.5671. Not one a decimal typed is worked into by a function or beside an exact number (W(1.0001), e^(-0.5671),
-    W(1) + 0.00004 were right to 4 places for W(1): outside check h62, F1), which is exact, as 17/30 + 10^-5 is."""
-    return value.is_Rational and abs(fraction(value)) in {abs(number) for number, _ in spellings}
 
 
 def _typed_in(value: Expr, spellings: Spellings) -> bool:
