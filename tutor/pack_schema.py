@@ -13,7 +13,7 @@ from typing import Any
 
 from .compare import MAX_PLACES, MAX_RELATIVE
 from .limits import LIMITS
-from .parse import CONSTANTS, FUNCTIONS
+from .parse import MEANINGS
 from .topics import KINDS
 from .topics.base import Field
 from .topics.fields import READERS, SHOWN_READERS, Schema
@@ -70,7 +70,7 @@ def prose_key(key: str) -> bool | None:
 # letter (or alpha, beta, gamma) that is no constant or function of the maths; exactly one range to draw from;
 # numbers written as numbers or as the text of arithmetic on them (10^6, 1/2), no other names.
 PARAM_NAME = "^(?:[A-Za-z]|alpha|beta|gamma)$"
-RESERVED_NAMES = tuple(sorted(name for name in {*CONSTANTS, *FUNCTIONS} if re.fullmatch(PARAM_NAME, name)))  # e, W
+RESERVED_NAMES = tuple(sorted(name for name in MEANINGS if re.fullmatch(PARAM_NAME, name)))  # e, W
 PARAM_RANGES = ("int", "choice", "rational")  # each parameter is drawn from exactly one
 PARAM_KEYS = (*PARAM_RANGES, "denominators", "lesson")
 _ARITHMETIC = r"[0-9eE.+\-−*/^()\s]"

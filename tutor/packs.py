@@ -19,7 +19,7 @@ import weakref
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -793,16 +793,17 @@ def _mapping(node: yaml.Node, report: _Report, exercise: str | None, allowed: se
     return out
 
 
-def _keys_elsewhere(problem_class: type[Problem]) -> dict[str, str]:
+@cache  # once a kind, not once an exercise loaded
+def _keys_elsewhere(kind: str) -> dict[str, str]:
     """For each key of other kinds that this one lacks, what it is: `at` on a least_squares exercise was told
     "did you mean 'data'?" (outside check h63, F3)."""
+    own = KINDS[kind].exercise.FIELDS
     owners: dict[str, list[str]] = {}
-    for kind, topic in sorted(KINDS.items()):
+    for other, topic in sorted(KINDS.items()):
         for key in topic.exercise.FIELDS:
-            if key not in problem_class.FIELDS and key not in COMMON_FIELDS:
-                owners.setdefault(key, []).append(kind)
-    return {key: f": {problem_class.KIND} has no '{key}', which is a key of {_some_kinds(kinds)}"
-            for key, kinds in owners.items()}
+            if key not in own and key not in COMMON_FIELDS:
+                owners.setdefault(key, []).append(other)
+    return {key: f": {kind} has no '{key}', which is a key of {_some_kinds(kinds)}" for key, kinds in owners.items()}
 
 
 def _some_kinds(kinds: list[str]) -> str:
@@ -840,7 +841,7 @@ def _exercise(node: yaml.Node, report: _Report, pack: str, folder: Path, verify:
         return None
     renamed = {f.formerly: key for key, f in problem_class.FIELDS.items() if f.formerly}
     nodes = _mapping(node, report, exercise_id, {**COMMON_FIELDS, **problem_class.FIELDS}, "an exercise", renamed,
-                     _keys_elsewhere(problem_class))
+                     _keys_elsewhere(problem_class.KIND))
     for old, new in renamed.items():  # an old name that is a common key now means only that key
         if old in COMMON_FIELDS and old in nodes and not _is_number(nodes[old]):
             report.add(nodes.pop(old), f"'{old}' is {COMMON_FIELDS[old].help}; give this as '{new}' "

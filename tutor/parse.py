@@ -183,6 +183,9 @@ FUNCTIONS: dict[str, MathFunction] = BY_NAME
 # Ω: the Omega constant W(1), by the lesson's name for where eˣ − ln x is least (tutor solve says it too)
 CONSTANTS: dict[str, Expr] = {"pi": sympy.pi, "π": sympy.pi, "e": sympy.E, "ℯ": sympy.E, "Ω": sympy.LambertW(1)}
 
+MEANINGS = frozenset(FUNCTIONS.keys() | CONSTANTS.keys())
+"""The names the maths gives a meaning (e, pi, W, sin): a variable so named is refused or wins over it."""
+
 LABELS = {
     "minimum": "minimum", "min": "minimum", "local minimum": "minimum",
     "local min": "minimum", "relative minimum": "minimum", "minima": "minimum",
@@ -2087,7 +2090,7 @@ def _vocabulary(variables: Sequence[str], infer: bool) -> _Vocabulary:
         base, underscore, subscript = name.partition("_")
         if base in GREEK:  # theta may be typed θ, epsilon_0 as ε_0
             symbols[GREEK[base] + underscore + subscript] = symbols[name]
-    clash = symbols.keys() & (FUNCTIONS.keys() | CONSTANTS.keys())  # a variable named e, or W, wins
+    clash = symbols.keys() & MEANINGS  # a variable named e, or W, wins
     constants = {k: v for k, v in CONSTANTS.items() if k not in clash}
     functions = {k: v for k, v in FUNCTIONS.items() if k not in clash} if clash else FUNCTIONS
     return _Vocabulary(symbols, functions, constants, infer)
@@ -3077,7 +3080,7 @@ def _parsed_alike(memo: dict[tuple[object, ...], tuple[_Parsed | InputError, int
                 or isinstance(outcome, InputError):
             continue
         spellings = vocabulary(tuple(set(names) ^ set(cast(tuple[str, ...], other)))).variables.keys()
-        if not spellings & (FUNCTIONS.keys() | CONSTANTS.keys()) and not any(s in clean for s in spellings):
+        if not spellings & MEANINGS and not any(s in clean for s in spellings):
             return outcome, units
     return None
 

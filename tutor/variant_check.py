@@ -24,7 +24,7 @@ from .check import Judgement, Verdict
 from .compare import Note
 from .errors import TutorError
 from .pack_schema import shown
-from .parse import Equation, InputError, Shape, substituted, symbol
+from .parse import Equation, InputError, Shape, not_real, substituted, symbol
 from .show import MOST_DIGITS, places_shown, show
 from .templates import TemplateError, fill, in_braces, not_real_placeholder
 from .topics import KINDS, FieldError
@@ -86,7 +86,7 @@ def build(spec: ExerciseSpec, params: Params) -> Exercise | Finding:
 
 
 def _build(spec: ExerciseSpec, params: Params) -> Exercise | Finding:
-    unreal = _not_real(spec, params) or _no_value(spec, params)
+    unreal = _unfit(spec, params)
     if unreal is not None:
         return unreal
     try:
@@ -175,35 +175,30 @@ def _largest(value: object, names: set[sympy.Symbol]) -> Iterator[sympy.Expr]:
                 yield from _largest(arg, names)
 
 
-def _not_real(spec: ExerciseSpec, params: Params) -> Finding | None:
-    """What a student would read that these values make a number that is not real (sympy would show
-    √a with a = -1 as I, ln(a) as Iπ): the part of the maths, or the placeholder of a text, that is."""
+def _unfit(spec: ExerciseSpec, params: Params) -> Finding | None:
+    """What a student would read that these values make a number that is not real (sympy would show √a with
+    a = -1 as I, ln(a) as Iπ): the part of the maths, or the placeholder of a text, that is; else the part of the
+    maths they leave without a value, by its key (`rate: 1/a` with a = 0 was "its answer can't be computed", said
+    at the parameters: outside check h63, F4), a division by zero with the condition that leaves such draws out.
+    Each part is worked out once: a variant is built for every answer's draw."""
     if not params:
         return None
     values = {symbol(name): value for name, value in params}
-    for key, part in _made_of_parameters(spec):
-        if not_real_part(part, values) is not None:  # rare: only then is the part found
+    parts = [(key, part, _value(part, values)) for key, part in _made_of_parameters(spec)]
+    for key, _, number in parts:
+        if number is not None and not_real(number):  # rare: only then is the smallest such part found
             return Finding(key, f"{show(cast(sympy.Expr, not_real_part(spec.data[key], values)))} is not a real number")
     for field, text in author_texts(spec):
         placeholder = not_real_placeholder(text, params)
         if placeholder is not None:
             return Finding(field, f"{_what(field)} can't be shown: '{placeholder}' is not a real number")
-    return None
-
-
-def _no_value(spec: ExerciseSpec, params: Params) -> Finding | None:
-    """The part of the maths these values give no value, by its key: `rate: 1/a` with a = 0 was "its answer can't
-    be computed", said at the parameters (outside check h63, F4). A division by zero is said with the condition
-    that leaves such draws out."""
-    values = {symbol(name): value for name, value in params}
-    for key, part in _made_of_parameters(spec):
-        if not _undefined(_value(part, values)):
-            continue
-        divisor = next((p.base for p in sympy.preorder_traversal(part) if isinstance(p, sympy.Pow) and p.exp.is_negative
-                        and _value(p.base, values) == 0), None)
-        why = "" if divisor is None else \
-            f": a division by zero; leave such draws out with 'require: {_nonzero(divisor)}'"
-        return Finding(key, f"{show(part)} has no value{why}")
+    for key, part, number in parts:
+        if _undefined(number):
+            divisor = next((p.base for p in sympy.preorder_traversal(part)
+                            if isinstance(p, sympy.Pow) and p.exp.is_negative and _value(p.base, values) == 0), None)
+            why = "" if divisor is None else \
+                f": a division by zero; leave such draws out with 'require: {_nonzero(divisor)}'"
+            return Finding(key, f"{show(part)} has no value{why}")
     return None
 
 

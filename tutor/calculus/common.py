@@ -18,7 +18,7 @@ from sympy.functions.elementary.trigonometric import TrigonometricFunction
 from ..budget import OutOfTime, counted
 from ..equality import real_roots
 from ..errors import TutorError
-from ..parse import CONSTANTS, FUNCTIONS, Answer, InputError, read, symbol, to_sympy
+from ..parse import CONSTANTS, MEANINGS, Answer, InputError, read, symbol, to_sympy
 from ..parse import described_variables as describe  # the same words the parser uses
 
 Number: TypeAlias = int | Fraction | Decimal | float | str | Expr
@@ -124,7 +124,7 @@ def variables_of(f: Expr, given: Sequence[str] | None = None) -> tuple[str, ...]
         if len(set(names)) != len(names):
             raise SolveError("each variable may be named only once")
         # f was read with e as the constant: a variable e would be differentiated as 2.718… (outside check h61, N1)
-        if (taken := next((n for n in names if n in CONSTANTS or n in FUNCTIONS), None)) is not None:
+        if (taken := next((n for n in names if n in MEANINGS), None)) is not None:
             raise SolveError(f"{taken} is the name of a {'constant' if taken in CONSTANTS else 'function'} in maths, "
                              "not of a variable: call the variable something else, like u")
         return names

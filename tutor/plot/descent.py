@@ -37,7 +37,8 @@ def descent_figure(f: str | Expr | None, start: str | Sequence[Number] | Number,
     f, names = function_with(f, variables, (1, 2), "a picture of gradient descent")
     begin = point_values(start, names)
     result = descend(f, names, begin, rate, iterations, tolerance, max_iterations)
-    return Figure(signature(f, names, name), (_panel(f, names, result, name),), "descent")
+    nearest = nearest_critical(result) if result.converged else None
+    return Figure(signature(f, names, name), (_panel(f, names, result, name, nearest=nearest),), "descent")
 
 
 def rates_figure(result: LearningRates, name: str = "f") -> Figure:
@@ -45,7 +46,7 @@ def rates_figure(result: LearningRates, name: str = "f") -> Figure:
     f, names = result.function, result.variables
     function_with(f, names, (1, 2), "a picture of gradient descent")
     panels = tuple(_panel(f, names, trial.descent, name, f"α = {trial.descent.rate_text}: {trial.word}",
-                          trial.behaviour == Behaviour.DIVERGES) for trial in result.trials)
+                          trial.behaviour == Behaviour.DIVERGES, trial.nearest) for trial in result.trials)
     return Figure(signature(f, names, name), panels, "rates")
 
 
@@ -76,9 +77,10 @@ def descent_question(f: str | Expr, start: Sequence[Number] | Number, variables:
 
 
 def _panel(f: Expr, names: Sequence[str], result: Descent, name: str, heading: str = "",
-           diverges: bool = False) -> Panel:
+           diverges: bool = False, nearest: Nearest | None = None) -> Panel:
     """The curve (one variable) or the contour map (two) with the path of the iterates, numbered. `diverges`: the
-    run is judged to (a rate compared), though it stopped before its values passed the descent's own bound."""
+    run is judged to (a rate compared), though it stopped before its values passed the descent's own bound.
+    `nearest`: the critical point nearest where a run that converged ended, where the tutor knows it."""
     last = result.rows[-1]
     rows = _in_view(result, diverges)
     title = (heading + "\n" if heading else
@@ -99,7 +101,7 @@ def _panel(f: Expr, names: Sequence[str], result: Descent, name: str, heading: s
     else:
         title += (f"{'converged' if result.converged else 'stopped'} after {last.k} iteration{'s' * (last.k != 1)} "
                   f"at {floats_text(last.point)}, {name} = {show_float(last.value)}")
-        if result.converged and (nearest := nearest_critical(result)) is not None and nearest.not_minimum:
+        if result.converged and nearest is not None and nearest.not_minimum:
             title += "\n" + _not_a_minimum(nearest, name, names)
         if rows[-1].k < last.k:  # x² at 1.5 from 1: 20 steps out to 10⁶, the overshooting squashed into a dot
             title += f"\ndrawn up to iteration {rows[-1].k}, before it leaves the picture"

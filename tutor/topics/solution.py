@@ -23,7 +23,7 @@ import sympy
 from sympy import Expr
 
 from ..calculus.common import SolveError, describe, function_of, order_variables, parse_point, variables_of
-from ..parse import CONSTANTS, FUNCTIONS
+from ..parse import MEANINGS
 from ..show import in_decimal_notation, latex_text, show, show_float, written_as_decimal
 from ..words import and_list
 
@@ -89,8 +89,8 @@ def read_point(text: str, names: Sequence[str], partial: bool = False) -> dict[s
         if names and not partial and (unknown := sorted(_named(text) - set(names))):
             # E=2, W=2 and e=2 were told "did you mean 'e'?", "'W' needs an argument" or "the parts are named x, y"
             # of a name typed as a variable's (outside check h61, N3)
-            known = CONSTANTS.keys() | FUNCTIONS.keys()
-            said = f"'{unknown[0]}' is not a variable of f" if unknown[0] in known else f"unknown name '{unknown[0]}'"
+            name = unknown[0]
+            said = f"'{name}' is not a variable of f" if name in MEANINGS else f"unknown name '{name}'"
             message = f"can't read the point '{text.strip()}': {said} ({describe(names)})"
         more = _more_variables(text, names) if names else ()  # a constant f takes no point: said as it is
         if not more:
@@ -109,7 +109,7 @@ def _more_variables(text: str, names: Sequence[str]) -> tuple[str, ...]:
     """The variables a point gives values for, where it names some f lacks (x=2,y=3 for y³: x and y) or gives
     more values than f has variables (2,3 for y³: f's and the lesson's first that f lacks, x and y)."""
     if named := _named(text):  # a constant's name (e=3) is no variable to add (outside check h61, N1)
-        extra = {n for n in named - set(names) if n not in CONSTANTS and n not in FUNCTIONS}
+        extra = named - set(names) - MEANINGS
         return order_variables({*names, *extra}) if extra else ()
     wanted = len(text.split(",")) - len(names)
     missing = [v for v in ("x", "y", "z") if v not in names][:max(wanted, 0)]
