@@ -31,6 +31,7 @@ from types import FrameType
 from typing import Any, TypeVar
 
 from mpmath import iv, mp
+from sympy.core import random as sympy_random
 from sympy.core.parameters import global_parameters
 
 
@@ -200,16 +201,26 @@ class budget:  # noqa: N801 - used like a function: `with budget(units):`
         _restore(self.settings)  # last: where it spends past an outer budget, that one's exit restores
 
 
+def warm(warm_up: Callable[[], object]) -> None:
+    """Run `warm_up` (uncounted) unless this process has run it already: the one-time work (lazy imports,
+    tables built on first use) that would otherwise be counted in the first counted region alone."""
+    if warm_up not in _warmed:
+        _warmed.add(warm_up)
+        warm_up()
+
+
 class counted(budget):  # noqa: N801
     """A budget of `calls` units in which each Python function call spends one.
 
     For sympy's algorithms only: counted, their work takes about three times
     as long (benchmarks/bench_counting.py). The count is the same on any machine. What a process did
-    before changes it, so the caller starts the work afresh (sympy's caches
-    emptied, the expression rebuilt: tutor.compare.afresh), and `warm_up`,
-    run uncounted before the first such region in a process, does the one-time
-    work (lazy imports, tables built on first use); what is left differs by a
-    few percent between processes.
+    before would change it, so the caller starts the work afresh (sympy's caches
+    emptied, the expression rebuilt: tutor.equality.afresh, which runs the warm-up first), `warm_up`
+    (`warm`) does the one-time work, and sympy's random generators start from the same seed in each
+    region: its assumptions try their rules in a shuffled order. What is left is the hash of each
+    name, salted afresh in each process unless PYTHONHASHSEED is fixed, as the `tutor` command
+    fixes it (tutor.cli), and the garbage collector: with both, a count moves by a few calls in ten
+    thousand.
     """
 
     def __init__(self, calls: int, warm_up: Callable[[], object] | None = None):
@@ -217,9 +228,9 @@ class counted(budget):  # noqa: N801
         self.warm_up = warm_up
 
     def __enter__(self) -> None:
-        if self.warm_up is not None and self.warm_up not in _warmed:
-            _warmed.add(self.warm_up)
-            self.warm_up()
+        if self.warm_up is not None:
+            warm(self.warm_up)
+        sympy_random.seed(0)
         self.previous = sys.getprofile()
         super().__enter__()
         _meter.counting += 1
