@@ -200,6 +200,10 @@ def test_a_descent_that_converges_where_f_has_no_minimum_says_so_without_steps(c
     (["1 - x^2 - y^2", "--start", "0,0", "--rate", "0.1"],
      "the nearest critical point, (0, 0), is a local maximum: not a minimum"),
     (["x^2 + y^2", "--start", "1,1", "--rate", "0.1"], None),
+    # on the lesson's sauna wall x = 0, where its points are maxima (outside check h59, P2), and where minima
+    (["85 - 1/90 x^2 (x-6) y^2 (y-6)", "--start", "0,2", "--rate", "0.1"],
+     "the nearest critical points, on the line x = 0, are local maxima: not minima"),
+    (["85 - 1/90 x^2 (x-6) y^2 (y-6)", "--start", "0.5,7", "--rate", "0.1"], None),
 ])
 def test_a_descent_that_converges_where_f_has_no_minimum_says_so_in_its_picture_and_latex(capsys, argv, said):
     """Outside check h61, N5: the warning `solve` gives was missing from `plot descent`'s title and from --latex."""
@@ -231,6 +235,18 @@ def test_a_rate_that_converges_to_a_minimum_is_best_beside_one_that_stalls(capsy
         "away, which is neither a minimum nor a maximum: descent stops wherever f′ is small, not only near a "
         "minimum)",
         "best: α = 4"]
+
+
+def test_a_rate_that_stalls_on_a_line_of_maxima_is_said_to(capsys):
+    # from (0, 2) on the sauna wall x = 0 every rate stays put: ∇f is 0 there, and the wall's points are maxima
+    status, out, _ = run(capsys, "rates", "85 - 1/90 x^2 (x-6) y^2 (y-6)", "--start", "0,2", "--rates", "0.1,0.2",
+                         "--iterations", "100")
+    assert status == 0
+    assert out.splitlines()[-3:] == [
+        f"α = {rate}: converges (|∇f| is below 0.0001 after 0 steps; the nearest critical points the tutor finds are "
+        "on the line x = 0, 0 away, every point of which is critical; there they are local maxima: descent stops "
+        "wherever ∇f is small, not only near a minimum)" for rate in ("0.1", "0.2")] + [
+        "no rate converges to a minimum within the steps"]
 
 
 def test_the_steps_table_keeps_a_space_after_a_long_row_label(capsys):

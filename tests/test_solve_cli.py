@@ -427,10 +427,25 @@ def test_one_iteration_is_one_iteration(capsys):
      "saddle point: descent stops wherever ∇f is small, not only near a minimum."),
     ("x^4 - 2x^2", "0.5", "8. After 15 iterations |f′| is below 1e-8: close enough, so the descent stops at 1, "
      "where f = -1; the nearest critical point is 1, a local minimum, 6.22737e-10 away."),
-    # on the critical line x = 0: no single point is the nearest
+    # on the critical line x = 0: no single point is the nearest, and its points are minima
     ("x^2 y^2", "1,2", "8. After 28 iterations |∇f| is below 1e-8: close enough, so the descent stops at "
-     "(1.3502e-9, 1.58319), where f = 4.56943e-18; the tutor cannot name the nearest critical point (∇f is 0 on a "
-     "whole line or stretch, or ∇f = 0 is not solved), and a small ∇f need not mean a minimum."),
+     "(1.3502e-9, 1.58319), where f = 4.56943e-18; the nearest critical points the tutor finds are on the line x = 0, "
+     "1.3502e-9 away, every point of which is critical; there they are local minima."),
+    # the lesson's sauna wall x = 0: maxima where y < 6, minima where y > 6 (outside check h59, P2: "converged" alone)
+    ("85 - 1/90 x^2 (x-6) y^2 (y-6)", "0,2", "3. After 0 iterations |∇f| is below 1e-8: close enough, so the descent "
+     "stops at (0, 2), where f = 85; the nearest critical points the tutor finds are on the line x = 0, 0 away, every "
+     "point of which is critical; there they are local maxima: descent stops wherever ∇f is small, not only near a "
+     "minimum."),
+    ("85 - 1/90 x^2 (x-6) y^2 (y-6)", "0.5,7", "8. After 24 iterations |∇f| is below 1e-8: close enough, so the "
+     "descent stops at (1.74938e-9, 6.88131), where f = 85; the nearest critical points the tutor finds are on the "
+     "line x = 0, 1.74938e-9 away, every point of which is critical; there they are local minima."),
+    ("(x^2 + y^2 - 1)^2", "0.3,0.2", "8. After 16 iterations |∇f| is below 1e-8: close enough, so the descent stops "
+     "at (0.83205, 0.5547), where f = 2.139e-18; the nearest critical points the tutor finds are on the curve "
+     "x² + y² = 1, 7.31266e-10 away, every point of which is critical; there they are local minima."),
+    # the isolated minimum (4, 4) is nearer than the wall
+    ("85 - 1/90 x^2 (x-6) y^2 (y-6)", "0.01,2", "8. After 70 iterations |∇f| is below 1e-8: close enough, so the "
+     "descent stops at (4, 4), where f = 73.6222; the nearest critical point the tutor finds is (4, 4), a local "
+     "minimum, 1.55382e-9 away."),
 ])
 def test_descent_steps_say_what_the_critical_point_it_stops_at_is(capsys, function, start, last):
     # a gradient below the tolerance means a critical point: a maximum or a saddle stops descent too

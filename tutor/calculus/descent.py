@@ -26,7 +26,7 @@ from sympy import Expr, Symbol, preorder_traversal
 
 from ..evaluate import Together, TooLarge, Undefined, compile_expression
 from ..show import show, show_float, show_floats, show_given
-from .classified import CriticalPoint, CriticalPoints, Nature
+from .classified import EVERYWHERE, CriticalPoint, CriticalPoints, CriticalSet, Nature, Piece
 from .common import NotDifferentiable, Number, SolveError, describe, exact, function_of, symbols, variables_of
 from .critical import critical_points
 from .partials import derivative, kink_at, kinks
@@ -300,35 +300,86 @@ def _minimum_at(f: Expr, variables: Sequence[str], point: tuple[Fraction, ...]) 
 
 @dataclass(frozen=True)
 class Nearest:
-    """The critical point nearest where a descent stopped, as the tutor's classification names it."""
+    """The critical point nearest where a descent stopped, as the tutor's classification names it; or the set of
+    critical points (a line of them) nearer than any point, with the stretch of it nearest the end."""
 
-    point: CriticalPoint | None  # None: f has no critical point at all (and the list is every one)
+    point: CriticalPoint | None  # None: f has no critical point at all (and the list is every one), or `on` is
     distance: float
     every: bool  # the list is every critical point, so it is the nearest; else the nearest of those found
+    on: tuple[CriticalSet, Piece] | None = None
+
+    @property
+    def nature(self) -> Nature | None:
+        """What the critical point is, or the points of the set's stretch nearest the end; None where f has none."""
+        if self.on is not None:
+            return self.on[1].nature
+        return None if self.point is None else self.point.nature
 
     @property
     def not_minimum(self) -> bool:
         """Known to be no minimum: a saddle, a maximum, neither, or no critical point at all; an undecided one
         need not be a minimum, but may be."""
-        return self.point is None or self.point.nature in (Nature.MAXIMUM, Nature.SADDLE, Nature.NEITHER)
+        return self.nature in (None, Nature.MAXIMUM, Nature.SADDLE, Nature.NEITHER)
 
 
 def nearest_critical(d: Descent) -> Nearest | None:
-    """The exact critical point nearest where the descent ended; None where the tutor can't name it (∇f = 0
-    not solved, or a line or stretch of critical points, nearer perhaps than any listed)."""
+    """The exact critical point nearest where the descent ended, or the line of them (a set) nearer than any, at
+    the stretch of it the end lies beside; None where the tutor can't name it (∇f = 0 not solved, a flat stretch
+    of f of one variable, a set whose distance or stretch there can't be told)."""
     try:
         found: CriticalPoints = critical_points(d.function, d.variables)
     except (SolveError, NotImplementedError):
         return None
     every = _every_one(found)
-    if not found.points:
+    if not found.points and not found.sets:
         return Nearest(None, math.inf, True) if every else None
-    if found.sets or found.flat:
+    if found.flat:
         return None
     last = d.end[1]
-    distance, point = min(((math.dist(last, [float(sympy.N(c, 20)) for c in p.point]), p) for p in found.points),
-                          key=lambda pair: pair[0])
-    return Nearest(point, distance, every)
+    nearest: Nearest | None = None
+    for p in found.points:
+        distance = math.dist(last, [float(sympy.N(c, 20)) for c in p.point])
+        if nearest is None or distance < nearest.distance:
+            nearest = Nearest(p, distance, every)
+    for s in found.sets:
+        away = _distance_to(s, d.variables, last)
+        if away is None or s.kind == EVERYWHERE:
+            return None  # it may be nearer than what is listed; f constant: a minimum and a maximum everywhere
+        if nearest is None or away < nearest.distance:
+            piece = _piece_at(s, d.variables, last)
+            if piece is None:
+                return None
+            nearest = Nearest(None, away, False, (s, piece))
+    return nearest
+
+
+def _distance_to(s: CriticalSet, variables: Sequence[str], point: Sequence[float]) -> float | None:
+    """About how far the point is from the set: for each of its equations g = 0, |g|/|∇g| at the point (exact for
+    a line or a plane, to first order for a curve), the largest of them; None where that can't be computed."""
+    syms, at = symbols(variables), [Fraction(p) for p in point]
+    distances = []
+    for equation in s.equations:
+        g = equation.lhs - equation.rhs
+        try:
+            value = float(compile_expression(g, syms)(at).value)
+            slope = math.hypot(*(float(compile_expression(sympy.diff(g, x), syms)(at).value) for x in syms))
+        except (Undefined, TooLarge, OverflowError, ZeroDivisionError):
+            return None
+        if slope == 0:
+            return None
+        distances.append(abs(value) / slope)
+    return max(distances)
+
+
+def _piece_at(s: CriticalSet, variables: Sequence[str], point: Sequence[float]) -> Piece | None:
+    """The stretch of the set whose coordinate along it takes the point's value (y < 6 on x = 0, for a point with
+    y = 2); None where none does, the point beside where two meet."""
+    at = dict(zip(variables, point))
+    for piece in s.pieces:
+        if piece.along is None or (piece.variable in at
+                                   and piece.along.contains(sympy.Float(at[piece.variable])) is sympy.true):
+            return piece
+    return None
 
 
 def _every_one(found: CriticalPoints) -> bool:

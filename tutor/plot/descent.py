@@ -13,8 +13,8 @@ from sympy import Expr
 from ..calculus import Behaviour, Descent, DescentRow, LearningRates, descend, fit_line, points_from_text
 from ..calculus.common import Number, SolveError, exact
 from ..calculus.descent import Nearest, nearest_critical
-from ..show import show_float
-from ..steps.render import VERDICTS
+from ..show import show, show_float
+from ..steps.render import PLURAL_VERDICTS, VERDICTS
 from . import sample
 from .contour import contour_panel
 from .curve import graph_panel
@@ -119,6 +119,11 @@ def _not_a_minimum(nearest: Nearest, name: str, names: Sequence[str]) -> str:
     """Where a run converged, what it converged near, as `solve descent` says it, shortly: "converged" alone
     was read as a minimum found (outside check h61, N5)."""
     slope = f"{name}′" if len(names) == 1 else f"∇{name}"
+    if nearest.on is not None:
+        line, piece = nearest.on
+        equations = " and ".join(show(e, names) for e in line.equations)
+        return (f"the nearest critical points, on the {line.kind} {equations}, are {PLURAL_VERDICTS[piece.nature]}: "
+                "not minima")
     if nearest.point is None:
         return f"{name} has no critical point: {slope} is small there, but not 0"
     point = floats_text([float(sympy.N(c, 20)) for c in nearest.point.point])

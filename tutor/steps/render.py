@@ -241,6 +241,14 @@ VERDICTS = {
     "neither": "neither a minimum nor a maximum",
     "undecided": "not decided by the test nor by {f}'s values",
 }
+PLURAL_VERDICTS = {  # of the points of a line of critical points, stretch by stretch
+    "minimum": "local minima",
+    "maximum": "local maxima",
+    "saddle": "saddle points",
+    "inconclusive": "not decided by the test",
+    "neither": "neither minima nor maxima",
+    "undecided": "not decided by the test nor by {f}'s values",
+}
 
 
 class _Text:
@@ -445,6 +453,8 @@ class _Fields:
             return and_list([form.math(v) for v in cast(tuple, value)])
         if spec == "verdict":
             return self.render(VERDICTS[cast(str, value)])
+        if spec == "verdicts":
+            return self.render(PLURAL_VERDICTS[cast(str, value)])
         if name in ("constants", "variables", "parameters", "wrt", "coordinate"):
             names = (value,) if isinstance(value, str) else cast(Sequence[str], value)
             return and_list([form.math(symbol(n)) for n in names])

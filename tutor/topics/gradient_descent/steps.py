@@ -36,7 +36,11 @@ class DescentRule(StepRule):
     CONVERGED_NOT_MINIMUM = "converged_not_minimum"
     CONVERGED_UNDECIDED = "converged_undecided"
     CONVERGED_NONE = "converged_none"
+    CONVERGED_ON_SET = "converged_on_set"
+    CONVERGED_ON_SET_NOT_MINIMUM = "converged_on_set_not_minimum"
+    CONVERGED_ON_SET_UNDECIDED = "converged_on_set_undecided"
     NOT_MINIMUM = "not_minimum"
+    NOT_MINIMUM_ON_SET = "not_minimum_on_set"
     NO_CRITICAL = "no_critical"
     STOPPED = "stopped"
     ROSE = "rose"
@@ -69,9 +73,13 @@ def diverged_advice(d: Descent) -> str:
 # named with its distance, whatever that is, never judged "near" or not by a threshold of the tutor's own
 _BELOW = ("After {k} {k:iteration|iterations} |{slope_of_f}| is below {tolerance}: close enough, so the descent "
           "stops at {after}, where {f} = {value}; ")
+_STOPS_ANYWHERE = ": descent stops wherever {slope_of_f} is small, not only near a minimum"
 _NEAREST = "{every:the nearest critical point|the nearest critical point the tutor finds} is {critical}{approx}"
-_NOT_MINIMUM = (_NEAREST + ", {distance} away, which is {nature:verdict}: descent stops wherever {slope_of_f} is "
-                "small, not only near a minimum")
+_NOT_MINIMUM = _NEAREST + ", {distance} away, which is {nature:verdict}" + _STOPS_ANYWHERE
+# a line of critical points nearer than any point (the sauna wall x = 0 of the lesson's f): its points' nature where
+# the run ended, which changes along it (maxima where y < 6, minima where y > 6; outside check h59, P2)
+_ON_SET = ("{every:the nearest critical points are|the nearest critical points the tutor finds are} on the {kind} "
+           "{on:and}, {distance} away, every point of which is critical; there they are {nature:verdicts}")
 _NO_CRITICAL = "{f} has no critical point: {slope_of_f} is small there, but not 0, so descent would go on"
 
 TEMPLATES: dict[StepRule, str] = {
@@ -110,7 +118,11 @@ TEMPLATES: dict[StepRule, str] = {
     # every critical point known, and there are none (e^(-x) from 0 drifts on to ∞: finding 325)
     DescentRule.CONVERGED_NONE: _BELOW + _NO_CRITICAL + ".",
     # the same, said of a rate that converges there (tutor solve rates: finding 785)
+    DescentRule.CONVERGED_ON_SET: _BELOW + _ON_SET + ".",
+    DescentRule.CONVERGED_ON_SET_NOT_MINIMUM: _BELOW + _ON_SET + _STOPS_ANYWHERE + ".",
+    DescentRule.CONVERGED_ON_SET_UNDECIDED: _BELOW + _ON_SET + ": they need not be minima.",
     DescentRule.NOT_MINIMUM: _NOT_MINIMUM,
+    DescentRule.NOT_MINIMUM_ON_SET: _ON_SET + _STOPS_ANYWHERE,
     DescentRule.NO_CRITICAL: _NO_CRITICAL,
     DescentRule.STOPPED: "After {k} {k:iteration|iterations} the point is {after}, where {f} = {value}.",
     # the lesson's "too large": a descent asked for k iterations that ends higher than it started
@@ -201,31 +213,40 @@ def zeroed_steps(d: Descent) -> list[Step]:
 def _stopped_at(d: Descent) -> tuple[StepRule, dict[str, Any]]:
     """The exact critical point nearest where descent stopped, how far it is and what the tutor's
     classification says it is (a saddle or a maximum stops descent too); "the nearest" only where the
-    list is every critical point, else the nearest of those found."""
+    list is every critical point, else the nearest of those found. Or the line of critical points nearer
+    than any, and what its points are there."""
     nearest = nearest_critical(d)
     if nearest is None:
         return DescentRule.CONVERGED, {}
-    if nearest.point is None:
+    if nearest.nature is None:
         return DescentRule.CONVERGED_NONE, {}
     named = _named(nearest)
-    nature = nearest.point.nature
-    if nature == Nature.MINIMUM:
-        return DescentRule.CONVERGED_MINIMUM, named
-    if nature in (Nature.INCONCLUSIVE, Nature.UNDECIDED):
-        return DescentRule.CONVERGED_UNDECIDED, named
-    return DescentRule.CONVERGED_NOT_MINIMUM, {**named, "nature": nature}
+    if nearest.nature == Nature.MINIMUM:
+        return (DescentRule.CONVERGED_ON_SET if nearest.on else DescentRule.CONVERGED_MINIMUM), named
+    if nearest.nature in (Nature.INCONCLUSIVE, Nature.UNDECIDED):
+        return (DescentRule.CONVERGED_ON_SET_UNDECIDED if nearest.on else DescentRule.CONVERGED_UNDECIDED), named
+    if nearest.on:
+        return DescentRule.CONVERGED_ON_SET_NOT_MINIMUM, named
+    return DescentRule.CONVERGED_NOT_MINIMUM, {**named, "nature": nearest.nature}
 
 
 def no_minimum(nearest: Nearest, variables: Sequence[str]) -> Step:
     """What a run converged near, where that is known to be no minimum (`Nearest.not_minimum`): the nearest
-    critical point and what it is, or that f has none, in the words of a descent's last step."""
-    if nearest.point is None:
+    critical point (or line of them) and what it is, or that f has none, in the words of a descent's last step."""
+    if nearest.nature is None:
         return step(DescentRule.NO_CRITICAL, variables=variables)
-    return step(DescentRule.NOT_MINIMUM, **_named(nearest), nature=nearest.point.nature, variables=variables)
+    if nearest.on:
+        return step(DescentRule.NOT_MINIMUM_ON_SET, **_named(nearest), variables=variables)
+    return step(DescentRule.NOT_MINIMUM, **_named(nearest), nature=nearest.nature, variables=variables)
 
 
 def _named(nearest: Nearest) -> dict[str, Any]:
+    distance = sympy.Float(nearest.distance, 6)
+    if nearest.on is not None:
+        line = nearest.on[0]
+        return {"on": line.equations, "kind": line.kind, "every": nearest.every, "distance": distance,
+                "nature": nearest.nature}
     point = cast(CriticalPoint, nearest.point).point
     one = len(point) == 1
-    return {"critical": point[0] if one else point, "every": nearest.every,
-            "distance": sympy.Float(nearest.distance, 6), "approx": approx(point[0]) if one else approx_point(point)}
+    return {"critical": point[0] if one else point, "every": nearest.every, "distance": distance,
+            "approx": approx(point[0]) if one else approx_point(point)}
