@@ -1002,17 +1002,30 @@ def test_the_inverse_function_note_goes_with_a_correct_answer():
     ("0.369z = x", "z = e x", "dp:3", "incorrect", "The 0.369 in your x is not right to 3 decimal places."),
     # the same line times a whole number: the decimal divided by it, not inverted (finding 392)
     ("2x = 0.736z", "z = e x", "dp:3", "correct", "Correct (to 3 decimal places)."),
-    ("2x = 0.738z", "z = e x", "dp:3", "incorrect", "The 0.369 in your x is not right to 3 decimal places."),
+    # judged in the student's own scale: 0.738 against 2/e = 0.7358 (outside check h64, F3)
+    ("2x = 0.738z", "z = e x", "dp:3", "incorrect", "The 0.738 in your equation is not right to 3 decimal places."),
     ("10x = 0.498y", "y = e^3 x", "dp:3", "correct", "Correct (to 3 decimal places)."),
-    ("1000x = 49.8y", "y = e^3 x", "dp:3", "correct", "Correct (to 3 decimal places)."),
-    ("10x = 0.5y", "y = e^3 x", "dp:3", "incorrect", "The 0.05 in your x is not right to 3 significant digits."),
+    ("1000x = 49.8y", "y = e^3 x", "dp:3", "incorrect",  # 49.787: y = 20.080x, not e³x to 3 places
+     "The 49.8 in your equation is right to 1 decimal place; give it to 3 decimal places."),
+    ("10x = 0.5y", "y = e^3 x", "dp:3", "incorrect", "The 0.5 in your equation is not right to 3 decimal places."),
     # times a decimal: divided by the one typed with fewer digits, the likelier exact number (finding 412)
     ("2.0x = 0.736z", "z = e x", "dp:3", "correct", "Correct (to 3 decimal places)."),
     ("0.5x = 0.184z", "z = e x", "dp:3", "correct", "Correct (to 3 decimal places)."),
     ("0.1x = 0.0368z", "z = e x", "dp:3", "correct", "Correct (to 3 decimal places)."),
     ("2.5x = 0.92z", "z = e x", "dp:3", "correct", "Correct (to 3 decimal places)."),  # as many: either way
-    ("0.5x = 0.185z", "z = e x", "dp:3", "incorrect", "The 0.37 in your x is not right to 3 decimal places."),
-    ("2y = 40.16x", "y = e^3 x", "dp:3", "incorrect", "The 20.08 in your y is not right to 3 decimal places."),
+    ("0.5x = 0.185z", "z = e x", "dp:3", "incorrect", "The 0.185 in your equation is not right to 3 decimal places."),
+    ("2y = 40.16x", "y = e^3 x", "dp:3", "incorrect", "The 40.16 in your equation is not right to 3 decimal places."),
+    # a plane or a line times a decimal: divided by the whole number beside it, 1.1z = 4x + 8y - 20's 0.275 was
+    # within a place of 0.25 (h64, F3); 1.1z = … is z = 3.64x + 7.27y - 18.18
+    ("1.1z = 4x + 8y - 20", "z = 4x + 8y - 20", "dp:1", "incorrect",
+     "The 1.1 in your equation is not right to 1 decimal place."),
+    ("1.1(z - 20) = 4(x - 2) + 8(y - 4)", "z = 4x + 8y - 20", "dp:1", "incorrect",
+     "The 1.1 in your equation is not right to 1 decimal place."),
+    ("1.09y = 2x + 1", "y = 2x + 1", "dp:1", "incorrect", "The 1.09 in your equation is not right to 1 decimal place."),
+    ("1.001z = 2.718x + 1.414y - 3.142", "z = e x + sqrt(2) y - pi", "dp:3", "incorrect",
+     "The 2.718 in your equation is not right to 3 decimal places."),
+    ("2z = 5.4366x + 2.8284y - 6.2832", "z = e x + sqrt(2) y - pi", "dp:3", "correct", "Correct (to 3 decimal places)."),
+    ("0.5z = 2x + 4y - 10", "z = 4x + 8y - 20", "dp:1", "correct", "Correct."),
     # whole numbers are decimals with no places under a tolerance (finding 440): 1000x = 368z is x = 0.368z;
     # a fraction is exact, and the tolerance does not apply to it
     ("1000x = 368z", "z = e x", "dp:3", "correct", "Correct (to 3 decimal places)."),

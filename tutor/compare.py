@@ -312,7 +312,7 @@ class Context:
     wholes: tuple[Fraction, ...] = ()  # the whole numbers the student typed as digits (-19, 25, 3)
 
     given: Spellings = ()  # the decimals typed in the expected answer
-    # numbers worked out from typed ones, each as typed as they (2x = 0.736z as x = 0.368z: its 0.368)
+    # numbers worked out from typed whole numbers, each as typed as they (1000x = 368z as x = 0.368z: its 0.368)
     derived: tuple[Fraction, ...] = ()
     # what the question is about (the function a derivative is of): an answer must have a value on enough of
     # where it has one (tutor.equality.judge's `within`)
@@ -1628,10 +1628,10 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
 
     tried = _as_formulas(answer, expected, ctx.spellings) if ctx.decimals and ctx.tolerance is not None else []
     outcomes = []
-    for formulas in tried:  # 0.0612x - y + 7.9819 = 0 for y = …: decimals judged as in y = 0.0612x + 7.9819
-        outcome = compare_equations(*formulas, replace(ctx, derived=_divided(answer, formulas[0].lhs, ctx)))
-        inverted = expected.lhs.is_Symbol and formulas[1].lhs != expected.lhs
-        outcome = (inverted and outcome.correct and _too_few_digits(*formulas, ctx)) or outcome
+    for mine, theirs, slope in tried:  # 0.0612x - y + 7.9819 = 0 for y = …: judged as y = 0.0612x + 7.9819
+        outcome = _in_scale(mine, theirs, slope, answer, ctx)
+        inverted = expected.lhs.is_Symbol and theirs.lhs != expected.lhs
+        outcome = (inverted and outcome.correct and _too_few_digits(mine, theirs, ctx)) or outcome
         if outcome.correct:
             return outcome
         outcomes.append(outcome)
@@ -1813,39 +1813,57 @@ def _fractions_typed(answer: Equation, ctx: Context) -> frozenset[Fraction]:
                      for r in side.atoms(sympy.Rational) if r.q != 1 and not ctx.typed(fraction(r)))
 
 
-def _as_formulas(answer: Equation, expected: Equation, spellings: Spellings) -> list[tuple[Equation, Equation]]:
+def _as_formulas(answer: Equation, expected: Equation,
+                 spellings: Spellings) -> list[tuple[Equation, Equation, Expr]]:
     """Both equations as formulas for one variable, so that a tolerance judges the coefficients the student
-    typed, each way to try (the first that is right decides, else the first): for the variable the answer has
-    alone (0.368z = x is x = 0.368z, and z = ex is then x = z/e: solved for z, the student's 0.368 would be
-    judged as its inverse, 125/46); or else for the variables whose coefficient was typed with the fewest
-    significant digits (2x = 0.736z, 2.0x = 0.736z and 0.5x = 0.184z are x = 0.368z: the rounded decimal divided
-    by the likelier exact number, not the other way round); else for the expected's left side where it is a
-    formula for it (0.0612x - y + 7.9819 = 0 for y = 0.0612x + 7.9819). None where neither is linear in one
-    such variable, or the answer is a formula for it already."""
+    typed, each way to try (the first that is right decides, else the first), with the answer's coefficient of
+    that variable: for the variable the answer has alone (0.368z = x is x = 0.368z, and z = ex is then x = z/e:
+    solved for z, the student's 0.368 would be judged as its inverse, 125/46); or else for the variables whose
+    coefficient was typed with the fewest significant digits (2x = 0.736z, 2.0x = 0.736z and 0.5x = 0.184z
+    are x = 0.368z: the rounded decimal divided by the likelier exact number, not the other way round); else
+    for the expected's left side where it is a formula for it (0.0612x - y + 7.9819 = 0 for y = 0.0612x +
+    7.9819). None where neither is linear in one such variable, or the answer is a formula for it already."""
     e = minus(expected.lhs, expected.rhs)
     difference = minus(answer.lhs, answer.rhs)
     variables = sorted(e.free_symbols, key=lambda s: (s != expected.lhs, s.name))
-    ways: list[tuple[int, Equation, Equation]] = []
+    ways: list[tuple[int, Equation, Equation, Expr]] = []
     for variable in variables:
         solved = solved_for(difference, variable)
         theirs = _formula_for(e, variable)
         if solved is not None and theirs is not None and not theirs.has(variable):
             pair, slope = (Equation(variable, solved[0]), Equation(variable, theirs)), solved[1]
             if abs(slope) == 1:
-                return [pair]
-            ways.append((_typed_digits(abs(slope), spellings), *pair))
+                return [(*pair, slope)]
+            ways.append((_typed_digits(abs(slope), spellings), *pair, slope))
     if ways:
-        fewest = min(digits for digits, _, _ in ways)
-        return [(mine, theirs) for digits, mine, theirs in ways if digits == fewest]
+        fewest = min(digits for digits, *_ in ways)
+        return [(mine, theirs, slope) for digits, mine, theirs, slope in ways if digits == fewest]
     if not expected.lhs.is_Symbol or expected.rhs.has(expected.lhs) or answer.lhs == expected.lhs:
         return []
     solved = solved_for(difference, expected.lhs)
-    return [] if solved is None else [(Equation(expected.lhs, solved[0]), expected)]
+    return [] if solved is None else [(Equation(expected.lhs, solved[0]), expected, solved[1])]
+
+
+def _in_scale(mine: Equation, theirs: Equation, slope: Expr, answer: Equation, ctx: Context) -> Outcome:
+    """Two formulas for one variable, the answer's and the right one, compared where the answer's coefficient of
+    it was `slope`: in the answer's own scale, so that the tolerance judges its decimals as typed. 1.1z = 4x + 8y
+    - 20 is 4x = 1.1z - 8y + 20, against 4x = z - 8y + 20: its 1.1 is not 1 to a place. Divided by 4, its 0.275
+    was within a place of 0.25, and a plane whose slopes are 9% off was right (outside check h64, F3). Where only
+    whole numbers were typed, they are decimals with no places, and their ratio the decimal meant: 1000x = 368z
+    is x = 0.368z."""
+    if abs(slope) == 1 or not ctx.spellings or not slope.is_Rational:
+        return compare_equations(mine, theirs, replace(ctx, derived=_divided(answer, mine.lhs, ctx)))
+    factor = abs(slope)  # each number with the sign it was typed with, where it stands on the variable's side
+    outcome = compare_expressions(factor * mine.rhs, factor * theirs.rhs, ctx, what="equation")
+    if outcome.correct:
+        names = _names(ctx, mine.lhs, mine.rhs, theirs.lhs, theirs.rhs)
+        return _without_value_where_right_holds(mine, theirs, names, ctx.spellings) or outcome
+    return outcome
 
 
 def _divided(answer: Equation, variable: Expr, ctx: Context) -> tuple[Fraction, ...]:
     """The coefficients of `answer` solved for `variable`, each divided by the variable's, that were worked out
-    from typed numbers (2x = 0.736z: 0.368, from 0.736 and 2): the tolerance applies to them as to those;
+    from typed numbers (1000x = 368z: 0.368, from 368 and 1000): the tolerance applies to them as to those;
     not from exact ones only (3y = x + 1001/3: 1001/9)."""
     difference = minus(answer.lhs, answer.rhs)
     solved = solved_for(difference, variable)
