@@ -984,6 +984,14 @@ def test_the_inverse_function_note_goes_with_a_correct_answer():
     ("2.718^x = 2", "e^x = 2", "dp:3", "correct", "Correct (to 3 decimal places)."),
     ("x^2 = 1.999", "x^2 = 2", "dp:2", "correct", "Correct (to 2 decimal places)."),
     ("x = 0.694", "e^x = 2", "dp:3", "incorrect", "The 0.694 in your x is not right to 3 decimal places."),
+    # an exact number typed in it makes its solutions exact, as W(1) + 0.00004 is (outside check h64, F1, F2)
+    ("x^2 = 2 + pi/10^4", "x^2 = 2", "dp:3", "incorrect", "Your equation holds at x = 1.41432, but the correct one does not."),
+    ("(x-2)(x-3) = pi/10^5", "(x-2)(x-3) = 0", "dp:3", "incorrect",
+     "Your equation holds at x = 1.99997, but the correct one does not."),
+    ("x = ln(2) + 0.00001", "e^x = 2", "dp:3", "incorrect",
+     "Your equation holds at x = 0.693157, but the correct one does not."),
+    ("x = ln(2.0001)", "e^x = 2", "dp:3", "incorrect", "Your equation holds at x = 0.693197, but the correct one does not."),
+    ("e^x = 2.0001", "e^x = 2", "dp:3", "correct", "Correct (to 3 decimal places)."),
     # one solution within the tolerance, the other extra or missing: still a difference, named in decimals
     ("x^2 = 1.999", "x = sqrt(2)", "dp:2", "incorrect",
      "Your equation holds at x = -1.41386, but the correct one does not."),

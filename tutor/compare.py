@@ -1670,7 +1670,8 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
     # student found none of: those are compared as written
     if solutions is not None and solutions[0] == solutions[1] and solutions[0]:
         return right()
-    if len(names) == 1 and ctx.tolerance is not None and (ctx.decimals or e.has(sympy.Float)):
+    if len(names) == 1 and ctx.tolerance is not None and (ctx.decimals or e.has(sympy.Float)) \
+            and not _exact_constants(answer):
         close = _close_solutions(found_sets(), ctx.tolerance, ctx.limits.symbolic_work, _fractions_typed(answer, ctx))
         if close:  # eˣ = 2 and x = 0.693 to 3 decimal places: the tolerance applies to the solutions
             return Outcome.right(Note.WITHIN_TOLERANCE, f"Correct ({ctx.tolerance.describe()}).")
@@ -1804,6 +1805,16 @@ def _within(value: Expr, other: Expr, tolerance: Tolerance, work: int) -> bool:
     if judgement.status.equal:
         return True
     return judgement.status is Status.DIFFERENT and tolerance.accepts(judgement.got, judgement.want)
+
+
+def _exact_constants(answer: Equation) -> bool:
+    """Whether an exact number other than a rational is typed in the equation (π, √2, ln 2, ln(2.0001)): its
+    solutions are then worked out from it, and exact, as the number `W(1) + 0.00004` is. `x^2 = 2 + pi/10^4` and
+    `x = ln(2) + 0.00001` were right to 3 places for x² = 2 and eˣ = 2 (outside check h64, F1 and F2), where
+    `x^2 = 1.999`, whose numbers are all typed, is right to 2."""
+    return any(not node.free_symbols and not node.is_Rational and not node.is_Float
+               for side in (answer.lhs, answer.rhs) for node in sympy.preorder_traversal(side)
+               if isinstance(node, Expr))
 
 
 def _fractions_typed(answer: Equation, ctx: Context) -> frozenset[Fraction]:

@@ -1079,6 +1079,10 @@ def _warm_up() -> None:
         sympy.simplify(afresh(difference))
         sympy.cancel(sympy.expand(difference))
         _cancels_as_exponentials(difference, LIMITS.symbolic_work)
+    # solveset's first use imports and builds what later ones reuse: 14,000 calls of a quadratic's 112,000, past
+    # the budget the first time in a process alone, so that one answer's solutions were found or not by its history
+    for equation in ((x - 2) * (x - 3) - sympy.pi / 10**5, sympy.exp(x) - 2):
+        _solved(afresh(equation), x)
 
 
 _SMALL_TERMS, _SMALL_DEGREE = 400, 60  # multiplied out: cancel settles such a difference in milliseconds
