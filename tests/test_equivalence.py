@@ -1034,6 +1034,13 @@ def test_the_inverse_function_note_goes_with_a_correct_answer():
      "The 2.718 in your equation is not right to 3 decimal places."),
     ("2z = 5.4366x + 2.8284y - 6.2832", "z = e x + sqrt(2) y - pi", "dp:3", "correct", "Correct (to 3 decimal places)."),
     ("0.5z = 2x + 4y - 10", "z = 4x + 8y - 20", "dp:1", "correct", "Correct."),
+    # an exact constant kept beside rounded decimals is judged exactly, each decimal to the tolerance (h64, F4)
+    ("z = sqrt(e)x + sqrt(e)y - 0.8244", "z = sqrt(e) x + sqrt(e) y - sqrt(e)/2", "dp:4", "correct",
+     "Correct (to 4 decimal places)."),
+    ("z = e x + sqrt(2) y - 3.1416", "z = e x + sqrt(2) y - pi", "dp:3", "correct", "Correct (to 3 decimal places)."),
+    ("z = e^1.0001 x + sqrt(2) y - pi", "z = e x + sqrt(2) y - pi", "dp:3", "incorrect",
+     "The 2.71855 in your z is not right."),
+    ("z = e x + 3y + 0.0001", "z = e x + pi y", "dp:3", "incorrect", "The 3 in your z is not right to 3 decimal places."),
     # whole numbers are decimals with no places under a tolerance (finding 440): 1000x = 368z is x = 0.368z;
     # a fraction is exact, and the tolerance does not apply to it
     ("1000x = 368z", "z = e x", "dp:3", "correct", "Correct (to 3 decimal places)."),
@@ -1069,6 +1076,14 @@ def test_the_inverse_function_note_goes_with_a_correct_answer():
 def test_a_tolerance_on_an_equation_applies_to_what_was_typed(answer, expected, tolerance, verdict, message):
     result = check(answer, expected, variables=None, tolerance=tolerance)
     assert (result.verdict, result.message) == (verdict, message)
+
+
+def test_an_exact_coefficient_beside_a_rounded_one_in_an_expression():
+    # the more accurate answer was refused where the less accurate 2.718x + 1.4142y was right (h64, F4)
+    assert check("e x + 1.4142 y", "e x + sqrt(2) y", tolerance="dp:3").message == "Correct (to 3 decimal places)."
+    assert check("2.718x + 1.4142y", "e x + sqrt(2) y", tolerance="dp:3").message == "Correct (to 3 decimal places)."
+    assert check("sqrt(3) x + 1.4142 y", "e x + sqrt(2) y", tolerance="dp:3").message == (
+        "The 1.73205 in your answer is not right.")
 
 
 def test_a_value_in_a_difference_is_no_rounding_noise_and_a_decimal_answer_is_echoed_in_decimals():
