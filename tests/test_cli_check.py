@@ -1145,6 +1145,9 @@ LONG = "0.06123456789x + 7.98191234567 + 0.0000001x - 0.000002"
      "Give m and b (like m = 1, b = 2), or the line's equation.", "m = 1, b = 2"),
     # m and b after a name for the line: was "A list can't be used inside an expression."
     ("L = (1/2, 7/3)", "gradients:power-lines-fit", 0, "Write just (1/2, 7/3), without 'L ='.", "(1/2, 7/3)"),
+    # the cost's value beside m and b: was "Unknown name 'E'; names are case-sensitive: did you mean 'e'?" (h64, F12)
+    ("m = 1/2, b = 7/3, E = 25/6", "gradients:power-lines-fit", 18, "The parts are named m, b.", "m = 1/2, b = 7/3"),
+    ("m = 1/2, b = 7/3, c = 25/6", "gradients:power-lines-fit", 18, "The parts are named m, b.", "m = 1/2, b = 7/3"),
 ])
 def test_a_name_that_is_not_the_lines_is_told_what_to_write_in_one_step_that_works(
         capsys, typed, exercise, caret, advice, followed):

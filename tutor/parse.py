@@ -2229,6 +2229,13 @@ def read(
             # 6xy^3; 9x^2y^2 for ∂f/∂x: two answers, where "use a comma" led on to "you gave the whole gradient"
             raise InputError(f"';' separates answers, and this question asks for one: give just "
                              f"{_A_ONE_VALUE[Shape(shape)]}", error.column, "shape") from None
+        if (shape == Shape.VECTOR and components and error.note == "unknown_name" and error.column is not None
+                and clean[:error.column].rstrip()[-1:] in ("", ",", "(")
+                and (part := _PART_GIVEN.match(clean, error.column)) is not None and part[1].isalpha()
+                and part[1].lower() not in {c.lower() for c in components}):
+            # m = 1/2, b = 7/3, E = 25/6: a part the answer has not, as e = 25/6 is told; not "did you mean 'e'?"
+            # (outside check h64, F12: E is the lesson's cost). M = 1/2 is still "did you mean 'm'?"
+            raise InputError(f"the parts are named {', '.join(components)}", error.column, "shape") from None
         parts = components or (variables if shape == Shape.VECTOR else ())
         if error.note == "syntax" and parts and (commas := missing_commas(clean, parts, typed)) is not None:
             # m=1/2 b=7/3; what is wrong with the parts besides is said first (m=1/2 m=7/3: m twice;
@@ -3184,6 +3191,8 @@ def _decimal_comma(text: str, offset: int = 0, in_list: bool = False) -> InputEr
     return InputError(f"for a decimal write a point: {found[1]}.{found[2]}{other}", found.start(2) - 1 + offset,
                       "syntax")
 
+
+_PART_GIVEN = re.compile(r"(\w+)\s*=(?!=)")  # a name and its '=', where an answer's part is given
 
 # said of an equation typed where an expression is asked (y = 2x + 3): no side of it is the answer named
 ONLY_THE_EXPRESSION = "write only the expression, without '='"
