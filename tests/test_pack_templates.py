@@ -266,6 +266,21 @@ def test_an_answer_a_draw_leaves_undefined_is_told_in_words(tmp_path, capsys):
         "with 'require: a != 1'"]
 
 
+def test_a_region_or_an_answer_a_draw_leaves_without_a_value_is_told_as_written(tmp_path, capsys):
+    # sympy's I and zoo, read back, were "unknown name 'zoo'", and the region's said at the parameters (h64, F8)
+    path = write(tmp_path / "p.yaml", """\
+        pack: p
+        exercises:
+          - {id: r1, kind: critical_points, function: x^2 + y^2, region: "0 <= x <= sqrt(a)", params: {a: {int: [-1, -1]}}}
+          - {id: r2, kind: critical_points, function: x^2 + y^2, region: "0 <= x <= 1/(a-1)", params: {a: {int: [1, 1]}}}
+          - {id: m1, kind: partial_derivative, function: x^2 y, wrt: x, answer: 2xy/(a-1), params: {a: {int: [1, 1]}}}
+        """)
+    assert validate(path, capsys) == [
+        f"{path}:3:66: exercise 'r1': with a = -1, the region can't be read: √a has no real value",
+        f"{path}:4:66: exercise 'r2': with a = 1, the region can't be read: 1/(a - 1) has no real value",
+        f"{path}:5:73: exercise 'm1': with a = 1, 'answer' can't be read: 1/(a - 1) has no value"]
+
+
 def test_validation_meets_the_draw_one_student_in_hundreds_gets(tmp_path, capsys):
     """a = 0 is one draw in 601, which random draws for validation would likely miss; the edges of
     each range (0, ±1, its ends) are checked too, and the report names the draw."""

@@ -127,9 +127,16 @@ class Region:
         return f"there is {where} with {Region('', self.variables, own).show()}"
 
     def with_values(self, values: Mapping[sympy.Symbol, Expr]) -> Region:
-        """The region with parameters replaced by their values (0 ≤ x ≤ a with a = 5: 0 ≤ x ≤ 5)."""
+        """The region with parameters replaced by their values (0 ≤ x ≤ a with a = 5: 0 ≤ x ≤ 5); a SolveError
+        naming a bound they leave without a real value, as written (0 ≤ x ≤ √a with a = -1 was read back as
+        "unknown name 'I'": outside check h64, F8)."""
         conditions = tuple(Condition(substituted(c.lhs, values), c.op, substituted(c.rhs, values), c.joined)
                            for c in self.conditions)
+        for written, given in zip(self.conditions, conditions):
+            for bound, value in ((written.lhs, given.lhs), (written.rhs, given.rhs)):
+                if value.has(sympy.zoo, sympy.nan) or value.free_symbols <= set(symbols(self.variables)) \
+                        and value.has(sympy.I):
+                    raise SolveError(f"{show(bound, self.variables)} has no real value")
         region = Region("", self.variables, conditions)
         return Region(region.show(), self.variables, conditions)
 

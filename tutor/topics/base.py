@@ -190,20 +190,32 @@ def not_real_part(value: object, values: Mapping[sympy.Symbol, Expr]) -> Expr | 
     numbers and the parameters alone that is not a real number once their `values` are put in, as
     written: √a in √a·x² with a = -1, which sympy would show as I. With no values, the smallest part
     made of numbers alone. None where every such part is real."""
-    return next((p for p in (_not_real_in(e, values) for e in expressions_in(value)) if p is not None), None)
+    return _part_where(value, values, not_real)
 
 
-def _not_real_in(value: Expr, values: Mapping[sympy.Symbol, Expr]) -> Expr | None:
+def no_value_part(value: object, values: Mapping[sympy.Symbol, Expr]) -> Expr | None:
+    """The same, of a part with no value at all once the `values` are put in (1/(a - 1) with a = 1, ln(a) with
+    a = 0), which sympy would show as zoo."""
+    return _part_where(value, values, lambda number: number.has(sympy.zoo, sympy.nan))
+
+
+def _part_where(value: object, values: Mapping[sympy.Symbol, Expr], fails: Callable[[Expr], bool]) -> Expr | None:
+    return next((p for p in (_failing_in(e, values, fails) for e in expressions_in(value)) if p is not None), None)
+
+
+def _failing_in(value: Expr, values: Mapping[sympy.Symbol, Expr], fails: Callable[[Expr], bool]) -> Expr | None:
+    """The part itself where it is made of numbers and parameters alone and fails, or the smallest such part in
+    it that fails; its parts are looked into only where it fails, or is made of more."""
     if value.free_symbols <= values.keys() and (value.free_symbols or not values):
         try:
             number = substituted(value, values)
         except InputError:  # numbers too large: building the variant says so
             return None
-        if not not_real(number):
+        if not fails(number):
             return None
-        inner = next((p for p in (not_real_part(a, values) for a in value.args) if p is not None), None)
+        inner = next((p for p in (_part_where(a, values, fails) for a in value.args) if p is not None), None)
         return value if inner is None else inner
-    return next((p for p in (not_real_part(a, values) for a in value.args) if p is not None), None)
+    return next((p for p in (_part_where(a, values, fails) for a in value.args) if p is not None), None)
 
 
 class Problem:
