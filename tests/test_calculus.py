@@ -44,7 +44,7 @@ def test_points_are_read_by_name_or_in_order():
 
 
 @pytest.mark.parametrize("text, message", [
-    ("x=2,z=3", "unknown name 'z'"),
+    ("x=2,z=3", "the parts are named x, y"),
     ("x=2", "y is missing"),
     ("1, 2, 3", "give 2 values"),
     ("x=y", "y is missing"),

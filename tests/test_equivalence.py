@@ -1078,6 +1078,20 @@ def test_a_tolerance_on_an_equation_applies_to_what_was_typed(answer, expected, 
     assert (result.verdict, result.message) == (verdict, message)
 
 
+def test_a_number_worked_out_where_places_are_asked_is_not_told_an_exact_value_is_expected():
+    # "close, but an exact value is expected" sent a student asked for 4 places to type W(1) (outside check h64, F6)
+    assert check("0.5671 + 0.0001", "LambertW(1)", tolerance="dp:4").message == (
+        "Your answer 0.5672 is not right to 4 decimal places.")
+    assert check("1.6487(0.5, 1)", "(sqrt(e)/2, sqrt(e))", tolerance="dp:4").message == (
+        "Your first component 0.82435 is right to 4 decimal places, but it is worked out, and such a number is read "
+        "as the exact number it is: type the value itself.")
+    assert check("(±1.414 ± 10^-5, 0)", "{(sqrt(2), 0), (-sqrt(2), 0)}", tolerance="dp:3").message.startswith(
+        "(-1.41401, 0) and (1.41399, 0) are close to the right points, but their values are worked out, and read as "
+        "the exact numbers they are: type each value itself.")
+    assert check("1.6487(0.5, 1)", "(sqrt(e)/2, sqrt(e))").message == (
+        "Your first component 0.82435 is close, but an exact value is expected.")  # no places asked: as before
+
+
 def test_an_exact_coefficient_beside_a_rounded_one_in_an_expression():
     # the more accurate answer was refused where the less accurate 2.718x + 1.4142y was right (h64, F4)
     assert check("e x + 1.4142 y", "e x + sqrt(2) y", tolerance="dp:3").message == "Correct (to 3 decimal places)."

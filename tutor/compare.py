@@ -873,6 +873,14 @@ def compare_numbers(answer: Expr, expected: Expr, ctx: Context, what: str = "ans
                                                       f"{counted(places, 'decimal place')}, written as a fraction: "
                                                       "the exact value is wanted.")
     if _close_number(got, want) and not isinstance(want, Fraction) and isinstance(got, Fraction):
+        if ctx.tolerance is not None:
+            # worked out, not typed (0.5671 + 0.0001, a component 1.6487·0.5), where some places are asked: not "an
+            # exact value is expected" (outside check h64, F6)
+            if ctx.tolerance.accepts(got, want):
+                return Outcome(False, Note.INEXACT, f"Your {what} {typed} is right {ctx.tolerance.describe()}, but "
+                                                    "it is worked out, and such a number is read as the exact number "
+                                                    "it is: type the value itself.")
+            return Outcome(False, Note.WRONG_VALUE, f"Your {what} {typed} is not right {ctx.tolerance.describe()}.")
         return Outcome(False, Note.INEXACT, f"Your {what} {typed} is close, but an exact value is expected.")
     return Outcome(False, Note.WRONG_VALUE, f"Your {what} {typed} is not right.")
 
@@ -1509,6 +1517,9 @@ def _exact_wanted(rounded: dict[Point, tuple[Note, ...]], wanted: int, ctx: Cont
         which = f"the right {many}" if len(rounded) == wanted else f"{len(rounded)} of the right {many}"
     said = f"{shown} {'is' if len(rounded) == 1 else 'are'} close to {which}"
     decimals = sum(len(notes) for notes in rounded.values())
+    if _exact_note(rounded) == Note.INEXACT and ctx.tolerance is not None:  # asked to some places (h64, F6)
+        return (f"{said}, but {'its value is' if decimals == 1 else 'their values are'} worked out, and read as the "
+                "exact numbers they are: type each value itself.")
     if _exact_note(rounded) == Note.INEXACT:
         return f"{said}, but {'an exact value is' if decimals == 1 else 'exact values are'} expected."
     if decimals == 1:
