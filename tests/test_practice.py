@@ -93,7 +93,7 @@ def rows(db: Path, sql: str) -> list[tuple]:
 
 def test_a_scripted_student(tmp_path):
     out, db = run_student(tmp_path, [
-        "x",           # exercise 1 (d/dx of x² + 16): wrong
+        "2x + 16",     # exercise 1 (d/dx of x² + 16): wrong, and the feedback does not give the answer away
         "2x^",         # unreadable: not counted
         ":hint",
         "2x",          # right
@@ -104,8 +104,8 @@ def test_a_scripted_student(tmp_path):
     ])
     assert out.startswith("Welcome to the calculus tutor, ana.")
     assert "Exercise 1 of 44 · Fix y = 4, differentiate in x  [tangent-planes, derivatives]\nd/dx of g(x) = x² + 16" in out
-    assert ("✗ It looks like you lowered the exponent but did not multiply by it. "
-            "The derivative of x² is 2x, not x.") in out
+    assert ("✗ It looks like you kept the term 16. 16 does not change when x changes, so its derivative is 0."
+            in out)
     assert "2x^\n  ^\nMissing exponent after '^'." in out
     assert "Hint 1 of 3: Differentiate term by term with respect to x." in out
     assert "✓ Correct." in out
@@ -118,7 +118,7 @@ def test_a_scripted_student(tmp_path):
 
     attempts = rows(db, "SELECT exercise, answer, verdict, note, hints FROM attempts ORDER BY id")
     assert attempts == [
-        ("tangent-line-fix-y", "x", "incorrect", "misconception:power-rule-not-multiplied", 0),
+        ("tangent-line-fix-y", "2x + 16", "incorrect", "misconception:kept-constant-term", 0),
         ("tangent-line-fix-y", "2x", "correct", "equal", 1),
     ]
     assert rows(db, "SELECT exercise, interval FROM reviews") == [("tangent-line-fix-y", 2),
@@ -351,7 +351,7 @@ def test_progress_command(tmp_path, capsys):
 def test_progress_json_names_the_answers_right_without_help_so(tmp_path, capsys):
     """Outside check h54, N5: "correct" was every right answer per student and only those right without help per
     skill; each count has its own key."""
-    _, db = run_student(tmp_path, ["x", ":hint", "2x"])
+    _, db = run_student(tmp_path, ["2x + 16", ":hint", "2x"])
     assert main(["progress", "--db", str(db), "--json"]) == 0
     ana = json.loads(capsys.readouterr().out)[0]
     assert (ana["attempts"], ana["correct"], ana["correct_without_help"]) == (2, 1, 0)
@@ -555,8 +555,8 @@ def test_a_student_who_misses_asks_quits_and_comes_back(tmp_path):
     start(first)
     try:
         _wait_for(first, "d/dx of g(x) = x² + 16")
-        typed(first, "x", "Enter")
-        _wait_for(first, "✗ It looks like you lowered the exponent but did not multiply by it.")
+        typed(first, "2x + 16", "Enter")
+        _wait_for(first, "✗ It looks like you kept the term 16.")
         typed(first, "hint", "Enter")
         _wait_for(first, "Hint 1 of 3: Differentiate term by term with respect to x.")
         typed(first, "2x", "Enter")

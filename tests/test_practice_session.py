@@ -216,7 +216,7 @@ def test_commands_as_plain_words_and_unique_beginnings(typed, meant):
 
 def test_score_counts_exercises_solved_and_attempts_apart(tmp_path):
     session = session_for(tmp_path)
-    session.handle("x")
+    session.handle("2x + 16")  # wrong, and its feedback does not give the answer away
     session.handle("2x^")  # unreadable: no attempt
     session.handle(right_answer(session))
     assert session.status().endswith("solved 1 · attempts 2 · streak 1")
@@ -406,8 +406,28 @@ def test_a_right_answer_after_feedback_that_gave_it_earns_no_mastery(tmp_path):
     assert {s["skill"]: s["correct_without_help"] for s in ana["skills"]}["cost"] == 0
     # feedback that does not state the answer leaves it to be earned
     session = session_for(tmp_path / "other")
-    first = texts(session.handle("x"))
+    first = texts(session.handle("2x + 16"))
     assert "That gives the answer" not in first
+
+
+@pytest.mark.parametrize("exercise, wrong, told", [
+    # stated without an '=' (outside check h65, F1): a count, a value, a label, a decimal, words each in turn
+    ("stopping-1d", "12", "the descent took 11 iterations"),
+    ("sauna-wall-temperature", "0", "the correct value is 85"),
+    ("classify-x2y2-origin", "inconclusive", "so the point is a minimum"),
+    ("local-minima-1d-end", "1", "at the local minimum 1.1309…"),
+    ("learning-rates-x2", "too slow, converges, oscillates, diverges", "it is too slow"),
+    ("tangent-line-fix-y", "x", "The derivative of x² is 2x, not x."),
+])
+def test_feedback_that_states_the_answer_any_way_earns_no_mastery_after_it(tmp_path, exercise, wrong, told):
+    session = session_for(tmp_path)
+    while session.on_screen.spec.id != exercise:
+        session.handle(":skip")
+    said = texts(session.handle(wrong))
+    assert told in said and said.endswith("(That gives the answer: solving it now counts, but not towards mastery.)")
+    streak = session.streak
+    assert texts(session.handle(right_answer(session))).startswith("✓")
+    assert session.streak == streak
 
 
 def test_an_answer_the_tutor_cannot_decide_counts_nothing_in_practice(tmp_path):
