@@ -214,6 +214,9 @@ def test_a_list_of_vectors_where_one_is_asked_is_told_so_at_the_second(text, col
     ("(x^2 y^2)", 5, "(x^2, y^2)"), ("(2 x 2y)", 5, "(2 x, 2y)"), ("(-2 x 2y)", 6, "(-2 x, 2y)"),
     ("(2x 2y 1)", 4, "(2x, 2y, 1)"), ("(sin x cos y)", 7, "(sin x, cos y)"), ("∇f = (2x 2y)", 9, "(2x, 2y)"),
     ("((2x) (2y))", 6, "((2x), (2y))"),
+    # a sign after a space and against its number, as MATLAB writes a row: the difference was read, and named "you
+    # added the partial derivatives together" (outside check h65, F2)
+    ("(-0.1134 -0.0935)", 9, "(-0.1134, -0.0935)"), ("[4 -6]", 3, "[4, -6]"), ("(2x -2y)", 4, "(2x, -2y)"),
 ])
 def test_components_side_by_side_are_told_to_take_a_comma_at_the_second(text, column, fixed):
     # finding 425: the lesson's column vector [2x; 2y] on one line was "A vector is expected here, like (4, 6).",
@@ -223,7 +226,7 @@ def test_components_side_by_side_are_told_to_take_a_comma_at_the_second(text, co
     assert (caught.value.message, caught.value.column) == (f"put a comma between the components: {fixed}", column)
 
 
-@pytest.mark.parametrize("text", ["(2x -2y)", "(2x)(2y)", "2x 2y", "(2 1/3)", "(2x·2y)", "(2 x)"])
+@pytest.mark.parametrize("text", ["(2x - 2y)", "(2x-2y)", "(2x)(2y)", "2x 2y", "(2 1/3)", "(2x·2y)", "(2 x)"])
 def test_no_comma_is_asked_for_where_the_components_are_not_plainly_side_by_side(text):
     # a difference, a product of brackets, no bracket around the answer, a mixed number, a product typed as one
     with pytest.raises(InputError) as caught:

@@ -2929,7 +2929,8 @@ def _side_by_side(clean: str, typed: str, items: list[_Item], variables: Sequenc
         return None
     vector = shown[tokens[0].col:].strip()  # without a name before it (∇f = …)
     said = "" if len(vector) > 60 else f": {vector}"
-    return InputError(f"put a comma between the components{said}", tokens[commas[0]].col, "shape")
+    # a slip of typing, not a mistake: never read as the value it makes, which a mistake may give (h65, F2)
+    return InputError(f"put a comma between the components{said}", tokens[commas[0]].col, SPACED_VALUES)
 
 
 def _parts_components(tokens: list[Token], piece: int, at: int) -> bool:
@@ -2937,6 +2938,10 @@ def _parts_components(tokens: list[Token], piece: int, at: int) -> bool:
     at it, and the component so far is not a lone number, which multiplies what follows it."""
     before, token = tokens[at - 1], tokens[at]
     ends = before.kind in _ENDS_OPERAND or before.kind == TokenKind.OPERATOR and before.text in ")]⟩!"
+    if token.kind == TokenKind.OPERATOR and token.text in _SIGNS and not tokens[at + 1].spaced:
+        # (-0.1134 -0.0935): a sign after a space and against its number parts a row as MATLAB writes it, where
+        # the difference was read, and named "you added the partial derivatives" (outside check h65, F2)
+        return ends
     starts = token.kind in _STARTS_ATOM or token.kind == TokenKind.OPERATOR and token.text in "([√∛∜"
     signs = piece + 1 if tokens[piece].text in _SIGNS and tokens[piece].kind == TokenKind.OPERATOR else piece
     number = at == signs + 1 and tokens[signs].kind == TokenKind.NUMBER
