@@ -1238,6 +1238,10 @@ def test_the_parts_names_follow_the_iterations_the_question_asks_for(capsys):
      "14m² + 12mb + 3b² - 42m - 20b + 38"),
     ("gradients", "power-lines-cost-function", "E = 14m^2 + 12mb + 3b^2 - 42m - 20b + 38",
      "14m² + 12mb + 3b² - 42m - 20b + 38"),  # E alone is the function asked for here
+    # after the answer too: was "Unknown name 'E'; … did you mean 'e'?" (outside check h65, F7)
+    ("gradients", "power-lines-cost-function", "14m^2 + 3b^2 + 38 + 12mb - 42m - 20b = E",
+     "14m² + 12mb + 3b² - 42m - 20b + 38"),
+    ("gradients", "partial-x-3x2y3", "6xy^3 = ∂f/∂x", "6xy³"),
     ("gradients", "tangent-line-fix-y", "g′(x) = 2x", "2x"),
     ("gradients", "tangent-line-fix-y", "g' = 2x", "2x"),
     ("gradients", "tangent-line-fix-y", "dg/dx = 2x", "2x"),

@@ -2674,16 +2674,19 @@ def _also(name: str) -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=64)
 def _name_patterns(named: tuple[str, ...], parts: bool
-                   ) -> tuple[tuple[tuple[re.Pattern[str], tuple[Fraction, ...]], ...], re.Pattern[str] | None]:
+                   ) -> tuple[tuple[tuple[re.Pattern[str], re.Pattern[str], tuple[Fraction, ...]], ...],
+                              re.Pattern[str] | None]:
     """The whole answer's name before '=' at the start (any of `named`, or the point of the parts' names),
-    each with the numbers in its brackets; and, for a point, any part's name before '='."""
+    and after '=' at the end, each with the numbers in its brackets; and, for a point, any part's name before
+    '='."""
     named = tuple(name_form(n) for n in named)
     wholes = []
     for spelling in ((also for n in named for also in _also(n)) if not parts else (None,)):
         numbers: list[Fraction] = []
         whole = _spelled(spelling, numbers) if spelling is not None else \
             r"\(\s*" + r"\s*,\s*".join(_spelled(n, numbers) for n in named) + r"\s*\)"
-        wholes.append((re.compile(rf"\s*(?:{whole})\s*=(?!=)"), tuple(numbers)))
+        wholes.append((re.compile(rf"\s*(?:{whole})\s*=(?!=)"), re.compile(rf"(?<![=<>!])=\s*(?:{whole})\s*$"),
+                       tuple(numbers)))
     found = None
     if parts and all(_NAMED_PART.fullmatch(n) for n in named):
         bases = [cast(re.Match[str], _NAMED_PART.fullmatch(n)) for n in named]
@@ -2708,9 +2711,12 @@ def without_name(text: str, named: Sequence[str], parts: bool = False) -> str:
         return text
     wholes, each = _name_patterns(tuple(named), parts)
     for typed in dict.fromkeys((text, _in_named_order(text, tuple(named)))):
-        for whole, numbers in wholes:
+        for whole, _, numbers in wholes:
             if (found := whole.match(typed)) is not None and _same_numbers(found, numbers):
                 return " " * found.end() + text[found.end():]
+    for _, after, numbers in wholes:  # 14m^2 + … - 20b + 38 = E: the name written after the answer (h65, F7)
+        if (found := after.search(text)) is not None and _same_numbers(found, numbers) and text[:found.start()].strip():
+            return text[:found.start()] + " " * (len(text) - found.start())
     if each is None:
         return text
 
