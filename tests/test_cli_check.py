@@ -55,6 +55,16 @@ def test_bad_expected_is_a_usage_error(capsys):
     assert capsys.readouterr().err == "tutor: --expected can't be used: division by zero\n"
 
 
+def test_a_batch_line_with_an_id_carries_its_line_too(tmp_path, capsys):
+    """Outside check h64, F10: blank lines are skipped, and an id the file chose may repeat: the line pairs them."""
+    batch = tmp_path / "b.jsonl"
+    batch.write_text('{"id": "x", "answer": "2x", "expected": "2x"}\n\n{"id": "x", "answer": "x", "expected": "2x"}\n',
+                     encoding="utf-8")
+    assert main(["check", "--batch", str(batch)]) == 0
+    out = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(o["id"], o["line"], o["verdict"]) for o in out] == [("x", 1, "correct"), ("x", 3, "incorrect")]
+
+
 def test_batch_keeps_order_and_survives_bad_lines(monkeypatch, capsys):
     lines = [
         json.dumps({"id": "a", "answer": "2x", "expected": "2*x"}),
@@ -1261,6 +1271,8 @@ def test_the_parts_names_follow_the_iterations_the_question_asks_for(capsys):
     ("gradients", "gradient-x2y2", "∇f(x, y) = (2x, 2y)", "(2x, 2y)"),
     ("gradients", "gradient-x2y2", "∇f = <2x, 2y>", "(2x, 2y)"),  # < > after the name too, as alone
     ("gradients", "gradient-x2y2-at-2-3", "∇f(2, 3) = (4, 6)", "(4, 6)"),
+    # the lesson's T = f(x, y) writes ∇f for T: was "Write just …, without '∇f(0.5, 0.6) ='" (outside check h65, F6)
+    ("gradients", "descent-heat-gradient", "∇f(0.5, 0.6) = (-0.1134, -0.0935)", "(-0.1134, -0.0935)"),
     ("drills", "g-three-variables", "∇f = (yz + 10x, xz, xy)", "(yz + 10x, xz, xy)"),
 ])
 def test_an_answer_may_be_written_after_the_name_the_prompt_gives_it(capsys, pack, exercise, typed, reading):

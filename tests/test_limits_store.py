@@ -198,7 +198,7 @@ def test_a_kept_answer_is_saved_at_the_next_prompt_once_the_lock_is_gone(tmp_pat
 
     def typing() -> Iterator[str]:
         other.execute("BEGIN EXCLUSIVE")  # another program holds the lock while the student answers
-        yield "x^2"
+        yield "2x + 16"  # wrong, and its feedback does not give the answer away (no help to keep)
         other.execute("ROLLBACK")  # the lock is gone; the student presses Enter on an empty line
         yield ""
         saved_at_the_prompt.extend(attempts(db))  # then Ctrl-D
@@ -214,7 +214,7 @@ def test_a_kept_answer_is_saved_at_the_next_prompt_once_the_lock_is_gone(tmp_pat
     repl.converse(session, read, lambda lines: printed.extend(line.text for line in lines))
     assert any(line.startswith(f"Note: your progress can't be saved to {db}") for line in printed)
     assert f"Note: your progress is saved again to {db} (1 kept writes)." in printed
-    assert saved_at_the_prompt == [("x^2", "incorrect")]  # before Ctrl-D, not by it
+    assert saved_at_the_prompt == [("2x + 16", "incorrect")]  # before Ctrl-D, not by it
 
 
 # the tutor with a lock that gives up at once, as a student runs it
@@ -240,7 +240,7 @@ def test_closing_the_window_saves_a_kept_answer_or_keeps_it_in_the_file(tmp_path
     printed_until("Pack:")
     other = sqlite3.connect(db, isolation_level=None)
     other.execute("BEGIN EXCLUSIVE")  # a backup, a database browser ...
-    tutor.stdin.write("x^2\n")
+    tutor.stdin.write("2x + 16\n")
     tutor.stdin.flush()
     printed_until(f"Note: your progress can't be saved to {db} right now (database is locked)")
     if freed:
@@ -254,7 +254,7 @@ def test_closing_the_window_saves_a_kept_answer_or_keeps_it_in_the_file(tmp_path
         other.execute("ROLLBACK")
         Store(db).close()  # the next time the database is opened
     assert not kept.exists()
-    assert attempts(db) == [("x^2", "incorrect")]
+    assert attempts(db) == [("2x + 16", "incorrect")]
 
 
 def test_a_read_only_database_is_opened_read_only_with_a_notice(tmp_path, monkeypatch):

@@ -978,6 +978,16 @@ def test_a_composed_fraction_or_a_subscript_that_cannot_be_read_says_what_to_wri
     assert (error.value.column, error.value.message) == (column, message)
 
 
+def test_a_subscript_after_a_name_suggests_no_name_that_is_not_one():
+    # "or x_1 for a name with a subscript" led on to "Unknown name 'x_1'" (outside check h65, F5)
+    with pytest.raises(InputError) as error:
+        read("x₁ = -1.3008, x₂ = 1.1309", Shape.VECTOR, ("x",))
+    assert (error.value.column, error.value.message) == (1, "the subscript '₁' can't be used here: write 1")
+    with pytest.raises(InputError) as error:
+        read("x₁ + 1", Shape.EXPRESSION, ("x", "x_1"))  # where x_1 is a name, it is said
+    assert error.value.message.endswith("or x_1 for a name with a subscript")
+
+
 def test_a_fraction_character_after_a_decimal_is_refused_with_what_to_write():
     with pytest.raises(InputError) as error:
         read("1.5½", Shape.NUMBER, ())

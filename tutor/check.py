@@ -316,7 +316,8 @@ def _request(number: int, text: str | None, problem: str, limits: Limits
     if not _echoable(request.get("id")):
         return {"line": number, "error": f"line {number}: the id has a number JSON can't give back (NaN, or past "
                                          "1e308); write it in quotes"}, number, None
-    head: dict[str, object] = {"id": request["id"]} if "id" in request else {"line": number}
+    # the line too beside an id, which the file chose and may repeat: blank lines are skipped (outside check h64, F10)
+    head: dict[str, object] = {"id": request["id"], "line": number} if "id" in request else {"line": number}
     try:
         args = (_field(request, "answer"), _field(request, "expected"), names(request.get("vars")),
                 request.get("shape"), request.get("tol"), names(request.get("components")) or (),

@@ -345,8 +345,9 @@ def _unknown_character(character: str, vocabulary: _Vocabulary) -> str:
 _UNIT_VECTORS = ("i", "j", "k")  # 2x i + 2y j, the gradient as physics writes it
 _IN_BRACKETS = "write the vector in round brackets, its components in order, separated by commas"
 _FORBIDDEN_HINTS["ᵀ"] = f"a vector needs no transpose: {_IN_BRACKETS}"
+_SUBSCRIPTS = dict(zip("₀₁₂₃₄₅₆₇₈₉", "0123456789"))
 _FORBIDDEN_HINTS.update({c: f"the subscript '{c}' can't be used here: write {d}, or x_{d} for a name with a subscript"
-                         for c, d in zip("₀₁₂₃₄₅₆₇₈₉", "0123456789")})
+                         for c, d in _SUBSCRIPTS.items()})
 
 _DIGITS = "0123456789"
 # English words a sentence puts around an answer; none is a name the grammar knows
@@ -576,11 +577,22 @@ class _Tokenizer:
             elif c == "<" and _ANGLED_PART.match(text, i):  # <4, 8>·<x - 2, y - 4>: a vector, not a comparison
                 raise InputError(_angled_in_expression(text, i), col, "forbidden")
             else:
-                hint = _placed_hint(text, i) or _FORBIDDEN_HINTS.get(c) or _unknown_character(c, self.vocabulary)
+                hint = _placed_hint(text, i) or self._subscript(c, out) or _FORBIDDEN_HINTS.get(c) \
+                    or _unknown_character(c, self.vocabulary)
                 raise InputError(hint, col, "forbidden")
             spaced = False
         out.append(Token(TokenKind.END, "", len(text) + self.offset, spaced=spaced))
         return out
+
+    def _subscript(self, c: str, out: list[Token]) -> str | None:
+        """x₁ where no name x_1 is known: write 1, and no more; "or x_1 for a name with a subscript" led on to
+        "Unknown name 'x_1'" (outside check h65, F5). None for any other character, or where x_1 is a name."""
+        digit = _SUBSCRIPTS.get(c)
+        if digit is None or not out or out[-1].kind != TokenKind.VARIABLE:
+            return None
+        if f"{out[-1].text}_{digit}" in self.vocabulary.variables:
+            return None
+        return f"the subscript '{c}' can't be used here: write {digit}"
 
     def _number(self, i: int, out: list[Token], spaced: bool) -> int:
         match = _NUMBER.match(self.text, i)

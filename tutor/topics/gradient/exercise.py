@@ -55,8 +55,10 @@ class Gradient(FunctionProblem):
         """∇f as the prompt writes it (grad f as typed): at the point asked for (∇T(0.5, 0.6)), or alone or
         with the variables for the gradient itself (∇f(x, y)). At a point ∇f alone names it too, as the
         lesson writes ∇f = [2·2 ; 2·3] = [4 ; 6] for ∇f(2, 3); ∇f = (2x, 2y) there is then told to put the point in."""
-        alone = (f"∇{self.name}",) if self.at is not None else ()
-        return (*self.names_at((f"∇{self.name}",), self.at), *alone)
+        # ∇f too where the prompt names f otherwise: the lesson's T = f(x, y) writes ∇f(0.5, 0.6) (outside check h65)
+        named = tuple(f"∇{n}" for n in dict.fromkeys((self.name, "f")) if n not in self.variables)
+        alone = named if self.at is not None else ()
+        return (*self.names_at(named, self.at), *alone)
 
     @property
     def part_names(self) -> tuple[tuple[str, ...], ...]:
