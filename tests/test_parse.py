@@ -978,6 +978,16 @@ def test_a_composed_fraction_or_a_subscript_that_cannot_be_read_says_what_to_wri
     assert (error.value.column, error.value.message) == (column, message)
 
 
+@pytest.mark.parametrize("text, shape", [("(4, 8, -1)·(x - 2, y - 4, z - 20) = 0", Shape.EQUATION),
+                                         ("(1, 2)*(1, 2)", Shape.NUMBER)])
+def test_a_product_of_two_vectors_is_told_to_be_written_out(text, shape):
+    # was "A number that scales a vector goes before it", where no number is (outside check h64, F11)
+    with pytest.raises(InputError) as error:
+        read(text, shape, ("x", "y", "z"))
+    assert error.value.message == ("a product of two vectors can't be read: write it out, component by component, "
+                                   "like 1·3 + 2·4 for (1, 2)·(3, 4)")
+
+
 def test_a_subscript_after_a_name_suggests_no_name_that_is_not_one():
     # "or x_1 for a name with a subscript" led on to "Unknown name 'x_1'" (outside check h65, F5)
     with pytest.raises(InputError) as error:

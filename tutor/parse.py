@@ -1754,6 +1754,10 @@ class _Parser:
                 raise labelled(self.source, t.col - self.offset, "syntax")  # (x, y) = (0, 0)
             raise InputError("only one '=' is allowed", t.col, "syntax")
         if isinstance(found[-1], _Group) and len(found[-1].items) > 1 and _scales(t):
+            if t.text in "*·×" and self.tokens[self.pos + 1].text in "([⟨":
+                # (4, 8, -1)·(x - 2, y - 4, z - 20) = 0, a plane by its normal: no number scales it (h64, F11)
+                raise InputError("a product of two vectors can't be read: write it out, component by component, "
+                                 "like 1·3 + 2·4 for (1, 2)·(3, 4)", t.col, "syntax")
             # (8, 12)/2, (2, 3)2: a vector scaled after it, which answers.md does not read (outside checks h31, F3
             # and h33, N4)
             raise InputError(SCALED_AFTER, t.col, "syntax")
