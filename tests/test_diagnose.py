@@ -510,6 +510,15 @@ def test_a_point_typed_as_equations_is_the_point_where_no_line_is_critical():
     assert (verdict.verdict, verdict.reading) == ("incorrect", "{(1, 1)}")
 
 
+def test_a_point_typed_as_equations_is_said_with_its_decimals_as_typed(tmp_path):
+    # (-707/500, 0) was said for x = ±1.414 (outside check h64, F13)
+    (tmp_path / "c.yaml").write_text("pack: p\nexercises:\n  - {id: c, kind: critical_points, function: x^3 - 6x + "
+                                     "y^2, tolerance: 'dp:3'}\n", encoding="utf-8")
+    verdict = respond(packs.load(tmp_path / "c.yaml").exercise("c").variant(), "x = ±1.414, y = 0")
+    assert verdict.message == ("Correct (to 3 decimal places). (Read as the points where x = -1.414, x = 1.414 and "
+                               "y = 0 cross: (-1.414, 0), (1.414, 0).)")
+
+
 def test_coordinates_typed_as_equations_are_told_how_to_write_the_point():
     # x = 4, y = 4 are whole lines in a critical-point answer (the sauna's walls are x = 0 and y = 0)
     exercise = lesson("sauna-critical-points")

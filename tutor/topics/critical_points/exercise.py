@@ -18,7 +18,7 @@ from ...calculus.factor_cases import lies_on
 from ...check import Judgement, Verdict, check
 from ...compare import Context, Note, Tolerance, compare_numbers, linear_part, meet_point, same_locus
 from ...limits import LIMITS, Limits
-from ...parse import Answer, Equation, InputError, Labelled, Meet, Reading, Shape, symbol
+from ...parse import Answer, Equation, InputError, Labelled, Meet, Reading, Shape, Spellings, symbol
 from ...show import show
 from ...words import and_list, counted, first_of
 from ..base import Field, FieldError, FunctionProblem, Unkeyable, flat_refusal, typeable
@@ -159,16 +159,19 @@ class CriticalPoints(FunctionProblem):
         crossing = None if lines else _crossing(items, self.variables, max(len(points), 1))
         if crossing is None:
             return answer
-        coordinates, _, cross = self._crossing_words(crossing[0])
+        coordinates, _, cross = self._crossing_words(crossing[0], answer.spellings)
         points_read = crossing[1]
-        written = ", ".join(self.show(p) for p in points_read)
+        # 1.414 as typed, not 707/500 (outside check h64, F13)
+        written = ", ".join(show(p, self.variables, spellings=answer.spellings, typed=True) for p in points_read)
         said = f"read as the point{'' if len(points_read) == 1 else 's'} where {coordinates} {cross}: {written}"
         return replace(answer, value=tuple(points_read), ambiguities=(*answer.ambiguities, Reading(said)))
 
-    def _crossing_words(self, lines: Sequence[tuple[str, Expr]]) -> tuple[str, str, str]:
+    def _crossing_words(self, lines: Sequence[tuple[str, Expr]], spellings: Spellings = ()) -> tuple[str, str, str]:
         """How lines and where they cross are named: "x = 2 and y = -4", "lines", "cross" (in three variables x = 1
-        is a plane, and three planes meet)."""
-        coordinates = and_list([f"{v} = {self.show(c)}" for v, c in lines])
+        is a plane, and three planes meet); each number as the answer typed it, where `spellings` are given."""
+        numbers = [show(c, self.variables, spellings=spellings, typed=True) if spellings else self.show(c)
+                   for _, c in lines]
+        coordinates = and_list([f"{v} = {number}" for (v, _), number in zip(lines, numbers)])
         whole, cross = ("lines", "cross") if len(self.variables) == 2 else ("planes", "meet")
         return coordinates, whole, cross
 
