@@ -42,6 +42,9 @@ def test_a_reason_is_judged_with_the_label(answer: str, verdict: str, message: s
     ("minimum (D > 0 and T_xx > 0)", "correct", "Correct."),
     ("minimum (D>0, f_xx>0)", "correct", "Correct."),  # f's name for the second partial, whatever f is called
     ("minimum: D = 18.2, T_xx = 4.27", "correct", "Correct."),  # 4096/225 and 64/15, to the places shown
+    # ≈ as =, and after a ';' (outside check h65, F13: "not one of the labels")
+    ("local minimum; D ≈ 18.2", "correct", "Correct."),
+    ("minimum, D ≈ 18.2 > 0", "correct", "Correct."),
     ("minimum: D = 18.3", "incorrect", "Your reason does not hold: D = 4096/225 here, so D = 18.3 is not true. The "
                                        "kind of point is right, but not the reason given for it."),
     ("minimum (D(4,4) > 0 and f_xx < 0)", "incorrect", "Your reason does not hold: f_xx = 64/15 here, so f_xx < 0 is "

@@ -19,7 +19,8 @@ from sympy import Expr
 
 from ...parse import InputError, normalize
 
-_RELATIONS = {"=": "=", "==": "=", "≠": "≠", "!=": "≠", "<": "<", ">": ">", "≤": "≤", "<=": "≤", "≥": "≥",
+# ≈ as =: a decimal typed is held to its places either way (D ≈ 18.2 for 4096/225; outside check h65, F13)
+_RELATIONS = {"=": "=", "==": "=", "≈": "=", "≠": "≠", "!=": "≠", "<": "<", ">": ">", "≤": "≤", "<=": "≤", "≥": "≥",
               ">=": "≥"}
 _RELATION = "|".join(sorted(map(re.escape, _RELATIONS), key=len, reverse=True))
 _NUMBER = r"[+-]?\s*(?:\d+\s*/\s*\d+|\d+(?:\.\d*)?|\.\d+)"
