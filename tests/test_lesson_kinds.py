@@ -1541,6 +1541,19 @@ def test_a_derivative_s_first_hint_is_for_its_function_s_shape(tmp_path, functio
     assert packs.load(path).exercise("d").variant().hints()[0] == first
 
 
+@pytest.mark.parametrize("function, rules", [
+    # the lesson's first hint listed eˣ, ln x and the chain rule for x² + 16 (outside check h65, F8)
+    ("x^2 + 16", "Use the power rule d/dx xⁿ = nxⁿ⁻¹ and a constant's derivative, 0."),
+    ("e^x - ln(x)", "Use d/dx eˣ = eˣ and d/dx ln(x) = 1/x."),
+    ("4e^(2x) - 3ln(x)", "Use d/dx eˣ = eˣ, d/dx ln(x) = 1/x and the chain rule for a function inside another."),
+    ("sin(x) + x", "Use the power rule d/dx xⁿ = nxⁿ⁻¹, d/dx sin x = cos x and d/dx cos x = −sin x."),
+])
+def test_a_derivative_s_second_hint_names_the_rules_its_function_needs(tmp_path, function, rules):
+    path = tmp_path / "p.yaml"
+    path.write_text(f"pack: p\nexercises:\n  - {{id: d, kind: derivative, function: '{function}'}}\n", encoding="utf-8")
+    assert packs.load(path).exercise("d").variant().hints()[1] == rules
+
+
 @pytest.mark.parametrize("function, wrt, rules", [
     # outside check h10: the sauna's hint said "use the power rule", where x²(x - 6) needs the product rule
     ("85 - x^2 (x - 6) y^2 (y - 6)/90", "x", "Then use the product rule and the power rule on x."),
@@ -1561,3 +1574,9 @@ def test_the_check_hint_is_at_a_point_where_a_power_mixed_up_shows():
     the student's own check; at (2, 3) it is 108, not 324. A power too high to compute there is checked at 1."""
     assert exercise("partial-x-3x2y3").hints()[-1] == "Check: at x = 2, y = 3 the answer comes out as 324."
     assert exercise("hard-to-optimize-derivative").hints()[-1] == "Check: at x = 2 the answer comes out as e² - 1/2."
+
+
+def test_a_cost_on_decimal_data_is_not_told_to_work_with_fractions():
+    # "Work with fractions until the end." for the TV data, given as 230.1, 22.1, … (outside check h65, F8)
+    assert exercise("tv-mean-cost").hints()[-1] == "Keep every digit until the end, then round."
+    assert exercise("power-lines-cost").hints()[-1] == "Work with fractions until the end."

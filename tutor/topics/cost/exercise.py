@@ -208,8 +208,11 @@ class Cost(Problem):
         # a nudge first, then the cost multiplied out, which is much of the work (outside check h35, F2)
         if self.ask == Ask.VALUE:
             m, b = self.at or (0, 0)
+            # decimal data: round only at the end, as the answer is asked to some places (outside check h65, F8)
+            exactly = "Keep every digit until the end, then round." if self.decimals else \
+                "Work with fractions until the end."
             return (f"Put m = {self.show(m)} and b = {self.show(b)} into the cost; or add up the squared errors "
-                    "(mx + b − y)² of the points directly.", f"{built}.", "Work with fractions until the end.")
+                    "(mx + b − y)² of the points directly.", f"{built}.", exactly)
         return (f"(m₁, b₁) = (m₀, b₀) − α·∇{self.name}(m₀, b₀): first find ∂{self.name}/∂m and "
                 f"∂{self.name}/∂b at {self.show(self.start)}.", f"{built}.",
                 f"∇{self.name}{self.show(self.start)} = {self.show(self.step.slope if self.step else ())}"

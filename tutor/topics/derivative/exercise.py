@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 import sympy
 
 from ...parse import symbol
+from ...words import and_list
 from ..base import Field, FieldError, FunctionProblem, point_from
 from ..partial_derivative.exercise import PartialDerivative
 
@@ -50,12 +51,33 @@ class Derivative(PartialDerivative):
             last = f"{self.name}′({self.wrt}) = {self.show(derivative)}; now put {self.wrt} = {self.show(self.at[0])}."
         else:
             last = self.value_hint(derivative)
-        return (
-            self._first_step(),
-            "Use the rules you know: the power rule d/dx xⁿ = nxⁿ⁻¹, d/dx eˣ = eˣ, d/dx ln(x) = 1/x, "
-            "and the chain rule for a function inside another.",
-            last,
-        )
+        return self._first_step(), self._rules(), last
+
+    def _rules(self) -> str:
+        """The rules f needs, named: "the power rule …, and a constant's derivative, 0" for x² + 16, whose hint
+        listed eˣ, ln x and the chain rule too, the first hint of the lesson's pack (outside check h65, F8)."""
+        x, f = symbol(self.wrt), self.function
+        d = f"d/d{self.wrt}"
+        needed = []
+        if any(isinstance(p, sympy.Pow) and p.base.has(x) for p in sympy.preorder_traversal(f)) or \
+                any(term.has(x) and term.as_independent(x)[1] == x for term in sympy.Add.make_args(f)):
+            needed.append(f"the power rule {d} {self.wrt}ⁿ = n{self.wrt}ⁿ⁻¹")
+        if f.has(sympy.exp):
+            exponential = self.show(sympy.exp(x))
+            needed.append(f"{d} {exponential} = {exponential}")
+        if f.has(sympy.log):
+            needed.append(f"{d} ln({self.wrt}) = 1/{self.wrt}")
+        if f.has(sympy.sin, sympy.cos):
+            needed += [f"{d} sin {self.wrt} = cos {self.wrt}", f"{d} cos {self.wrt} = −sin {self.wrt}"]
+        if any(not term.has(x) for term in sympy.Add.make_args(f)):
+            needed.append("a constant's derivative, 0")
+        if any(_inside(g) not in (None, x) and cast(sympy.Expr, _inside(g)).has(x) for g in sympy.preorder_traversal(f)
+               if isinstance(g, sympy.Expr)):
+            needed.append("the chain rule for a function inside another")
+        if not needed:
+            return ("Use the rules you know: the power rule d/dx xⁿ = nxⁿ⁻¹, d/dx eˣ = eˣ, d/dx ln(x) = 1/x, "
+                    "and the chain rule for a function inside another.")
+        return f"Use {and_list(needed)}."
 
     def _first_step(self) -> str:
         """The first hint, for f's own shape: "term by term" for a sum, and for x³e²ˣ, a single product, the
