@@ -1580,3 +1580,16 @@ def test_a_cost_on_decimal_data_is_not_told_to_work_with_fractions():
     # "Work with fractions until the end." for the TV data, given as 230.1, 22.1, … (outside check h65, F8)
     assert exercise("tv-mean-cost").hints()[-1] == "Keep every digit until the end, then round."
     assert exercise("power-lines-cost").hints()[-1] == "Work with fractions until the end."
+
+
+@pytest.mark.parametrize("entry, said", [
+    # a pack's tolerance was graded but not said in these prompts (outside check h64, F14)
+    ("{id: d, kind: tangent_plane, function: y e^x, at: [0.5, 1], tolerance: 'dp:4'}",
+     "Find the tangent plane to z = yeˣ at (0.5, 1) (an equation in x, y and z, to 4 decimal places)."),
+    ("{id: d, kind: critical_points, function: x^3 - 6x + y^2, tolerance: 'dp:3'}",
+     "Find all critical points of f(x, y) = x³ + y² - 6x (to 3 decimal places)."),
+])
+def test_a_tolerance_is_said_in_every_kind_s_prompt(tmp_path, entry, said):
+    path = tmp_path / "p.yaml"
+    path.write_text(f"pack: p\nexercises:\n  - {entry}\n", encoding="utf-8")
+    assert packs.load(path).exercise("d").variant().prompt() == said

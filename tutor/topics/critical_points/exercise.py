@@ -108,7 +108,7 @@ class CriticalPoints(FunctionProblem):
             if latex:
                 return rf"\text{{Critical points of }} {self.signature(True)}\text{{{where}}}"
             return f"Find all critical points of {self.signature()}{where}: each {x} where {self.name}′({x}) = 0" \
-                   f"{self._corners}."
+                   f"{self._corners}{self.precision()}."
         if latex:
             return rf"\text{{Critical points of }} {self.signature(True)}\text{{{where}{period}}}"
         # what the key holds, where f has points with no gradient: as in one variable, not every such point
@@ -118,7 +118,8 @@ class CriticalPoints(FunctionProblem):
             (f"a point where ∇{self.name} has no value and {self.name} has a local minimum or maximum",
              cusps or bool(self.solution.unsmooth))) if shown])
         said = f": each point where ∇{self.name} = 0, or {rule}" if rule else ""
-        return f"Find all critical points of {self.signature()}{where}{period}{said}{lines}."
+        # a pack's tolerance said, as every kind's prompt says it (outside check h64, F14)
+        return f"Find all critical points of {self.signature()}{where}{period}{said}{lines}{self.precision()}."
 
     def _kinks(self) -> tuple[bool, bool]:
         """Whether f has kink lines whose critical points are corners, told by the gradients of the pieces meeting

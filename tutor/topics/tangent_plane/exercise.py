@@ -103,8 +103,10 @@ class TangentPlane(FunctionProblem):
         if latex:
             return (rf"\text{{Tangent plane to }} z = {self.show_function(True)} \text{{ at }} "
                     rf"{self.point_text(self.at, True)}")
+        tolerance = self.tolerance or self.default_tolerance()  # said, as every kind's prompt says it (h64, F14)
+        places = f", {tolerance.describe()}" if tolerance else ""
         return f"Find the tangent plane to z = {self.show_function()} at {self.point_text(self.at)} " \
-               f"(an equation in {and_list(self.answer_variables)})."
+               f"(an equation in {and_list(self.answer_variables)}{places})."
 
     def expected(self) -> Answer:
         return Answer(Shape.EQUATION, self.solution.equation)
