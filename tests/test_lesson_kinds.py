@@ -1536,9 +1536,14 @@ def test_the_x_of_each_minimum_alone_in_two_variables_is_told_to_be_points(capsy
     ("x^5", "f is a single term: differentiate it by the rule its form needs."),
 ])
 def test_a_derivative_s_first_hint_is_for_its_function_s_shape(tmp_path, function, first):
+    assert _one(tmp_path, f"{{id: d, kind: derivative, function: '{function}'}}").hints()[0] == first
+
+
+def _one(tmp_path, entry: str):
+    """The variant of a pack's one exercise, `entry` (YAML flow), whose id is d."""
     path = tmp_path / "p.yaml"
-    path.write_text(f"pack: p\nexercises:\n  - {{id: d, kind: derivative, function: '{function}'}}\n", encoding="utf-8")
-    assert packs.load(path).exercise("d").variant().hints()[0] == first
+    path.write_text(f"pack: p\nexercises:\n  - {entry}\n", encoding="utf-8")
+    return packs.load(path).exercise("d").variant()
 
 
 @pytest.mark.parametrize("function, rules", [
@@ -1549,9 +1554,7 @@ def test_a_derivative_s_first_hint_is_for_its_function_s_shape(tmp_path, functio
     ("sin(x) + x", "Use the power rule d/dx xⁿ = nxⁿ⁻¹, d/dx sin x = cos x and d/dx cos x = −sin x."),
 ])
 def test_a_derivative_s_second_hint_names_the_rules_its_function_needs(tmp_path, function, rules):
-    path = tmp_path / "p.yaml"
-    path.write_text(f"pack: p\nexercises:\n  - {{id: d, kind: derivative, function: '{function}'}}\n", encoding="utf-8")
-    assert packs.load(path).exercise("d").variant().hints()[1] == rules
+    assert _one(tmp_path, f"{{id: d, kind: derivative, function: '{function}'}}").hints()[1] == rules
 
 
 @pytest.mark.parametrize("function, wrt, rules", [
@@ -1590,6 +1593,4 @@ def test_a_cost_on_decimal_data_is_not_told_to_work_with_fractions():
      "Find all critical points of f(x, y) = x³ + y² - 6x (to 3 decimal places)."),
 ])
 def test_a_tolerance_is_said_in_every_kind_s_prompt(tmp_path, entry, said):
-    path = tmp_path / "p.yaml"
-    path.write_text(f"pack: p\nexercises:\n  - {entry}\n", encoding="utf-8")
-    assert packs.load(path).exercise("d").variant().prompt() == said
+    assert _one(tmp_path, entry).prompt() == said

@@ -219,7 +219,7 @@ class counted(budget):  # noqa: N801
     (`warm`) does the one-time work, and sympy's random generators start from the same seed in each
     region: its assumptions try their rules in a shuffled order. What is left is the hash of each
     name, salted afresh in each process unless PYTHONHASHSEED is fixed, as the `tutor` command
-    fixes it (tutor.cli), and the garbage collector: with both, a count moves by a few calls in ten
+    fixes it (tutor.start), and the garbage collector: with both, a count moves by a few calls in ten
     thousand.
     """
 

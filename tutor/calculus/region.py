@@ -134,8 +134,7 @@ class Region:
                            for c in self.conditions)
         for written, given in zip(self.conditions, conditions):
             for bound, value in ((written.lhs, given.lhs), (written.rhs, given.rhs)):
-                if value.has(sympy.zoo, sympy.nan) or value.free_symbols <= set(symbols(self.variables)) \
-                        and value.has(sympy.I):
+                if value.has(sympy.zoo, sympy.nan, sympy.I):
                     raise SolveError(f"{show(bound, self.variables)} has no real value")
         region = Region("", self.variables, conditions)
         return Region(region.show(), self.variables, conditions)
