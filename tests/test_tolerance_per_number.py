@@ -48,14 +48,19 @@ from tutor.cli import main
     ("W(1) + 0.00004", "W(1)", "dp:4", "incorrect\nYour answer W(1) + 0.00004 ≈ 0.567183 is right to 4 decimal "
                                        "places, but it is worked out from decimals, and such arithmetic is read as "
                                        "the exact number it makes: type the value itself."),
+    # a component so is told why as the whole answer is (outside check h64, F7: "is not right" alone)
     ("(sqrt(2) + 0.00001, 1)", "(sqrt(2), 1)", "dp:4", "incorrect\nYour first component √2 + 0.00001 ≈ 1.41422 is "
-                                                       "not right."),
+                                                       "right to 4 decimal places, but it is worked out, and such a "
+                                                       "number is read as the exact number it is: type the value "
+                                                       "itself."),
     # nor by a whole number typed beside an exact one
     ("1 - W(0.66733)", "W(1)", "dp:4", "incorrect\nYour answer 1 - W(0.66733) ≈ 0.567137 is right to 4 decimal "
                                        "places, but it is worked out from decimals, and such arithmetic is read as "
                                        "the exact number it makes: type the value itself."),
     ("(3 - sqrt(2.0001), 1)", "(3 - sqrt(2), 1)", "dp:4", "incorrect\nYour first component 3 - 0.01√20001 ≈ "
-                                                          "1.58575 is not right."),
+                                                          "1.58575 is right to 4 decimal places, but it is worked "
+                                                          "out, and such a number is read as the exact number it is: "
+                                                          "type the value itself."),
     ("0.5671", "W(1)", "dp:4", "correct\nCorrect (to 4 decimal places)."),
     ("(1.4142, -0.5671)", "(sqrt(2), -W(1))", "dp:4", "correct\nCorrect (to 4 decimal places)."),
     # a coefficient worked out from decimals typed is a decimal too, judged to the tolerance (it was exact, "not

@@ -882,6 +882,13 @@ def compare_numbers(answer: Expr, expected: Expr, ctx: Context, what: str = "ans
                                                     "it is: type the value itself.")
             return Outcome(False, Note.WRONG_VALUE, f"Your {what} {typed} is not right {ctx.tolerance.describe()}.")
         return Outcome(False, Note.INEXACT, f"Your {what} {typed} is close, but an exact value is expected.")
+    if ctx.tolerance is not None and got is not None and not isinstance(got, Fraction) \
+            and ctx.tolerance.accepts(got, want):
+        # a component worked out by a function of a decimal (e^0.50002 for √e): within the places asked, and
+        # exact, as W(1.0001) is; "not right" alone hid why (outside check h64, F7)
+        return Outcome(False, Note.INEXACT, f"Your {what} {typed} is right {ctx.tolerance.describe()}, but it is "
+                                            "worked out, and such a number is read as the exact number it is: type "
+                                            "the value itself.")
     return Outcome(False, Note.WRONG_VALUE, f"Your {what} {typed} is not right.")
 
 
