@@ -872,23 +872,17 @@ def compare_numbers(answer: Expr, expected: Expr, ctx: Context, what: str = "ans
         return Outcome(False, Note.DECIMAL_FOR_EXACT, f"Your {what} {typed} is the correct value to "
                                                       f"{counted(places, 'decimal place')}, written as a fraction: "
                                                       "the exact value is wanted.")
-    if _close_number(got, want) and not isinstance(want, Fraction) and isinstance(got, Fraction):
-        if ctx.tolerance is not None:
-            # worked out, not typed (0.5671 + 0.0001, a component 1.6487·0.5), where some places are asked: not "an
-            # exact value is expected" (outside check h64, F6)
-            if ctx.tolerance.accepts(got, want):
-                return Outcome(False, Note.INEXACT, f"Your {what} {typed} is right {ctx.tolerance.describe()}, but "
-                                                    "it is worked out, and such a number is read as the exact number "
-                                                    "it is: type the value itself.")
-            return Outcome(False, Note.WRONG_VALUE, f"Your {what} {typed} is not right {ctx.tolerance.describe()}.")
-        return Outcome(False, Note.INEXACT, f"Your {what} {typed} is close, but an exact value is expected.")
-    if ctx.tolerance is not None and got is not None and not isinstance(got, Fraction) \
-            and ctx.tolerance.accepts(got, want):
-        # a component worked out by a function of a decimal (e^0.50002 for √e): within the places asked, and
-        # exact, as W(1.0001) is; "not right" alone hid why (outside check h64, F7)
+    if ctx.tolerance is not None and got is not None and ctx.tolerance.accepts(got, want) and (
+            not isinstance(got, Fraction) or not isinstance(want, Fraction) and _close_number(got, want)):
+        # worked out, not typed (a component 1.6487·0.5, e^0.50002 for √e), where some places are asked: within
+        # them, and exact, as W(1.0001) is; not "an exact value is expected", nor "not right" alone (h64, F6, F7)
         return Outcome(False, Note.INEXACT, f"Your {what} {typed} is right {ctx.tolerance.describe()}, but it is "
                                             "worked out, and such a number is read as the exact number it is: type "
                                             "the value itself.")
+    if _close_number(got, want) and not isinstance(want, Fraction) and isinstance(got, Fraction):
+        if ctx.tolerance is not None:  # 0.5671 + 0.0001 for W(1), dp:4: not right to those places (h64, F6)
+            return Outcome(False, Note.WRONG_VALUE, f"Your {what} {typed} is not right {ctx.tolerance.describe()}.")
+        return Outcome(False, Note.INEXACT, f"Your {what} {typed} is close, but an exact value is expected.")
     return Outcome(False, Note.WRONG_VALUE, f"Your {what} {typed} is not right.")
 
 

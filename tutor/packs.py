@@ -51,7 +51,7 @@ from .safe_read import FileRefused, YamlError, compose_yaml, read_file
 from .show import show
 from .templates import Placeholder, TemplateError, fill, in_braces, names_in, template
 from .topics import KINDS, FieldError, FunctionProblem, Problem
-from .topics.base import Field, no_value_part, not_real_part, substitute
+from .topics.base import Field, expressions_in, no_value_part, not_real_part, substitute
 from .topics.fields import ID_PATTERN, NUMERIC_READERS, READERS, ReadError, braces
 from .topics.solution import places_asked
 from .variant_check import UNKNOWN_NAME, Finding, Params, drawn, first_failing, refusing, text_named, with_draw
@@ -459,14 +459,15 @@ class Exercise:
                                      None, UNKNOWN_NAME) from None
             raise
         values = {symbol(name): value for name, value in self.params}
-        # what these values leave without a real value, said as written: sympy's I and zoo read back were "unknown
-        # name 'zoo'" (outside check h64, F8)
-        unreal, undefined = not_real_part(answer.value, values), no_value_part(answer.value, values)
-        if undefined is not None or unreal is not None:
-            said = f"{show(undefined)} has no value" if undefined is not None else \
-                f"{show(unreal)} is not a real number"
-            raise InputError(said, None, "no_value")
-        return Answer(answer.shape, substitute(answer.value, values))
+        value = substitute(answer.value, values)
+        if any(e.has(sympy.zoo, sympy.nan, sympy.I) for e in expressions_in(value)):
+            # what these values leave without a real value, said as written: sympy's I and zoo read back were
+            # "unknown name 'zoo'" (outside check h64, F8); looked for only then, as every variant reads its mistakes
+            if (undefined := no_value_part(answer.value, values)) is not None:
+                raise InputError(f"{show(undefined)} has no value", None, "no_value")
+            if (unreal := not_real_part(answer.value, values)) is not None:
+                raise InputError(f"{show(unreal)} is not a real number", None, "no_value")
+        return Answer(answer.shape, value)
 
     def author_answer(self, text: str) -> str:
         """The author's `answer:` as a student would type it for this variant: as written where it

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar, cast
+from typing import Any, ClassVar
 
 import sympy
 
@@ -71,7 +71,7 @@ class Derivative(PartialDerivative):
             needed += [f"{d} sin {self.wrt} = cos {self.wrt}", f"{d} cos {self.wrt} = −sin {self.wrt}"]
         if any(not term.has(x) for term in sympy.Add.make_args(f)):
             needed.append("a constant's derivative, 0")
-        if any(_inside(g) not in (None, x) and cast(sympy.Expr, _inside(g)).has(x) for g in sympy.preorder_traversal(f)
+        if any((inner := _inside(g)) is not None and inner != x and inner.has(x) for g in sympy.preorder_traversal(f)
                if isinstance(g, sympy.Expr)):
             needed.append("the chain rule for a function inside another")
         if not needed:
