@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from pack_files import pack_file
 
 from tutor import Limits, packs
 from tutor import diagnose as diagnosis
@@ -512,9 +513,8 @@ def test_a_point_typed_as_equations_is_the_point_where_no_line_is_critical():
 
 def test_a_point_typed_as_equations_is_said_with_its_decimals_as_typed(tmp_path):
     # (-707/500, 0) was said for x = ±1.414 (outside check h64, F13)
-    (tmp_path / "c.yaml").write_text("pack: p\nexercises:\n  - {id: c, kind: critical_points, function: x^3 - 6x + "
-                                     "y^2, tolerance: 'dp:3'}\n", encoding="utf-8")
-    verdict = respond(packs.load(tmp_path / "c.yaml").exercise("c").variant(), "x = ±1.414, y = 0")
+    path = pack_file(tmp_path, "{id: c, kind: critical_points, function: x^3 - 6x + y^2, tolerance: 'dp:3'}")
+    verdict = respond(packs.load(path).exercise("c").variant(), "x = ±1.414, y = 0")
     assert verdict.message == ("Correct (to 3 decimal places). (Read as the points where x = -1.414, x = 1.414 and "
                                "y = 0 cross: (-1.414, 0), (1.414, 0).)")
 

@@ -1541,9 +1541,7 @@ def test_a_derivative_s_first_hint_is_for_its_function_s_shape(tmp_path, functio
 
 def _one(tmp_path, entry: str):
     """The variant of a pack's one exercise, `entry` (YAML flow), whose id is d."""
-    path = tmp_path / "p.yaml"
-    path.write_text(f"pack: p\nexercises:\n  - {entry}\n", encoding="utf-8")
-    return packs.load(path).exercise("d").variant()
+    return packs.load(pack_file(tmp_path, entry)).exercise("d").variant()
 
 
 @pytest.mark.parametrize("function, rules", [
