@@ -1329,6 +1329,29 @@ def test_an_equation_times_a_factor_zero_off_the_other_names_the_point_or_is_und
     assert (got.verdict, got.note, got.message) == (verdict, note, message)
 
 
+@pytest.mark.parametrize("answer", [
+    "max(z, 4x + 8y - 20) = min(z, 4x + 8y - 20)", "sign(z - 4x - 8y + 20) = 0", "ceil(|z - 4x - 8y + 20|) = 0",
+    "(z - 4x - 8y + 20)(2 + sign(x)) = 0", "(z - 4x - 8y + 20) max(1, x) = 0", "0^((z - 4x - 8y + 20)^2) = 1",
+    "(z - 4x - 8y + 20)(2 + floor(sin(x))) = 0",
+])
+def test_an_equation_made_of_pieces_that_holds_where_the_right_one_does_is_undecided_not_unequal(answer):
+    """Outside check h62, F2: each holds exactly on the plane z = 4x + 8y - 20 and nowhere else, and was "not
+    equivalent": the proofs of sameness are algebra's, which sign, floor, max and 0ᵘ escape. No point tells them
+    apart, so the teacher decides."""
+    verdict = check(answer, "z = 4x + 8y - 20")
+    assert (verdict.verdict, verdict.note) == ("incorrect", "undecided")
+
+
+@pytest.mark.parametrize("answer, message", [
+    # sign(x) is 0 on the plane x = 0 too: a point of it found where the sign's inside is 0
+    ("(z - 4x - 8y + 20) sign(x) = 0", "Your equation holds at z = 1, x = 0, y = 3, but the correct one does not."),
+    ("sign(z - 4x - 8y + 21) = 0", "Your equation holds at z = 11, x = 2, y = 3, but the correct one does not."),
+])
+def test_an_equation_made_of_pieces_that_differs_somewhere_found_names_the_point(answer, message):
+    verdict = check(answer, "z = 4x + 8y - 20")
+    assert (verdict.verdict, verdict.note, verdict.message) == ("incorrect", "not_equivalent", message)
+
+
 @pytest.mark.parametrize("answer, expected", [
     ("e^y = e^(2x)", "y = 2x"), ("y^3 = 8x^3", "y = 2x"), ("cbrt(y) = cbrt(2x)", "y = 2x"), ("2^y = 4^x", "y = 2x"),
     ("y^(3/5) = (2x)^(3/5)", "y = 2x"), ("e^z = e^(4x + 8y - 20)", "z = 4x + 8y - 20"), ("e^(y^3) = e^(8x^3)", "y = 2x"),

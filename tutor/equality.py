@@ -423,12 +423,16 @@ _MOST_BRANCHES = 16  # ways of taking the pieces of |u|, max and min in one argu
 def _branches(h: Expr) -> list[Expr]:
     """h with each |u|, max and min taken as one of its pieces (|u| as u and as −u), every way up to
     _MOST_BRANCHES: wherever h is 0, one of them is, so their zeros hold h's (|x| − 10¹⁰ is 0 at ±10¹⁰, which
-    no far point reaches, and a rational function's roots alone left it unplaced)."""
-    piece = next((node for node in sympy.preorder_traversal(h) if isinstance(node, _KINKS)), None)
+    no far point reaches, and a rational function's roots alone left it unplaced). sign(u) is taken as 1 and as
+    −1, and u itself is one more: where sign(u) is 0, u is (u·sign(x) = 0 holds on x = 0 too)."""
+    piece = next((node for node in sympy.preorder_traversal(h) if isinstance(node, (*_KINKS, sympy.sign))), None)
     if piece is None:
         return [h]
-    ways = (piece.args[0], -piece.args[0]) if isinstance(piece, sympy.Abs) else piece.args
     found: list[Expr] = []
+    if isinstance(piece, sympy.sign):
+        found, ways = [piece.args[0]], (sympy.S.One, sympy.S.NegativeOne)
+    else:
+        ways = (piece.args[0], -piece.args[0]) if isinstance(piece, sympy.Abs) else piece.args
     for way in ways:
         found += _branches(h.xreplace({piece: way}))
         if len(found) >= _MOST_BRANCHES:
