@@ -86,7 +86,10 @@ from tutor.cli import main
     # (outside check h15, F2: 8/10 was judged to the tolerance as a worked-out decimal)
     ("y = (1001/3)x + 0.5", "y = 1000/3 x + 1/2", "dp:0", "incorrect\nThe 1001/3 in your y is not right."),
     ("y = 0.3x + 8/10", "y = x/3 + 1/3", "dp:0", "incorrect\nThe 4/5 in your y is not right."),
-    ("x = y/20 + 0.0001", "y = e^3 x", "dp:3", "incorrect\nThe 1/20 in your x is not right."),
+    # judged as the formula for y the question asks for (outside check h66): y = 20x - 0.002
+    ("x = y/20 + 0.0001", "y = e^3 x", "dp:3", "incorrect\nWritten for y, your equation is y = 20x - 0.002. The -0.002 "
+     "in your y is not right to 3 decimal places. The 20 is right to the nearest whole number; give it to 3 decimal "
+     "places."),
     ("2.8284", "2 sqrt(2)", "dp:3", "correct\nCorrect (to 3 decimal places)."),
     # where a decimal or a whole number was typed in the number itself, the tolerance applies
     ("(333, 1)", "(1000/3, 1)", "dp:0", "correct\nCorrect (to 0 decimal places)."),
@@ -95,7 +98,7 @@ from tutor.cli import main
     ("(1.4142, 1)", "{(sqrt(2), 1)}", "dp:4", "correct\nCorrect (to 4 decimal places)."),  # note within_tolerance
     ("y = 333x + 1", "y = 1000/3 x + 1", "dp:0", "correct\nCorrect (to 0 decimal places)."),
     ("3y = 1001x + 3", "y = 1000/3 x + 1", "dp:0", "correct\nCorrect (to 0 decimal places)."),
-    ("2x = 0.736z", "z = e x", "dp:3", "correct\nCorrect (to 3 decimal places)."),
+    ("2x = 0.7358z", "z = e x", "dp:3", "correct\nCorrect (to 3 decimal places)."),
     ("0.5x = 0.3466", "e^x = 2", "dp:3", "correct\nCorrect (to 3 decimal places)."),
     # 556: two solutions, each ln 2 to 3 places, for the one of eˣ = 2: neither is the mistake
     ("(x - 0.693)(x - 0.6931) = 0", "e^x = 2", "dp:3",

@@ -669,6 +669,8 @@ def _paired_coefficients(answer: Expr, expected: Expr, names: Sequence[str], irr
     constants too (√e, a value), else rationals only."""
     syms = [symbol(n) for n in names]
     mine = _monomials(answer, syms, constants=exact)
+    if mine is None and exact:  # √e(x + y) - 0.8244 as √e·x + √e·y - 0.8244 (outside check h66, F4)
+        mine = _monomials(_distributed(answer), syms, constants=exact)
     if mine is None:  # first: expanding the expected one, (x - a)^5999, takes seconds no budget counts
         return None
     theirs = _monomials(sympy.expand(expected), syms, constants=irrational)
@@ -684,6 +686,16 @@ def _higher_term(paired: dict[tuple[int, ...], tuple[Fraction, Value]]) -> tuple
     in a plane), however small its coefficient. None where there is none."""
     highest = max(1, max((sum(m) for m, (_, want) in paired.items() if want != 0), default=0))
     return next((m for m, (_, want) in paired.items() if want == 0 and sum(m) > highest), None)
+
+
+_MOST_DISTRIBUTED = 64  # terms a product of sums may make, multiplied out: (x + 1)(x + 2)… doubles them each time
+
+
+def _distributed(expr: Expr) -> Expr:
+    """`expr` with each product of sums multiplied out, powers left as they are, where that makes few terms."""
+    made = sum(math.prod(len(sympy.Add.make_args(factor)) for factor in sympy.Mul.make_args(term))
+               for term in sympy.Add.make_args(expr))
+    return sympy.expand_mul(expr) if made <= _MOST_DISTRIBUTED else expr
 
 
 def _monomials(expr: Expr, syms: Sequence[sympy.Symbol],
@@ -1653,17 +1665,15 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
             return _not_equivalent(names, lambda: None, found, ctx)
         return Outcome.right(note)
 
-    tried = _as_formulas(answer, expected, ctx.spellings) if ctx.decimals and ctx.tolerance is not None else []
-    outcomes = []
-    for mine, theirs, slope in tried:  # 0.0612x - y + 7.9819 = 0 for y = …: judged as y = 0.0612x + 7.9819
-        outcome = _in_scale(mine, theirs, slope, answer, ctx)
-        inverted = expected.lhs.is_Symbol and theirs.lhs != expected.lhs
-        outcome = (inverted and outcome.correct and _too_few_digits(mine, theirs, ctx)) or outcome
-        if outcome.correct:
+    formulas = _as_formulas(answer, expected) if ctx.decimals and ctx.tolerance is not None else None
+    if formulas is not None:  # 0.0612x - y + 7.9819 = 0 for y = …: judged as y = 0.0612x + 7.9819
+        mine, theirs, slope = formulas
+        outcome = compare_equations(mine, theirs, replace(ctx, derived=_divided(answer, mine.lhs, ctx)))
+        if outcome.correct or abs(slope) == 1:
             return outcome
-        outcomes.append(outcome)
-    if outcomes:
-        return outcomes[0]
+        # the numbers a message names are the formula's, worked out from those typed: it says what they are
+        return replace(outcome, message=f"Written for {mine.lhs}, your equation is {_in_decimals(mine)}. "
+                                        f"{outcome.message}")
     names = _names(ctx, a, e)
     # the search for a point where one holds and the other not, made once, if at all: steps below may ask;
     # and so the solution sets
@@ -1863,52 +1873,33 @@ def _fractions_typed(answer: Equation, ctx: Context) -> frozenset[Fraction]:
                      for r in side.atoms(sympy.Rational) if r.q != 1 and not ctx.typed(fraction(r)))
 
 
-def _as_formulas(answer: Equation, expected: Equation,
-                 spellings: Spellings) -> list[tuple[Equation, Equation, Expr]]:
-    """Both equations as formulas for one variable, so that a tolerance judges the coefficients the student
-    typed, each way to try (the first that is right decides, else the first), with the answer's coefficient of
-    that variable: for the variable the answer has alone (0.368z = x is x = 0.368z, and z = ex is then x = z/e:
-    solved for z, the student's 0.368 would be judged as its inverse, 125/46); or else for the variables whose
-    coefficient was typed with the fewest significant digits (2x = 0.736z, 2.0x = 0.736z and 0.5x = 0.184z
-    are x = 0.368z: the rounded decimal divided by the likelier exact number, not the other way round); else
-    for the expected's left side where it is a formula for it (0.0612x - y + 7.9819 = 0 for y = 0.0612x +
-    7.9819). None where neither is linear in one such variable, or the answer is a formula for it already."""
+def _as_formulas(answer: Equation, expected: Equation) -> tuple[Equation, Equation, Expr] | None:
+    """Both equations as formulas for the variable the correct one is a formula for (y = 0.0612x + 7.9819: y),
+    where the answer is that variable times a number plus terms without it: the tolerance judges the numbers the
+    question asks for, in the question's form, whatever form the answer has. In another form the places would be
+    of other numbers: 0.0001y = 0.0008 is within 4 places of 0.0001 times y = 0.0612x + 7.9819, and 0.2z = x + 2y
+    - 5, which is z = 5x + 10y - 25, has its 0.2 within a place of x = z/4 - 2y + 5's 1/4 (outside check h66, F1
+    and F3). Where the correct one is a formula for no variable (2x + 3y = 6), the variable the answer has alone
+    (y = 2 - 0.67x). Third, the number the answer has the variable times. None where there is no such pair: an
+    answer without the variable (40x + 40y - 40 = 0 for z = 40x + 40y - 40) is then compared exactly."""
     e = minus(expected.lhs, expected.rhs)
     difference = minus(answer.lhs, answer.rhs)
-    variables = sorted(e.free_symbols, key=lambda s: (s != expected.lhs, s.name))
-    ways: list[tuple[int, Equation, Equation, Expr]] = []
-    for variable in variables:
+    asked = expected.lhs.is_Symbol and not expected.rhs.has(expected.lhs)
+    for variable in [expected.lhs] if asked else sorted(e.free_symbols, key=lambda s: s.name):
         solved = solved_for(difference, variable)
         theirs = _formula_for(e, variable)
-        if solved is not None and theirs is not None and not theirs.has(variable):
-            pair, slope = (Equation(variable, solved[0]), Equation(variable, theirs)), solved[1]
-            if abs(slope) == 1:
-                return [(*pair, slope)]
-            ways.append((_typed_digits(abs(slope), spellings), *pair, slope))
-    if ways:
-        fewest = min(digits for digits, *_ in ways)
-        return [(mine, theirs, slope) for digits, mine, theirs, slope in ways if digits == fewest]
-    if not expected.lhs.is_Symbol or expected.rhs.has(expected.lhs) or answer.lhs == expected.lhs:
-        return []
-    solved = solved_for(difference, expected.lhs)
-    return [] if solved is None else [(Equation(expected.lhs, solved[0]), expected, solved[1])]
+        if solved is not None and theirs is not None and not theirs.has(variable) and (asked or abs(solved[1]) == 1):
+            return Equation(variable, solved[0]), Equation(variable, theirs), solved[1]
+    return None
 
 
-def _in_scale(mine: Equation, theirs: Equation, slope: Expr, answer: Equation, ctx: Context) -> Outcome:
-    """Two formulas for one variable, the answer's and the right one, compared where the answer's coefficient of
-    it was `slope`: in the answer's own scale, so that the tolerance judges its decimals as typed. 1.1z = 4x + 8y
-    - 20 is 4x = 1.1z - 8y + 20, against 4x = z - 8y + 20: its 1.1 is not 1 to a place. Divided by 4, its 0.275
-    was within a place of 0.25, and a plane whose slopes are 9% off was right (outside check h64, F3). Where only
-    whole numbers were typed, they are decimals with no places, and their ratio the decimal meant: 1000x = 368z
-    is x = 0.368z."""
-    if abs(slope) == 1 or not ctx.spellings or not slope.is_Rational:
-        return compare_equations(mine, theirs, replace(ctx, derived=_divided(answer, mine.lhs, ctx)))
-    factor = abs(slope)  # each number with the sign it was typed with, where it stands on the variable's side
-    outcome = compare_expressions(factor * mine.rhs, factor * theirs.rhs, ctx, what="equation")
-    if outcome.correct:
-        names = _names(ctx, mine.lhs, mine.rhs, theirs.lhs, theirs.rhs)
-        return _without_value_where_right_holds(mine, theirs, names, ctx.spellings) or outcome
-    return outcome
+def _in_decimals(equation: Equation) -> str:
+    """The equation with each coefficient a fraction as a decimal of 6 significant digits: z = 2.71739x, not
+    125x/46; other numbers as they are (√e)."""
+    def rounded(side: Expr) -> Expr:
+        return sympy.Add(*(sympy.Float(c, 6) * rest if c.is_Rational and c.q != 1 else c * rest
+                           for c, rest in (term.as_coeff_Mul() for term in sympy.Add.make_args(side))))
+    return show(Equation(rounded(equation.lhs), rounded(equation.rhs)), decimals=True)
 
 
 def _divided(answer: Equation, variable: Expr, ctx: Context) -> tuple[Fraction, ...]:
@@ -1923,39 +1914,6 @@ def _divided(answer: Equation, variable: Expr, ctx: Context) -> tuple[Fraction, 
     slope = fraction(solved[1])
     return tuple(abs(Fraction(c) / slope) for c in terms.values()
                  if isinstance(c, Fraction) and (ctx.typed(c) or ctx.typed(slope)))
-
-
-def _typed_digits(number: Expr, spellings: Spellings) -> int:
-    """The significant digits a number was typed with (2.0: 2, 0.184: 3); 0 for one typed without decimals."""
-    return next((_significant_digits(typed) for value, typed in spellings if number == value), 0)
-
-
-def _too_few_digits(answer: Equation, expected: Equation, ctx: Context) -> Outcome | None:
-    """A line typed for the other variable than the expected's (x = 0.05y for y = e³x), each coefficient
-    below 1 judged to as many significant digits as the decimal places asked too: else 1/m of a steep line
-    to 3 places lets through slopes wrong before the point (x = 0.05y is y = 20x, and y = 20x is wrong). The
-    first coefficient short of them, named as typed; None where there is none (0.368z = x for z = ex)."""
-    tolerance = ctx.tolerance
-    if tolerance is None or tolerance.places is None:  # a relative error is the same on m and on 1/m
-        return None
-    names = _names(ctx, answer.rhs, expected.rhs)
-    typed = [number for number, _ in ctx.spellings]
-    # a term the right one lacks (x = 0.05y + 0.0001 for x = y/e³) paired with 0: the slope is judged all the same
-    paired = _paired_coefficients(answer.rhs, expected.rhs, names, irrational=True, extra=True) or {}
-    pairs = sorted(paired.items(), key=lambda item: typed.index(abs(item[1][0])) if abs(item[1][0]) in typed
-                   else len(typed))
-    digits = max(tolerance.places, 1)  # dp:0 asks one significant digit of 1/m, not none
-    for monomial, (got, want) in pairs:
-        right = to_mpf(want)
-        # a constant 0 to the places asked has no digits to get right (-0.000005 at dp:2): the tolerance judges it
-        if got == 0 or right == 0 or abs(right) >= 1 or not any(monomial) and tolerance.accepts(Fraction(0), want):
-            continue
-        digit = mpmath.floor(mpmath.log10(abs(right))) + 1 - digits  # the last digit asked
-        if abs(to_mpf(got) - right) > 0.5 * mpmath.mpf(10) ** digit * (1 + 1e-9):
-            shown = _text(got, 6, ctx.spellings, decimals=True)  # 10x = 0.5y: x = 0.05y, not 1/20 y
-            return Outcome(False, Note.WRONG_VALUE, f"The {shown} in your {answer.lhs} is not right to "
-                                                    f"{counted(digits, 'significant digit')}.")
-    return None
 
 
 def _formula_for(difference: Expr, variable: sympy.Symbol) -> Expr | None:
