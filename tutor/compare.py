@@ -1753,7 +1753,36 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
         # max(z, u) = min(z, u) and sign(u) = 0 are u = 0: the proofs above are algebra's, which a function made of
         # pieces escapes, and no point found tells the two apart (outside check h62, F2)
         return Outcome(False, Note.UNDECIDED, UNDECIDED_MESSAGE.format(what="equation"))
+    if solutions is None and len(names) == 1 and _solutions_hold(answer, expected, names, solved, ctx):
+        # x = W(1) and x = 0.5671 for eˣ = 1/x, whose solutions solveset does not list: each of the answer's is one
+        # (to the places asked), and no more is known (outside check h66, F5)
+        return Outcome(False, Note.UNDECIDED, UNDECIDED_MESSAGE.format(what="equation"))
     return _not_equivalent(names, witness, solutions, ctx)
+
+
+def _solutions_hold(answer: Equation, expected: Equation, names: Sequence[str],
+                    solved: Callable[[Equation], frozenset[Expr] | None], ctx: Context) -> bool:
+    """Whether the correct equation's real solutions are not found and the answer's are, each a solution of the
+    correct one: exactly, or under a tolerance its difference changing sign across the window of the places asked
+    around it. Not that the two are the same: the correct one may have more."""
+    if solved(expected) is not None:
+        return False
+    mine = solved(answer)
+    if not mine:
+        return False
+    variable = symbol(names[0])
+    difference = real_roots(minus(expected.lhs, expected.rhs))
+    places = ctx.tolerance.places if ctx.decimals and ctx.tolerance is not None else None
+    for value in mine:
+        if judge(difference.subs(variable, value), sympy.S.Zero, (), ctx.limits.symbolic_work).status.equal:
+            continue  # W(1)·e^W(1) - 1, not told from 0: undecided is all it decides
+        if places is None or not value.is_Rational:
+            return False
+        half = sympy.Rational(1, 2) * sympy.Rational(10) ** -places
+        ends = [difference.subs(variable, value + side * half).evalf(30) for side in (-1, 1)]
+        if not all(end.is_extended_real and end.is_finite for end in ends) or (ends[0] > 0) == (ends[1] > 0):
+            return False
+    return True
 
 
 def _in_pieces(expr: Expr) -> bool:

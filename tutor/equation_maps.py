@@ -37,11 +37,26 @@ def times_a_factor_never_zero(a: Expr, e: Expr, names: Sequence[str]) -> bool | 
     factor = sympy.cancel(a / e)
     # cancel multiplies out (2 + sin x)(2 + cos y), whose factors each show their sign: factored again
     if not (factor.free_symbols and factor.free_symbols <= {symbol(n) for n in names}
-            and (signed(factor) or signed(sympy.factor(factor)))):
+            and (signed(factor) or _factorable(factor) and signed(sympy.factor(factor)))):
         return False
     if any(line_roots(e, names, base, axis) for base, axis in lines(len(names))) or _zero_on_a_line(e, names):
         return True
     return None
+
+
+_MOST_EXPONENT = 64  # a number to a fraction p/q past it: e^(5671/10000) is a polynomial's e^(1/10000) to the 5671st
+
+
+def _factorable(expr: Expr) -> bool:
+    """Whether sympy's factor takes `expr` at once: not where a number is raised to a fraction of large terms,
+    which its polynomials write as a power of high degree (x = e^(-0.5671) took 6 s: outside check h66, F5)."""
+    for node in sympy.preorder_traversal(expr):
+        exponent = node.args[0] if isinstance(node, sympy.exp) else node.exp if node.is_Pow else None
+        if exponent is not None:
+            number = exponent.as_coeff_Mul()[0]
+            if number.is_Rational and number.q > 1 and max(abs(number.p), number.q) > _MOST_EXPONENT:
+                return False
+    return True
 
 
 def signed(factor: Expr) -> bool:
