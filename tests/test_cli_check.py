@@ -563,7 +563,7 @@ def test_a_vector_whose_parts_have_no_names_says_to_write_it_without(capsys):
     # judged as y = …, the question's form: times 0.0001 every line was within 4 places (outside check h66, F1)
     ("0.0001y = 0.0008", "incorrect", "Your m 0 is not right. Your b is not right either."),
     ("0.001y = 0.0001x + 0.008", "incorrect",
-     "Written for y, your equation is y = 0.1x + 8. The 8 in your y is not right to 4 decimal places."),
+     "Written for y, your equation is y = 0.1x + 8. The 0.1 and 8 in your y are not right to 4 decimal places."),
 ])
 def test_a_fit_to_decimal_data_takes_decimals_in_either_form(capsys, answer, verdict, message):
     # ls-advertising fits the advertising data: m = 492667/8051906, b = 321349067/40259530; the equation

@@ -1043,10 +1043,13 @@ def test_the_inverse_function_note_goes_with_a_correct_answer():
     ("2z = 5.4366x + 2.8284y - 6.2832", "z = e x + sqrt(2) y - pi", "dp:3", "correct", "Correct (to 3 decimal places)."),
     ("0.5z = 2x + 4y - 10", "z = 4x + 8y - 20", "dp:1", "correct", "Correct."),
     ("1.1z = 4x + 8y - 20", "z = 4x + 8y - 20", "dp:1", "incorrect",
-     "Written for z, your equation is z = 3.63636x + 7.27273y - 18.1818. The -18.1818 in your z is not right to 1 "
-     "decimal place."),
+     "Written for z, your equation is z = 3.63636x + 7.27273y - 18.1818. The 3.63636, 7.27273 and -18.1818 in your z "
+     "are not right to 1 decimal place."),
     ("0.2z = x + 2y - 5", "z = 4x + 8y - 20", "dp:1", "incorrect",
-     "Written for z, your equation is z = 5x + 10y - 25. The -25 in your z is not right to 1 decimal place."),
+     "Written for z, your equation is z = 5x + 10y - 25. The 5, 10 and -25 in your z are not right to 1 decimal place."),
+    # every coefficient that is wrong, in the order a plane is written (outside check h66, F6)
+    ("z = 4.5x + 8.5y - 20", "z = 4x + 8y - 20", "dp:1", "incorrect",
+     "The 4.5 and 8.5 in your z are not right to 1 decimal place."),
     ("3z = 12x + 24y - 61", "z = 4x + 8y - 20", "dp:1", "incorrect",
      "Written for z, your equation is z = 4x + 8y - 20.3333. The -20.3333 in your z is not right to 1 decimal place."),
     ("0.0001y = 0.0008", "y = 0.0612x + 7.9819", "dp:4", "incorrect",

@@ -528,8 +528,8 @@ class _Off:
 
     wrong: tuple[str, ...]
     short: tuple[tuple[str, int], ...]
-    exact: bool = False  # the first wrong one was typed exact (1001/3): not right, whatever the tolerance
-    sign: bool = False  # the first wrong one is right but for its sign, to the tolerance
+    exact: bool = False  # a wrong one was typed exact (1001/3): not right, whatever the tolerance
+    sign: bool = False  # the one wrong one is right but for its sign, to the tolerance
     higher: str = ""  # a power the right one has no term in, of a higher degree (x⁹⁹⁹⁹ beside 2x): no rounding
 
 
@@ -550,12 +550,13 @@ def _coefficients_off(answer: Expr, expected: Expr, names: Sequence[str], ctx: C
     if higher is not None:
         syms = [symbol(n) for n in names]
         return _Off((), (), higher=show(sympy.Mul(*(s**k for s, k in zip(syms, higher))), names))
-    pairs = list(paired.values())
     tolerance, spellings, wholes = ctx.tolerance, ctx.spellings, ctx.wholes
     floats = expected.has(sympy.Float)
     given = {abs(number) for number, _ in ctx.given}
     typed = [number for number, _ in spellings]  # in the order the student wrote them, as they read them
-    pairs.sort(key=lambda pair: typed.index(abs(pair[0])) if abs(pair[0]) in typed else len(typed))
+    # the decimals in the order typed, then the terms of higher degree first, as a line or a plane is written
+    pairs = [pair for _, pair in sorted(paired.items(), key=lambda item: (
+        typed.index(abs(item[1][0])) if abs(item[1][0]) in typed else len(typed), -sum(item[0])))]
     wrong: list[str] = []
     short: list[tuple[str, int]] = []
     exact: list[bool] = []
@@ -580,7 +581,7 @@ def _coefficients_off(answer: Expr, expected: Expr, names: Sequence[str], ctx: C
             signs.append(decimal and tolerance.accepts(-got, want))
         else:
             short.append((shown, places))
-    return _Off(tuple(wrong), tuple(short), bool(exact) and exact[0], sign=bool(signs) and signs[0])
+    return _Off(tuple(wrong), tuple(short), any(exact), sign=len(signs) == 1 and signs[0])
 
 
 def _same_constant(got: Value, want: Value) -> bool:
@@ -604,7 +605,7 @@ def _worked_out(coefficient: Fraction, ctx: Context) -> bool:
 
 def _coefficients_outcome(off: _Off, what: str, tolerance: Tolerance) -> Outcome:
     """The verdict on a polynomial or a line whose coefficients are each judged to the tolerance
-    (y = 0.0612x + 7.98 as m = 0.0612, b = 7.98 is): the first wrong coefficient named, and those right
+    (y = 0.0612x + 7.98 as m = 0.0612, b = 7.98 is): the wrong coefficients named, and those right
     to fewer places than asked said so; right but for rounding where none is wrong (too_few_places)."""
     if off.higher:
         return Outcome(False, Note.WRONG_VALUE,
@@ -623,8 +624,10 @@ def _coefficients_outcome(off: _Off, what: str, tolerance: Tolerance) -> Outcome
         short = ""
     if not off.wrong:
         return Outcome(False, Note.TOO_FEW_PLACES, short)
+    verb = "is" if len(off.wrong) == 1 else "are"
+    how = "" if off.exact else f" {tolerance.describe()}"
     said = (f"The {off.wrong[0]} in your {what} {_sign_only(tolerance)}" if off.sign else
-            f"The {off.wrong[0]} in your {what} is not right{'' if off.exact else ' ' + tolerance.describe()}.")
+            f"The {and_list(off.wrong)} in your {what} {verb} not right{how}.")
     return Outcome(False, Note.WRONG_VALUE, f"{said} {short}" if short else said)
 
 
