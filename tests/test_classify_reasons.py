@@ -45,6 +45,13 @@ def test_a_reason_is_judged_with_the_label(answer: str, verdict: str, message: s
     # ≈ as =, and after a ';' (outside check h65, F13: "not one of the labels")
     ("local minimum; D ≈ 18.2", "correct", "Correct."),
     ("minimum, D ≈ 18.2 > 0", "correct", "Correct."),
+    # a whole number said ≈ is the value to 0 places, and the message keeps the ≈ (outside check h66, F8)
+    ("minimum; D ≈ 18", "correct", "Correct."),
+    ("minimum (f_xx ≈ 4 > 0)", "correct", "Correct."),
+    ("minimum; D ≈ 19", "incorrect", "Your reason does not hold: D = 4096/225 here, so D ≈ 19 is not true. The kind "
+                                     "of point is right, but not the reason given for it."),
+    ("minimum; D = 18", "incorrect", "Your reason does not hold: D = 4096/225 here, so D = 18 is not true. The kind "
+                                     "of point is right, but not the reason given for it."),
     ("minimum: D = 18.3", "incorrect", "Your reason does not hold: D = 4096/225 here, so D = 18.3 is not true. The "
                                        "kind of point is right, but not the reason given for it."),
     ("minimum (D(4,4) > 0 and f_xx < 0)", "incorrect", "Your reason does not hold: f_xx = 64/15 here, so f_xx < 0 is "

@@ -19,8 +19,9 @@ from sympy import Expr
 
 from ...parse import InputError, normalize
 
-# ≈ as =: a decimal typed is held to its places either way (D ≈ 18.2 for 4096/225; outside check h65, F13)
-_RELATIONS = {"=": "=", "==": "=", "≈": "=", "≠": "≠", "!=": "≠", "<": "<", ">": ">", "≤": "≤", "<=": "≤", "≥": "≥",
+# ≈ as =, a decimal typed held to its places either way (D ≈ 18.2 for 4096/225; outside check h65, F13), and a whole
+# number to none (D ≈ 18: outside check h66, F8)
+_RELATIONS = {"=": "=", "==": "=", "≈": "≈", "≠": "≠", "!=": "≠", "<": "<", ">": ">", "≤": "≤", "<=": "≤", "≥": "≥",
               ">=": "≥"}
 _RELATION = "|".join(sorted(map(re.escape, _RELATIONS), key=len, reverse=True))
 _NUMBER = r"[+-]?\s*(?:\d+\s*/\s*\d+|\d+(?:\.\d*)?|\.\d+)"
@@ -97,7 +98,7 @@ def reasoned(text: str, known: Mapping[str, Expr], point: Sequence[Expr]) -> Rea
         links = [(_RELATIONS[sign], number.replace(" ", "")) for sign, number in _LINK.findall(claim.group("chain"))]
         figure = claim.group("name") + (f"({claim.group('at').strip()})" if claim.group("at") is not None else "")
         claims.append(Claim(figure + "".join(f" {sign} {number}" for sign, number in links), claim.group("name"),
-                            tuple((sign, *_number(number)) for sign, number in links)))
+                            tuple((sign, *_number(number, sign == "≈")) for sign, number in links)))
     return Reasoned(split.group("label"), tuple(claims))
 
 
@@ -125,18 +126,20 @@ def _example(known: Mapping[str, Expr]) -> str:
     return "D = 0" if "D" in known else f"{next(iter(known))} > 0"
 
 
-def _number(typed: str) -> tuple[sympy.Rational, int]:
+def _number(typed: str, rounded: bool = False) -> tuple[sympy.Rational, int]:
     """A number as typed (no spaces), exactly, and the places a decimal shows (-1 for a whole number or a
-    fraction)."""
-    return sympy.Rational(Fraction(typed)), len(typed.partition(".")[2]) if "." in typed else -1
+    fraction, but 0 for a whole number said to be `rounded`: ≈ 18)."""
+    places = len(typed.partition(".")[2]) if "." in typed else 0 if rounded and "/" not in typed else -1
+    return sympy.Rational(Fraction(typed)), places
 
 
 def _holds(value: Expr, relation: str, number: sympy.Rational, places: int) -> bool:
     """Whether the figure stands so to the number; a decimal said equal to it is right to the places it shows
     (D = 29.56 for 4e² + 0.01: rounded, as a decimal answer may be)."""
     difference = value - number
-    if relation in ("=", "≠") and places >= 0:
+    if relation in ("=", "≈", "≠") and places >= 0:
         equal = bool(abs(difference.evalf(30)) <= sympy.Rational(1, 2 * 10**places))
-        return equal == (relation == "=")
+        return equal == (relation != "≠")
     sign = 0 if difference.equals(0) else 1 if difference.evalf(30) > 0 else -1
-    return {"=": sign == 0, "≠": sign != 0, "<": sign < 0, ">": sign > 0, "≤": sign <= 0, "≥": sign >= 0}[relation]
+    return {"=": sign == 0, "≈": sign == 0, "≠": sign != 0, "<": sign < 0, ">": sign > 0, "≤": sign <= 0,
+            "≥": sign >= 0}[relation]
