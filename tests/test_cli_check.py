@@ -428,6 +428,13 @@ def test_a_wrong_mixed_number_is_quoted_as_read_with_how_to_write_a_product(caps
                                             "question asks for ∂f/∂x. If 6xy^3 is ∂f/∂x, write just 6xy^3."),
     ("g = 6xy^3", "partial-x-3x2y3", 0, "Write just 6xy^3, without 'g ='."),
     ("  E = 25/6", "power-lines-cost", 2, "E alone is the whole cost, a function of m and b: write just 25/6, or E(1/2, 7/3) = 25/6."),
+    # a name after the answer, as before it: was "Unknown name 'E'; … did you mean 'e'?" and "The character '∂' can't
+    # be used here" (outside check h66, F7)
+    ("25/6 = E", "power-lines-cost", 5, "E alone is the whole cost, a function of m and b: write just 25/6, or E(1/2, 7/3) = 25/6."),
+    ("2.730 = E(0.05, 7)", "tv-mean-cost", 6, "Write just 2.730, without '= E(0.05, 7)'."),
+    ("6xy^3 = ∂f/∂y", "partial-x-3x2y3", 6, "'∂f/∂y' names the partial derivative with respect to y, and the "
+                                            "question asks for ∂f/∂x. If 6xy^3 is ∂f/∂x, write just 6xy^3."),
+    ("6xy^3 = g", "partial-x-3x2y3", 6, "Write just 6xy^3, without '= g'."),
     # outside check: "Write just e^x - \\frac{1}{x}, …" kept the LaTeX it then refused
     ("\\frac{d}{dx} = e^x - \\frac{1}{x}", "hard-to-optimize-derivative", 0,
      "'\\frac{1}{x}' is LaTeX: write (1)/(x), without '\\frac{d}{dx} ='."),

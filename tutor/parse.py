@@ -2225,6 +2225,11 @@ def read(
                 and (a_name or _STARRED.fullmatch(clean[:equals]))):
             # E = 25/6, y = 3^2 = 9; quoted with the sign typed (E ≈ 4.1667), at the same column
             raise labelled(clean, equals, error.note, text) from None
+        if (shape in _LABELLED_SHAPES and len(outside) == 1 and error.column is not None and error.column > equals
+                and error.note in _LABEL_ERRORS and clean[:equals].strip() and _a_name(clean[equals + 1:])
+                and not _an_expression(clean[equals + 1:])):
+            # 25/6 = E, 12m + 6b - 20 = ∂E/∂m: the name after the answer, as E = 25/6 has it before (h66, F7)
+            raise labelled(clean, equals, error.note, text, after=True) from None
         if (shape == Shape.EQUATION and len(outside) > 1 and error.column == outside[1]
                 and _a_name(clean[:equals]) and not _an_expression(clean[:equals])):
             # z = 20 + 4(x - 2) + 8(y - 4) = 4x + 8y - 20: working, as a chain; the plane is its last step
@@ -2841,12 +2846,15 @@ def _as_typed(clean: str, typed: str | None) -> str:
                    for mine, theirs in zip(clean, typed))
 
 
-def labelled(text: str, equals: int, note: str, typed: str | None = None) -> Labelled:
-    """'write just 25/6, without 'E ='': for an answer typed after a name, which only an equation has. `typed`:
-    the answer as typed, which the message quotes (0.8·0.8, E ≈ 4.1667, where `text` has 0.8*0.8, E = 4.1667)."""
+def labelled(text: str, equals: int, note: str, typed: str | None = None, after: bool = False) -> Labelled:
+    """'write just 25/6, without 'E ='': for an answer typed after a name, which only an equation has; or, `after`,
+    before one ('write just 25/6, without '= E''). `typed`: the answer as typed, which the message quotes (0.8·0.8,
+    E ≈ 4.1667, where `text` has 0.8*0.8, E = 4.1667)."""
     quoted = _as_typed(text, typed)
     label, value, sign = quoted[:equals].strip(), quoted[equals + 1 :].strip(), quoted[equals]
     column = len(text) - len(text.lstrip())
+    if after:
+        return Labelled(f"write just {label}, without '{sign} {value}'", equals, note, value, label)
     if _letterless(label):  # (4/2, -8/2) = (2, -4), where no chain of working is read
         return Labelled(f"write just {value}, without the working '{label} {sign}' before it", column, note,
                         label, value)
