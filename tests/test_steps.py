@@ -131,6 +131,17 @@ def test_latex_and_json_renderers():
     json.dumps(data, ensure_ascii=False)
 
 
+def test_the_tangent_plane_s_formula_is_one_piece_of_maths_in_latex():
+    # its names were maths and the rest text, f_x with a literal underscore (outside check h65, F9)
+    from tutor.topics.tangent_plane.steps import tangent_steps
+    plane, line = tangent_steps("x^2 + y^2", None, {"x": 2, "y": 4}), tangent_steps("x^2", None, {"x": 2})
+    assert (r"put these into $z = f(a, b) + f_{x}(a, b)(x - a) + f_{y}(a, b)(y - b)$: "
+            r"$z = 20 + 4 \left(x - 2\right) + 8 \left(y - 4\right)$.") in render_latex(plane)
+    assert "Put these into $y = f(a) + f'(a)(x - a)$:" in render_latex(line)
+    assert "put these into z = f(a, b) + f_x(a, b)(x − a) + f_y(a, b)(y − b): z = 20 + 4(x - 2) + 8(y - 4)." \
+        in render_text(plane)
+
+
 def test_every_rule_has_a_template():
     from tutor.steps import TEMPLATES, StepRule
     assert set(TEMPLATES) == set(Rule)

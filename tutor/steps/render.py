@@ -330,6 +330,19 @@ class _Text:
     def symbol(self, name: str, function: str) -> str:
         return {"grad": f"∇{function}", "alpha": "α"}[name]
 
+    def tangent_form(self, function: str, variables: Sequence[str], height: object) -> str:
+        """The lesson's tangent plane before the numbers go in, z = f(a, b) + f_x(a, b)(x − a) + f_y(a, b)(y − b);
+        a tangent line's in one variable, y = f(a) + f′(a)(x − a). One formula: in LaTeX, maths throughout."""
+        minus, prime = ("-", "'") if self.latex else ("−", "′")
+        places = "ab"[:len(variables)]
+        at = ", ".join(places)
+        if len(variables) == 1:
+            slopes = f"{function}{prime}(a)({variables[0]} {minus} a)"
+        else:
+            slopes = " + ".join(f"{function}_{{{v}}}({at})({v} {minus} {p})" if self.latex else
+                                f"{function}_{v}({at})({v} {minus} {p})" for v, p in zip(variables, places))
+        return f"{self.raw(height)} = {function}({at}) + {slopes}"
+
     def escape(self, text: str) -> str:
         return text
 
@@ -423,6 +436,8 @@ class _Fields:
             return form.wrap(state["function"])
         if name in ("grad", "alpha"):
             return form.wrap(form.symbol(name, state["function"]))
+        if name == "tangent_form":
+            return form.wrap(form.tangent_form(state["function"], state["variables"], self.value("height")))
         if name == "slope_of_f":
             function = state["function"]
             several = len(state["variables"]) > 1

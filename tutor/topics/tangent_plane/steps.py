@@ -46,14 +46,12 @@ TEMPLATES: dict[StepRule, str] = {
     TangentRule.SLOPE_BY_DEFINITION: "The slope: {df} = {before} has no value at {point}, so from the definition, "
                                      "{df}{point:args} = {definition} = {after}.",
     # the lesson's "the tangent plane contains both tangent lines": the slopes along x and along y are theirs
-    TangentRule.PLANE: ("The tangent plane contains both tangent lines, so put these into z = {f}(a, b) + "
-                        "{f}_x(a, b)(x − a) + {f}_y(a, b)(y − b): {after}."),
-    TangentRule.LINE: "Put these into {height} = {f}(a) + {f}′(a)({wrt} − a): {after}.",
+    TangentRule.PLANE: "The tangent plane contains both tangent lines, so put these into {tangent_form}: {after}.",
+    TangentRule.LINE: "Put these into {tangent_form}: {after}.",
     # a 0 put in is said before it is dropped (outside check h24, F9: z = 9 + 6(y - 3) at once, with no 0(x - 0))
-    TangentRule.PLANE_FILLED: ("The tangent plane contains both tangent lines, so put these into z = {f}(a, b) + "
-                               "{f}_x(a, b)(x − a) + {f}_y(a, b)(y − b): {height} = {filled}, that is {after}."),
-    TangentRule.LINE_FILLED: "Put these into {height} = {f}(a) + {f}′(a)({wrt} − a): {height} = {filled}, that is "
-                             "{after}.",
+    TangentRule.PLANE_FILLED: ("The tangent plane contains both tangent lines, so put these into {tangent_form}: "
+                               "{height} = {filled}, that is {after}."),
+    TangentRule.LINE_FILLED: "Put these into {tangent_form}: {height} = {filled}, that is {after}.",
     # partials along the axes alone do not make a plane where one came from its definition: what is left of f
     # beside it must shrink faster than the distance, as the tutor checks before it gives the plane
     TangentRule.REMAINDER: ("A slope came from the definition, and slopes along the axes alone do not make a "
