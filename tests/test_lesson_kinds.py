@@ -1249,7 +1249,7 @@ def test_the_descent_in_a_local_minima_derivation_says_where_it_ends_at_the_less
     from tutor.practice import lesson_steps
     shown, _ = lesson_steps(exercise("local-minima-2d-end").steps())
     assert shown.splitlines()[9] == ("9. Gradient descent on f = y² + 0.3x + (x² - 1)² from (0.5, 1) with learning "
-                                     "rate α = 0.1: after 86 iterations the point is (0.9601496, 4.63168e-9)")
+                                     "rate α = 0.1: after 86 iterations the point is (0.9601496, 4.63168e-9).")
     assert render_text(exercise("descent-1d-step-1").steps()).splitlines()[0] == (
         "Gradient descent on f = eˣ - ln(x) from 0.05 with learning rate α = 0.005: after 1 iteration the point is "
         "0.144744")

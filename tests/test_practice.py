@@ -216,6 +216,9 @@ def test_tutor_alone_goes_back_to_the_pack_and_the_exercise_left_unsolved(tmp_pa
     skill = packs.load("drills").tags[-1]
     practise(":hint\n", "--pack", "drills", "--topic", skill)
     assert f"Pack: Drills (45 exercises); practising {skill}." in practise("")
+    # every skill again, as :topic all says in the session (was "no skill 'all' in drills": outside check h65, F10)
+    assert "Pack: Drills (45 exercises).\n" in practise("", "--pack", "drills", "--topic", "all")
+    practise(":hint\n", "--pack", "drills", "--topic", skill)
     # a pack file, named by its id only: `tutor` alone opens the lesson's pack, and says how to go back
     pack = tmp_path / "hw.yaml"
     pack.write_text("pack: hw\nexercises:\n  - {id: one, kind: partial_derivative, function: 3x^2 y^3, wrt: x}\n",

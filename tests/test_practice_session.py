@@ -209,6 +209,8 @@ def test_critical_points_typed_as_decimals_for_exact_values_are_not_a_wrong_atte
     ("exit", (":quit", "")), (":exit", (":quit", "")), (":h", (":hint", "")), (":he", (":help", "")),
     (":s", (":steps", "")), (":sk", (":skip", "")), (":st all", (":steps", "all")),
     (":t gradients", (":topic", "gradients")), ("2x", None), (":zz", (":zz", "")),
+    # a space after the colon (outside check h65, F10: "Unknown command ':'")
+    (": hint", (":hint", "")), (":  topic all", (":topic", "all")), (":", (":", "")),
 ])
 def test_commands_as_plain_words_and_unique_beginnings(typed, meant):
     assert command(typed) == meant

@@ -85,6 +85,7 @@ def command(text: str) -> tuple[str, str] | None:
         text = ":help" if text == "?" else ":" + text[1:]
     if not text.startswith(":"):
         return None
+    text = ":" + text[1:].lstrip()  # ': hint', a space after the colon, is :hint (outside check h65, F10)
     name, _, argument = text.partition(" ")
     name = name.lower()
     if name == ":exit":

@@ -14,7 +14,7 @@ from prompt_toolkit.utils import is_dumb_terminal
 
 from .. import repl, store
 from ..builtin_packs import BUILT_IN
-from ..practice import NothingToSet, Session
+from ..practice import ALL, NothingToSet, Session
 from ..words import unseen
 from . import EXIT_OK, UserError, seed_number
 from .pack_files import load_pack
@@ -30,7 +30,7 @@ def setup(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--pack", help="a built-in pack (gradients, drills) or a pack file (default: the built-in "
                                        "pack practised last, with its skill, where no --topic is given; "
                                        "else gradients)")
-    parser.add_argument("--topic", help="practise one skill (a tag of the pack)")
+    parser.add_argument("--topic", help="practise one skill (a tag of the pack), or all of them")
     parser.add_argument("--seed", type=seed_number, help="fix the variants drawn, to repeat a session")
     parser.add_argument("--db", type=Path, help="the progress database (default: in your data folder)")
     parser.add_argument("--student", type=student_name, default=None,
@@ -47,8 +47,8 @@ def student_name(text: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    topic = args.topic
-    given = args.pack is not None or topic is not None  # else where the student left off, read from the progress
+    topic = None if args.topic == ALL else args.topic  # every skill, as `:topic all` is in the session
+    given = args.pack is not None or args.topic is not None  # else where the student left off, read from the progress
     pack = _practised(args.pack or DEFAULT_PACK, topic) if given else None  # refused before the progress is opened
     home = store.default_home()
     progress = open_store(args.db or home / "progress.sqlite3")

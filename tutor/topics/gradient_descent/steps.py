@@ -22,6 +22,7 @@ SHOWN = 3  # iterations written out at the start; the last one is always written
 
 class DescentRule(StepRule):
     GRADIENT_DESCENT = "gradient_descent"
+    DESCENT_WITHIN = "descent_within"  # the same, one step among others: a sentence, with its full stop
     SLOPE = "slope"
     UPDATE_RULE = "update_rule"
     ITERATION = "iteration"
@@ -82,10 +83,13 @@ _ON_SET = ("{every:the nearest critical points are|the nearest critical points t
            "{on:and}, {distance} away, every point of which is critical; there they are {nature:verdicts}")
 _NO_CRITICAL = "{f} has no critical point: {slope_of_f} is small there, but not 0, so descent would go on"
 
+# a sentence with its result, so that it says something where its steps are left out (practice's :steps)
+_DESCENT = ("Gradient descent on {f} = {before} from {start} with learning rate {alpha} = {rate}: after {k} "
+            "{k:iteration|iterations} the point is {after}")
+
 TEMPLATES: dict[StepRule, str] = {
-    # a sentence with its result, so that it says something where its steps are left out (practice's :steps)
-    DescentRule.GRADIENT_DESCENT: ("Gradient descent on {f} = {before} from {start} with learning rate {alpha} = "
-                                   "{rate}: after {k} {k:iteration|iterations} the point is {after}"),
+    DescentRule.GRADIENT_DESCENT: _DESCENT,  # a title
+    DescentRule.DESCENT_WITHIN: _DESCENT + ".",
     DescentRule.SLOPE: "The {variables:derivative|gradient}: {slope_of_f} = {after}.",
     # the lesson's "direction of greatest ascent: ∇f; greatest descent: −∇f"
     DescentRule.UPDATE_RULE: ("Each iteration steps against the {variables:derivative, downhill|gradient, which points "

@@ -4,6 +4,7 @@ values, the least of them and whether it is global; and where a descent from a s
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 from ...calculus import CriticalSet, DescentEnd, LocalMinima, Region
 from ...calculus.by_values import cut
@@ -14,7 +15,7 @@ from ...parse import symbol
 from ...show import show
 from ...steps import Step, StepRule, critical_steps, step
 from ...steps.critical import region_step, set_steps
-from ..gradient_descent.steps import descent_steps
+from ..gradient_descent.steps import DescentRule, descent_steps
 from ..solution import approx
 
 
@@ -390,7 +391,8 @@ def descent_end_steps(end: DescentEnd) -> Step:
 
 
 def descend_summary(end: DescentEnd) -> Step:
-    return descent_steps(end.minima.function, end.minima.variables, None, None, result=end.descent)
+    ran = descent_steps(end.minima.function, end.minima.variables, None, None, result=end.descent)
+    return replace(ran, rule=DescentRule.DESCENT_WITHIN)  # a step of the valley's, not a title: a full stop
 
 
 def _point(point: tuple) -> object:
