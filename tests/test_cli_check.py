@@ -286,6 +286,21 @@ def test_a_number_right_but_for_its_sign_is_told_so(capsys, exercise, typed, sai
     assert capsys.readouterr().out.splitlines()[1] == said
 
 
+@pytest.mark.parametrize("typed, said", [
+    # -0.09 has one significant digit, as likely a guess alone, but is rounded to 2 places as the -0.11 beside it
+    # is: said so too, where it was "not right to 4 decimal places" (outside check h65, F11)
+    ("(-0.11, -0.09)", "Your ∂T/∂x and ∂T/∂y are right to fewer decimal places than asked; give them to 4 decimal "
+                       "places."),
+    ("(-0.113, -0.09)", "Your ∂T/∂x -0.113 is right to 3 decimal places; give it to 4 decimal places. Your ∂T/∂y "
+                        "-0.09 is not right to 4 decimal places."),
+    ("(-0.11, -0.08)", "Your ∂T/∂x -0.11 is right to 2 decimal places; give it to 4 decimal places. Your ∂T/∂y "
+                       "-0.08 is not right to 4 decimal places."),
+])
+def test_a_component_of_one_digit_is_rounded_as_one_beside_it_of_as_many_places(capsys, typed, said):
+    assert main(["check", "--exercise", "gradients:descent-heat-gradient", "--", typed]) == 1
+    assert capsys.readouterr().out.splitlines()[1] == said
+
+
 @pytest.mark.parametrize("exercise, typed, said", [
     # a blind corpus's "truncated" answers, as equivalence.md says them: the cost 65513/24000 = 2.7297…, and 25/6
     ("tv-mean-cost", "2.729", "Your answer 2.729 is the correct value cut off after 3 decimal places: round it "
@@ -596,8 +611,11 @@ def test_a_fit_to_decimal_data_takes_decimals_in_either_form(capsys, answer, ver
     # m = 0.0611864…: 0.06 has one significant digit, as likely a guess as a rounding
     ("y = 0.06x + 7.9819", "wrong_value", "The 0.06 in your y is not right to 4 decimal places."),
     # named components: "Your b is not right either." where b is right to 2 places
-    ("m = 0.06, b = 7.98", "component_differs", "Your m 0.06 is not right to 4 decimal places. Your b 7.98 is right "
+    ("m = 0.05, b = 7.98", "component_differs", "Your m 0.05 is not right to 4 decimal places. Your b 7.98 is right "
                                                 "to 2 decimal places; give it to 4 decimal places."),
+    # 0.06 of one digit beside 7.98 rounded to as many places: a rounding too (outside check h65, F11)
+    ("m = 0.06, b = 7.98", "too_few_places", "Your m and b are right to fewer decimal places than asked; give them to "
+                                             "4 decimal places."),
     ("m = 0.061, b = 8.5", "component_differs", "Your m 0.061 is right to 3 decimal places; give it to 4 decimal "
                                                 "places. Your b 8.5 is not right to 4 decimal places."),
     # one component short and the other right: right but for rounding, as two short are (was component_differs)
@@ -729,8 +747,8 @@ def test_a_value_that_starts_with_a_minus_passes_as_the_hints_say(capsys):
     ("(2x + 1, 7)", "gradients:gradient-x2y2-at-2-3",
      "Your ∂f/∂x 2x + 1 still has x in it, but the right one is a number. Your ∂f/∂y is not right either."),
     # the components said in their order, whichever is wrong and whichever only rounded
-    ("(-0.11, -0.09)", "gradients:descent-heat-gradient",
-     "Your ∂T/∂x -0.11 is right to 2 decimal places; give it to 4 decimal places. Your ∂T/∂y -0.09 is not right "
+    ("(-0.11, -0.08)", "gradients:descent-heat-gradient",
+     "Your ∂T/∂x -0.11 is right to 2 decimal places; give it to 4 decimal places. Your ∂T/∂y -0.08 is not right "
      "to 4 decimal places."),
     # the exercise's point as its prompt writes it: f′(0.05) and ∇T(0.5, 0.6), not 1/20 and (1/2, 3/5)
     ("4.047", "gradients:descent-1d-slope",

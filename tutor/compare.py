@@ -1079,8 +1079,8 @@ def compare_vectors(answer: tuple[Expr, ...], expected: tuple[Expr, ...], ctx: C
         return Outcome(False, Note.WRONG_LENGTH,
                        f"Your answer has {len(answer)} components, but {len(expected)} "
                        f"{'is' if len(expected) == 1 else 'are'} expected.")
-    outcomes = [_compare_scalar(a, e, ctx, _component(i, ctx.components), told=True)
-                for i, (a, e) in enumerate(zip(answer, expected))]
+    outcomes = _rounded_alike([_compare_scalar(a, e, ctx, _component(i, ctx.components), told=True)
+                               for i, (a, e) in enumerate(zip(answer, expected))], answer, expected, ctx)
     right = sum(o.correct for o in outcomes)
     if right == len(outcomes):
         notes = {o.note for o in outcomes}
@@ -1127,6 +1127,35 @@ def compare_vectors(answer: tuple[Expr, ...], expected: tuple[Expr, ...], ctx: C
     if short and short[0] < first:  # in the order of the components: ∂T/∂x's before ∂T/∂y's
         sentences.reverse()
     return Outcome(False, note, " ".join(filter(None, sentences)), right / len(outcomes))
+
+
+def _rounded_alike(outcomes: list[Outcome], answer: tuple[Expr, ...], expected: tuple[Expr, ...],
+                   ctx: Context) -> list[Outcome]:
+    """The outcomes, a component of one significant digit (as likely a guess alone: 0.7) said right to the places
+    it was typed to where it is, and another component typed to as many is too: (-0.11, -0.09) for ∇T = (-0.1134,
+    -0.0935) at 4 places, both rounded to 2; the -0.09 was 'not right' (outside check h65, F11)."""
+    tolerance = ctx.tolerance
+    if tolerance is None or tolerance.places is None:
+        return outcomes
+    typed = {abs(number): text for number, text in ctx.spellings}
+
+    def places(value: Expr) -> int | None:
+        text = typed.get(abs(fraction(value))) if value.is_Rational else None
+        return None if text is None or "e" in text.lower() else _places(text)
+
+    short = {places(answer[i]) for i, o in enumerate(outcomes) if o.note == Note.TOO_FEW_PLACES} - {None}
+    alike = list(outcomes)
+    for i, outcome in enumerate(outcomes):
+        typed_places = places(answer[i])
+        if outcome.note != Note.WRONG_VALUE or typed_places not in short:
+            continue
+        judgement = judge(answer[i], expected[i], (), ctx.limits.symbolic_work)
+        if judgement.status is Status.DIFFERENT and Tolerance(places=typed_places).accepts(judgement.got,
+                                                                                           judgement.want):
+            shown = _text(judgement.got, 6, ctx.spellings, decimals=True)
+            alike[i] = Outcome(False, Note.TOO_FEW_PLACES, f"Your {_component(i, ctx.components)} {shown} is "
+                                                           f"{_right_to(cast(int, typed_places), tolerance)}")
+    return alike
 
 
 def _common_factor(answers: Sequence[Expr], expected: Sequence[Expr], ctx: Context) -> Fraction | None:
