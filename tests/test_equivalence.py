@@ -1008,6 +1008,12 @@ def test_the_inverse_function_note_goes_with_a_correct_answer():
     ("x = 0.5671", "e^x = 1/x", "dp:4", "incorrect", UNDECIDED_EQUATION),
     ("x = W(1)", "x e^x = 1", None, "incorrect", UNDECIDED_EQUATION),
     ("x = 0.5672", "x e^x = 1", "dp:4", "incorrect", "Your equation holds at x = 0.5672, but the correct one does not."),
+    # a relative tolerance alike; a pole is no root, though the sign changes across it (outside check h67, F3, F5)
+    ("x = 0.7391", "cos(x) = x", "1e-4", "incorrect", UNDECIDED_EQUATION),
+    ("x = 1.5708", "tan(x) = x", "dp:4", "incorrect", "Your equation holds at x = 1.5708, but the correct one does not."),
+    ("x = 0", "e^x = 1/x", "dp:4", "incorrect",
+     "Your equation is not equivalent to the correct one: it is not the correct one rearranged, or multiplied by a "
+     "number."),
     ("x = W(2)", "x e^x = 1", None, "incorrect",
      "Your equation is not equivalent to the correct one: it is not the correct one rearranged, or multiplied by a "
      "number."),

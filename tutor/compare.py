@@ -1795,8 +1795,8 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
 def _solutions_hold(answer: Equation, expected: Equation, names: Sequence[str],
                     solved: Callable[[Equation], frozenset[Expr] | None], ctx: Context) -> bool:
     """Whether the correct equation's real solutions are not found and the answer's are, each a solution of the
-    correct one: exactly, or under a tolerance its difference changing sign across the window of the places asked
-    around it. Not that the two are the same: the correct one may have more."""
+    correct one: exactly, or under a tolerance a root of it within the tolerance (`_root_near`). Not that the two
+    are the same: the correct one may have more."""
     if solved(expected) is not None:
         return False
     mine = solved(answer)
@@ -1804,17 +1804,33 @@ def _solutions_hold(answer: Equation, expected: Equation, names: Sequence[str],
         return False
     variable = symbol(names[0])
     difference = real_roots(minus(expected.lhs, expected.rhs))
-    places = ctx.tolerance.places if ctx.decimals and ctx.tolerance is not None else None
+    tolerance = ctx.tolerance if ctx.decimals else None
     for value in mine:
         if judge(difference.subs(variable, value), sympy.S.Zero, (), ctx.limits.symbolic_work).status.equal:
             continue  # W(1)·e^W(1) - 1, not told from 0: undecided is all it decides
-        if places is None or not value.is_Rational:
-            return False
-        half = sympy.Rational(1, 2) * sympy.Rational(10) ** -places
-        ends = [difference.subs(variable, value + side * half).evalf(30) for side in (-1, 1)]
-        if not all(end.is_extended_real and end.is_finite for end in ends) or (ends[0] > 0) == (ends[1] > 0):
+        if tolerance is None or not value.is_Rational or not _root_near(difference, variable, value, tolerance):
             return False
     return True
+
+
+def _root_near(difference: Expr, variable: sympy.Symbol, value: Expr, tolerance: Tolerance) -> bool:
+    """Whether `difference` changes sign across the window of the tolerance around `value`, with no pole in it:
+    its denominator, tan and sec written with cos, keeping one sign there (x = 0 for eˣ = 1/x, or 1.5708 for
+    tan x = x, is a pole of it, not a root: outside check h67, F3)."""
+    if tolerance.places is not None:
+        half = sympy.Rational(1, 2) * sympy.Rational(10) ** -tolerance.places
+    else:
+        half = sympy.Rational(str(tolerance.relative)) * abs(value)
+    window = (value - half, value, value + half)
+    denominator = sympy.fraction(sympy.together(difference.rewrite(sympy.cos)))[1]
+    for expr in (difference, denominator):
+        values = [expr.subs(variable, point).evalf(30) for point in window]
+        if not all(v.is_extended_real and v.is_finite for v in values):
+            return False
+        if expr is denominator and not (all(v > 0 for v in values) or all(v < 0 for v in values)):
+            return False
+    ends = [difference.subs(variable, point).evalf(30) for point in (window[0], window[2])]
+    return bool((ends[0] > 0) != (ends[1] > 0))
 
 
 def _in_pieces(expr: Expr) -> bool:
