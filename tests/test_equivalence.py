@@ -1367,6 +1367,19 @@ def test_an_equation_made_of_pieces_that_differs_somewhere_found_names_the_point
     assert (verdict.verdict, verdict.note, verdict.message) == ("incorrect", "not_equivalent", message)
 
 
+@pytest.mark.parametrize("answer, expected, message", [
+    # holding all along a stretch, between the roots the search finds: a point of it is sought there too (outside
+    # check h67, F4: these were undecided)
+    ("sign(x) = 1", "x = 1", "Your equation holds at x = 1/3, but the correct one does not."),
+    ("max(y, 2x) = 2x", "y = 2x", "Your equation holds at y = 1, x = 2, but the correct one does not."),
+    ("(z - 4x - 8y + 20) floor(x^2) = 0", "z = 4x + 8y - 20",
+     "Your equation holds at z = 0, x = 0, y = 0, but the correct one does not."),
+])
+def test_an_equation_made_of_pieces_that_holds_on_a_stretch_names_a_point_of_it(answer, expected, message):
+    verdict = check(answer, expected)
+    assert (verdict.verdict, verdict.note, verdict.message) == ("incorrect", "not_equivalent", message)
+
+
 @pytest.mark.parametrize("answer, expected", [
     ("e^y = e^(2x)", "y = 2x"), ("y^3 = 8x^3", "y = 2x"), ("cbrt(y) = cbrt(2x)", "y = 2x"), ("2^y = 4^x", "y = 2x"),
     ("y^(3/5) = (2x)^(3/5)", "y = 2x"), ("e^z = e^(4x + 8y - 20)", "z = 4x + 8y - 20"), ("e^(y^3) = e^(8x^3)", "y = 2x"),

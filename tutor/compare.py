@@ -27,6 +27,7 @@ from .equality import (
     At,
     Decision,
     Status,
+    around_roots,
     axes,
     decide,
     decided_by_real_roots,
@@ -2494,12 +2495,14 @@ def _witness(answer: Equation, expected: Equation, names: Sequence[str], spellin
     directions = (((0, 1), (HOLDS_ONLY_IN_YOURS, NO_VALUE_IN_RIGHT)),
                   ((1, 0), (HOLDS_ONLY_IN_RIGHT, NO_VALUE_IN_YOURS)))[1 if lost else 0:]
     holding: dict[int, list[tuple[Fraction, ...]]] = {}  # where each holds exactly on the lines searched
+    # one made of pieces may hold on a whole stretch between its roots (sign(x) = 1 for x > 0: outside check h67, F4)
+    pieces = [_in_pieces(difference) for difference in differences]
 
     def false_along(search: list[tuple[tuple[Fraction, ...], int]]) -> Outcome | None:
         for (mine, theirs), (false, _) in directions:
             holding[mine] = []
             for base, axis in search:
-                for point in _roots_along(differences[mine], names, base, axis):
+                for point in _roots_along(differences[mine], names, base, axis, around=pieces[mine]):
                     if zero_at(compiled[mine][0], point, exactly=True):
                         holding[mine].append(point)
                         if zero_at(compiled[theirs][0], point) is False and \
@@ -2578,9 +2581,15 @@ def _common_zeros(denominator: Expr, difference: Expr, symbols: Sequence[sympy.S
             if len(found) == len(symbols) and all(found[s].is_Rational for s in symbols)]
 
 
-def _roots_along(expr: Expr, names: Sequence[str], base: tuple[Fraction, ...], axis: int) -> list[tuple[Fraction, ...]]:
-    """The points where `expr` is 0 on the line through `base` along variable `axis`, in order."""
-    return [base[:axis] + (root,) + base[axis + 1:] for root in sorted(line_roots(expr, names, base, axis))]
+def _roots_along(expr: Expr, names: Sequence[str], base: tuple[Fraction, ...], axis: int,
+                 around: bool = False) -> list[tuple[Fraction, ...]]:
+    """The points where `expr` is 0 on the line through `base` along variable `axis`, in order; `around`, also
+    points between and beyond them, and `base` itself: where a function made of pieces may be 0 all along."""
+    roots = sorted(line_roots(expr, names, base, axis))
+    # then the simplest first: a message names x = 1/7 rather than x = 0.000001
+    others = sorted({*around_roots(roots), base[axis]} - set(roots), key=lambda v: (v.denominator, abs(v), v))
+    places = [*roots, *others] if around else roots
+    return [base[:axis] + (place,) + base[axis + 1:] for place in places]
 
 
 # ------------------------------------------------------------------------ labels

@@ -250,7 +250,7 @@ def kink_points(names: Sequence[str], *exprs: Expr) -> list[tuple[Fraction, ...]
     points: list[tuple[Fraction, ...]] = []
     for base, i in lines(len(names)):
         roots = set().union(*(line_roots(argument, names, base, i) for argument in arguments))
-        points += [base[:i] + (value,) + base[i + 1:] for value in _around(sorted(roots))]
+        points += [base[:i] + (value,) + base[i + 1:] for value in around_roots(sorted(roots))]
     return _unique(points)[:MAX_KINK_POINTS]
 
 
@@ -440,7 +440,7 @@ def _branches(h: Expr) -> list[Expr]:
     return found[:_MOST_BRANCHES]
 
 
-def _around(roots: list[Fraction]) -> list[Fraction]:
+def around_roots(roots: list[Fraction]) -> list[Fraction]:
     """Each root, two points in each gap between roots, and points beyond the first and last."""
     if not roots:
         return []
