@@ -1367,6 +1367,15 @@ def test_an_equation_made_of_pieces_that_differs_somewhere_found_names_the_point
     assert (verdict.verdict, verdict.note, verdict.message) == ("incorrect", "not_equivalent", message)
 
 
+@pytest.mark.parametrize("answer, expected", [
+    # the lesson's f′(x) = 0 for eˣ - ln x, cleared of its denominator x, where xeˣ - 1 is -1 (outside check h67, F6)
+    ("x e^x = 1", "e^x = 1/x"), ("e^x = 1/x", "x e^x = 1"), ("e^x = 1/x + 1", "x e^x = x + 1"),
+])
+def test_equations_the_same_once_a_denominator_not_zero_where_they_hold_is_cleared(answer, expected):
+    verdict = check(answer, expected)
+    assert (verdict.verdict, verdict.message) == ("correct", "Correct.")
+
+
 @pytest.mark.parametrize("answer, expected, message", [
     # holding all along a stretch, between the roots the search finds: a point of it is sought there too (outside
     # check h67, F4: these were undecided)

@@ -2020,24 +2020,37 @@ _MOST_CLEARED_DEGREE = 6  # past it, clearing denominators and solving for their
 def _same_once_cleared(a: Expr, e: Expr, names: Sequence[str], ctx: Context) -> bool:
     """y = 1/x and xy = 1: a multiple of one another once their denominators are cleared, where no
     point of either has a denominator 0 (x = 0 is on no point of xy = 1), so that clearing them
-    added no solution and lost none. Polynomials of low degree only; anything else stays unequal."""
+    added no solution and lost none. Polynomials of low degree; in one variable, any numerators over
+    such denominators, each numerator not 0 at a real zero of its denominator (xeˣ = 1 and eˣ = 1/x, whose
+    xeˣ - 1 is -1 at 0: the lesson's f′(x) = 0, outside check h67, F6). Anything else stays unequal."""
     if any(sympy.count_ops(side) > MOST_OPERATIONS for side in (a, e)):
         return False  # `together` multiplies out every denominator of a long sum
     syms = [symbol(n) for n in names]
     sides = [sympy.fraction(sympy.together(side)) for side in (a, e)]
     if not any(denominator.free_symbols for _, denominator in sides):
         return False  # the multiple test has already said no
-    for part in (p for side in sides for p in side):
-        if not part.is_polynomial(*syms) or degree_at_most(part, *syms) > MOST_MULTIPLIED_OUT \
-                or sympy.Poly(part, *syms).total_degree() > _MOST_CLEARED_DEGREE:
-            return False
+
+    def small(part: Expr) -> bool:
+        return part.is_polynomial(*syms) and degree_at_most(part, *syms) <= MOST_MULTIPLIED_OUT \
+            and sympy.Poly(part, *syms).total_degree() <= _MOST_CLEARED_DEGREE
+
+    if not all(small(denominator) for _, denominator in sides):
+        return False
+    polynomials = all(small(numerator) for numerator, _ in sides)
+    if not polynomials and len(syms) != 1:
+        return False
     (mine, _), (theirs, _) = sides
     reference = _reference(mine, theirs, names)
     if reference is None or not judge(mine * reference[1], theirs * reference[0], names,
                                       ctx.limits.symbolic_work).status.equal:
         return False
-    return all(sympy.groebner([numerator, denominator], *syms).exprs == [1]  # no common zero, even complex
-               for numerator, denominator in sides if denominator.free_symbols)
+    if polynomials:
+        return all(sympy.groebner([numerator, denominator], *syms).exprs == [1]  # no common zero, even complex
+                   for numerator, denominator in sides if denominator.free_symbols)
+    x = syms[0]
+    return all(judge(numerator.subs(x, zero), sympy.S.Zero, (), ctx.limits.symbolic_work).status is Status.DIFFERENT
+               for numerator, denominator in sides if denominator.free_symbols
+               for zero in sympy.Poly(denominator, x).real_roots())
 
 
 Rewriting = tuple[tuple[Any, Callable[[Expr], Expr]], ...]  # a function, and what to write for it of u
