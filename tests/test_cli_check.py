@@ -580,7 +580,8 @@ def test_a_vector_whose_parts_have_no_names_says_to_write_it_without(capsys):
     ("y = 0.0612x + 7.9819", "correct", "Correct (to 4 decimal places)."),  # the line's equation, as the prompt offers
     ("0.0612x - y + 7.9819 = 0", "correct", "Correct (to 4 decimal places)."),
     ("y = 0.0612x + 7.97", "incorrect", "The 7.97 in your y is not right to 4 decimal places."),
-    ("0.0612x - y + 7.97 = 0", "incorrect", "The 7.97 in your y is not right to 4 decimal places."),
+    ("0.0612x - y + 7.97 = 0", "incorrect",
+     "Written for y, your equation is y = 0.0612x + 7.97. The 7.97 in your y is not right to 4 decimal places."),
     ("10000y = 612x + 79819", "correct", "Correct (to 4 decimal places)."),
     # judged as y = …, the question's form: times 0.0001 every line was within 4 places (outside check h66, F1)
     ("0.0001y = 0.0008", "incorrect", "Your m 0 is not right. Your b is not right either."),
@@ -600,8 +601,8 @@ def test_a_fit_to_decimal_data_takes_decimals_in_either_form(capsys, answer, ver
                                              "decimal places."),
     ("y = 0.0612x + 7.982", "too_few_places", "The 7.982 in your y is right to 3 decimal places; give it to 4 "
                                               "decimal places."),
-    ("0.0612x - y + 7.98 = 0", "too_few_places", "The 7.98 in your y is right to 2 decimal places; give it to 4 "
-                                                 "decimal places."),
+    ("0.0612x - y + 7.98 = 0", "too_few_places", "Written for y, your equation is y = 0.0612x + 7.98. The 7.98 in "
+                                                 "your y is right to 2 decimal places; give it to 4 decimal places."),
     ("y = 0.061x + 7.982", "too_few_places", "The 0.061 and 7.982 in your y are right to fewer decimal places than "
                                              "asked; give them to 4 decimal places."),
     ("m = 0.061, b = 7.982", "too_few_places", "Your m and b are right to fewer decimal places than asked; give them "

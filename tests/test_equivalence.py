@@ -1008,6 +1008,9 @@ def test_the_inverse_function_note_goes_with_a_correct_answer():
     ("x = 0.5671", "e^x = 1/x", "dp:4", "incorrect", UNDECIDED_EQUATION),
     ("x = W(1)", "x e^x = 1", None, "incorrect", UNDECIDED_EQUATION),
     ("x = 0.5672", "x e^x = 1", "dp:4", "incorrect", "Your equation holds at x = 0.5672, but the correct one does not."),
+    # its root right, its other solution named (outside check h67, F7: the 0.5671 was)
+    ("(x - 0.5671)(x - 2) = 0", "x e^x = 1", "dp:4", "incorrect",
+     "Your equation holds at x = 2, but the correct one does not."),
     # a relative tolerance alike; a pole is no root, though the sign changes across it (outside check h67, F3, F5)
     ("x = 0.7391", "cos(x) = x", "1e-4", "incorrect", UNDECIDED_EQUATION),
     ("x = 1.5708", "tan(x) = x", "dp:4", "incorrect", "Your equation holds at x = 1.5708, but the correct one does not."),
@@ -1062,9 +1065,12 @@ def test_the_inverse_function_note_goes_with_a_correct_answer():
      "Written for y, your equation is y = 8. At x = 1 your y is 8, but the correct y is 8.0431."),
     ("1000y = 2720x", "y = e x", "dp:3", "incorrect",
      "Written for y, your equation is y = 2.72x. The 2.72 in your y is not right to 3 decimal places."),
-    # the variable times ±1: its numbers are those typed, and the message names them alone
+    # rearranged, the message says the formula its numbers are in, signs and all (outside check h67, F8)
     ("0.0612x - y + 7.98 = 0", "y = 0.0612x + 7.9819", "dp:4", "incorrect",
-     "The 7.98 in your y is right to 2 decimal places; give it to 4 decimal places."),
+     "Written for y, your equation is y = 0.0612x + 7.98. The 7.98 in your y is right to 2 decimal places; give it "
+     "to 4 decimal places."),
+    ("-z = -4x - 8y + 20.3", "z = 4x + 8y - 20", "dp:1", "incorrect",
+     "Written for z, your equation is z = 4x + 8y - 20.3. The -20.3 in your z is not right to 1 decimal place."),
     # without the variable the question's formula is for, it is compared exactly: no form has it (h66, F2)
     ("x = 0", "y = 3x + 1", "dp:0", "incorrect", "Your equation holds at y = 1/2, x = 0, but the correct one does not."),
     ("40x + 40y - 40 = 0", "z = 40x + 40y - 40", "dp:1", "incorrect",

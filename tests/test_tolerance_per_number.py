@@ -72,7 +72,8 @@ from tutor.cli import main
     # the tangent line in the lesson's form, its numbers rounded: y = 1.6487x + 0.82435, whose 0.82435 nobody typed
     ("y - 1.6487 = 1.6487(x - 0.5)", "y = e^(1/2) x + e^(1/2)/2", "dp:4", "correct\nCorrect (to 4 decimal places)."),
     ("y - 1.6487 = 1.6487(x - 0.6)", "y = e^(1/2) x + e^(1/2)/2", "dp:4",
-     "incorrect\nThe 0.65948 in your y is not right to 4 decimal places."),
+     "incorrect\nWritten for y, your equation is y = 1.6487x + 0.65948. The 0.65948 in your y is not right to 4 decimal "
+     "places."),
     # a term left out where the right one's is 0 to the places asked, as a vector's 0.00 is (outside check h15, F4)
     ("y = 0.06x", "y = 0.0612x + 0.0031", "dp:2", "correct\nCorrect (to 2 decimal places)."),
     ("y = 0.06x + 0.00", "y = 0.0612x + 0.0031", "dp:2", "correct\nCorrect (to 2 decimal places)."),

@@ -1702,7 +1702,7 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
     if formulas is not None:  # 0.0612x - y + 7.9819 = 0 for y = …: judged as y = 0.0612x + 7.9819
         mine, theirs, slope = formulas
         outcome = compare_equations(mine, theirs, replace(ctx, derived=_divided(answer, mine.lhs, ctx)))
-        if outcome.correct or abs(slope) == 1:
+        if outcome.correct or (answer.lhs, answer.rhs) == (mine.lhs, mine.rhs):
             return outcome
         # the numbers a message names are the formula's, worked out from those typed: it says what they are
         return replace(outcome, message=f"Written for {mine.lhs}, your equation is {_in_decimals(mine)}. "
@@ -1786,32 +1786,41 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
         # max(z, u) = min(z, u) and sign(u) = 0 are u = 0: the proofs above are algebra's, which a function made of
         # pieces escapes, and no point found tells the two apart (outside check h62, F2)
         return Outcome(False, Note.UNDECIDED, UNDECIDED_MESSAGE.format(what="equation"))
-    if solutions is None and len(names) == 1 and _solutions_hold(answer, expected, names, solved, ctx):
+    held = _solutions_held(answer, expected, names, solved, ctx) if solutions is None and len(names) == 1 else None
+    if held is not None and not held[1]:
         # x = W(1) and x = 0.5671 for eˣ = 1/x, whose solutions solveset does not list: each of the answer's is one
         # (to the places asked), and no more is known (outside check h66, F5)
         return Outcome(False, Note.UNDECIDED, UNDECIDED_MESSAGE.format(what="equation"))
+    if held is not None and held[0]:  # (x - 0.5671)(x - 2) = 0: its 2 named, not its root (outside check h67, F7)
+        value = min(held[1], key=lambda v: (sympy.count_ops(v), str(v)))
+        return Outcome(False, Note.NOT_EQUIVALENT, HOLDS_ONLY_IN_YOURS.format(f"{names[0]} = {show(value)}"))
     return _not_equivalent(names, witness, solutions, ctx)
 
 
-def _solutions_hold(answer: Equation, expected: Equation, names: Sequence[str],
-                    solved: Callable[[Equation], frozenset[Expr] | None], ctx: Context) -> bool:
-    """Whether the correct equation's real solutions are not found and the answer's are, each a solution of the
-    correct one: exactly, or under a tolerance a root of it within the tolerance (`_root_near`). Not that the two
-    are the same: the correct one may have more."""
+def _solutions_held(answer: Equation, expected: Equation, names: Sequence[str],
+                    solved: Callable[[Equation], frozenset[Expr] | None], ctx: Context
+                    ) -> tuple[list[Expr], list[Expr]] | None:
+    """Where the correct equation's real solutions are not found and the answer's are: those of the answer's that
+    are solutions of the correct one (exactly, or under a tolerance a root of it within the tolerance:
+    `_root_near`), and those that are not; None otherwise. All held is not that the two are the same: the
+    correct one may have more."""
     if solved(expected) is not None:
-        return False
+        return None
     mine = solved(answer)
     if not mine:
-        return False
+        return None
     variable = symbol(names[0])
     difference = real_roots(minus(expected.lhs, expected.rhs))
     tolerance = ctx.tolerance if ctx.decimals else None
-    for value in mine:
+    held: tuple[list[Expr], list[Expr]] = ([], [])
+    for value in sorted(mine, key=str):
         if judge(difference.subs(variable, value), sympy.S.Zero, (), ctx.limits.symbolic_work).status.equal:
-            continue  # W(1)·e^W(1) - 1, not told from 0: undecided is all it decides
-        if tolerance is None or not value.is_Rational or not _root_near(difference, variable, value, tolerance):
-            return False
-    return True
+            held[0].append(value)  # W(1)·e^W(1) - 1, not told from 0: undecided is all it decides
+        elif tolerance is not None and value.is_Rational and _root_near(difference, variable, value, tolerance):
+            held[0].append(value)
+        else:
+            held[1].append(value)
+    return held
 
 
 def _root_near(difference: Expr, variable: sympy.Symbol, value: Expr, tolerance: Tolerance) -> bool:
