@@ -26,3 +26,23 @@ def test_a_plane_typed_with_its_shifts_is_not_told_it_left_them_out(tmp_path, fu
     assert (verdict.note, verdict.message) == ("misconception:tangent-wrong-height", (
         f"It looks like you put the plane at the wrong height: at {point} it gives z = {height}, not f{point} = "
         f"{value}. The slopes are right, but the plane goes through the point on the surface: {PLANE}."))
+
+
+@pytest.mark.parametrize("function, at, answer, verdict, message", [
+    # the lesson's own form, its numbers ln 6, 1/2 and 1/3 each to 4 places: its constant multiplied out, -0.2081,
+    # is 3·0.3333's rounding off -0.20824 (outside check h67, F2); multiplied out as typed, right too
+    ("ln(x y)", "[2, 3]", "z = 1.7918 + 0.5(x - 2) + 0.3333(y - 3)", "correct", "Correct (to 4 decimal places)."),
+    ("ln(x y)", "[2, 3]", "z = 0.5x + 0.3333y - 0.2082", "correct", "Correct (to 4 decimal places)."),
+    # an exact number kept beside the decimals (h67, F1)
+    ("y e^x", "[0.5, 1]", "z - 1.6487 = sqrt(e)(x - 0.5) + sqrt(e)(y - 1)", "correct", "Correct (to 4 decimal places)."),
+    ("sqrt(x^2 + y^2)", "[1, 1]", "z - sqrt(2) = 0.7071(x - 1) + 0.7071(y - 1)", "correct",
+     "Correct (to 4 decimal places)."),
+    # a slope not right to the places asked is not
+    ("ln(x y)", "[2, 3]", "z = 1.7918 + 0.5(x - 2) + 0.3334(y - 3)", "incorrect",
+     "The 0.3334 and -0.2084 in your z are not right to 4 decimal places."),
+])
+def test_a_plane_is_right_where_its_height_and_slopes_at_the_point_are_to_the_places_asked(
+        tmp_path, function, at, answer, verdict, message):
+    path = pack_file(tmp_path, f'{{id: t, kind: tangent_plane, function: "{function}", at: {at}, tolerance: "dp:4"}}')
+    checked = respond(packs.load(path).exercise("t").variant(), answer, isolated=False)
+    assert (checked.verdict, checked.message) == (verdict, message)

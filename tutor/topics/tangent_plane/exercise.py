@@ -8,13 +8,15 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
 
+import sympy
 from sympy import Expr
 
 from ... import calculus
-from ...check import Verdict, check
-from ...compare import Tolerance
+from ...check import Judgement, Verdict, check
+from ...compare import Note, Tolerance, solved_for
+from ...evaluate import Undefined, Unsupported, compile_expression, degree_at_most
 from ...limits import LIMITS, Limits
-from ...parse import Answer, InputError, Shape, read
+from ...parse import Answer, Equation, InputError, Shape, minus, read, symbol
 from ...words import and_list
 from ..base import Field, FieldError, FunctionProblem, point_from
 from ..named import DependentName
@@ -88,6 +90,43 @@ class TangentPlane(FunctionProblem):
                 limits: Limits = LIMITS) -> Answer:
         plane = self._named.blanked(text) if shape == Shape.EQUATION else None
         return super().read_as(plane or text, shape, variables, components, limits)
+
+    def check(self, text: str, tolerance: Tolerance | None = None, expected: object = None) -> Verdict:
+        verdict = super().check(text, tolerance, expected)
+        if expected is not None or verdict.verdict != Judgement.INCORRECT:
+            return verdict
+        return self._lesson_numbers_right(text, tolerance or self.default_tolerance(), verdict) or verdict
+
+    def _lesson_numbers_right(self, text: str, tolerance: Tolerance | None, verdict: Verdict) -> Verdict | None:
+        """Right where the plane's three numbers, as the lesson computes them, are each right to the tolerance: its
+        height at the point and its slopes along x and y. z = 1.7918 + 0.5(x - 2) + 0.3333(y - 3), the lesson's
+        own form for ln(xy) at (2, 3), has ln 6, 1/2 and 1/3 to 4 places, where its constant multiplied out,
+        -0.2081, is 3·0.3333's rounding off -0.20824 (outside check h67, F2; F1: y - 1.6487 = √e(x - 0.5)).
+        Only for decimals typed, to which a tolerance applies."""
+        if tolerance is None:
+            return None
+        try:
+            answer = self.read(text)
+        except InputError:
+            return None
+        if not answer.spellings or not isinstance(answer.value, Equation):
+            return None
+        syms = [symbol(v) for v in self.variables]
+        solved = solved_for(minus(answer.value.lhs, answer.value.rhs), symbol("z"))
+        if solved is None or degree_at_most(solved[0], *syms) > 1 or not solved[0].is_polynomial(*syms):
+            return None
+        plane = sympy.Poly(solved[0], *syms)
+        height = solved[0].subs(dict(zip(syms, self.at)))
+        numbers = [(height, self.solution.value),
+                   *((plane.coeff_monomial(s), want) for s, want in zip(syms, self.solution.partials))]
+        try:
+            if not all(tolerance.accepts(compile_expression(got, ())(()).value, compile_expression(want, ())(()).value)
+                       for got, want in numbers):
+                return None
+        except (Unsupported, Undefined):
+            return None
+        return Verdict(Judgement.CORRECT, Note.WITHIN_TOLERANCE, f"Correct ({tolerance.describe()}).",
+                       reading=verdict.reading)
 
     def _check_against(self, text: str, expected: object, tolerance: Tolerance | None) -> Verdict:
         # Read by this kind (the name before the plane), where the default reads by the grammar alone.
