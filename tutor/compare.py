@@ -1700,7 +1700,7 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
 
     formulas = _as_formulas(answer, expected) if ctx.decimals and ctx.tolerance is not None else None
     if formulas is not None:  # 0.0612x - y + 7.9819 = 0 for y = …: judged as y = 0.0612x + 7.9819
-        mine, theirs, slope = formulas
+        mine, theirs = formulas
         outcome = compare_equations(mine, theirs, replace(ctx, derived=_divided(answer, mine.lhs, ctx)))
         if outcome.correct or (answer.lhs, answer.rhs) == (mine.lhs, mine.rhs):
             return outcome
@@ -1833,14 +1833,10 @@ def _root_near(difference: Expr, variable: sympy.Symbol, value: Expr, tolerance:
         half = sympy.Rational(str(tolerance.relative)) * abs(value)
     window = (value - half, value, value + half)
     denominator = sympy.fraction(sympy.together(difference.rewrite(sympy.cos)))[1]
-    for expr in (difference, denominator):
-        values = [expr.subs(variable, point).evalf(30) for point in window]
-        if not all(v.is_extended_real and v.is_finite for v in values):
-            return False
-        if expr is denominator and not (all(v > 0 for v in values) or all(v < 0 for v in values)):
-            return False
-    ends = [difference.subs(variable, point).evalf(30) for point in (window[0], window[2])]
-    return bool((ends[0] > 0) != (ends[1] > 0))
+    values, poles = ([expr.subs(variable, point).evalf(30) for point in window] for expr in (difference, denominator))
+    if not all(v.is_extended_real and v.is_finite for v in (*values, *poles)):
+        return False
+    return (all(p > 0 for p in poles) or all(p < 0 for p in poles)) and bool((values[0] > 0) != (values[2] > 0))
 
 
 def _in_pieces(expr: Expr) -> bool:
@@ -1960,15 +1956,15 @@ def _fractions_typed(answer: Equation, ctx: Context) -> frozenset[Fraction]:
                      for r in side.atoms(sympy.Rational) if r.q != 1 and not ctx.typed(fraction(r)))
 
 
-def _as_formulas(answer: Equation, expected: Equation) -> tuple[Equation, Equation, Expr] | None:
+def _as_formulas(answer: Equation, expected: Equation) -> tuple[Equation, Equation] | None:
     """Both equations as formulas for the variable the correct one is a formula for (y = 0.0612x + 7.9819: y),
     where the answer is that variable times a number plus terms without it: the tolerance judges the numbers the
     question asks for, in the question's form, whatever form the answer has. In another form the places would be
     of other numbers: 0.0001y = 0.0008 is within 4 places of 0.0001 times y = 0.0612x + 7.9819, and 0.2z = x + 2y
     - 5, which is z = 5x + 10y - 25, has its 0.2 within a place of x = z/4 - 2y + 5's 1/4 (outside check h66, F1
     and F3). Where the correct one is a formula for no variable (2x + 3y = 6), the variable the answer has alone
-    (y = 2 - 0.67x). Third, the number the answer has the variable times. None where there is no such pair: an
-    answer without the variable (40x + 40y - 40 = 0 for z = 40x + 40y - 40) is then compared exactly."""
+    (y = 2 - 0.67x). None where there is no such pair: an answer without the variable (40x + 40y - 40 = 0 for
+    z = 40x + 40y - 40) is then compared exactly."""
     e = minus(expected.lhs, expected.rhs)
     difference = minus(answer.lhs, answer.rhs)
     asked = expected.lhs.is_Symbol and not expected.rhs.has(expected.lhs)
@@ -1976,7 +1972,7 @@ def _as_formulas(answer: Equation, expected: Equation) -> tuple[Equation, Equati
         solved = solved_for(difference, variable)
         theirs = _formula_for(e, variable)
         if solved is not None and theirs is not None and not theirs.has(variable) and (asked or abs(solved[1]) == 1):
-            return Equation(variable, solved[0]), Equation(variable, theirs), solved[1]
+            return Equation(variable, solved[0]), Equation(variable, theirs)
     return None
 
 
