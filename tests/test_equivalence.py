@@ -1383,6 +1383,34 @@ def test_equations_the_same_once_a_denominator_not_zero_where_they_hold_is_clear
 
 
 @pytest.mark.parametrize("answer, expected, message", [
+    # 0 wherever it has a value: 0 times any equation, and right for each (outside check h68, F1, older than it)
+    ("x/x = 1", "x = 5", "Your equation is not equivalent to the correct one: it is not the correct one rearranged, "
+                         "or multiplied by a number."),
+    ("w/w = 1", "2w + 50/w = 25", "Your equation is not equivalent to the correct one: it is not the correct one "
+                                  "rearranged, or multiplied by a number."),
+    ("(z - 4x - 8y)/(z - 4x - 8y) = 1", "z = 4x + 8y - 20",
+     "Your equation is not equivalent to the correct one: it is not the correct one rearranged, or multiplied by a "
+     "number."),
+    # divided by the correct one's own difference: no value wherever it holds (h68, F2)
+    ("(x e^x - 1)^2/(x e^x - 1) = 0", "x e^x = 1",
+     "Your equation has no value wherever the correct one holds: you divide by what is 0 there."),
+    # a divisor as written, which the difference of the sides loses, is 0 at the solution W(1) (h68, F2)
+    ("e^x = 1/x + 0/(x - W(1))", "x e^x = 1",
+     "Your equation is not equivalent to the correct one: it is not the correct one rearranged, or multiplied by a "
+     "number."),
+])
+def test_an_equation_that_holds_nowhere_the_right_one_does_is_not_it(answer, expected, message):
+    verdict = check(answer, expected)
+    assert (verdict.verdict, verdict.message) == ("incorrect", message)
+
+
+def test_a_divisor_whose_zeros_are_not_listed_is_no_crash():
+    # sympy lists no zeros of x(x - π) (outside check h68, F4: exit 70); the two are the same, x ≠ 0 and π
+    verdict = check("e^x/(x - pi) = 1/(x(x - pi))", "x e^x = 1")
+    assert (verdict.verdict, verdict.message) == ("correct", "Correct.")
+
+
+@pytest.mark.parametrize("answer, expected, message", [
     # holding all along a stretch, between the roots the search finds: a point of it is sought there too (outside
     # check h67, F4: these were undecided)
     ("sign(x) = 1", "x = 1", "Your equation holds at x = 1/3, but the correct one does not."),

@@ -1689,14 +1689,15 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
         # both hold wherever both sides of both have a value: not yet where one of them has none, at a point
         # the search meets or at a solution of one (x = √2 for (x² - 2)/(x - √2) = 2√2 and x = √2)
         if len(sides) != 1:
-            return _without_value_where_right_holds(answer, expected, names, ctx.spellings) or Outcome.right(note)
+            return _without_value_where_right_holds(answer, expected, names, ctx.spellings) or \
+                _no_value_where_right_holds(answer, expected, e, names, ctx) or Outcome.right(note)
         missing = _where_one_has_no_value(answer, expected, sides)
         if missing is not None:
             return missing
         found = solution_sets() if len(names) == 1 else None
         if found is not None and found[0] != found[1]:
             return _not_equivalent(names, lambda: None, found, ctx)
-        return Outcome.right(note)
+        return _no_value_where_right_holds(answer, expected, e, names, ctx) or Outcome.right(note)
 
     formulas = _as_formulas(answer, expected) if ctx.decimals and ctx.tolerance is not None else None
     if formulas is not None:  # 0.0612x - y + 7.9819 = 0 for y = …: judged as y = 0.0612x + 7.9819
@@ -1725,8 +1726,9 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
     if a == 0:  # 1/(x - 1) = 1/(x - 1) holds wherever it has a value: 0 is no multiple to compare by
         return _where_one_has_no_value(answer, expected, sides) or _not_equivalent(names, lambda: None)
     reference = _reference(a, e, names)
-    if reference is None:
-        return _not_equivalent(names, witness)
+    if reference is None:  # x/x = 1: 0 wherever it has a value; where it has none, the correct one may hold
+        missing = _where_one_has_no_value(answer, expected, sides) if len(sides) == 1 else None
+        return missing or _not_equivalent(names, witness)
     a_there, e_there = reference
     # a = c·e for one constant c: a·e(q) = e·a(q) everywhere, for the reference point q
     judgement = judge(a * e_there, e * a_there, names, ctx.limits.symbolic_work)
@@ -1755,7 +1757,8 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
         return _not_equivalent(names, witness, solutions, ctx)
     if judgement.status is Status.UNDECIDED:
         return Outcome(False, Note.UNDECIDED, UNDECIDED_MESSAGE.format(what="equation"))
-    if _same_once_cleared(a, e, names, ctx) or _same_in_one_function(a, e, names, ctx) \
+    if _same_once_cleared(a, e, names, ctx, (answer.lhs, answer.rhs, expected.lhs, expected.rhs)) \
+            or _same_in_one_function(a, e, names, ctx) \
             or _same_in_half_angle(a, e, names, ctx):
         return right()
     never_zero = times_a_factor_never_zero(a, e, names)
@@ -1837,6 +1840,27 @@ def _root_near(difference: Expr, variable: sympy.Symbol, value: Expr, tolerance:
     if not all(v.is_extended_real and v.is_finite for v in (*values, *poles)):
         return False
     return (all(p > 0 for p in poles) or all(p < 0 for p in poles)) and bool((values[0] > 0) != (values[2] > 0))
+
+
+def _no_value_where_right_holds(answer: Equation, expected: Equation, e: Expr, names: Sequence[str],
+                                ctx: Context) -> Outcome | None:
+    """Where no point is found that tells them apart: a divisor of the answer as written that is the correct
+    equation's difference `e` times a number, so that the answer has no value wherever the correct one holds
+    ((xeˣ - 1)²/(xeˣ - 1) = 0 for xeˣ = 1, whose solution W(1) no search meets: outside check h68, F2); not where
+    the correct one is divided by it too."""
+    def divisors(equation: Equation) -> set[Expr]:
+        return {node.base for side in (equation.lhs, equation.rhs) for node in sympy.preorder_traversal(side)
+                if node.is_Pow and node.exp.is_negative and node.base.free_symbols}
+
+    def times_e(divisor: Expr) -> bool:
+        reference = _reference(divisor, e, names)
+        return reference is not None and judge(divisor * reference[1], e * reference[0], names,
+                                               ctx.limits.symbolic_work).status.equal
+
+    if any(times_e(d) for d in divisors(answer)) and not any(times_e(d) for d in divisors(expected)):
+        return Outcome(False, Note.NOT_EQUIVALENT, "Your equation has no value wherever the correct one holds: "
+                                                   "you divide by what is 0 there.")
+    return None
 
 
 def _in_pieces(expr: Expr) -> bool:
@@ -2022,12 +2046,13 @@ def solved_for(difference: Expr, variable: Expr) -> tuple[Expr, Expr] | None:
 _MOST_CLEARED_DEGREE = 6  # past it, clearing denominators and solving for their zeros may cost too much
 
 
-def _same_once_cleared(a: Expr, e: Expr, names: Sequence[str], ctx: Context) -> bool:
+def _same_once_cleared(a: Expr, e: Expr, names: Sequence[str], ctx: Context, written: Sequence[Expr] = ()) -> bool:
     """y = 1/x and xy = 1: a multiple of one another once their denominators are cleared, where no
     point of either has a denominator 0 (x = 0 is on no point of xy = 1), so that clearing them
     added no solution and lost none. Polynomials of low degree; in one variable, any numerators over
     such denominators, each numerator not 0 at a real zero of its denominator (xeˣ = 1 and eˣ = 1/x, whose
-    xeˣ - 1 is -1 at 0: the lesson's f′(x) = 0, outside check h67, F6). Anything else stays unequal."""
+    xeˣ - 1 is -1 at 0: the lesson's f′(x) = 0, outside check h67, F6), nor at a zero of a divisor `written` in
+    the equations' sides (0/(x - W(1)), which a - e has lost). Anything else stays unequal."""
     if any(sympy.count_ops(side) > MOST_OPERATIONS for side in (a, e)):
         return False  # `together` multiplies out every denominator of a long sum
     syms = [symbol(n) for n in names]
@@ -2053,9 +2078,17 @@ def _same_once_cleared(a: Expr, e: Expr, names: Sequence[str], ctx: Context) -> 
         return all(sympy.groebner([numerator, denominator], *syms).exprs == [1]  # no common zero, even complex
                    for numerator, denominator in sides if denominator.free_symbols)
     x = syms[0]
+    # every divisor as written, not only what `together` leaves: 0/(x - W(1)) has none at W(1) (outside check h68, F2)
+    divisors = {node.base for side in (a, e, *written) for node in sympy.preorder_traversal(side)
+                if node.is_Pow and node.exp.is_negative and node.base.has(x)}
+    if not all(small(divisor) for divisor in divisors):
+        return False
+    try:
+        zeros = [zero for divisor in divisors for zero in sympy.Poly(divisor, x).real_roots()]
+    except (NotImplementedError, sympy.PolynomialError):  # a divisor x - π: its zeros not listed (h68, F4)
+        return False
     return all(judge(numerator.subs(x, zero), sympy.S.Zero, (), ctx.limits.symbolic_work).status is Status.DIFFERENT
-               for numerator, denominator in sides if denominator.free_symbols
-               for zero in sympy.Poly(denominator, x).real_roots())
+               for zero in zeros for numerator, _ in sides)
 
 
 Rewriting = tuple[tuple[Any, Callable[[Expr], Expr]], ...]  # a function, and what to write for it of u
@@ -2159,14 +2192,16 @@ def _solved_by(sides: Sequence[Expr], x: sympy.Symbol, at: Expr) -> bool | None:
 
 
 def _reference(a: Expr, e: Expr, names: Sequence[str]) -> tuple[Expr, Expr] | None:
-    """a and e at a point where e is certainly not zero and a is defined (as exact sympy numbers)."""
+    """a and e at a point where neither is zero (as exact sympy numbers): a multiple of the other is a nonzero one.
+    Where a could be 0 there, x/x = 1, whose a is 0 wherever it has a value, was 0 times every equation: it was
+    right for x = 5, and for the tangent plane (outside check h68, F1)."""
     symbols = [symbol(n) for n in names]
     try:
         f, g = compile_expression(a, symbols), compile_expression(e, symbols)
     except Unsupported:
         return None
     for point in sample_points(len(symbols)):
-        if zero_at(g, point) is False and zero_at(f, point) is not None:
+        if zero_at(g, point) is False and zero_at(f, point) is False:
             substitution = {s: to_sympy(v) for s, v in zip(symbols, point)}
             return a.subs(substitution), e.subs(substitution)
     return None
