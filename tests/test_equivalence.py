@@ -1404,6 +1404,19 @@ def test_an_equation_that_holds_nowhere_the_right_one_does_is_not_it(answer, exp
     assert (verdict.verdict, verdict.message) == ("incorrect", message)
 
 
+@pytest.mark.parametrize("answer, expected, tolerance, message", [
+    # the formula its sides' difference solves loses the divisor: 0 wherever it would hold (outside check h68, F2)
+    ("x + 0/(x - 1.41) = 1.41", "x = sqrt(2)", "dp:2",
+     "Your equation holds nowhere: you divide by what is 0 wherever it would hold."),
+    # right to the places asked but on the line x = 2, where it has no value (h68, F3)
+    ("z = 4.0x + 8y - 20 + 0/(x - 2)", "z = 4x + 8y - 20", "dp:1",
+     "The correct equation holds at z = 12, x = 2, y = 3, but yours does not: your right side has no value there."),
+])
+def test_a_formula_right_to_the_places_asked_keeps_what_it_is_divided_by(answer, expected, tolerance, message):
+    verdict = check(answer, expected, tolerance=tolerance)
+    assert (verdict.verdict, verdict.message) == ("incorrect", message)
+
+
 def test_a_divisor_whose_zeros_are_not_listed_is_no_crash():
     # sympy lists no zeros of x(x - π) (outside check h68, F4: exit 70); the two are the same, x ≠ 0 and π
     verdict = check("e^x/(x - pi) = 1/(x(x - pi))", "x e^x = 1")

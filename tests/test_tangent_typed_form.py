@@ -37,6 +37,9 @@ def test_a_plane_typed_with_its_shifts_is_not_told_it_left_them_out(tmp_path, fu
     ("y e^x", "[0.5, 1]", "z - 1.6487 = sqrt(e)(x - 0.5) + sqrt(e)(y - 1)", "correct", "Correct (to 4 decimal places)."),
     ("sqrt(x^2 + y^2)", "[1, 1]", "z - sqrt(2) = 0.7071(x - 1) + 0.7071(y - 1)", "correct",
      "Correct (to 4 decimal places)."),
+    # nor one with no value on a line of the plane (outside check h68, F3)
+    ("ln(x y)", "[2, 3]", "z = 1.7918 + 0.5(x - 2) + 0.3333(y - 3) + 0/(x - 2)", "incorrect",
+     "The -0.2081 in your z is not right to 4 decimal places."),
     # a slope not right to the places asked is not
     ("ln(x y)", "[2, 3]", "z = 1.7918 + 0.5(x - 2) + 0.3334(y - 3)", "incorrect",
      "The 0.3334 and -0.2084 in your z are not right to 4 decimal places."),

@@ -1703,7 +1703,13 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
     if formulas is not None:  # 0.0612x - y + 7.9819 = 0 for y = …: judged as y = 0.0612x + 7.9819
         mine, theirs = formulas
         outcome = compare_equations(mine, theirs, replace(ctx, derived=_divided(answer, mine.lhs, ctx)))
-        if outcome.correct or (answer.lhs, answer.rhs) == (mine.lhs, mine.rhs):
+        if outcome.correct and _divides_by_itself(answer, mine):
+            return Outcome(False, Note.NOT_EQUIVALENT, "Your equation holds nowhere: you divide by what is 0 "
+                                                       "wherever it would hold.")
+        if outcome.correct:  # z = … + 0/(x - 2) lacks the line x = 2 of the plane (outside check h68, F3)
+            names = _names(ctx, answer.lhs, answer.rhs, expected.lhs, expected.rhs)
+            return _without_value_where_right_holds(answer, expected, names, ctx.spellings) or outcome
+        if (answer.lhs, answer.rhs) == (mine.lhs, mine.rhs):
             return outcome
         # the numbers a message names are the formula's, worked out from those typed: it says what they are
         return replace(outcome, message=f"Written for {mine.lhs}, your equation is {_in_decimals(mine)}. "
@@ -1998,6 +2004,16 @@ def _as_formulas(answer: Equation, expected: Equation) -> tuple[Equation, Equati
         if solved is not None and theirs is not None and not theirs.has(variable) and (asked or abs(solved[1]) == 1):
             return Equation(variable, solved[0]), Equation(variable, theirs)
     return None
+
+
+def _divides_by_itself(answer: Equation, formula: Equation) -> bool:
+    """Whether a divisor of the answer as written is 0 wherever the answer's formula holds, so that the answer holds
+    nowhere: x + 0/(x - 1.41) = 1.41 is x = 1.41 but for its divisor, and was right for x = √2 to 2 places (outside
+    check h68, F2). The formula is the answer's sides' difference solved, which loses such a term."""
+    divisors = {node.base for side in (answer.lhs, answer.rhs) for node in sympy.preorder_traversal(side)
+                if node.is_Pow and node.exp.is_negative and node.base.has(formula.lhs)}
+    return any(sympy.count_ops(divisor) <= MOST_OPERATIONS
+               and sympy.expand(divisor.xreplace({formula.lhs: formula.rhs})) == 0 for divisor in divisors)
 
 
 def _in_decimals(equation: Equation) -> str:

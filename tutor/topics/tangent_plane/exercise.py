@@ -109,8 +109,10 @@ class TangentPlane(FunctionProblem):
             answer = self.read(text)
         except InputError:
             return None
-        if not answer.spellings or not isinstance(answer.value, Equation):
-            return None
+        if not answer.spellings or not isinstance(answer.value, Equation) or any(
+                node.is_Pow and node.exp.is_negative and node.base.free_symbols
+                for side in (answer.value.lhs, answer.value.rhs) for node in sympy.preorder_traversal(side)):
+            return None  # + 0/(x - 2) has no value on a line of the plane (outside check h68, F3)
         syms = [symbol(v) for v in self.variables]
         solved = solved_for(minus(answer.value.lhs, answer.value.rhs), symbol("z"))
         if solved is None or degree_at_most(solved[0], *syms) > 1 or not solved[0].is_polynomial(*syms):
