@@ -78,6 +78,7 @@ from .parse import (
     Spellings,
     component_texts,
     decimal_places,
+    divided_by,
     fraction,
     minus,
     symbol,
@@ -1855,8 +1856,7 @@ def _no_value_where_right_holds(answer: Equation, expected: Equation, e: Expr, n
     ((xeˣ - 1)²/(xeˣ - 1) = 0 for xeˣ = 1, whose solution W(1) no search meets: outside check h68, F2); not where
     the correct one is divided by it too."""
     def divisors(equation: Equation) -> set[Expr]:
-        return {node.base for side in (equation.lhs, equation.rhs) for node in sympy.preorder_traversal(side)
-                if node.is_Pow and node.exp.is_negative and node.base.free_symbols}
+        return divided_by(equation.lhs) | divided_by(equation.rhs)
 
     def times_e(divisor: Expr) -> bool:
         reference = _reference(divisor, e, names)
@@ -2010,8 +2010,8 @@ def _divides_by_itself(answer: Equation, formula: Equation) -> bool:
     """Whether a divisor of the answer as written is 0 wherever the answer's formula holds, so that the answer holds
     nowhere: x + 0/(x - 1.41) = 1.41 is x = 1.41 but for its divisor, and was right for x = √2 to 2 places (outside
     check h68, F2). The formula is the answer's sides' difference solved, which loses such a term."""
-    divisors = {node.base for side in (answer.lhs, answer.rhs) for node in sympy.preorder_traversal(side)
-                if node.is_Pow and node.exp.is_negative and node.base.has(formula.lhs)}
+    divisors = {divisor for side in (answer.lhs, answer.rhs) for divisor in divided_by(side)
+                if divisor.has(formula.lhs)}
     return any(sympy.count_ops(divisor) <= MOST_OPERATIONS
                and sympy.expand(divisor.xreplace({formula.lhs: formula.rhs})) == 0 for divisor in divisors)
 
@@ -2095,8 +2095,7 @@ def _same_once_cleared(a: Expr, e: Expr, names: Sequence[str], ctx: Context, wri
                    for numerator, denominator in sides if denominator.free_symbols)
     x = syms[0]
     # every divisor as written, not only what `together` leaves: 0/(x - W(1)) has none at W(1) (outside check h68, F2)
-    divisors = {node.base for side in (a, e, *written) for node in sympy.preorder_traversal(side)
-                if node.is_Pow and node.exp.is_negative and node.base.has(x)}
+    divisors = {divisor for side in (a, e, *written) for divisor in divided_by(side) if divisor.has(x)}
     if not all(small(divisor) for divisor in divisors):
         return False
     try:

@@ -775,7 +775,7 @@ def _divisors(e: Expr) -> set[Expr]:
     return {f.base for f in sympy.Mul.make_args(e) if _divides(f)}
 
 
-def _divided_by(e: Expr) -> set[Expr]:
+def divided_by(e: Expr) -> set[Expr]:
     """`_divisors` anywhere in e, not only of its factors (x of 4x + 1/x)."""
     return {node.base for node in sympy.preorder_traversal(e) if _divides(node)}
 
@@ -814,11 +814,11 @@ def _drops(kept: Kept, made: Expr) -> bool:
 
 def _plus(value: Expr, term: Expr, kept: Kept, divisors: set[Expr] | None = None) -> Expr:
     """value + term, but as written (unadded) where adding would drop what the sum so far has no value
-    without (`kept`: of value and term), or a divisor a variable may make 0 (`_divided_by` of the sum so far,
+    without (`kept`: of value and term), or a divisor a variable may make 0 (`divided_by` of the sum so far,
     given in an equation only): z = 4x + 8y - 20 + 0/(x - 3) has no point with x = 3, as z·x/x = … has none
     with x = 0 (`_times`)."""
     total = value + term
-    if _drops(kept, total) or divisors and divisors - _divided_by(total):
+    if _drops(kept, total) or divisors and divisors - divided_by(total):
         return sympy.Add(value, term, evaluate=False)
     return total
 
@@ -1156,7 +1156,7 @@ class _Parser:
             first = self.pos
             value = self.product()
             kept = _kept((value,))  # of the terms so far: a domain that adding must not drop
-            divisors = _divided_by(value) if self.keeps_divisors else set()  # so too, in an equation
+            divisors = divided_by(value) if self.keeps_divisors else set()  # so too, in an equation
             while self.at(*_SIGNS):
                 op = self.advance()
                 right = self.product()
@@ -1164,7 +1164,7 @@ class _Parser:
                     self.refuse_margin(self.tokens[first : self.pos], op)
                 kept = _kept((right,), kept)
                 if self.keeps_divisors:
-                    divisors |= _divided_by(right)
+                    divisors |= divided_by(right)
                 value = self.sized(_plus(value, right if self.sign(op) > 0 else negated(right), kept, divisors),
                                    op.col)
             return value

@@ -16,7 +16,7 @@ from ...check import Judgement, Verdict, check
 from ...compare import Note, Tolerance, solved_for
 from ...evaluate import Undefined, Unsupported, compile_expression, degree_at_most
 from ...limits import LIMITS, Limits
-from ...parse import Answer, Equation, InputError, Shape, minus, read, symbol
+from ...parse import Answer, Equation, InputError, Shape, divided_by, minus, read, symbol
 from ...words import and_list
 from ..base import Field, FieldError, FunctionProblem, point_from
 from ..named import DependentName
@@ -109,9 +109,8 @@ class TangentPlane(FunctionProblem):
             answer = self.read(text)
         except InputError:
             return None
-        if not answer.spellings or not isinstance(answer.value, Equation) or any(
-                node.is_Pow and node.exp.is_negative and node.base.free_symbols
-                for side in (answer.value.lhs, answer.value.rhs) for node in sympy.preorder_traversal(side)):
+        if not answer.spellings or not isinstance(answer.value, Equation) \
+                or divided_by(answer.value.lhs) or divided_by(answer.value.rhs):
             return None  # + 0/(x - 2) has no value on a line of the plane (outside check h68, F3)
         syms = [symbol(v) for v in self.variables]
         solved = solved_for(minus(answer.value.lhs, answer.value.rhs), symbol("z"))
