@@ -142,8 +142,8 @@ def test_an_answer_gets_the_same_verdict_in_a_fresh_process_and_after_other_chec
     for isolated in (True, False):
         verdict = check(LN_ANSWER, LN_EXPECTED, variables=("x",), isolated=isolated)
         assert (verdict.verdict, verdict.note, verdict.message) == (fresh["verdict"], fresh["note"], fresh["message"])
-    assert fresh["message"] == ("Your equation is not equivalent to the correct one: it is not the correct one "
-                                "rearranged, or multiplied by a number.")
+    assert fresh["message"] == ("The correct equation holds somewhere between x = -0.62 and x = -0.61, but yours "
+                                "does not: your left side has no value there.")
 
 
 def test_the_same_check_spends_the_same_units_every_time():

@@ -9,7 +9,9 @@ rewrite is judged correct. benchmarks/bench_adversarial.py gives the rates on
 from __future__ import annotations
 
 import random
+import re
 
+import mpmath
 import pytest
 import sympy
 from adversarial import FAMILIES, REWRITES, VARIABLES, Family, X, Y, right_answer, text
@@ -153,3 +155,49 @@ def test_an_equation_in_one_variable_times_a_positive_factor_keeps_its_solution(
     # x eˣ = k holds at W(k) only; x = (k + d)e⁻ˣ at W(k + d)
     verdict = check(f"x = {k + change} e^(-x)", f"x e^x = {k}", variables=["x"])
     assert verdict.correct == (change == 0), verdict
+
+
+_SIDES = ("e^x", "e^(-x)", "ln(x)", "sin(x)", "cos(x)", "x", "x^2", "1/x", "2", "1/2", "x + 1", "2 sin(x)", "x cos(x)")
+_MP = {"e": sympy.E, "ln": sympy.log, "W": sympy.LambertW}
+
+
+def _difference(equation: str) -> sympy.Expr:
+    lhs, rhs = (sympy.sympify(side.strip().replace("^", "**").replace(" sin", "*sin").replace(" cos", "*cos"),
+                              locals={"x": X, **_MP}) for side in equation.split("="))  # the test's own text
+    return lhs - rhs
+
+
+def _at(difference: sympy.Expr, value: mpmath.mpf) -> mpmath.mpf | None:
+    with mpmath.workdps(50):
+        found = difference.evalf(50, subs={X: sympy.Float(value, 50)})
+    return mpmath.mpf(str(found)) if found.is_real and found.is_finite else None
+
+
+@settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(sides=st.lists(st.sampled_from(_SIDES), min_size=4, max_size=4, unique=True))
+def test_a_point_or_an_interval_named_between_two_equations_is_where_one_holds_and_the_other_not(sides):
+    """Where a message names an interval (or a point) where one equation in one variable holds and the other does
+    not, mpmath at 50 digits agrees: the one named changes sign across it, the other is not 0 inside it."""
+    answer, expected = f"{sides[0]} = {sides[1]}", f"{sides[2]} = {sides[3]}"
+    verdict = check(answer, expected, variables=["x"])
+    found = re.fullmatch(r"(Your|The correct) equation holds (?:somewhere between x = (\S+) and x = (\S+)|at x = "
+                         r"(-?[0-9/]+)), but (?:the correct one|yours) does not(: your (left|right) side has no value "
+                         r"there|: its (left|right) side has no value there)?\.", verdict.message)
+    assume(found is not None)
+    holds, other = (answer, expected) if found[1] == "Your" else (expected, answer)
+    mine, theirs = _difference(holds), _difference(other)
+    if found[4] is not None:  # an exact point
+        value = mpmath.mpf(sympy.Rational(found[4]))
+        assert _at(mine, value) is not None and abs(_at(mine, value)) < mpmath.mpf(10) ** -40, verdict
+        there = _at(theirs, value)
+        assert there is None or abs(there) > mpmath.mpf(10) ** -20, verdict
+        return
+    low, high = mpmath.mpf(found[2]), mpmath.mpf(found[3])
+    ends = _at(mine, low), _at(mine, high)
+    assert None not in ends and ends[0] * ends[1] < 0, verdict
+    inside = [_at(theirs, low + (high - low) * k / 40) for k in range(41)]
+    valueless = all(v is None for v in inside)
+    if found[5] is None:  # certainly not 0 there: one sign all along (or, as an equation a map was taken off, none)
+        assert valueless or None not in inside and (all(v > 0 for v in inside) or all(v < 0 for v in inside)), verdict
+    else:  # no value all along
+        assert valueless, verdict

@@ -31,6 +31,7 @@ from .equality import (
     axes,
     decide,
     decided_by_real_roots,
+    differs_at_exact,
     far_points,
     has_value,
     judge,
@@ -85,6 +86,7 @@ from .parse import (
     to_sympy,
 )
 from .show import as_decimal, one_exponent, show, show_each, terminating_places, typed_notation
+from .sign_change import Bracket, multiple_of_pi, narrowed, nowhere_zero, searchable, valueless, zeros
 from .words import TextEnum, and_list, counted, first_of
 
 __all__ = ["COMPARISONS", "Context", "Outcome", "Tolerance", "compare", "compare_equations", "compare_expressions",
@@ -1723,6 +1725,13 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
     solved = functools.cache(functools.partial(_real_solutions, names, ctx.limits.symbolic_work))
     found_sets = functools.cache(functools.partial(_found_sets, answer, expected, solved))
     solution_sets = functools.cache(functools.partial(_solution_sets, answer, expected, names, found_sets, witness))
+
+    def undecided() -> Outcome:
+        # in one variable, a solution of one that the other certainly lacks, found between two decimals, decides
+        # (the 0 of 2 sin x = x, which x = 1.8955 lacks: outside check h68, F5)
+        return (_held_between(answer, expected, names, ctx) if len(names) == 1 else None) or \
+            Outcome(False, Note.UNDECIDED, UNDECIDED_MESSAGE.format(what="equation"))
+
     same = judge(a, e, names, ctx.limits.symbolic_work)  # the same equation, sides perhaps swapped
     if same.status.equal:
         return right(Note.NUMERIC if same.status is Status.NUMERIC else Note.EQUAL)
@@ -1763,7 +1772,7 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
         # holds at x = ln(3), rather than "your x is 1.09861" of x = ln 3
         return _not_equivalent(names, witness, solutions, ctx)
     if judgement.status is Status.UNDECIDED:
-        return Outcome(False, Note.UNDECIDED, UNDECIDED_MESSAGE.format(what="equation"))
+        return undecided()
     if _same_once_cleared(a, e, names, ctx, (answer.lhs, answer.rhs, expected.lhs, expected.rhs)) \
             or _same_in_one_function(a, e, names, ctx) \
             or _same_in_half_angle(a, e, names, ctx):
@@ -1772,7 +1781,7 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
     if never_zero:
         return right()
     if never_zero is None:  # the same real solutions, if any: none found to say so
-        return Outcome(False, Note.UNDECIDED, UNDECIDED_MESSAGE.format(what="equation"))
+        return undecided()
     # (y - 2x)(x² + y²) = 0 and y = 2x: a factor 0 only at (0, 0), where y = 2x holds too
     factor_zeros = times_a_polynomial_factor(a, e, names)
     if factor_zeros is not None and factor_zeros.same:
@@ -1787,23 +1796,26 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
             (decided_by_real_roots(a) or decided_by_real_roots(e)):
         # ∛x = ⁵√x is no multiple of x³ = x, yet has its solutions: without both sets, only a solution of one
         # that certainly fails the other is a difference
-        return _solution_outside(answer, expected, names, solved) or \
-            Outcome(False, Note.UNDECIDED, UNDECIDED_MESSAGE.format(what="equation"))
+        return _solution_outside(answer, expected, names, solved) or undecided()
     if factor_zeros is not None and solutions is None and witness() is None:
         # one is the other times a factor whose zeros were not all found: no point is known to tell them apart
-        return Outcome(False, Note.UNDECIDED, UNDECIDED_MESSAGE.format(what="equation"))
+        return undecided()
     if solutions is None and witness() is None and (_in_pieces(a) or _in_pieces(e)):
         # max(z, u) = min(z, u) and sign(u) = 0 are u = 0: the proofs above are algebra's, which a function made of
         # pieces escapes, and no point found tells the two apart (outside check h62, F2)
-        return Outcome(False, Note.UNDECIDED, UNDECIDED_MESSAGE.format(what="equation"))
+        return undecided()
     held = _solutions_held(answer, expected, names, solved, ctx) if solutions is None and len(names) == 1 else None
     if held is not None and not held[1]:
         # x = W(1) and x = 0.5671 for eˣ = 1/x, whose solutions solveset does not list: each of the answer's is one
         # (to the places asked), and no more is known (outside check h66, F5)
-        return Outcome(False, Note.UNDECIDED, UNDECIDED_MESSAGE.format(what="equation"))
+        return undecided()
     if held is not None and held[0]:  # (x - 0.5671)(x - 2) = 0: its 2 named, not its root (outside check h67, F7)
         value = min(held[1], key=lambda v: (sympy.count_ops(v), str(v)))
         return Outcome(False, Note.NOT_EQUIVALENT, HOLDS_ONLY_IN_YOURS.format(f"{names[0]} = {show(value)}"))
+    if solutions is None and len(names) == 1:
+        # x + ln x = 0 and eˣ = 1/x, no multiples, have the same solution, which no solver lists: a difference is
+        # one found, not that no rule above shows them the same (outside check h68, F8)
+        return witness() or undecided()
     return _not_equivalent(names, witness, solutions, ctx)
 
 
@@ -1867,6 +1879,96 @@ def _no_value_where_right_holds(answer: Equation, expected: Equation, e: Expr, n
         return Outcome(False, Note.NOT_EQUIVALENT, "Your equation has no value wherever the correct one holds: "
                                                    "you divide by what is 0 there.")
     return None
+
+
+def _held_between(answer: Equation, expected: Equation, names: Sequence[str], ctx: Context) -> Outcome | None:
+    """In one variable, a solution of one equation found between two decimals (tutor.sign_change), where the
+    other certainly does not hold, nor within the tolerance's reach, where one applies to the solutions: x = 2e⁻ˣ
+    holds between 0.85 and 0.86, where xeˣ = 1 does not; or exactly, a multiple of π found there (sin x = 0 at π,
+    where sin(x)/(1 + cos x) has no value)."""
+    x = symbol(names[0])
+    equations = (answer, expected)
+    differences = [minus(eq.lhs, eq.rhs) for eq in equations]
+    if not all(map(searchable, differences)):
+        return None
+    try:
+        compiled = [compile_expression(d, [x]) for d in differences]
+        sides = [[compile_expression(side, [x]) for side in (eq.lhs, eq.rhs)] for eq in equations]
+    except Unsupported:
+        return None
+    tolerance = ctx.tolerance if ctx.tolerance is not None and (ctx.decimals or differences[1].has(sympy.Float)) \
+        and not _exact_constants(answer) else None
+    try:
+        with budget(remaining() / 2):  # half of what is left: a search that finds nothing leaves the verdict undecided
+            return _solution_between(equations, differences, compiled, sides, names, tolerance, ctx)
+    except OutOfTime:
+        return None
+
+
+def _solution_between(equations: tuple[Equation, Equation], differences: list[Expr], compiled: list[Compiled],
+                      sides: list[list[Compiled]], names: Sequence[str], tolerance: Tolerance | None, ctx: Context
+                      ) -> Outcome | None:
+    """`_held_between`'s search, both ways: a solution of the answer, then one of the correct equation."""
+    x = symbol(names[0])
+    for mine, theirs, (holds, no_value) in ((0, 1, (HOLDS_ONLY_IN_YOURS, NO_VALUE_IN_RIGHT)),
+                                            (1, 0, (HOLDS_ONLY_IN_RIGHT, NO_VALUE_IN_YOURS))):
+        for bracket in zeros(compiled[mine]):
+            narrows = (n for n in narrowed(compiled[mine], bracket) if n.high - n.low <= _WIDEST_BETWEEN)
+            for k, narrow in enumerate(narrows):
+                exact = multiple_of_pi(narrow.low, narrow.high) if k == 0 and tolerance is None else None
+                if exact is not None and differences[mine].subs(x, exact) == 0:  # sin(-π/6)² - 1/4, exactly
+                    failed = _fails_at(equations[theirs], differences[theirs], x, exact, ctx)
+                    if failed is not None:
+                        where = f"{x} = {show(exact)}"
+                        return Outcome(False, Note.NOT_EQUIVALENT, no_value.format(where, failed) if failed else
+                                       holds.format(where))
+                reach = Fraction(0) if tolerance is None else _reach(tolerance, narrow.low, narrow.high)
+                low, high = narrow.low - reach, narrow.high + reach
+                where = format_point(names, [narrow.low]) if narrow.low == narrow.high else \
+                    f"{x} = {_decimal(narrow.low)} and {x} = {_decimal(narrow.high)}"
+                if nowhere_zero(compiled[theirs], low, high):
+                    return Outcome(False, Note.NOT_EQUIVALENT, _between(holds, where, narrow))
+                for name, side in zip(("left", "right"), sides[theirs]):
+                    if valueless(side, low, high):
+                        return Outcome(False, Note.NOT_EQUIVALENT, _between(no_value, where, narrow).replace(
+                            "{}", name))
+    return None
+
+
+def _between(sentence: str, where: str, narrow: Bracket) -> str:
+    """A sentence saying where an equation holds: at a point, or somewhere between two."""
+    return sentence.replace("at {}", f"at {where}" if narrow.low == narrow.high else f"somewhere between {where}", 1)
+
+
+def _fails_at(equation: Equation, difference: Expr, x: sympy.Symbol, value: Expr, ctx: Context) -> str | None:
+    """At an exact point: "" where the equation certainly does not hold there, the side ("left") where that has
+    no value; None where it can't tell."""
+    for name, side in (("left", equation.lhs), ("right", equation.rhs)):
+        if side.subs(x, value).has(sympy.zoo, sympy.nan):  # sin(π)/(1 + cos(π)): sympy's exact 0/0
+            return name
+    if differs_at_exact(difference, sympy.S.Zero, {x: value}, ctx.limits.symbolic_work) is At.DIFFERENT:
+        return ""
+    return None
+
+
+_WIDEST_BETWEEN = Fraction(1, 100)  # the widest interval a solution is said to be in: two decimals at least
+
+
+def _reach(tolerance: Tolerance, low: Fraction, high: Fraction) -> Fraction:
+    """How far from a solution between low and high another within the tolerance may be."""
+    if tolerance.places is not None:
+        return Fraction(1, 2 * 10**tolerance.places)
+    return Fraction(str(tolerance.relative)) * max(abs(low), abs(high))
+
+
+def _decimal(value: Fraction) -> str:
+    """A decimal fraction (a denominator of 2s and 5s) in its digits: 0.8525."""
+    places = 0
+    while (value * 10**places).denominator != 1:
+        places += 1
+    digits = f"{abs(value.numerator * 10**places // value.denominator):0{places + 1}d}"
+    whole, tail = (digits[:-places], digits[-places:]) if places else (digits, "")
+    return f"{'-' if value < 0 else ''}{whole}{'.' if tail else ''}{tail}"
 
 
 def _in_pieces(expr: Expr) -> bool:

@@ -1,0 +1,148 @@
+"""Where a function of one variable certainly has a zero: a change of sign across an interval on which it has a
+value and is continuous (the intermediate value theorem), narrowed a decimal digit at a time.
+
+An equation whose solutions no solver lists (x = 2e⁻ˣ, x + ln x = 0) still has them found here, each between two
+decimals; where the other equation's difference is certainly not 0 anywhere between them, the two equations differ
+there. Only enclosures decide: interval arithmetic at the ends, and over the whole interval for its continuity (an
+enclosure over it that is finite: no pole, no edge of a domain inside). Functions that jump (floor, ceil, sign,
+0ᵘ) are not searched, nor gamma's kin, whose poles the enclosures are not trusted to see.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+from fractions import Fraction
+
+import sympy
+from mpmath import iv
+from sympy import Expr
+
+from .evaluate import Compiled
+from .functions import Interval, Uncertain, Undefined, interval, lower, upper
+
+_GRID = tuple(Fraction(k, 10) for k in range(-160, 161))  # where a change of sign is looked for: [-16, 16] by tenths
+_MOST_DIGITS = 12  # decimal digits an interval is narrowed by, at most
+_PRECISIONS = (128, 512)  # bits of the enclosures tried, the first that tells
+_JUMPS = (sympy.floor, sympy.ceiling, sympy.sign, sympy.factorial, sympy.binomial, sympy.gamma)
+
+
+@dataclass(frozen=True)
+class Bracket:
+    """An interval [low, high] that holds a zero of the function; low == high: an exact zero there."""
+
+    low: Fraction
+    high: Fraction
+
+
+def searchable(expr: Expr) -> bool:
+    """Whether `expr` is continuous wherever an enclosure finds it has a value: none of the functions that jump."""
+    return not any(isinstance(node, _JUMPS) or (node.is_Pow and node.base == 0)
+                   for node in sympy.preorder_traversal(expr))
+
+
+def zeros(f: Compiled) -> list[Bracket]:
+    """The grid's points where f is exactly 0, then its intervals each certainly holding a zero of f, nearest 0
+    first, the positive before the negative (the simplest to name); f must be `searchable`. Floats choose where to
+    look (a quarter of the work), enclosures decide."""
+    signs = [_float_sign(f, point) for point in _GRID]
+    exact = [Bracket(point, point) for point, sign in zip(_GRID, signs) if sign == 0 and _sign(f, point) == 0]
+    changes = [Bracket(low, high) for low, high, low_sign, high_sign in zip(_GRID, _GRID[1:], signs, signs[1:])
+               if low_sign and high_sign == -low_sign and _sign(f, low) == low_sign and _sign(f, high) == high_sign
+               and _finite(f, low, high)]
+    return sorted(exact, key=lambda b: (abs(b.low), b.low < 0)) + \
+        sorted(changes, key=lambda b: (abs(b.low + b.high), b.low < 0))
+
+
+def narrowed(f: Compiled, bracket: Bracket) -> Iterator[Bracket]:
+    """The bracket, then one a tenth as wide inside it, and so on for `_MOST_DIGITS` digits (or until an exact zero is
+    met): each holding a zero of f. Its ends are decimals, as a message shows them."""
+    yield bracket
+    low, high = bracket.low, bracket.high
+    low_sign = _sign(f, low)
+    for _ in range(_MOST_DIGITS if low != high else 0):
+        step = (high - low) / 10
+        for k in range(1, 11):
+            point = low + k * step
+            sign = _sign(f, point) if k < 10 else -low_sign if low_sign else None
+            if sign == 0:
+                yield Bracket(point, point)
+                return
+            if sign is None:  # a digit past what the enclosures tell: no narrower
+                return
+            if sign != low_sign:
+                low, high = point - step, point
+                break
+        yield Bracket(low, high)
+
+
+def nowhere_zero(f: Compiled, low: Fraction, high: Fraction) -> bool:
+    """Whether f certainly has a value all along [low, high], and it is not 0 anywhere there."""
+    enclosure = _over(f, low, high)
+    if isinstance(enclosure, Fraction):
+        return enclosure != 0
+    return enclosure is not None and (lower(enclosure) > 0 or upper(enclosure) < 0)
+
+
+def valueless(f: Compiled, low: Fraction, high: Fraction) -> bool:
+    """Whether f certainly has no value anywhere in [low, high] (ln x for x < 0)."""
+    try:
+        f.enclose((_whole(low, high),), _PRECISIONS[0])
+    except Undefined:
+        return True
+    except Uncertain:
+        pass
+    return False
+
+
+def multiple_of_pi(low: Fraction, high: Fraction) -> Expr | None:
+    """A multiple of π by a whole number of twelfths in [low, high], where sympy knows sin and cos exactly: where
+    sin x = 0 or tan x = 1 holds."""
+    twelfths = math.ceil(low * 12 / math.pi - 1)
+    for k in range(twelfths, twelfths + 3):
+        value = k * sympy.pi / 12
+        if low <= value <= high:
+            return value
+    return None
+
+
+def _sign(f: Compiled, point: Fraction) -> int | None:
+    """f's sign at the point, certainly: 1, -1, or 0 (exactly 0); None where it has no value or it can't tell."""
+    for prec in _PRECISIONS:
+        try:
+            value = f.enclose((point,), prec).value
+        except Uncertain:
+            continue
+        except Undefined:
+            return None
+        if isinstance(value, Fraction):
+            return (value > 0) - (value < 0)
+        if lower(value) > 0 or upper(value) < 0:
+            return 1 if lower(value) > 0 else -1
+    return None
+
+
+def _float_sign(f: Compiled, point: Fraction) -> int | None:
+    """f's sign at the point, as floats compute it: only where to look."""
+    try:
+        value = f.approximate((float(point),))
+    except (Undefined, Uncertain, ArithmeticError, ValueError):
+        return None
+    return (value > 0) - (value < 0)
+
+
+def _finite(f: Compiled, low: Fraction, high: Fraction) -> bool:
+    return _over(f, low, high) is not None
+
+
+def _over(f: Compiled, low: Fraction, high: Fraction) -> Interval | Fraction | None:
+    """An enclosure of f's values all along [low, high]; None where it has none there, or none finite is found."""
+    try:
+        return f.enclose((_whole(low, high),), _PRECISIONS[0]).value
+    except (Uncertain, Undefined):
+        return None
+
+
+def _whole(low: Fraction, high: Fraction) -> Fraction | Interval:
+    return low if low == high else iv.mpf([lower(interval(low)), upper(interval(high))])
