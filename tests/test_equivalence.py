@@ -947,6 +947,28 @@ def test_equations_with_the_same_solutions_no_solver_lists_are_undecided_not_une
     assert (verdict.verdict, verdict.message) == ("incorrect", UNDECIDED_EQUATION)
 
 
+@pytest.mark.parametrize("answer, expected, tolerance, verdict, message", [
+    # a line or a plane times a factor with a value and one sign everywhere is the same, and its numbers are
+    # judged to the places asked as its formula's (outside check h68, F7)
+    ("(y - 2.01x)(x^2 + 1) = 0", "y = 2x", "dp:1", "correct", "Correct (to 1 decimal place)."),
+    ("y e^x = 2.01x e^x", "y = 2x", "dp:1", "correct", "Correct (to 1 decimal place)."),
+    ("(y - 2.01x)(y^2 + 1) = 0", "y = 2x", "dp:1", "correct", "Correct (to 1 decimal place)."),
+    ("(z - 0.5x - 0.3333y + 0.2082)(x^2 + 1) = 0", "z = x/2 + y/3 + ln(6) - 2", "dp:4", "correct",
+     "Correct (to 4 decimal places)."),
+    ("(y - 2.2x)(x^2 + 1) = 0", "y = 2x", "dp:1", "incorrect",
+     "Written for y, your equation is y = 2.2x. The 2.2 in your y is not right to 1 decimal place."),
+    ("(y - 2.01x)(x - 1) = 0", "y = 2x", "dp:1", "incorrect",
+     "Your equation holds at y = 201/50, x = 2, but the correct one does not."),
+    # a positive number times eᵘ is e^(u + ln c): sympy's 6e^(x/2 + y/3 - 2) for e^(ln 6 + …)
+    ("e^z = e^(ln(6) + (x - 2)/2 + (y - 3)/3)", "z = x/2 + y/3 + ln(6) - 2", None, "correct", "Correct."),
+    ("e^y = 3e^(2.01x)", "y = 2x", "dp:1", "incorrect", "At x = 1 your y is 3.10861, but the correct y is 2."),
+])
+def test_a_line_or_a_plane_times_a_factor_never_zero_is_judged_as_its_formula(answer, expected, tolerance, verdict,
+                                                                             message):
+    checked = check(answer, expected, tolerance=tolerance)
+    assert (checked.verdict, checked.message) == (verdict, message)
+
+
 @pytest.mark.parametrize("c, d", [(2, 1), (1, 2), (3, 5), (Fraction(1, 3), Fraction(1, 2)), (7, 7)])
 def test_a_solution_said_to_be_between_two_decimals_is_there(c, d):
     """x = c·e⁻ˣ holds at W(c) alone, xeˣ = d at W(d): where they differ, the interval named holds the solution of

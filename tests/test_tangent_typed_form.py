@@ -43,6 +43,17 @@ def test_a_plane_typed_with_its_shifts_is_not_told_it_left_them_out(tmp_path, fu
     # a slope not right to the places asked is not
     ("ln(x y)", "[2, 3]", "z = 1.7918 + 0.5(x - 2) + 0.3334(y - 3)", "incorrect",
      "The 0.3334 and -0.2084 in your z are not right to 4 decimal places."),
+    # with a map off both sides, or times a factor never 0, the same plane (outside check h68, F7)
+    ("ln(x y)", "[2, 3]", "e^z = e^(1.7918 + 0.5(x - 2) + 0.3333(y - 3))", "correct", "Correct (to 4 decimal places)."),
+    ("ln(x y)", "[2, 3]", "z^3 = (1.7918 + 0.5(x - 2) + 0.3333(y - 3))^3", "correct",
+     "Correct (to 4 decimal places)."),
+    ("ln(x y)", "[2, 3]", "(z - 1.7918 - 0.5(x - 2) - 0.3333(y - 3))(x^2 + 1) = 0", "correct",
+     "Correct (to 4 decimal places)."),
+    # not times a factor that is 0 somewhere, nor squared off a side that is not 0
+    ("ln(x y)", "[2, 3]", "(z - 1.7918 - 0.5(x - 2) - 0.3333(y - 3))(x - 2) = 0", "incorrect",
+     "Your equation holds at x = 2, y = 2, z = 3, but the correct one does not."),
+    ("ln(x y)", "[2, 3]", "z^2 = (1.7918 + 0.5(x - 2) + 0.3333(y - 3))^2", "incorrect",
+     "Your equation holds at x = -6917/1000, y = 2, z = 3, but the correct one does not."),
 ])
 def test_a_plane_is_right_where_its_height_and_slopes_at_the_point_are_to_the_places_asked(
         tmp_path, function, at, answer, verdict, message):

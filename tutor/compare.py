@@ -51,6 +51,7 @@ from .equation_maps import (
     signed,
     times_a_factor_never_zero,
     times_a_polynomial_factor,
+    without_signed_factors,
     zero_set,
     zero_with_its_argument,
 )
@@ -1702,16 +1703,19 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
             return _not_equivalent(names, lambda: None, found, ctx)
         return _no_value_where_right_holds(answer, expected, e, names, ctx) or Outcome.right(note)
 
-    formulas = _as_formulas(answer, expected) if ctx.decimals and ctx.tolerance is not None else None
+    tolerant = ctx.decimals and ctx.tolerance is not None
+    plain = (without_signed_factors(answer) or answer) if tolerant else answer
+    formulas = _as_formulas(plain, expected) if tolerant else None
     if formulas is not None:  # 0.0612x - y + 7.9819 = 0 for y = …: judged as y = 0.0612x + 7.9819
         mine, theirs = formulas
-        outcome = compare_equations(mine, theirs, replace(ctx, derived=_divided(answer, mine.lhs, ctx)))
+        outcome = compare_equations(mine, theirs, replace(ctx, derived=_divided(plain, mine.lhs, ctx)))
         if outcome.correct and _divides_by_itself(answer, mine):
             return Outcome(False, Note.NOT_EQUIVALENT, "Your equation holds nowhere: you divide by what is 0 "
                                                        "wherever it would hold.")
         if outcome.correct:  # z = … + 0/(x - 2) lacks the line x = 2 of the plane (outside check h68, F3)
             names = _names(ctx, answer.lhs, answer.rhs, expected.lhs, expected.rhs)
-            return _without_value_where_right_holds(answer, expected, names, ctx.spellings) or outcome
+            return _without_value_where_right_holds(answer, expected, names, ctx.spellings, values_only=True) \
+                or outcome
         if (answer.lhs, answer.rhs) == (mine.lhs, mine.rhs):
             return outcome
         # the numbers a message names are the formula's, worked out from those typed: it says what they are
@@ -2361,7 +2365,7 @@ _SOLUTION_LINES = 16  # spread points the lines through which a correct equation
 
 
 def _without_value_where_right_holds(answer: Equation, expected: Equation, names: Sequence[str],
-                                     spellings: Spellings) -> Outcome | None:
+                                     spellings: Spellings, values_only: bool = False) -> Outcome | None:
     """In two variables or more, where the two are found the same wherever both sides of both have a value: a
     point where the correct one holds and a side of the answer has none, as in one variable
     (`_where_one_has_no_value`), the same real solutions being what makes two equations the same; not the other
@@ -2370,12 +2374,13 @@ def _without_value_where_right_holds(answer: Equation, expected: Equation, names
     x = 0), and among the correct equation's solutions on more lines, along each axis through the first spread
     points and through the far points, where it is a polynomial one ((√x)² + y² = 0 holds at (0, 0) alone,
     x + y² = 0 on a parabola; (√x)² + (√y)² = 1 on a stretch of x + y = 1; a bounded stretch is seen far out).
-    None where every side of both is a polynomial, which has a value everywhere, or no such point is found."""
+    None where every side of both is a polynomial, which has a value everywhere, or no such point is found.
+    values_only: not a point where the answer has a value and is not 0, for an answer a tolerance judged right."""
     symbols = [symbol(n) for n in names]
     sides = (answer.lhs, answer.rhs, expected.lhs, expected.rhs)
     if all(side.is_polynomial(*symbols) for side in sides):
         return None
-    found = _witness(answer, expected, names, spellings, lost=True)
+    found = _witness(answer, expected, names, spellings, lost=True, values_only=values_only)
     if found is not None or all(side.is_polynomial(*symbols) for side in sides[:2]):
         return found
     difference = minus(expected.lhs, expected.rhs)
@@ -2648,11 +2653,11 @@ def _solution(value: Expr, others: frozenset[Expr], ctx: Context | None) -> str 
 
 
 def _witness(answer: Equation, expected: Equation, names: Sequence[str], spellings: Spellings = (),
-             lost: bool = False) -> Outcome | None:
+             lost: bool = False, values_only: bool = False) -> Outcome | None:
     """A point where one equation holds exactly and the other does not: on the search lines, where it is false;
     or where a side of it has no value, which dividing by a variable loses (y = 2x - 5 holds at x = 0, y = -5,
     where (y + 5)/x = 2 has none): sought where that side's denominator is 0, then along each other axis.
-    lost: only where the correct one holds and the answer does not."""
+    lost: only where the correct one holds and the answer does not. values_only: only where it has no value."""
     symbols = [symbol(n) for n in names]
     equations = (answer, expected)
     differences = tuple(minus(eq.lhs, eq.rhs) for eq in equations)
@@ -2675,7 +2680,7 @@ def _witness(answer: Equation, expected: Equation, names: Sequence[str], spellin
                 for point in _roots_along(differences[mine], names, base, axis, around=pieces[mine]):
                     if zero_at(compiled[mine][0], point, exactly=True):
                         holding[mine].append(point)
-                        if zero_at(compiled[theirs][0], point) is False and \
+                        if not values_only and zero_at(compiled[theirs][0], point) is False and \
                                 not _holds_as_shown(compiled[theirs][0], point, spellings):
                             return Outcome(False, Note.NOT_EQUIVALENT,
                                            false.format(format_point(names, point, spellings)))

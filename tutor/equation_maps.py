@@ -47,6 +47,15 @@ def times_a_factor_never_zero(a: Expr, e: Expr, names: Sequence[str]) -> bool | 
 _MOST_EXPONENT = 64  # a number to a fraction p/q past it: e^(5671/10000) is a polynomial's e^(1/10000) to the 5671st
 
 
+def without_signed_factors(equation: Equation) -> Equation | None:
+    """The equation as its sides' difference with its factors that have a value and one sign everywhere (`signed`)
+    taken off: (y - 2.01x)(x² + 1) = 0 and y·eˣ = 2.01x·eˣ are y - 2.01x = 0, which holds at the same points
+    and whose numbers a tolerance can judge (outside check h68, F7). None where it has no such factor."""
+    factors = sympy.Mul.make_args(sympy.factor_terms(minus(equation.lhs, equation.rhs)))
+    kept = [factor for factor in factors if not (factor.free_symbols and signed(factor))]
+    return None if len(kept) == len(factors) else Equation(sympy.Mul(*kept), sympy.S.Zero)
+
+
 def _factorable(expr: Expr) -> bool:
     """Whether sympy's factor takes `expr` at once: not where a number is raised to a fraction of large terms,
     which its polynomials write as a power of high degree (x = e^(-0.5671) took 6 s: outside check h66, F5)."""
@@ -425,7 +434,12 @@ def _base(factor: Expr) -> Expr:
 
 
 def _exponent(side: Expr) -> Expr | None:
-    """u for eᵘ, u·ln a for aᵘ (a a number above 0 other than 1); None for anything else."""
+    """u for eᵘ, u·ln a for aᵘ (a a number above 0 other than 1), and that plus ln c for c times one, c a rational
+    above 0 (6e^(x/2 - 2), sympy's e^(ln 6 + x/2 - 2)); None for anything else."""
+    number, power = side.as_coeff_Mul()
+    if number != 1 and number.is_positive:
+        inner = _exponent(power)
+        return None if inner is None else inner + sympy.log(number)
     if isinstance(side, sympy.exp):
         return side.args[0]
     if side.is_Pow and not side.base.free_symbols and side.exp.free_symbols and side.base.is_positive \

@@ -14,6 +14,7 @@ from sympy import Expr
 from ... import calculus
 from ...check import Judgement, Verdict, check
 from ...compare import Note, Tolerance, solved_for
+from ...equation_maps import maps_undone, without_signed_factors
 from ...evaluate import Undefined, Unsupported, compile_expression, degree_at_most
 from ...limits import LIMITS, Limits
 from ...parse import Answer, Equation, InputError, Shape, divided_by, minus, read, symbol
@@ -113,7 +114,11 @@ class TangentPlane(FunctionProblem):
                 or divided_by(answer.value.lhs) or divided_by(answer.value.rhs):
             return None  # + 0/(x - 2) has no value on a line of the plane (outside check h68, F3)
         syms = [symbol(v) for v in self.variables]
-        solved = solved_for(minus(answer.value.lhs, answer.value.rhs), symbol("z"))
+        # the plane with a map taken off both sides, or a factor never 0, as equivalence does: e^z = e^(…) and
+        # (z - …)(x² + 1) = 0 (outside check h68, F7)
+        plane = maps_undone(answer.value, LIMITS.symbolic_work)
+        plane = without_signed_factors(plane) or plane
+        solved = solved_for(minus(plane.lhs, plane.rhs), symbol("z"))
         if solved is None or degree_at_most(solved[0], *syms) > 1 or not solved[0].is_polynomial(*syms):
             return None
         plane = sympy.Poly(solved[0], *syms)
