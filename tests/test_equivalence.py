@@ -1493,6 +1493,12 @@ def test_a_divisor_whose_zeros_are_not_listed_is_no_crash():
     ("max(y, 2x) = 2x", "y = 2x", "Your equation holds at y = 1, x = 2, but the correct one does not."),
     ("(z - 4x - 8y + 20) floor(x^2) = 0", "z = 4x + 8y - 20",
      "Your equation holds at z = 0, x = 0, y = 0, but the correct one does not."),
+    # in one variable, a tenth of [-16, 16] where it is exactly 0 (outside check h68, F6: these were undecided)
+    ("floor(x) = 1", "x = 1", "Your equation holds at x = 1.1, but the correct one does not."),
+    ("floor(2x) = 1", "x = 0.5", "Your equation holds at x = 3/5, but the correct one does not."),
+    ("floor(x) = 0", "x e^x = 1", "Your equation holds at x = 0, but the correct one does not."),
+    ("floor(10x) = 7", "cos(x) = x", "Your equation holds at x = 0.7, but the correct one does not."),
+    ("max(x e^x - 1, 0) = 0", "x e^x = 1", "Your equation holds at x = 0, but the correct one does not."),
 ])
 def test_an_equation_made_of_pieces_that_holds_on_a_stretch_names_a_point_of_it(answer, expected, message):
     verdict = check(answer, expected)

@@ -1889,12 +1889,10 @@ def _held_between(answer: Equation, expected: Equation, names: Sequence[str], ct
     """In one variable, a solution of one equation found between two decimals (tutor.sign_change), where the
     other certainly does not hold, nor within the tolerance's reach, where one applies to the solutions: x = 2e⁻ˣ
     holds between 0.85 and 0.86, where xeˣ = 1 does not; or exactly, a multiple of π found there (sin x = 0 at π,
-    where sin(x)/(1 + cos x) has no value)."""
+    where sin(x)/(1 + cos x) has no value), or a tenth where it is 0 (floor(x) = 1 at 11/10, for x = 1)."""
     x = symbol(names[0])
     equations = (answer, expected)
     differences = [minus(eq.lhs, eq.rhs) for eq in equations]
-    if not all(map(searchable, differences)):
-        return None
     try:
         compiled = [compile_expression(d, [x]) for d in differences]
         sides = [[compile_expression(side, [x]) for side in (eq.lhs, eq.rhs)] for eq in equations]
@@ -1916,7 +1914,7 @@ def _solution_between(equations: tuple[Equation, Equation], differences: list[Ex
     x = symbol(names[0])
     for mine, theirs, (holds, no_value) in ((0, 1, (HOLDS_ONLY_IN_YOURS, NO_VALUE_IN_RIGHT)),
                                             (1, 0, (HOLDS_ONLY_IN_RIGHT, NO_VALUE_IN_YOURS))):
-        for bracket in zeros(compiled[mine]):
+        for bracket in zeros(compiled[mine], searchable(differences[mine])):
             narrows = (n for n in narrowed(compiled[mine], bracket) if n.high - n.low <= _WIDEST_BETWEEN)
             for k, narrow in enumerate(narrows):
                 exact = multiple_of_pi(narrow.low, narrow.high) if k == 0 and tolerance is None else None

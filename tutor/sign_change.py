@@ -4,8 +4,8 @@ value and is continuous (the intermediate value theorem), narrowed a decimal dig
 An equation whose solutions no solver lists (x = 2e⁻ˣ, x + ln x = 0) still has them found here, each between two
 decimals; where the other equation's difference is certainly not 0 anywhere between them, the two equations differ
 there. Only enclosures decide: interval arithmetic at the ends, and over the whole interval for its continuity (an
-enclosure over it that is finite: no pole, no edge of a domain inside). Functions that jump (floor, ceil, sign,
-0ᵘ) are not searched, nor gamma's kin, whose poles the enclosures are not trusted to see.
+enclosure over it that is finite: no pole, no edge of a domain inside). Where a function jumps (floor, ceil, sign,
+0ᵘ), or is gamma's kin, whose poles the enclosures are not trusted to see, only its exact zeros are found.
 """
 
 from __future__ import annotations
@@ -42,15 +42,15 @@ def searchable(expr: Expr) -> bool:
                    for node in sympy.preorder_traversal(expr))
 
 
-def zeros(f: Compiled) -> list[Bracket]:
-    """The grid's points where f is exactly 0, then its intervals each certainly holding a zero of f, nearest 0
-    first, the positive before the negative (the simplest to name); f must be `searchable`. Floats choose where to
-    look (a quarter of the work), enclosures decide."""
+def zeros(f: Compiled, continuous: bool) -> list[Bracket]:
+    """The grid's points where f is exactly 0, then, where f is `continuous` (`searchable`), its intervals each
+    certainly holding a zero of f, nearest 0 first, the positive before the negative (the simplest to name).
+    Floats choose where to look (a quarter of the work), enclosures decide."""
     signs = [_float_sign(f, point) for point in _GRID]
     exact = [Bracket(point, point) for point, sign in zip(_GRID, signs) if sign == 0 and _sign(f, point) == 0]
     changes = [Bracket(low, high) for low, high, low_sign, high_sign in zip(_GRID, _GRID[1:], signs, signs[1:])
-               if low_sign and high_sign == -low_sign and _sign(f, low) == low_sign and _sign(f, high) == high_sign
-               and _finite(f, low, high)]
+               if continuous and low_sign and high_sign == -low_sign and _sign(f, low) == low_sign
+               and _sign(f, high) == high_sign and _finite(f, low, high)]
     return sorted(exact, key=lambda b: (abs(b.low), b.low < 0)) + \
         sorted(changes, key=lambda b: (abs(b.low + b.high), b.low < 0))
 
