@@ -40,9 +40,19 @@ def test_a_plane_typed_with_its_shifts_is_not_told_it_left_them_out(tmp_path, fu
     # nor one with no value on a line of the plane (outside check h68, F3)
     ("ln(x y)", "[2, 3]", "z = 1.7918 + 0.5(x - 2) + 0.3333(y - 3) + 0/(x - 2)", "incorrect",
      "The -0.2081 in your z is not right to 4 decimal places."),
-    # a slope not right to the places asked is not
+    # a slope or the height not right to the places asked is not, and is named as the lesson names it, not by a
+    # constant multiplied out that was not typed (outside check h68, F9)
     ("ln(x y)", "[2, 3]", "z = 1.7918 + 0.5(x - 2) + 0.3334(y - 3)", "incorrect",
-     "The 0.3334 and -0.2084 in your z are not right to 4 decimal places."),
+     "Your plane's slope along y is 0.3334, not f_y(2, 3) = 1/3 to 4 decimal places."),
+    ("ln(x y)", "[2, 3]", "z = 1.7918 + 0.5(x - 2.001) + 0.3333(y - 3)", "incorrect",
+     "Your plane's height at (2, 3) is 1.7913, not f(2, 3) = 1.79176 to 4 decimal places."),
+    ("sin(x) + y^2", "[1, 2]", "z = 4.8415 + 0.5403(x - 1) + 4.1(y - 2)", "incorrect",
+     "Your plane's slope along y is 4.1, not f_y(1, 2) = 4 to 4 decimal places."),
+    ("pi x y", "[1, 1]", "z - 3.1417 = pi(x - 1) + pi(y - 1)", "incorrect",
+     "Your plane's height at (1, 1) is 3.1417, not f(1, 1) = 3.14159 to 4 decimal places."),
+    # its constant typed: the numbers typed are named
+    ("ln(x y)", "[2, 3]", "z = 0.5x + 0.3333y - 0.2086", "incorrect",
+     "The -0.2086 in your z is not right to 4 decimal places."),
     # with a map off both sides, or times a factor never 0, the same plane (outside check h68, F7)
     ("ln(x y)", "[2, 3]", "e^z = e^(1.7918 + 0.5(x - 2) + 0.3333(y - 3))", "correct", "Correct (to 4 decimal places)."),
     ("ln(x y)", "[2, 3]", "z^3 = (1.7918 + 0.5(x - 2) + 0.3333(y - 3))^3", "correct",

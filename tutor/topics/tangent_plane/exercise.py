@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -13,7 +13,7 @@ from sympy import Expr
 
 from ... import calculus
 from ...check import Judgement, Verdict, check
-from ...compare import Note, Tolerance, solved_for
+from ...compare import Note, Tolerance, format_pair, format_value, solved_for
 from ...equation_maps import maps_undone, without_signed_factors
 from ...evaluate import Undefined, Unsupported, compile_expression, degree_at_most
 from ...limits import LIMITS, Limits
@@ -96,43 +96,61 @@ class TangentPlane(FunctionProblem):
         verdict = super().check(text, tolerance, expected)
         if expected is not None or verdict.verdict != Judgement.INCORRECT:
             return verdict
-        return self._lesson_numbers_right(text, tolerance or self.default_tolerance(), verdict) or verdict
+        return self._by_lesson_numbers(text, tolerance or self.default_tolerance(), verdict) or verdict
 
-    def _lesson_numbers_right(self, text: str, tolerance: Tolerance | None, verdict: Verdict) -> Verdict | None:
-        """Right where the plane's three numbers, as the lesson computes them, are each right to the tolerance: its
-        height at the point and its slopes along x and y. z = 1.7918 + 0.5(x - 2) + 0.3333(y - 3), the lesson's
-        own form for ln(xy) at (2, 3), has ln 6, 1/2 and 1/3 to 4 places, where its constant multiplied out,
-        -0.2081, is 3·0.3333's rounding off -0.20824 (outside check h67, F2; F1: y - 1.6487 = √e(x - 0.5)).
-        Only for decimals typed, to which a tolerance applies."""
-        if tolerance is None:
+    def _by_lesson_numbers(self, text: str, tolerance: Tolerance | None, verdict: Verdict) -> Verdict | None:
+        """A plane judged by its three numbers as the lesson computes them, its height at the point and its slopes
+        along x and y, each to the tolerance: right where all are (z = 1.7918 + 0.5(x - 2) + 0.3333(y - 3), the
+        lesson's own form for ln(xy) at (2, 3), has ln 6, 1/2 and 1/3 to 4 places, where its constant multiplied
+        out, -0.2081, is 3·0.3333's rounding off -0.20824: outside check h67, F2; F1: y - 1.6487 = √e(x - 0.5));
+        where one is not, the message names it, not a constant of the plane multiplied out that was never typed
+        (h68, F9). Only for decimals typed, to which a tolerance applies; None for anything but a plane."""
+        read = self._lesson_numbers(text) if tolerance is not None else None
+        if read is None or tolerance is None:
             return None
+        numbers, constant_shown = read
+        try:
+            valued = [(compile_expression(got, ())(()).value, compile_expression(want, ())(()).value, what, named)
+                      for got, want, what, named in numbers]
+        except (Unsupported, Undefined):
+            return None
+        wrong = [(got, want, what, named) for got, want, what, named in valued if not tolerance.accepts(got, want)]
+        if not wrong:
+            return Verdict(Judgement.CORRECT, Note.WITHIN_TOLERANCE, f"Correct ({tolerance.describe()}).",
+                           reading=verdict.reading)
+        if constant_shown:  # z = 0.5x + 0.3333y - 0.2086, z = 2.72x: the check's message names the numbers typed
+            return None
+        shown = [(what, named, format_pair(got, want, decimals=True) or (format_value(got), format_value(want)))
+                 for got, want, what, named in wrong]
+        return replace(verdict, message=" ".join(f"Your plane's {what} is {got}, not {named} = {want} "
+                                                 f"{tolerance.describe()}." for what, named, (got, want) in shown))
+
+    def _lesson_numbers(self, text: str) -> tuple[list[tuple[Expr, Expr, str, str]], bool] | None:
+        """The plane's height at the point and its slopes, each beside the lesson's number, what it is and how the
+        lesson names that, and whether its constant multiplied out was typed (or is 0); None where the answer is no
+        plane in z (with a map off both sides, or a factor never 0, taken off, as equivalence does: e^z = e^(…),
+        (z - …)(x² + 1) = 0, outside check h68, F7) or has a divisor (+ 0/(x - 2) has no value on a line of the
+        plane: h68, F3)."""
         try:
             answer = self.read(text)
         except InputError:
             return None
         if not answer.spellings or not isinstance(answer.value, Equation) \
                 or divided_by(answer.value.lhs) or divided_by(answer.value.rhs):
-            return None  # + 0/(x - 2) has no value on a line of the plane (outside check h68, F3)
+            return None
         syms = [symbol(v) for v in self.variables]
-        # the plane with a map taken off both sides, or a factor never 0, as equivalence does: e^z = e^(…) and
-        # (z - …)(x² + 1) = 0 (outside check h68, F7)
         plane = maps_undone(answer.value, LIMITS.symbolic_work)
         plane = without_signed_factors(plane) or plane
         solved = solved_for(minus(plane.lhs, plane.rhs), symbol("z"))
         if solved is None or degree_at_most(solved[0], *syms) > 1 or not solved[0].is_polynomial(*syms):
             return None
-        plane = sympy.Poly(solved[0], *syms)
-        height = solved[0].subs(dict(zip(syms, self.at)))
-        numbers = [(height, self.solution.value),
-                   *((plane.coeff_monomial(s), want) for s, want in zip(syms, self.solution.partials))]
-        try:
-            if not all(tolerance.accepts(compile_expression(got, ())(()).value, compile_expression(want, ())(()).value)
-                       for got, want in numbers):
-                return None
-        except (Unsupported, Undefined):
-            return None
-        return Verdict(Judgement.CORRECT, Note.WITHIN_TOLERANCE, f"Correct ({tolerance.describe()}).",
-                       reading=verdict.reading)
+        polynomial = sympy.Poly(solved[0], *syms)
+        at = self.point_text(self.at)
+        constant = polynomial.coeff_monomial(1)
+        return [(solved[0].subs(dict(zip(syms, self.at))), self.solution.value, f"height at {at}", f"f{at}"),
+                *((polynomial.coeff_monomial(s), want, f"slope along {v}", f"f_{v}{at}")
+                  for s, v, want in zip(syms, self.variables, self.solution.partials))], \
+            constant == 0 or constant.is_Rational and any(abs(value) == abs(constant) for value, _ in answer.spellings)
 
     def _check_against(self, text: str, expected: object, tolerance: Tolerance | None) -> Verdict:
         # Read by this kind (the name before the plane), where the default reads by the grammar alone.
