@@ -11,6 +11,7 @@ enough to see the difference, and echoes numbers as the student typed them.
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -85,9 +86,19 @@ from .parse import (
     minus,
     symbol,
     to_sympy,
+    valued_in_part,
 )
 from .show import as_decimal, one_exponent, show, show_each, terminating_places, typed_notation
-from .sign_change import Bracket, multiple_of_pi, narrowed, nowhere_zero, searchable, valueless, zeros
+from .sign_change import (
+    Bracket,
+    multiple_of_pi,
+    narrowed,
+    nowhere_zero,
+    searchable,
+    valued_all_along,
+    valueless,
+    zeros,
+)
 from .words import TextEnum, and_list, counted, first_of
 
 __all__ = ["COMPARISONS", "Context", "Outcome", "Tolerance", "compare", "compare_equations", "compare_expressions",
@@ -322,6 +333,9 @@ class Context:
     # what the question is about (the function a derivative is of): an answer must have a value on enough of
     # where it has one (tutor.equality.judge's `within`)
     domain: tuple[Expr, ...] = ()
+    # whether the equation as typed holds an exact number other than a rational (_exact_constants), where it is
+    # compared with a map taken off (x^5 = 0.22 as x = 0.22^(1/5), whose root is no number typed); None: as it is
+    exact_typed: bool | None = None
 
     def reading(self, answer: Answer, expected: Answer | None = None) -> Context:
         """This context for comparing `answer`: its decimals as typed, and whether the tolerance applies."""
@@ -1679,7 +1693,9 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
                                           what=f"{mine.name}")
             if outcome.correct:  # equal where both have a value: an equation must hold where the right one does
                 names = _names(ctx, answer.lhs, answer.rhs, expected.lhs, expected.rhs)
-                return _without_value_where_right_holds(answer, expected, names, ctx.spellings) or outcome
+                return _formula_without_value(mine, getattr(answer, other), getattr(expected, other), other,
+                                              names) \
+                    or _without_value_where_right_holds(answer, expected, names, ctx.spellings) or outcome
             if outcome.note != Note.DIFFERS_AT:
                 return outcome
             return Outcome(False, Note.DIFFERS_AT, outcome.message.replace("correct value", f"correct {mine.name}"))
@@ -1695,12 +1711,19 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
         if len(sides) != 1:
             return _without_value_where_right_holds(answer, expected, names, ctx.spellings) or \
                 _no_value_where_right_holds(answer, expected, e, names, ctx) or Outcome.right(note)
-        missing = _where_one_has_no_value(answer, expected, sides)
+        missing = _where_one_has_no_value(answer, expected, sides) or \
+            _at_a_divisor(answer, expected, symbol(sides[0]), ctx.limits.symbolic_work)
         if missing is not None:
             return missing
         found = solution_sets() if len(names) == 1 else None
         if found is not None and found[0] != found[1]:
             return _not_equivalent(names, lambda: None, found, ctx)
+        if found is None and valued_in_part(answer.lhs, answer.rhs, expected.lhs, expected.rhs):
+            # an irrational solution of one where the other has no value: 2 ln x = x - 3 lacks ln(x²) = x - 3's
+            # -0.2017, and e^x = 1/x + 0·√(x - 0.6) holds nowhere (outside check h69, F1)
+            missing = _held_between(answer, expected, names, ctx)
+            if missing is not None:
+                return missing
         return _no_value_where_right_holds(answer, expected, e, names, ctx) or Outcome.right(note)
 
     tolerant = ctx.decimals and ctx.tolerance is not None
@@ -1763,13 +1786,13 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
     if solutions is not None and solutions[0] == solutions[1] and solutions[0]:
         return right()
     if len(names) == 1 and ctx.tolerance is not None and (ctx.decimals or e.has(sympy.Float)) \
-            and not _exact_constants(answer):
+            and not _exact_typed(answer, ctx):
         close = _close_solutions(found_sets(), ctx.tolerance, ctx.limits.symbolic_work, _fractions_typed(answer, ctx))
         if close:  # eˣ = 2 and x = 0.693 to 3 decimal places: the tolerance applies to the solutions
             return Outcome.right(Note.WITHIN_TOLERANCE, f"Correct ({ctx.tolerance.describe()}).")
     undone = maps_undone(answer, ctx.limits.symbolic_work), maps_undone(expected, ctx.limits.symbolic_work)
     if undone != (answer, expected):  # eʸ = e²ˣ, y³ = 8x³ and (y - 2x)² = 0 are y = 2x: compared so
-        outcome = compare_equations(*undone, ctx)
+        outcome = compare_equations(*undone, replace(ctx, exact_typed=_exact_typed(answer, ctx)))
         if outcome.correct or solutions is None or solutions[0] == solutions[1]:
             return outcome
         # in one variable, a solution found of the equation as written names the difference exactly: eˣ = 3
@@ -1823,6 +1846,52 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
     return _not_equivalent(names, witness, solutions, ctx)
 
 
+def _at_a_divisor(answer: Equation, expected: Equation, x: sympy.Symbol, work: int) -> Outcome | None:
+    """At the irrational zero of a linear divisor the answer is written with and the correct one is not, which no
+    search meets (e^x = 1/x + 0/(x - W(1)) for e^x = 1/x: outside checks h68 and h69, F2): where the correct one
+    certainly holds there, that; where it does to every digit computed, which no proof here shows, undecided."""
+    difference = minus(expected.lhs, expected.rhs)
+    theirs = divided_by(expected.lhs) | divided_by(expected.rhs)
+    for name, side in (("left", answer.lhs), ("right", answer.rhs)):
+        for divisor in sorted(divided_by(side) - theirs, key=str):
+            solved = solved_for(sympy.expand(divisor), x)
+            if solved is None or solved[0].free_symbols or solved[0].is_Rational:
+                continue  # a rational one is a search point already
+            at = solved[0]
+            if _holds_at(expected, x, at):
+                return Outcome(False, Note.NOT_EQUIVALENT, NO_VALUE_IN_YOURS.format(f"{x} = {show(at)}", name))
+            if judge(difference.subs(x, at), sympy.S.Zero, (), work).status.equal:
+                return Outcome(False, Note.UNDECIDED, UNDECIDED_MESSAGE.format(what="equation"))
+    return None
+
+
+def _formula_without_value(variable: Expr, mine: Expr, theirs: Expr, side: str, names: Sequence[str]
+                           ) -> Outcome | None:
+    """For two formulas for `variable` equal wherever both have a value: a point of the other variables where the
+    correct one has a value and the answer none, as its domain lost it (y = 2 ln x for y = ln(x²) at x = -1;
+    z = ln x + ln y for z = ln(xy) at x = y = -1: outside check h69, F1), sought at a few simple numbers each."""
+    others = [n for n in names if n != variable.name]
+    if not others or len(others) > _MOST_FORMULA_VARIABLES or not valued_in_part(mine):
+        return None
+    symbols = [symbol(n) for n in others]
+    try:
+        compiled = [compile_expression(e, symbols) for e in (mine, theirs)]
+    except Unsupported:
+        return None
+    for point in itertools.product(_SIMPLE_NUMBERS, repeat=len(others)):
+        if has_value(compiled[1], point) is True and has_value(compiled[0], point) is False:
+            at = dict(zip(symbols, (sympy.Rational(c.numerator, c.denominator) for c in point)))
+            where = ", ".join([*(f"{n} = {show(v)}" for n, v in zip(others, at.values())),
+                               f"{variable} = {show(theirs.subs(at))}"])
+            return Outcome(False, Note.NOT_EQUIVALENT, NO_VALUE_IN_YOURS.format(where, "left" if side == "lhs"
+                                                                                 else "right"))
+    return None
+
+
+_MOST_FORMULA_VARIABLES = 2  # 7² points at most
+_SIMPLE_NUMBERS = tuple(Fraction(n) for n in (1, -1, 2, -2, 3, -3)) + (Fraction(1, 2), Fraction(-1, 2))
+
+
 def _solutions_held(answer: Equation, expected: Equation, names: Sequence[str],
                     solved: Callable[[Equation], frozenset[Expr] | None], ctx: Context
                     ) -> tuple[list[Expr], list[Expr]] | None:
@@ -1842,8 +1911,9 @@ def _solutions_held(answer: Equation, expected: Equation, names: Sequence[str],
     for value in sorted(mine, key=str):
         if judge(difference.subs(variable, value), sympy.S.Zero, (), ctx.limits.symbolic_work).status.equal:
             held[0].append(value)  # W(1)·e^W(1) - 1, not told from 0: undecided is all it decides
-        elif tolerance is not None and value.is_Rational and _root_near(difference, variable, value, tolerance):
-            held[0].append(value)
+        elif tolerance is not None and (value.is_Rational or not _exact_typed(answer, ctx)) \
+                and _root_near(difference, variable, value, tolerance):
+            held[0].append(value)  # √3.5928 of x³ = 3.5928x for 2 sin x = x, to 4 places (outside check h69, F3)
         else:
             held[1].append(value)
     return held
@@ -1899,7 +1969,7 @@ def _held_between(answer: Equation, expected: Equation, names: Sequence[str], ct
     except Unsupported:
         return None
     tolerance = ctx.tolerance if ctx.tolerance is not None and (ctx.decimals or differences[1].has(sympy.Float)) \
-        and not _exact_constants(answer) else None
+        and not _exact_typed(answer, ctx) else None
     try:
         with budget(remaining() / 2):  # half of what is left: a search that finds nothing leaves the verdict undecided
             return _solution_between(equations, differences, compiled, sides, names, tolerance, ctx)
@@ -1915,6 +1985,8 @@ def _solution_between(equations: tuple[Equation, Equation], differences: list[Ex
     for mine, theirs, (holds, no_value) in ((0, 1, (HOLDS_ONLY_IN_YOURS, NO_VALUE_IN_RIGHT)),
                                             (1, 0, (HOLDS_ONLY_IN_RIGHT, NO_VALUE_IN_YOURS))):
         for bracket in zeros(compiled[mine], searchable(differences[mine])):
+            if not all(valued_all_along(side, bracket.low, bracket.high) for side in sides[mine]):
+                continue  # a divisor its sides' difference lost may have its zero there: 1/x + 0/(x - W(1))
             narrows = (n for n in narrowed(compiled[mine], bracket) if n.high - n.low <= _WIDEST_BETWEEN)
             for k, narrow in enumerate(narrows):
                 exact = multiple_of_pi(narrow.low, narrow.high) if k == 0 and tolerance is None else None
@@ -2071,6 +2143,11 @@ def _within(value: Expr, other: Expr, tolerance: Tolerance, work: int) -> bool:
     if judgement.status.equal:
         return True
     return judgement.status is Status.DIFFERENT and tolerance.accepts(judgement.got, judgement.want)
+
+
+def _exact_typed(answer: Equation, ctx: Context) -> bool:
+    """`_exact_constants` of the equation as typed (the context's, where it is compared with a map taken off)."""
+    return _exact_constants(answer) if ctx.exact_typed is None else ctx.exact_typed
 
 
 def _exact_constants(answer: Equation) -> bool:
@@ -2676,7 +2753,10 @@ def _witness(answer: Equation, expected: Equation, names: Sequence[str], spellin
             holding[mine] = []
             for base, axis in search:
                 for point in _roots_along(differences[mine], names, base, axis, around=pieces[mine]):
-                    if zero_at(compiled[mine][0], point, exactly=True):
+                    # its sides with a value there: their difference may have lost a divisor (x + 0/(x - 0.7391)
+                    # = 0.7391 holds nowhere: outside check h69, F5)
+                    if zero_at(compiled[mine][0], point, exactly=True) and \
+                            all(has_value(side, point) is not False for side in compiled[mine][1]):
                         holding[mine].append(point)
                         if not values_only and zero_at(compiled[theirs][0], point) is False and \
                                 not _holds_as_shown(compiled[theirs][0], point, spellings):

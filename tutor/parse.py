@@ -764,6 +764,12 @@ def _partial(*exprs: Expr) -> set[Expr]:
             if isinstance(node, _PARTIAL) and node.free_symbols}
 
 
+def valued_in_part(*exprs: Expr) -> bool:
+    """Whether a part of `exprs` has a value only on part of the line: an even root (√x), or a function such as
+    ln or acos (`_partial`), whose domain may lose a solution that an equation without it has."""
+    return bool(_partial(*exprs)) or any(_even_roots(e) for e in exprs)
+
+
 def _divides(node: Expr) -> bool:
     """Whether node is a power below 0 of what a variable may make 0 (x⁻¹, (x - 1)⁻²)."""
     return bool(node.is_Pow and node.exp.is_Number and node.exp.is_negative and node.base.free_symbols)

@@ -50,7 +50,7 @@ def zeros(f: Compiled, continuous: bool) -> list[Bracket]:
     exact = [Bracket(point, point) for point, sign in zip(_GRID, signs) if sign == 0 and _sign(f, point) == 0]
     changes = [Bracket(low, high) for low, high, low_sign, high_sign in zip(_GRID, _GRID[1:], signs, signs[1:])
                if continuous and low_sign and high_sign == -low_sign and _sign(f, low) == low_sign
-               and _sign(f, high) == high_sign and _finite(f, low, high)]
+               and _sign(f, high) == high_sign and valued_all_along(f, low, high)]
     return sorted(exact, key=lambda b: (abs(b.low), b.low < 0)) + \
         sorted(changes, key=lambda b: (abs(b.low + b.high), b.low < 0))
 
@@ -132,7 +132,8 @@ def _float_sign(f: Compiled, point: Fraction) -> int | None:
     return (value > 0) - (value < 0)
 
 
-def _finite(f: Compiled, low: Fraction, high: Fraction) -> bool:
+def valued_all_along(f: Compiled, low: Fraction, high: Fraction) -> bool:
+    """Whether f certainly has a value all along [low, high] (an enclosure over it that is finite)."""
     return _over(f, low, high) is not None
 
 
