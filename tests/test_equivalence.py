@@ -1012,6 +1012,21 @@ def test_an_equation_whose_irrational_solutions_are_within_the_places_asked_is_u
     assert (verdict.verdict, verdict.message) == ("incorrect", UNDECIDED_EQUATION)
 
 
+@pytest.mark.parametrize("answer, expected, verdict, message", [
+    # a decimal typed in the expected answer: an exact number within the tolerance of it is right, as the number
+    # alone is (outside check h69, F4)
+    ("x = ln(2)", "x = 0.6931", "correct", "Correct (to 4 decimal places)."),
+    ("x + ln(2)", "x + 0.6931", "correct", "Correct (to 4 decimal places)."),
+    ("x + ln(2.1)", "x + 0.6931", "incorrect", "The 0.741937 in your answer is not right to 4 decimal places."),
+    # and no point is a difference where the other holds within the tolerance's reach of it
+    ("x e^x = 1", "x = 0.5671", "incorrect", UNDECIDED_EQUATION),
+    ("x e^x = 1", "x = 0.5673", "incorrect", "The correct equation holds at x = 0.5673, but yours does not."),
+])
+def test_a_decimal_typed_in_the_expected_answer_is_right_to_the_places_asked(answer, expected, verdict, message):
+    checked = check(answer, expected, tolerance="dp:4")
+    assert (checked.verdict, checked.message) == (verdict, message)
+
+
 @pytest.mark.parametrize("c, d", [(2, 1), (1, 2), (3, 5), (Fraction(1, 3), Fraction(1, 2)), (7, 7)])
 def test_a_solution_said_to_be_between_two_decimals_is_there(c, d):
     """x = c·e⁻ˣ holds at W(c) alone, xeˣ = d at W(d): where they differ, the interval named holds the solution of
@@ -1123,7 +1138,7 @@ def test_the_inverse_function_note_goes_with_a_correct_answer():
      "Your equation holds at x = 2, but the correct one does not."),
     # a relative tolerance alike; a pole is no root, though the sign changes across it (outside check h67, F3, F5)
     ("x = 0.7391", "cos(x) = x", "1e-4", "incorrect", UNDECIDED_EQUATION),
-    ("x = 1.5708", "tan(x) = x", "dp:4", "incorrect", "Your equation holds at x = 1.5708, but the correct one does not."),
+    ("x = 1.5708", "tan(x) = x", "dp:4", "incorrect", "The correct equation holds at x = 0, but yours does not."),
     ("x = 0", "e^x = 1/x", "dp:4", "incorrect",
      "The correct equation holds somewhere between x = 0.56 and x = 0.57, but yours does not."),
     ("x = W(2)", "x e^x = 1", None, "incorrect",

@@ -581,10 +581,13 @@ def _coefficients_off(answer: Expr, expected: Expr, names: Sequence[str], ctx: C
     exact: list[bool] = []
     signs: list[bool] = []
     for got, want in pairs:
-        if not isinstance(got, Fraction):  # an exact constant typed (√e, e^0.50002): the right one or wrong
-            if not _same_constant(got, want):
+        if not isinstance(got, Fraction):  # an exact constant typed (√e, e^0.50002): the right one or wrong,
+            # but for a decimal typed in the expected one, which it is to the tolerance (ln 2 for 0.6931, to 4
+            # places, as the number ln(2) is: outside check h69, F4)
+            given_decimal = floats or (isinstance(want, Fraction) and abs(want) in given)
+            if not (_same_constant(got, want) or given_decimal and tolerance.accepts(got, want)):
                 wrong.append(_text(got, 6, spellings))
-                exact.append(True)
+                exact.append(not given_decimal)
                 signs.append(False)
             continue
         decimal = ctx.typed(got) or floats or (isinstance(want, Fraction) and abs(want) in given) \
@@ -1747,7 +1750,8 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
     names = _names(ctx, a, e)
     # the search for a point where one holds and the other not, made once, if at all: steps below may ask;
     # and so the solution sets
-    witness = functools.cache(functools.partial(_witness, answer, expected, names, ctx.spellings))
+    witness = functools.cache(functools.partial(_witness, answer, expected, names, ctx.spellings,
+                                                reach=_solutions_tolerance(answer, expected, names, ctx)))
     # each equation's real solutions, found once: the steps below ask for both, or for either alone
     solved = functools.cache(functools.partial(_real_solutions, names, ctx.limits.symbolic_work))
     found_sets = functools.cache(functools.partial(_found_sets, answer, expected, solved))
@@ -1968,8 +1972,7 @@ def _held_between(answer: Equation, expected: Equation, names: Sequence[str], ct
         sides = [[compile_expression(side, [x]) for side in (eq.lhs, eq.rhs)] for eq in equations]
     except Unsupported:
         return None
-    tolerance = ctx.tolerance if ctx.tolerance is not None and (ctx.decimals or differences[1].has(sympy.Float)) \
-        and not _exact_typed(answer, ctx) else None
+    tolerance = _solutions_tolerance(answer, expected, names, ctx)
     try:
         with budget(remaining() / 2):  # half of what is left: a search that finds nothing leaves the verdict undecided
             return _solution_between(equations, differences, compiled, sides, names, tolerance, ctx)
@@ -1996,8 +1999,8 @@ def _solution_between(equations: tuple[Equation, Equation], differences: list[Ex
                         where = f"{x} = {show(exact)}"
                         return Outcome(False, Note.NOT_EQUIVALENT, no_value.format(where, failed) if failed else
                                        holds.format(where))
-                reach = Fraction(0) if tolerance is None else _reach(tolerance, narrow.low, narrow.high)
-                low, high = narrow.low - reach, narrow.high + reach
+                low, high = (narrow.low, narrow.high) if tolerance is None else \
+                    _window(tolerance, narrow.low, narrow.high)
                 where = format_point(names, [narrow.low]) if narrow.low == narrow.high else \
                     f"{x} = {_decimal(narrow.low)} and {x} = {_decimal(narrow.high)}"
                 if nowhere_zero(compiled[theirs], low, high):
@@ -2023,6 +2026,22 @@ def _fails_at(equation: Equation, difference: Expr, x: sympy.Symbol, value: Expr
     if differs_at_exact(difference, sympy.S.Zero, {x: value}, ctx.limits.symbolic_work) is At.DIFFERENT:
         return ""
     return None
+
+
+def _solutions_tolerance(answer: Equation, expected: Equation, names: Sequence[str], ctx: Context
+                         ) -> Tolerance | None:
+    """In one variable, the tolerance the equations' solutions are judged to: where decimals were typed (or the
+    correct one has some), and no exact number other than a rational in the answer (`_exact_typed`)."""
+    if len(names) != 1 or ctx.tolerance is None or _exact_typed(answer, ctx):
+        return None
+    return ctx.tolerance if ctx.decimals or expected.lhs.has(sympy.Float) or expected.rhs.has(sympy.Float) else None
+
+
+def _window(tolerance: Tolerance, point: Fraction, high: Fraction | None = None) -> tuple[Fraction, Fraction]:
+    """[point, high] widened by how far from a solution in it another within the tolerance may be."""
+    high = point if high is None else high
+    reach = _reach(tolerance, point, high)
+    return point - reach, high + reach
 
 
 _WIDEST_BETWEEN = Fraction(1, 100)  # the widest interval a solution is said to be in: two decimals at least
@@ -2728,11 +2747,13 @@ def _solution(value: Expr, others: frozenset[Expr], ctx: Context | None) -> str 
 
 
 def _witness(answer: Equation, expected: Equation, names: Sequence[str], spellings: Spellings = (),
-             lost: bool = False, values_only: bool = False) -> Outcome | None:
+             lost: bool = False, values_only: bool = False, reach: Tolerance | None = None) -> Outcome | None:
     """A point where one equation holds exactly and the other does not: on the search lines, where it is false;
     or where a side of it has no value, which dividing by a variable loses (y = 2x - 5 holds at x = 0, y = -5,
     where (y + 5)/x = 2 has none): sought where that side's denominator is 0, then along each other axis.
-    lost: only where the correct one holds and the answer does not. values_only: only where it has no value."""
+    lost: only where the correct one holds and the answer does not. values_only: only where it has no value.
+    reach: in one variable, a tolerance the solutions are judged to: the other must not hold within its reach
+    either (x e^x = 1 for x = 0.5671 at dp:4 holds at W(1), 4.3·10⁻⁵ from it: outside check h69, F4)."""
     symbols = [symbol(n) for n in names]
     equations = (answer, expected)
     differences = tuple(minus(eq.lhs, eq.rhs) for eq in equations)
@@ -2759,7 +2780,8 @@ def _witness(answer: Equation, expected: Equation, names: Sequence[str], spellin
                             all(has_value(side, point) is not False for side in compiled[mine][1]):
                         holding[mine].append(point)
                         if not values_only and zero_at(compiled[theirs][0], point) is False and \
-                                not _holds_as_shown(compiled[theirs][0], point, spellings):
+                                not _holds_as_shown(compiled[theirs][0], point, spellings) and \
+                                (reach is None or nowhere_zero(compiled[theirs][0], *_window(reach, point[0]))):
                             return Outcome(False, Note.NOT_EQUIVALENT,
                                            false.format(format_point(names, point, spellings)))
         return None
