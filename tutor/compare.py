@@ -1987,7 +1987,7 @@ def _solution_between(equations: tuple[Equation, Equation], differences: list[Ex
     x = symbol(names[0])
     for mine, theirs, (holds, no_value) in ((0, 1, (HOLDS_ONLY_IN_YOURS, NO_VALUE_IN_RIGHT)),
                                             (1, 0, (HOLDS_ONLY_IN_RIGHT, NO_VALUE_IN_YOURS))):
-        for bracket in zeros(compiled[mine], searchable(differences[mine])):
+        for bracket in zeros(compiled[mine], searchable(differences[mine]), _linear_roots(differences[mine], x)):
             if not all(valued_all_along(side, bracket.low, bracket.high) for side in sides[mine]):
                 continue  # a divisor its sides' difference lost may have its zero there: 1/x + 0/(x - W(1))
             narrows = (n for n in narrowed(compiled[mine], bracket) if n.high - n.low <= _WIDEST_BETWEEN)
@@ -2001,8 +2001,8 @@ def _solution_between(equations: tuple[Equation, Equation], differences: list[Ex
                                        holds.format(where))
                 low, high = (narrow.low, narrow.high) if tolerance is None else \
                     _window(tolerance, narrow.low, narrow.high)
-                where = format_point(names, [narrow.low]) if narrow.low == narrow.high else \
-                    f"{x} = {_decimal(narrow.low)} and {x} = {_decimal(narrow.high)}"
+                where = f"{x} = {_decimal(narrow.low)}" + ("" if narrow.low == narrow.high else
+                                                         f" and {x} = {_decimal(narrow.high)}")
                 if nowhere_zero(compiled[theirs], low, high):
                     return Outcome(False, Note.NOT_EQUIVALENT, _between(holds, where, narrow))
                 for name, side in zip(("left", "right"), sides[theirs]):
@@ -2010,6 +2010,17 @@ def _solution_between(equations: tuple[Equation, Equation], differences: list[Ex
                         return Outcome(False, Note.NOT_EQUIVALENT, _between(no_value, where, narrow).replace(
                             "{}", name))
     return None
+
+
+def _linear_roots(difference: Expr, x: sympy.Symbol) -> list[Fraction]:
+    """The rational zeros of the factors of `difference` of the first degree in x ((x - 0.74)(cos x - x): 0.74,
+    in a tenth with cos x = x's own root, where no change of sign shows it: outside check h69, F6)."""
+    found = []
+    for factor in sympy.Mul.make_args(difference):
+        solved = solved_for(factor, x) if factor.is_Add else None
+        if solved is not None and solved[0].is_Rational:
+            found.append(fraction(solved[0]))
+    return found
 
 
 def _between(sentence: str, where: str, narrow: Bracket) -> str:
@@ -2055,7 +2066,13 @@ def _reach(tolerance: Tolerance, low: Fraction, high: Fraction) -> Fraction:
 
 
 def _decimal(value: Fraction) -> str:
-    """A decimal fraction (a denominator of 2s and 5s) in its digits: 0.8525."""
+    """A decimal fraction (a denominator of 2s and 5s) in its digits: 0.8525; another as a fraction (1/3)."""
+    rest = value.denominator
+    for prime in (2, 5):
+        while rest % prime == 0:
+            rest //= prime
+    if rest != 1:
+        return str(value)
     places = 0
     while (value * 10**places).denominator != 1:
         places += 1

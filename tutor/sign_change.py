@@ -11,7 +11,7 @@ enclosure over it that is finite: no pole, no edge of a domain inside). Where a 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -42,12 +42,13 @@ def searchable(expr: Expr) -> bool:
                    for node in sympy.preorder_traversal(expr))
 
 
-def zeros(f: Compiled, continuous: bool) -> list[Bracket]:
-    """The grid's points where f is exactly 0, then, where f is `continuous` (`searchable`), its intervals each
-    certainly holding a zero of f, nearest 0 first, the positive before the negative (the simplest to name).
-    Floats choose where to look (a quarter of the work), enclosures decide."""
+def zeros(f: Compiled, continuous: bool, also: Iterable[Fraction] = ()) -> list[Bracket]:
+    """The grid's points, and those `also` given, where f is exactly 0, then, where f is `continuous`
+    (`searchable`), the grid's intervals each certainly holding a zero of f, nearest 0 first, the positive before
+    the negative (the simplest to name). Floats choose where to look (a quarter of the work), enclosures decide."""
     signs = [_float_sign(f, point) for point in _GRID]
     exact = [Bracket(point, point) for point, sign in zip(_GRID, signs) if sign == 0 and _sign(f, point) == 0]
+    exact += [Bracket(point, point) for point in sorted(set(also) - set(_GRID)) if _sign(f, point) == 0]
     changes = [Bracket(low, high) for low, high, low_sign, high_sign in zip(_GRID, _GRID[1:], signs, signs[1:])
                if continuous and low_sign and high_sign == -low_sign and _sign(f, low) == low_sign
                and _sign(f, high) == high_sign and valued_all_along(f, low, high)]
