@@ -1027,6 +1027,16 @@ def test_a_decimal_typed_in_the_expected_answer_is_right_to_the_places_asked(ans
     assert (checked.verdict, checked.message) == (verdict, message)
 
 
+@pytest.mark.parametrize("answer, expected, verdict", [
+    # e^(ln x), as typed, is e to the power ln x, which sympy's exp takes for one of its own: its argument is its
+    # .exp, not its first arg (e): e^(-x) = e^(ln x) was undone to -x = e, and -x = e was right (older than it)
+    ("-x = e", "e^(-x) = e^(ln(x))", "incorrect"), ("x = e^(-x)", "e^(-x) = e^(ln(x))", "correct"),
+    ("e^(ln(x)) = 2", "x = 2", "correct"),
+])
+def test_e_to_a_power_typed_is_undone_by_its_exponent(answer, expected, verdict):
+    assert check(answer, expected, variables=["x"]).verdict == verdict
+
+
 @pytest.mark.parametrize("c, d", [(2, 1), (1, 2), (3, 5), (Fraction(1, 3), Fraction(1, 2)), (7, 7)])
 def test_a_solution_said_to_be_between_two_decimals_is_there(c, d):
     """x = c·e⁻ˣ holds at W(c) alone, xeˣ = d at W(d): where they differ, the interval named holds the solution of

@@ -2607,8 +2607,8 @@ def _solved_argument(g: Expr, u: Expr, x: sympy.Symbol, steps: int = _MOST_ARGUM
     found: list[Expr] = []
     if g == x:
         found = [u]
-    elif isinstance(g, sympy.exp):
-        found = _solved_argument(g.args[0], sympy.log(u), x, steps - 1) if u.is_positive else []
+    elif isinstance(g, sympy.exp):  # exp(u), or e**u as the parser keeps e^(ln x)
+        found = _solved_argument(g.exp, sympy.log(u), x, steps - 1) if u.is_positive else []
     elif isinstance(g, sympy.log) and len(g.args) == 1:
         found = _solved_argument(g.args[0], sympy.exp(u), x, steps - 1)
     elif g.is_Pow and not g.base.has(x):  # 2ˣ

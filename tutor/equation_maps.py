@@ -60,7 +60,7 @@ def _factorable(expr: Expr) -> bool:
     """Whether sympy's factor takes `expr` at once: not where a number is raised to a fraction of large terms,
     which its polynomials write as a power of high degree (x = e^(-0.5671) took 6 s: outside check h66, F5)."""
     for node in sympy.preorder_traversal(expr):
-        exponent = node.args[0] if isinstance(node, sympy.exp) else node.exp if node.is_Pow else None
+        exponent = node.exp if isinstance(node, sympy.exp) or node.is_Pow else None
         if exponent is not None:
             number = exponent.as_coeff_Mul()[0]
             if number.is_Rational and number.q > 1 and max(abs(number.p), number.q) > _MOST_EXPONENT:
@@ -440,8 +440,8 @@ def _exponent(side: Expr) -> Expr | None:
     if number != 1 and number.is_positive:
         inner = _exponent(power)
         return None if inner is None else inner + sympy.log(number)
-    if isinstance(side, sympy.exp):
-        return side.args[0]
+    if isinstance(side, sympy.exp):  # exp(u), or e**u as the parser keeps e^(ln x): its .exp either way
+        return side.exp
     if side.is_Pow and not side.base.free_symbols and side.exp.free_symbols and side.base.is_positive \
             and side.base != 1:
         return sympy.Mul(side.exp, sympy.log(side.base), evaluate=False)  # x²/x kept as written, as in eᵘ
@@ -576,7 +576,7 @@ def _odd_root(side: Expr, n: sympy.Rational) -> Expr | None:
                 return None
             roots.append(sympy.sign(factor) * sympy.Abs(factor) ** (1 / n))
         elif isinstance(factor, sympy.exp):
-            roots.append(sympy.exp(factor.args[0] / n))
+            roots.append(sympy.exp(factor.exp / n))
         else:
             return None
     root = sympy.Mul(*roots)
