@@ -1858,7 +1858,7 @@ def _at_a_divisor(answer: Equation, expected: Equation, x: sympy.Symbol, work: i
     theirs = divided_by(expected.lhs) | divided_by(expected.rhs)
     for name, side in (("left", answer.lhs), ("right", answer.rhs)):
         for divisor in sorted(divided_by(side) - theirs, key=str):
-            solved = solved_for(sympy.expand(divisor), x)
+            solved = solved_for(divisor, x)  # as written: x - W(1), not multiplied out
             if solved is None or solved[0].free_symbols or solved[0].is_Rational:
                 continue  # a rational one is a search point already
             at = solved[0]
@@ -2048,37 +2048,25 @@ def _solutions_tolerance(answer: Equation, expected: Equation, names: Sequence[s
     return ctx.tolerance if ctx.decimals or expected.lhs.has(sympy.Float) or expected.rhs.has(sympy.Float) else None
 
 
-def _window(tolerance: Tolerance, point: Fraction, high: Fraction | None = None) -> tuple[Fraction, Fraction]:
-    """[point, high] widened by how far from a solution in it another within the tolerance may be."""
-    high = point if high is None else high
-    reach = _reach(tolerance, point, high)
-    return point - reach, high + reach
+def _window(tolerance: Tolerance, low: Fraction, high: Fraction | None = None) -> tuple[Fraction, Fraction]:
+    """[low, high] widened by how far from a solution in it another within the tolerance may be."""
+    high = low if high is None else high
+    if tolerance.places is not None:
+        reach = Fraction(1, 2 * 10**tolerance.places)
+    else:
+        reach = Fraction(str(tolerance.relative)) * max(abs(low), abs(high))
+    return low - reach, high + reach
 
 
 _WIDEST_BETWEEN = Fraction(1, 100)  # the widest interval a solution is said to be in: two decimals at least
 
 
-def _reach(tolerance: Tolerance, low: Fraction, high: Fraction) -> Fraction:
-    """How far from a solution between low and high another within the tolerance may be."""
-    if tolerance.places is not None:
-        return Fraction(1, 2 * 10**tolerance.places)
-    return Fraction(str(tolerance.relative)) * max(abs(low), abs(high))
-
-
 def _decimal(value: Fraction) -> str:
-    """A decimal fraction (a denominator of 2s and 5s) in its digits: 0.8525; another as a fraction (1/3)."""
-    rest = value.denominator
-    for prime in (2, 5):
-        while rest % prime == 0:
-            rest //= prime
-    if rest != 1:
-        return str(value)
-    places = 0
-    while (value * 10**places).denominator != 1:
-        places += 1
-    digits = f"{abs(value.numerator * 10**places // value.denominator):0{places + 1}d}"
-    whole, tail = (digits[:-places], digits[-places:]) if places else (digits, "")
-    return f"{'-' if value < 0 else ''}{whole}{'.' if tail else ''}{tail}"
+    """A point the search meets, in its digits (0.8525, 17), or as a fraction where it has none (1/3)."""
+    return as_decimal(value, always=True, most_places=_MOST_PLACES) or str(value)
+
+
+_MOST_PLACES = 24  # a tenth narrowed by 12 digits, and more
 
 
 def _in_pieces(expr: Expr) -> bool:
