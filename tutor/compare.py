@@ -2285,10 +2285,11 @@ def _same_once_cleared(a: Expr, e: Expr, names: Sequence[str], ctx: Context, wri
         return part.is_polynomial(*syms) and degree_at_most(part, *syms) <= MOST_MULTIPLIED_OUT \
             and sympy.Poly(part, *syms).total_degree() <= _MOST_CLEARED_DEGREE
 
-    if not all(small(denominator) for _, denominator in sides):
-        return False
-    polynomials = all(small(numerator) for numerator, _ in sides)
-    if not polynomials and len(syms) != 1:
+    polynomials = all(small(numerator) and small(denominator) for numerator, denominator in sides)
+    # in one variable a denominator with a value and one sign everywhere (eˣ of x - e⁻ˣ) has no zero to lose:
+    # x = e^(-x) is xeˣ = 1 cleared so, as eˣ = 1/x is (outside check h69, F7)
+    if not (polynomials or len(syms) == 1 and all(small(denominator) or signed(denominator)
+                                                   for _, denominator in sides)):
         return False
     (mine, _), (theirs, _) = sides
     reference = _reference(mine, theirs, names)
