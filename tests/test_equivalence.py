@@ -955,6 +955,8 @@ def test_equations_with_the_same_solutions_no_solver_lists_are_undecided_not_une
     ("(y - 2.01x)(x^2 + 1) = 0", "y = 2x", "dp:1", "correct", "Correct (to 1 decimal place)."),
     ("y e^x = 2.01x e^x", "y = 2x", "dp:1", "correct", "Correct (to 1 decimal place)."),
     ("(y - 2.01x)(y^2 + 1) = 0", "y = 2x", "dp:1", "correct", "Correct (to 1 decimal place)."),
+    # a polynomial with no real zero (outside check h70, F4)
+    ("(y - 2.01x)(x^2 + 2x + 2) = 0", "y = 2x", "dp:1", "correct", "Correct (to 1 decimal place)."),
     ("(z - 0.5x - 0.3333y + 0.2082)(x^2 + 1) = 0", "z = x/2 + y/3 + ln(6) - 2", "dp:4", "correct",
      "Correct (to 4 decimal places)."),
     ("(y - 2.2x)(x^2 + 1) = 0", "y = 2x", "dp:1", "incorrect",
@@ -992,6 +994,18 @@ def test_a_line_or_a_plane_times_a_factor_never_zero_is_judged_as_its_formula(an
     # no value where it would hold, which the difference of its sides loses (h69, F5: it "held at x = 0.7391")
     ("x + 0/(x - 0.7391) = 0.7391", "cos(x) = x", None,
      "The correct equation holds somewhere between x = 0.73908 and x = 0.73909, but yours does not."),
+    # between a tenth and the edge of ln's domain, sought a digit at a time toward it (outside check h70, F1)
+    ("2 ln(x) = x - 5", "ln(x^2) = x - 5", None,
+     "The correct equation holds somewhere between x = -0.08 and x = -0.07, but yours does not: your left side has "
+     "no value there."),
+    ("2 ln(x + 5) = x - 3", "ln((x + 5)^2) = x - 3", None,
+     "The correct equation holds somewhere between x = -5.02 and x = -5.01, but yours does not: your left side has "
+     "no value there."),
+    # formulas, around the edges of their parts' domains (h70, F2)
+    ("y = 2 ln(x + 5)", "y = ln((x + 5)^2)", None,
+     "The correct equation holds at x = -6, y = 0, but yours does not: your right side has no value there."),
+    ("z = ln(x + 4) + ln(y + 4)", "z = ln((x + 4)(y + 4))", None,
+     "The correct equation holds at x = -5, y = -5, z = 0, but yours does not: your right side has no value there."),
     # at the irrational zero of a divisor, where the correct one certainly holds (h69, F2)
     ("x^2 = 2 + 0/(x - sqrt(2))", "x^2 = 2", None,
      "The correct equation holds at x = √2, but yours does not: your right side has no value there."),
@@ -1021,6 +1035,9 @@ def test_an_equation_whose_irrational_solutions_are_within_the_places_asked_is_u
     # and no point is a difference where the other holds within the tolerance's reach of it
     ("x e^x = 1", "x = 0.5671", "incorrect", UNDECIDED_EQUATION),
     ("x e^x = 1", "x = 0.5673", "incorrect", "The correct equation holds at x = 0.5673, but yours does not."),
+    # an exact number in the answer's equation, solved, against the decimal (outside check h70, F3)
+    ("x ln(2) = 1", "x = 1.4427", "correct", "Correct (to 4 decimal places)."),
+    ("sqrt(2) y = x", "y = 0.7071x", "correct", "Correct (to 4 decimal places)."),
 ])
 def test_a_decimal_typed_in_the_expected_answer_is_right_to_the_places_asked(answer, expected, verdict, message):
     checked = check(answer, expected, tolerance="dp:4")

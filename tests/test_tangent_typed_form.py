@@ -50,6 +50,11 @@ def test_a_plane_typed_with_its_shifts_is_not_told_it_left_them_out(tmp_path, fu
      "Your plane's slope along y is 4.1, not f_y(1, 2) = 4 to 4 decimal places."),
     ("pi x y", "[1, 1]", "z - 3.1417 = pi(x - 1) + pi(y - 1)", "incorrect",
      "Your plane's height at (1, 1) is 3.1417, not f(1, 1) = 3.14159 to 4 decimal places."),
+    # a constant multiplied out whose size was typed too, as the height (outside check h70, F7)
+    ("pi x y", "[1, 1]", "z = 3.1415(x - 1) + 3.1416(y - 1) + 3.1416", "incorrect",
+     "Your plane's slope along x is 3.1415, not f_x(1, 1) = 3.14159 to 4 decimal places."),
+    ("ln(x y)", "[2, 3]", "(z - 1.7918 - 0.5(x - 2) - 0.3333(y - 3))(x^2 - 4x + 5) = 0", "correct",
+     "Correct (to 4 decimal places)."),
     # its constant typed: the numbers typed are named
     ("ln(x y)", "[2, 3]", "z = 0.5x + 0.3333y - 0.2086", "incorrect",
      "The -0.2086 in your z is not right to 4 decimal places."),

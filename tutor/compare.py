@@ -1873,7 +1873,8 @@ def _formula_without_value(variable: Expr, mine: Expr, theirs: Expr, side: str, 
                            ) -> Outcome | None:
     """For two formulas for `variable` equal wherever both have a value: a point of the other variables where the
     correct one has a value and the answer none, as its domain lost it (y = 2 ln x for y = ln(x²) at x = -1;
-    z = ln x + ln y for z = ln(xy) at x = y = -1: outside check h69, F1), sought at a few simple numbers each."""
+    z = ln x + ln y for z = ln(xy) at x = y = -1: outside check h69, F1), sought around the edges of its parts'
+    domains and at a few simple numbers each."""
     others = [n for n in names if n != variable.name]
     if not others or len(others) > _MOST_FORMULA_VARIABLES or not valued_in_part(mine):
         return None
@@ -1882,7 +1883,14 @@ def _formula_without_value(variable: Expr, mine: Expr, theirs: Expr, side: str, 
         compiled = [compile_expression(e, symbols) for e in (mine, theirs)]
     except Unsupported:
         return None
-    for point in itertools.product(_SIMPLE_NUMBERS, repeat=len(others)):
+    # around the edges of the parts' domains too: y = 2 ln(x + 5) lacks x < -5 (outside check h70, F2)
+    kinks = kink_points(others, mine, theirs)
+    near = [{Fraction(whole) for point in kinks for whole in (math.floor(point[i]), math.ceil(point[i]))}
+            for i in range(len(others))]  # whole numbers beside them, simpler to name: x = -6, not -20/3
+    values = [[*_SIMPLE_NUMBERS, *sorted(({point[i] for point in kinks} | near[i]) - set(_SIMPLE_NUMBERS),
+                                         key=lambda v: (v.denominator, abs(v), v))][:_MOST_FORMULA_VALUES]
+              for i in range(len(others))]
+    for point in itertools.product(*values):
         if has_value(compiled[1], point) is True and has_value(compiled[0], point) is False:
             at = dict(zip(symbols, (sympy.Rational(c.numerator, c.denominator) for c in point)))
             where = ", ".join([*(f"{n} = {show(v)}" for n, v in zip(others, at.values())),
@@ -1892,7 +1900,8 @@ def _formula_without_value(variable: Expr, mine: Expr, theirs: Expr, side: str, 
     return None
 
 
-_MOST_FORMULA_VARIABLES = 2  # 7² points at most
+_MOST_FORMULA_VARIABLES = 2
+_MOST_FORMULA_VALUES = 14  # of each variable: 14² points at most
 _SIMPLE_NUMBERS = tuple(Fraction(n) for n in (1, -1, 2, -2, 3, -3)) + (Fraction(1, 2), Fraction(-1, 2))
 
 
@@ -2170,7 +2179,11 @@ def _within(value: Expr, other: Expr, tolerance: Tolerance, work: int) -> bool:
 
 
 def _exact_typed(answer: Equation, ctx: Context) -> bool:
-    """`_exact_constants` of the equation as typed (the context's, where it is compared with a map taken off)."""
+    """`_exact_constants` of the equation as typed (the context's, where it is compared with a map taken off); never
+    against a correct one with decimals typed in it, which no number is held to exactly (x ln(2) = 1 for
+    x = 1.4427, to 4 places: outside check h70, F3)."""
+    if ctx.given:
+        return False
     return _exact_constants(answer) if ctx.exact_typed is None else ctx.exact_typed
 
 
@@ -2260,8 +2273,8 @@ def solved_for(difference: Expr, variable: Expr) -> tuple[Expr, Expr] | None:
     if not variable.is_Symbol:
         return None
     rest, dependent = difference.as_independent(variable, as_Add=True)
-    slope, alone = dependent.as_coeff_Mul()
-    return (-rest / slope, slope) if alone == variable and slope != 0 else None
+    slope, alone = dependent.as_independent(variable, as_Add=False)  # √2·y too: a number, if not a rational
+    return (-rest / slope, slope) if alone == variable and slope != 0 and not slope.free_symbols else None
 
 
 _MOST_CLEARED_DEGREE = 6  # past it, clearing denominators and solving for their zeros may cost too much

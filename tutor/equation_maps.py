@@ -50,10 +50,22 @@ _MOST_EXPONENT = 64  # a number to a fraction p/q past it: e^(5671/10000) is a p
 def without_signed_factors(equation: Equation) -> Equation | None:
     """The equation as its sides' difference with its factors that have a value and one sign everywhere (`signed`)
     taken off: (y - 2.01x)(x² + 1) = 0 and y·eˣ = 2.01x·eˣ are y - 2.01x = 0, which holds at the same points
-    and whose numbers a tolerance can judge (outside check h68, F7). None where it has no such factor."""
+    and whose numbers a tolerance can judge (outside check h68, F7); a polynomial with no real zero is one too.
+    None where it has no such factor."""
     factors = sympy.Mul.make_args(sympy.factor_terms(minus(equation.lhs, equation.rhs)))
-    kept = [factor for factor in factors if not (factor.free_symbols and signed(factor))]
+    kept = [factor for factor in factors if not (factor.free_symbols and (signed(factor) or _no_real_zero(factor)))]
     return None if len(kept) == len(factors) else Equation(sympy.Mul(*kept), sympy.S.Zero)
+
+
+def _no_real_zero(factor: Expr) -> bool:
+    """Whether `factor` is a polynomial of low degree with no real zero (x² + 2x + 2: `never_zero`), which has a
+    value everywhere, and so one sign (outside check h70, F4)."""
+    symbols = sorted(factor.free_symbols, key=str)
+    if not factor.is_polynomial(*symbols) or degree_at_most(factor, *symbols) > _MOST_DEGREE:
+        return False
+    polynomial = sympy.Poly(factor, *symbols)
+    # roots are counted over the rationals only: x - ln(2.0001) is over ZZ(log(10), log(20001))
+    return (polynomial.domain.is_ZZ or polynomial.domain.is_QQ) and never_zero(polynomial)
 
 
 def _factorable(expr: Expr) -> bool:

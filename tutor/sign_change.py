@@ -25,6 +25,7 @@ from .functions import Interval, Uncertain, Undefined, interval, lower, upper
 _GRID = tuple(Fraction(k, 10) for k in range(-160, 161))  # where a change of sign is looked for: [-16, 16] by tenths
 _MOST_DIGITS = 12  # decimal digits an interval is narrowed by, at most
 _PRECISIONS = (128, 512)  # bits of the enclosures tried, the first that tells
+_EDGE_DIGITS = 4  # how near a pole or an edge of its domain a function's zero is sought: 10⁻⁵ of the way
 _JUMPS = (sympy.floor, sympy.ceiling, sympy.sign, sympy.factorial, sympy.binomial, sympy.gamma)
 
 
@@ -49,11 +50,35 @@ def zeros(f: Compiled, continuous: bool, also: Iterable[Fraction] = ()) -> list[
     signs = [_float_sign(f, point) for point in _GRID]
     exact = [Bracket(point, point) for point, sign in zip(_GRID, signs) if sign == 0 and _sign(f, point) == 0]
     exact += [Bracket(point, point) for point in sorted(set(also) - set(_GRID)) if _sign(f, point) == 0]
-    changes = [Bracket(low, high) for low, high, low_sign, high_sign in zip(_GRID, _GRID[1:], signs, signs[1:])
-               if continuous and low_sign and high_sign == -low_sign and _sign(f, low) == low_sign
-               and _sign(f, high) == high_sign and valued_all_along(f, low, high)]
+    changes = [] if not continuous else [
+        bracket for low, high, low_sign, high_sign in zip(_GRID, _GRID[1:], signs, signs[1:])
+        for bracket in ([_certain(f, low, high)] if low_sign and high_sign == -low_sign else
+                        _toward_edge(f, low, high, _EDGE_DIGITS) if low_sign and high_sign is None else
+                        _toward_edge(f, high, low, _EDGE_DIGITS) if high_sign and low_sign is None else [])
+        if bracket is not None]
     return sorted(exact, key=lambda b: (abs(b.low), b.low < 0)) + \
         sorted(changes, key=lambda b: (abs(b.low + b.high), b.low < 0))
+
+
+def _certain(f: Compiled, low: Fraction, high: Fraction) -> Bracket | None:
+    """[low, high] where f's signs at its ends are certainly opposite and it has a value all along."""
+    low_sign = _sign(f, low)
+    return Bracket(low, high) if low_sign and _sign(f, high) == -low_sign and valued_all_along(f, low, high) else None
+
+
+def _toward_edge(f: Compiled, valued: Fraction, edge: Fraction, digits: int) -> list[Bracket | None]:
+    """Between a point where f has a sign and one where it has no value (a pole, an edge of its domain), the
+    changes of sign at tenths of the way, and nearer the edge a digit at a time: 2 ln x = x - 5's root -0.0789 lies
+    between the tenth -0.1 and ln's edge at 0 (outside check h70, F1)."""
+    step = (edge - valued) / 10
+    points = [valued + k * step for k in range(10)]
+    signs = [_float_sign(f, point) for point in points]
+    found = [_certain(f, min(a, b), max(a, b)) for a, b, sa, sb in zip(points, points[1:], signs, signs[1:])
+             if sa and sb == -sa]
+    last = max((k for k, sign in enumerate(signs) if sign), default=None)
+    if found or digits <= 1 or last is None:
+        return found
+    return _toward_edge(f, points[last], points[last] + step, digits - 1)
 
 
 def narrowed(f: Compiled, bracket: Bracket) -> Iterator[Bracket]:

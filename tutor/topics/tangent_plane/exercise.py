@@ -30,6 +30,9 @@ if TYPE_CHECKING:  # the picture and the steps modules load where they are used 
 _REPEATED = 40  # a longer plane is not repeated in the advice, which stays one short sentence
 
 
+_SHIFTED = re.compile(r"\(\s*[^\W\d]\w*\s*[-+−]")  # a shift typed, as the lesson writes the plane: (x - 2)
+
+
 @dataclass(frozen=True)
 class TangentPlane(FunctionProblem):
     at: tuple[Expr, ...] = ()
@@ -105,10 +108,9 @@ class TangentPlane(FunctionProblem):
         out, -0.2081, is 3·0.3333's rounding off -0.20824: outside check h67, F2; F1: y - 1.6487 = √e(x - 0.5));
         where one is not, the message names it, not a constant of the plane multiplied out that was never typed
         (h68, F9). Only for decimals typed, to which a tolerance applies; None for anything but a plane."""
-        read = self._lesson_numbers(text) if tolerance is not None else None
-        if read is None or tolerance is None:
+        numbers = self._lesson_numbers(text) if tolerance is not None else None
+        if numbers is None or tolerance is None:
             return None
-        numbers, constant_shown = read
         try:
             valued = [(compile_expression(got, ())(()).value, compile_expression(want, ())(()).value, what, named)
                       for got, want, what, named in numbers]
@@ -118,19 +120,18 @@ class TangentPlane(FunctionProblem):
         if not wrong:
             return Verdict(Judgement.CORRECT, Note.WITHIN_TOLERANCE, f"Correct ({tolerance.describe()}).",
                            reading=verdict.reading)
-        if constant_shown:  # z = 0.5x + 0.3333y - 0.2086, z = 2.72x: the check's message names the numbers typed
-            return None
+        if not _SHIFTED.search(text):  # z = 0.5x + 0.3333y - 0.2086, z = 2.72x: the check's message names the
+            return None  # numbers typed; typed as the lesson does, with the point's shifts, its numbers are named
         shown = [(what, named, format_pair(got, want, decimals=True) or (format_value(got), format_value(want)))
                  for got, want, what, named in wrong]
         return replace(verdict, message=" ".join(f"Your plane's {what} is {got}, not {named} = {want} "
                                                  f"{tolerance.describe()}." for what, named, (got, want) in shown))
 
-    def _lesson_numbers(self, text: str) -> tuple[list[tuple[Expr, Expr, str, str]], bool] | None:
+    def _lesson_numbers(self, text: str) -> list[tuple[Expr, Expr, str, str]] | None:
         """The plane's height at the point and its slopes, each beside the lesson's number, what it is and how the
-        lesson names that, and whether its constant multiplied out was typed (or is 0); None where the answer is no
-        plane in z (with a map off both sides, or a factor never 0, taken off, as equivalence does: e^z = e^(…),
-        (z - …)(x² + 1) = 0, outside check h68, F7) or has a divisor (+ 0/(x - 2) has no value on a line of the
-        plane: h68, F3)."""
+        lesson names that; None where the answer is no plane in z (with a map off both sides, or a factor never 0,
+        taken off, as equivalence does: e^z = e^(…), (z - …)(x² + 1) = 0, outside check h68, F7) or has a divisor
+        (+ 0/(x - 2) has no value on a line of the plane: h68, F3)."""
         try:
             answer = self.read(text)
         except InputError:
@@ -146,11 +147,9 @@ class TangentPlane(FunctionProblem):
             return None
         polynomial = sympy.Poly(solved[0], *syms)
         at = self.point_text(self.at)
-        constant = polynomial.coeff_monomial(1)
         return [(solved[0].subs(dict(zip(syms, self.at))), self.solution.value, f"height at {at}", f"f{at}"),
                 *((polynomial.coeff_monomial(s), want, f"slope along {v}", f"f_{v}{at}")
-                  for s, v, want in zip(syms, self.variables, self.solution.partials))], \
-            constant == 0 or constant.is_Rational and any(abs(value) == abs(constant) for value, _ in answer.spellings)
+                  for s, v, want in zip(syms, self.variables, self.solution.partials))]
 
     def _check_against(self, text: str, expected: object, tolerance: Tolerance | None) -> Verdict:
         # Read by this kind (the name before the plane), where the default reads by the grammar alone.
