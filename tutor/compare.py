@@ -25,6 +25,7 @@ from sympy import Expr
 
 from .budget import OutOfTime, budget, remaining
 from .equality import (
+    JUMPS,
     At,
     Decision,
     Status,
@@ -2083,7 +2084,7 @@ def _in_pieces(expr: Expr) -> bool:
     return any(isinstance(node, _PIECES) or (node.is_Pow and node.base == 0) for node in sympy.preorder_traversal(expr))
 
 
-_PIECES = (sympy.sign, sympy.floor, sympy.ceiling, sympy.Max, sympy.Min)
+_PIECES = (*JUMPS, sympy.Max, sympy.Min)
 
 
 Solutions = tuple[frozenset[Expr], frozenset[Expr]]

@@ -491,7 +491,7 @@ def _real_roots(h: Expr, t: sympy.Dummy, max_degree: int = 12) -> set[Fraction]:
     return roots
 
 
-_JUMPS = (sympy.sign, sympy.floor, sympy.ceiling)  # pieces that jump: a difference may be at one point only
+JUMPS = (sympy.sign, sympy.floor, sympy.ceiling)  # pieces that jump: a difference may be at one point only
 _KINKS = (sympy.Abs, sympy.Max, sympy.Min)  # a difference at a kink spans an interval, maybe a tiny one
 MAX_EXACT_SWITCHES = 8  # irrational switch points looked at exactly
 
@@ -502,7 +502,7 @@ def exact_switch_points(names: Sequence[str], work: int, *exprs: Expr) -> tuple[
     point. And whether some could not be found within `work`. Then, as many again, where a kink is at an
     irrational number: a spike max(0, 1 − 10¹⁶|x − π|) is narrower than the distance from π of any rational
     point near it. A kink's point not found is no reason to doubt: the points around it see a wider spike."""
-    jumps, missed = _exact_points(names, work, _JUMPS, *exprs)
+    jumps, missed = _exact_points(names, work, JUMPS, *exprs)
     kinks, _ = _exact_points(names, work, _KINKS, *exprs)
     return jumps + [point for point in kinks if point not in jumps][:MAX_EXACT_SWITCHES], missed
 

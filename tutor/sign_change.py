@@ -19,6 +19,7 @@ import sympy
 from mpmath import iv
 from sympy import Expr
 
+from .equality import JUMPS
 from .evaluate import Compiled
 from .functions import Interval, Uncertain, Undefined, interval, lower, upper
 
@@ -26,7 +27,7 @@ _GRID = tuple(Fraction(k, 10) for k in range(-160, 161))  # where a change of si
 _MOST_DIGITS = 12  # decimal digits an interval is narrowed by, at most
 _PRECISIONS = (128, 512)  # bits of the enclosures tried, the first that tells
 _EDGE_DIGITS = 4  # how near a pole or an edge of its domain a function's zero is sought: 10⁻⁵ of the way
-_JUMPS = (sympy.floor, sympy.ceiling, sympy.sign, sympy.factorial, sympy.binomial, sympy.gamma)
+_UNSEARCHED = (*JUMPS, sympy.factorial, sympy.binomial, sympy.gamma)  # gamma's kin: poles unseen
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ class Bracket:
 
 def searchable(expr: Expr) -> bool:
     """Whether `expr` is continuous wherever an enclosure finds it has a value: none of the functions that jump."""
-    return not any(isinstance(node, _JUMPS) or (node.is_Pow and node.base == 0)
+    return not any(isinstance(node, _UNSEARCHED) or (node.is_Pow and node.base == 0)
                    for node in sympy.preorder_traversal(expr))
 
 
@@ -113,12 +114,14 @@ def nowhere_zero(f: Compiled, low: Fraction, high: Fraction) -> bool:
 
 def valueless(f: Compiled, low: Fraction, high: Fraction) -> bool:
     """Whether f certainly has no value anywhere in [low, high] (ln x for x < 0)."""
-    try:
-        f.enclose((_whole(low, high),), _PRECISIONS[0])
-    except Undefined:
-        return True
-    except Uncertain:
-        pass
+    for prec in _PRECISIONS:
+        try:
+            f.enclose((_whole(low, high, prec),), prec)
+        except Undefined:
+            return True
+        except Uncertain:
+            continue
+        return False
     return False
 
 
@@ -165,11 +168,24 @@ def valued_all_along(f: Compiled, low: Fraction, high: Fraction) -> bool:
 
 def _over(f: Compiled, low: Fraction, high: Fraction) -> Interval | Fraction | None:
     """An enclosure of f's values all along [low, high]; None where it has none there, or none finite is found."""
+    for prec in _PRECISIONS:
+        try:
+            return f.enclose((_whole(low, high, prec),), prec).value
+        except Uncertain:
+            continue
+        except Undefined:
+            return None
+    return None
+
+
+def _whole(low: Fraction, high: Fraction, prec: int) -> Fraction | Interval:
+    """[low, high] as an interval, its ends rounded outward at `prec` bits, as the enclosure computes: at 53 they
+    would be 2⁵³ for 2⁵³ + 1 − 1/200, and x³ − (2⁵³)³ would seem 0 there."""
+    if low == high:
+        return low
+    saved = iv.prec
+    iv.prec = prec
     try:
-        return f.enclose((_whole(low, high),), _PRECISIONS[0]).value
-    except (Uncertain, Undefined):
-        return None
-
-
-def _whole(low: Fraction, high: Fraction) -> Fraction | Interval:
-    return low if low == high else iv.mpf([lower(interval(low)), upper(interval(high))])
+        return iv.mpf([lower(interval(low)), upper(interval(high))])
+    finally:
+        iv.prec = saved
