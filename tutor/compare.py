@@ -1731,8 +1731,9 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
         return _no_value_where_right_holds(answer, expected, e, names, ctx) or Outcome.right(note)
 
     tolerant = ctx.decimals and ctx.tolerance is not None
-    plain = (without_signed_factors(answer) or answer) if tolerant else answer
-    formulas = _as_formulas(plain, expected) if tolerant else None
+    plain, formulas = answer, _as_formulas(answer, expected) if tolerant else None
+    if tolerant and formulas is None and (stripped := without_signed_factors(answer)) is not None:
+        plain, formulas = stripped, _as_formulas(stripped, expected)
     if formulas is not None:  # 0.0612x - y + 7.9819 = 0 for y = …: judged as y = 0.0612x + 7.9819
         mine, theirs = formulas
         outcome = compare_equations(mine, theirs, replace(ctx, derived=_divided(plain, mine.lhs, ctx)))

@@ -140,9 +140,11 @@ class TangentPlane(FunctionProblem):
                 or divided_by(answer.value.lhs) or divided_by(answer.value.rhs):
             return None
         syms = [symbol(v) for v in self.variables]
-        plane = maps_undone(answer.value, LIMITS.symbolic_work)
-        plane = without_signed_factors(plane) or plane
-        solved = solved_for(minus(plane.lhs, plane.rhs), symbol("z"))
+        solved = solved_for(minus(answer.value.lhs, answer.value.rhs), symbol("z"))
+        if solved is None:  # e^z = e^(…), (z - …)(x² + 1) = 0: taken off, as equivalence does
+            plane = maps_undone(answer.value, LIMITS.symbolic_work)
+            plane = without_signed_factors(plane) or plane
+            solved = solved_for(minus(plane.lhs, plane.rhs), symbol("z"))
         if solved is None or degree_at_most(solved[0], *syms) > 1 or not solved[0].is_polynomial(*syms):
             return None
         polynomial = sympy.Poly(solved[0], *syms)
