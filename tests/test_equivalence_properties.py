@@ -173,7 +173,7 @@ def _at(difference: sympy.Expr, value: mpmath.mpf) -> mpmath.mpf | None:
     return mpmath.mpf(str(found)) if found.is_real and found.is_finite else None
 
 
-@settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=20, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(sides=st.lists(st.sampled_from(_SIDES), min_size=4, max_size=4, unique=True))
 def test_a_point_or_an_interval_named_between_two_equations_is_where_one_holds_and_the_other_not(sides):
     """Where a message names an interval (or a point) where one equation in one variable holds and the other does
