@@ -51,14 +51,23 @@ def zeros(f: Compiled, continuous: bool, also: Iterable[Fraction] = ()) -> list[
     signs = [_float_sign(f, point) for point in _GRID]
     exact = [Bracket(point, point) for point, sign in zip(_GRID, signs) if sign == 0 and _sign(f, point) == 0]
     exact += [Bracket(point, point) for point in sorted(set(also) - set(_GRID)) if _sign(f, point) == 0]
-    changes = [] if not continuous else [
-        bracket for low, high, low_sign, high_sign in zip(_GRID, _GRID[1:], signs, signs[1:])
-        for bracket in ([_certain(f, low, high)] if low_sign and high_sign == -low_sign else
-                        _toward_edge(f, low, high, _EDGE_DIGITS) if low_sign and high_sign is None else
-                        _toward_edge(f, high, low, _EDGE_DIGITS) if high_sign and low_sign is None else [])
-        if bracket is not None]
+    changes = _changes(f, signs) if continuous else []
     return sorted(exact, key=lambda b: (abs(b.low), b.low < 0)) + \
         sorted(changes, key=lambda b: (abs(b.low + b.high), b.low < 0))
+
+
+def _changes(f: Compiled, signs: list[int | None]) -> list[Bracket]:
+    """The grid's intervals across which f's sign certainly changes, and beside a point of it where f has no value,
+    those found nearer that point (`_toward_edge`)."""
+    found: list[Bracket | None] = []
+    for low, high, low_sign, high_sign in zip(_GRID, _GRID[1:], signs, signs[1:]):
+        if low_sign and high_sign == -low_sign:
+            found.append(_certain(f, low, high))
+        elif low_sign and high_sign is None:
+            found += _toward_edge(f, low, high, _EDGE_DIGITS)
+        elif high_sign and low_sign is None:
+            found += _toward_edge(f, high, low, _EDGE_DIGITS)
+    return [bracket for bracket in found if bracket is not None]
 
 
 def _certain(f: Compiled, low: Fraction, high: Fraction) -> Bracket | None:
