@@ -582,17 +582,16 @@ def _coefficients_off(answer: Expr, expected: Expr, names: Sequence[str], ctx: C
     exact: list[bool] = []
     signs: list[bool] = []
     for got, want in pairs:
+        given_decimal = floats or (isinstance(want, Fraction) and abs(want) in given)
         if not isinstance(got, Fraction):  # an exact constant typed (√e, e^0.50002): the right one or wrong,
             # but for a decimal typed in the expected one, which it is to the tolerance (ln 2 for 0.6931, to 4
             # places, as the number ln(2) is: outside check h69, F4)
-            given_decimal = floats or (isinstance(want, Fraction) and abs(want) in given)
             if not (_same_constant(got, want) or given_decimal and tolerance.accepts(got, want)):
                 wrong.append(_text(got, 6, spellings))
                 exact.append(not given_decimal)
                 signs.append(False)
             continue
-        decimal = ctx.typed(got) or floats or (isinstance(want, Fraction) and abs(want) in given) \
-            or _worked_out(got, ctx)
+        decimal = ctx.typed(got) or given_decimal or _worked_out(got, ctx)
         if got == want or (decimal and tolerance.accepts(got, want)):
             continue
         places = _short_places(got, want, tolerance, spellings, wholes)
@@ -1752,8 +1751,9 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
     names = _names(ctx, a, e)
     # the search for a point where one holds and the other not, made once, if at all: steps below may ask;
     # and so the solution sets
-    witness = functools.cache(functools.partial(_witness, answer, expected, names, ctx.spellings,
-                                                reach=_solutions_tolerance(answer, expected, names, ctx)))
+    # in one variable, the tolerance the solutions are judged to, if one applies to them
+    reach = _solutions_tolerance(answer, expected, names, ctx)
+    witness = functools.cache(functools.partial(_witness, answer, expected, names, ctx.spellings, reach=reach))
     # each equation's real solutions, found once: the steps below ask for both, or for either alone
     solved = functools.cache(functools.partial(_real_solutions, names, ctx.limits.symbolic_work))
     found_sets = functools.cache(functools.partial(_found_sets, answer, expected, solved))
@@ -1791,11 +1791,10 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
     # student found none of: those are compared as written
     if solutions is not None and solutions[0] == solutions[1] and solutions[0]:
         return right()
-    if len(names) == 1 and ctx.tolerance is not None and (ctx.decimals or e.has(sympy.Float)) \
-            and not _exact_typed(answer, ctx):
-        close = _close_solutions(found_sets(), ctx.tolerance, ctx.limits.symbolic_work, _fractions_typed(answer, ctx))
+    if reach is not None:
+        close = _close_solutions(found_sets(), reach, ctx.limits.symbolic_work, _fractions_typed(answer, ctx))
         if close:  # eˣ = 2 and x = 0.693 to 3 decimal places: the tolerance applies to the solutions
-            return Outcome.right(Note.WITHIN_TOLERANCE, f"Correct ({ctx.tolerance.describe()}).")
+            return Outcome.right(Note.WITHIN_TOLERANCE, f"Correct ({reach.describe()}).")
     undone = maps_undone(answer, ctx.limits.symbolic_work), maps_undone(expected, ctx.limits.symbolic_work)
     if undone != (answer, expected):  # eʸ = e²ˣ, y³ = 8x³ and (y - 2x)² = 0 are y = 2x: compared so
         outcome = compare_equations(*undone, replace(ctx, exact_typed=_exact_typed(answer, ctx)))
