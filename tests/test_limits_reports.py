@@ -284,6 +284,23 @@ def test_an_earlier_runs_reports_under_another_name_are_not_read_back(tmp_path, 
     assert (graded["a"], graded["b"]) == ("2", "0")
 
 
+@pytest.mark.parametrize("option, mark", [("--out", "reports of an earlier run (journal.sqlite)"),
+                                           ("--feedback", "feedback pages of an earlier run (pages.csv)")])
+def test_a_folder_given_that_an_earlier_run_wrote_into_is_passed_over_whole(tmp_path, capsys, option, mark):
+    # outside check h71, F1: the reports written beside the file given (`class.csv --out sub`) were read back when the
+    # folder was given (`tutor grade PACK sub`): answers.csv's escaped copies took the place of the class's answers
+    folder = tmp_path / "sub"
+    folder.mkdir()
+    (folder / "class.csv").write_text("student,exercise,answer\na,cube,3x^2\n", encoding="utf-8")
+    elsewhere = ["--out", str(tmp_path / "o1")] if option == "--feedback" else []
+    assert main(["grade", PACK, str(folder / "class.csv"), *elsewhere, option, str(folder)]) == 0
+    capsys.readouterr()
+    main(["grade", PACK, str(folder), "--out", str(tmp_path / "o2")])
+    err = capsys.readouterr().err
+    assert err.startswith(f"tutor: {folder} holds the {mark}; its files are not read as submissions\n")
+    assert "already answered" not in err and "pages.csv" not in err.partition("\n")[2]
+
+
 @pytest.mark.parametrize("option", ["--out", "--feedback"])
 def test_a_submissions_folder_as_the_place_of_the_outputs_is_refused(tmp_path, capsys, option):
     # the next run would read what this one wrote there as answers

@@ -324,7 +324,11 @@ class _Reader:
             self.problem(file, None, f"can't read it ({error.strerror})")
 
     def folder(self, folder: Path) -> None:
-        """Every file below `folder`, in name order; links in it (to files or folders) are reported."""
+        """Every file below `folder`, in name order; links in it (to files or folders) are reported. A folder given
+        that holds an earlier run's reports or pages is passed over as one below it is: its answers.csv read back
+        would take the place of the submissions beside it (outside check h71, F1)."""
+        if self.skipped(folder):
+            return
         for root, folders, files in os.walk(folder):  # os.walk never enters a linked folder
             folders[:] = sorted(f for f in folders if not f.startswith(".") and not self.skipped(Path(root, f)))
             inside = [Path(root, f) for f in folders if Path(root, f).is_symlink()]
