@@ -17,7 +17,7 @@ ALICES_DRILL = "24x^3 y"  # alice's variant of drill is 6x⁴y; bob's is 8x²y (
 
 def submit(tmp_path: Path, upload: str, users: object, *options: str, roster: bool = True) -> tuple[int, dict]:
     submission = tmp_path / "submission"
-    submission.mkdir()
+    submission.mkdir(exist_ok=True)
     (submission / "answers.yaml").write_text(upload, encoding="utf-8")
     (tmp_path / "submission_metadata.json").write_text(
         users if isinstance(users, str) else json.dumps({"id": 1, "users": users}), encoding="utf-8")
@@ -52,6 +52,28 @@ def test_the_submitters_own_answers_are_graded_with_no_note(tmp_path):
     status, results = submit(tmp_path, f"student: alice\nanswers:\n  drill: {ALICES_DRILL}\n",
                              [{"email": "alice@example.edu", "id": 8, "name": "Alice Ng"}])
     assert status == 0 and results["output"] == "Graded as student alice: 1 of 5 points."
+
+
+@pytest.mark.parametrize("roster, graded", [(True, "alice"), (False, "alice@example.edu")])
+def test_an_upload_without_a_student_is_the_submitters(tmp_path, roster, graded):
+    # outside check h71, F3: such a file was "no student id", and the right answers in it scored 0 with "No answers
+    # were found"; the metadata says whose it is. With the email as the id (no roster) the variant is another.
+    status, results = submit(tmp_path, f"answers:\n  cube: 3x^2\n  drill: {ALICES_DRILL}\n",
+                             [{"email": "alice@example.edu", "id": 8, "name": "Alice Ng"}], roster=roster)
+    assert status == 0 and results["output"].splitlines()[0].startswith(f"Graded as student {graded}: ")
+    assert results["tests"][0]["status"] == "passed"
+    assert results["tests"][1]["status"] == ("passed" if roster else "failed")
+
+
+def test_an_upload_without_a_student_beside_one_naming_another_is_graded_as_the_submitters(tmp_path):
+    submission = tmp_path / "submission"
+    submission.mkdir()
+    (submission / "b.yaml").write_text("student: bob\nanswers:\n  cube: x\n", encoding="utf-8")
+    status, results = submit(tmp_path, f"answers:\n  cube: 3x^2\n  drill: {ALICES_DRILL}\n",
+                             [{"email": "alice@example.edu", "id": 8, "name": "Alice Ng"}])
+    assert results["output"].splitlines() == [
+        "Graded as student alice: 3 of 5 points.",
+        "The uploaded files name 2 students; only the answers of 'alice' were graded."]
 
 
 def test_an_answer_that_could_not_be_used_is_told_why_in_its_test(tmp_path):

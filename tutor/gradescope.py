@@ -4,7 +4,8 @@ Who submitted is what Gradescope says, in /autograder/submission_metadata.json
 (its `users`: each with `email`, `id` and `name`), never what the uploaded file
 says: the id that picks the student's variant is the submitter's roster id
 (the roster row with their email), or else their email. The `student:` in the
-upload is only compared with it, and a mismatch is reported in the results.
+upload is only compared with it, and a mismatch is reported in the results; an
+upload without one is the submitter's.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from .packs import ExerciseSpec, same_id
 from .reports import json_number, json_text, scaled_total
 from .roster import Enrolled, Roster
 from .safe_read import FileRefused, read_file
-from .submissions import Submissions, file_name, shown
+from .submissions import UNNAMED, Submissions, file_name, shown
 from .templates import outline
 from .variant_check import settable
 
@@ -90,6 +91,10 @@ def identify(given: Submissions, submitters: tuple[Submitter, ...], roster: Rost
     if len(submitters) > 1:
         notes.append(f"A group submission of {len(submitters)}: graded with the variant of {student}, "
                      "the first member.")
+    # a file without `student:` is the submitter's own
+    given = replace(given, answers=tuple(replace(a, student=student) if a.student == UNNAMED else a
+                                         for a in given.answers),
+                    problems=tuple(replace(p, student=student) if p.student == UNNAMED else p for p in given.problems))
     declared = list(dict.fromkeys(a.student for a in given.answers))
     mine, *others = [_names(member, roster) for member in submitters]
     members = set().union(mine, *others)

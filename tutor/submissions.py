@@ -98,12 +98,19 @@ class Submissions:
         return tuple(sorted({a.student for a in self.answers} | {student for student, _ in self.absent}))
 
 
+# The student of a YAML or JSON file that names none, where who submitted it is known from elsewhere (Gradescope's
+# metadata: tutor.gradescope.identify): not an id a file or a row can give, as it holds no printable character
+UNNAMED = "\x00"
+
+
 def read_submissions(paths: Iterable[str | Path], pack: Pack, limits: Limits = LIMITS,
-                     skip: Iterable[Path] = (), inputs: Mapping[Path, str] | None = None) -> Submissions:
+                     skip: Iterable[Path] = (), inputs: Mapping[Path, str] | None = None,
+                     unnamed: bool = False) -> Submissions:
     """Every answer in `paths` (files, or folders read recursively in name order); a folder below one
     of them that is in `skip` (resolved: where the grader writes) is passed over, and so is a file in one
-    that is in `inputs` (resolved: the run's pack or roster, kept beside the answers -> what it is)."""
-    reader = _Reader(pack, limits, frozenset(skip), inputs or {})
+    that is in `inputs` (resolved: the run's pack or roster, kept beside the answers -> what it is). With
+    `unnamed`, a YAML or JSON file without `student:` is UNNAMED's, not a problem."""
+    reader = _Reader(pack, limits, frozenset(skip), inputs or {}, unnamed)
     for path in paths:
         reader.path(Path(path))
     return Submissions(tuple(reader.answers), tuple(reader.problems), earlier=tuple(reader.earlier),
@@ -209,8 +216,9 @@ def shown(text: str, limit: int = 60) -> str:
 
 class _Reader:
     def __init__(self, pack: Pack, limits: Limits, skip: frozenset[Path] = frozenset(),
-                 inputs: Mapping[Path, str] | None = None):
+                 inputs: Mapping[Path, str] | None = None, unnamed: bool = False):
         self.pack = pack
+        self.unnamed = unnamed
         self.limits = limits
         self.skip = skip
         self.inputs = inputs or {}
@@ -469,6 +477,8 @@ class _Reader:
         missing = (root.line, Node(root.line, "missing"))
         student, answers = fields.get("student", missing), fields.get("answers", missing)
         known = student[1].kind == "scalar" and bool(student[1].text.strip())
+        if not known and self.unnamed and student[1].kind == "missing":
+            student, known = (root.line, Node(root.line, "scalar", UNNAMED)), True
         for line, message in twice:  # reported once the file has said whose it is
             self.problem(file, line, message, _id(student[1].text) if known else "")
         if not known:

@@ -128,7 +128,7 @@ def _run(args: argparse.Namespace) -> int:
         # all of the input, before anything is written; the pack and the roster are often kept beside the answers
         inputs = {Path(path).resolve(): what for path, what in ((args.pack, "the pack"), (args.roster, "the roster"))
                   if path and Path(path).is_file()}
-        given = read_submissions(paths, pack, skip=ours, inputs=inputs)
+        given = read_submissions(paths, pack, skip=ours, inputs=inputs, unnamed=args.gradescope)
     except KeyboardInterrupt:
         print("tutor: stopped while reading the submissions; nothing was written", file=sys.stderr)
         return EXIT_INTERRUPTED
