@@ -169,6 +169,24 @@ def test_moodle_maps_every_student_by_one_identifier_and_has_no_points_row(tmp_p
     assert len(imported.grades) == 6 and set(imported.matched_by.values()) == {map_from}
 
 
+def test_an_identifier_column_is_one_roster_column_for_every_student(tmp_path, capsys):
+    # outside check h71, F2: ID number took each student's first filled of 'ID number' and 'Student ID', so alice's
+    # ID number and bob's Student ID, both N000, stood in one column: Moodle would give one's grade to the other
+    roster = "id,name,email,ID number,Student ID\n" + "".join(
+        f"{s},{s.title()},{'' if s == 'alice' else s + '@example.edu'},{'' if s == 'bob' else 'N' + str(n)}," +
+        f"{'N0' if s == 'bob' else str(7000 + n)}\n" for n, s in enumerate(TOTALS))
+    text = export(tmp_path, "moodle", roster=roster)
+    assert text.splitlines()[0] == "Username,Grading test"  # neither column is every student's: the tutor's ids
+    assert {row.split(",")[0] for row in text.splitlines()[1:]} == set(TOTALS)
+    roster = roster.replace("bob@example.edu,,", "bob@example.edu,N9,")  # bob's ID number given: that column, alone
+    text = export(tmp_path, "moodle", roster=roster)
+    assert text.splitlines()[:3] == ["ID number,Grading test", "N0,5", "N9,1"]
+    roster = "id,sis login id,username\nalice,ang,ang\nbob,,bray\ncarol,cma,cma\ndan,dwu,dwu\nerin,eode,eode\n" \
+             "fay,fli,fli\n"
+    text = export(tmp_path, "canvas", roster=roster)
+    assert [row.split(",")[3] for row in text.splitlines()[2:4]] == ["ang", "bob"]  # not bob's username
+
+
 @pytest.mark.parametrize("options, message", [
     (["--columns", "exercise"], "--columns and --assignment choose the grade columns of --format"),
     (["--format", "canvas", "--columns", "exercise", "--assignment", "HW"],

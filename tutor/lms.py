@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import TextIO
 
@@ -94,6 +94,17 @@ class _FromRoster:
 
 def _roster(*names: str, default: Callable[[str], str] = _nothing) -> _FromRoster:
     return _FromRoster(names, default)
+
+
+def _one_column(identity: Identity, roster: Roster | None) -> Identity:
+    """The identity read from one roster column for every student: the first of its names the roster has. Two
+    columns of a kind ('ID number' and 'Student ID') may hold different numbers, and a column filled from each by
+    turns matches some students by the wrong field, or the wrong student (outside check h71, F2)."""
+    reader = identity.value
+    if roster is None or not isinstance(reader, _FromRoster):
+        return identity
+    names = next(((name,) for name in reader.names if roster.has_column(name)), reader.names)
+    return replace(identity, value=_FromRoster(names, reader.default))
 
 
 def _full_name(student: str, enrolled: Enrolled | None) -> str:
@@ -200,7 +211,7 @@ def export(book: Gradebook, lms: LMS, columns: Columns, title: str | None = None
     form = FORMATS[lms]
     grades = grade_columns(book, columns, title)
     entries = {student: book.roster.get(student) if book.roster else None for student in book.students}
-    identity = [i for i in form.identity
+    identity = [i for i in (_one_column(i, book.roster) for i in form.identity)
                 if i.always or all(i.value(student, entries[student]) for student in book.students)]
     if form.one_identity:
         identity = identity[:1]
