@@ -319,6 +319,17 @@ def test_yaml_is_never_constructed(tmp_path):
                                    "never read: a submission file is {student: ID, answers: {EXERCISE: ANSWER, ...}}"])
 
 
+@pytest.mark.parametrize("footer", ["Total,,", "Total,,,", "Total,  ,5"])
+def test_a_spreadsheets_total_row_is_said_to_name_no_exercise(tmp_path, footer):
+    # outside check h71, F7: it was "pack 'grading-test' has no exercise ''"
+    path = write(tmp_path / "c.csv", f"student,exercise,answer\nana,cube,3x^2\n{footer}\n")
+    answers, problems, _ = read(path)
+    assert answers == [("ana", "cube", "3x^2")]
+    assert problems == [f"{path}:3: " + ("no exercise id; the row is skipped" if footer.count(",") == 2 else
+                                         "the row has 4 fields but the header has 3 (an answer with commas must be "
+                                         "in double quotes); it is skipped")]
+
+
 def test_an_answer_given_but_not_usable_is_told_why_not_no_answer(tmp_path):
     # outside check h19, F1: a list for an answer, or a row broken by a comma, was "No answer." to a student who
     # did answer: still 0 and unanswered, but told why, on every page of theirs

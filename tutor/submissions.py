@@ -248,6 +248,8 @@ class _Reader:
         student, exercise, where = _id(student), writable(exercise).strip(), f"{file}:{line}"
         if not student:
             return self.problem(file, line, "no student id")
+        if not exercise:  # a spreadsheet's `Total,,,` row, the commonest: not "pack 'hw' has no exercise ''"
+            return self.problem(file, line, "no exercise id; the row is skipped")
         try:
             self.pack.exercise(exercise)
         except KeyError as error:  # its sentence names the id, so only when the id is plain text
