@@ -301,6 +301,19 @@ def test_a_folder_given_that_an_earlier_run_wrote_into_is_passed_over_whole(tmp_
     assert "already answered" not in err and "pages.csv" not in err.partition("\n")[2]
 
 
+@pytest.mark.parametrize("option, place", [("--out", "the reports"), ("--feedback", "the feedback pages")])
+def test_an_output_folder_that_is_a_file_is_a_usage_error_before_grading(tmp_path, capsys, option, place):
+    # outside check h71, F8: it was "can't write to file.txt (File exists)", exit 74, after grading
+    folder, submissions = _class_folder(tmp_path, "sub.csv")
+    taken = tmp_path / "file.txt"
+    taken.write_text("mine\n", encoding="utf-8")
+    args = ["--out", str(taken)] if option == "--out" else ["--out", str(tmp_path / "out"), "--feedback", str(taken)]
+    assert main(["grade", PACK, str(submissions), *args]) == 2
+    assert capsys.readouterr() == ("", f"tutor: {option} {taken} is a file, not a folder; give {place} a place of "
+                                       "their own\n")
+    assert taken.read_text(encoding="utf-8") == "mine\n" and not (tmp_path / "out").exists()
+
+
 @pytest.mark.parametrize("option", ["--out", "--feedback"])
 def test_a_submissions_folder_as_the_place_of_the_outputs_is_refused(tmp_path, capsys, option):
     # the next run would read what this one wrote there as answers

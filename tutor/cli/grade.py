@@ -225,10 +225,13 @@ def _outputs(args: argparse.Namespace, out: Path, feedback: Path | None) -> list
 
 
 def _check_passed_over(folders: list[tuple[str, Path]], submissions: list[str]) -> None:
-    """Refused before anything is read: an --out or --feedback folder below a submissions folder, which is
+    """Refused before anything is read: an --out or --feedback that is a file, not a folder (after grading, it was
+    a write failure, exit 74: outside check h71, F8); or such a folder below a submissions folder, which is
     passed over when the submissions are read, that holds submissions files other than the ones the tool
     writes: their students would score 0 with "Nothing was submitted." (finding 685)."""
     for option, folder in folders:
+        if folder.exists() and not folder.is_dir():
+            raise UserError(f"{option} {file_name(folder)} is a file, not a folder; give {_PLACE_OF_THEIR_OWN[option]}")
         if not folder.is_dir() or not any(Path(given).resolve() in folder.resolve().parents for given in submissions):
             continue
         found = _first_submission(folder)
