@@ -335,3 +335,14 @@ def test_the_markdown_escapes_only_what_would_be_markup():
     # a linkifier may read notes.md as a web address (.md is Moldova's): the one escape a page mailed as plain
     # text shows (outside check h56, N2, read class/late\.csv; the docs now say so)
     assert markdown_text("class/late.csv:2 and 3.5") == r"class/late\.csv:2 and 3.5"
+
+
+def test_a_pack_of_one_point_is_scored_in_the_singular(tmp_path):
+    # outside check h71, F9: "Score: 1 of 1 points"
+    pack = tmp_path / "one.yaml"
+    pack.write_text("pack: one\nexercises:\n  - {id: cube, kind: derivative, function: x^3}\n", encoding="utf-8")
+    answers = tmp_path / "a.csv"
+    answers.write_text("student,exercise,answer\nana,cube,3x^2\n", encoding="utf-8")
+    assert main(["grade", str(pack), str(answers), "--out", str(tmp_path / "out"), "--feedback",
+                 str(tmp_path / "pages")]) == 0
+    assert "\nScore: 1 of 1 point (100%)  \n" in (tmp_path / "pages" / "ana.md").read_text(encoding="utf-8")

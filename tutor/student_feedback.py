@@ -153,7 +153,7 @@ def _page(book: Gradebook, student: str, results: tuple[Result, ...], variants: 
     name = enrolled.get("name", "full name") if enrolled else ""
     total, possible = book.totals[student], book.possible[student]
     lines = [f"Student: {student}" + (f" ({name})" if name else ""),
-             f"Score: {number(total)} of {number(possible)} points"
+             f"Score: {number(total)} of {number(possible)} point{'' if possible == 1 else 's'}"
              + (f" ({number(total / possible * 100, 1)}%)" if possible else "")
              + (f"; not graded, and not counted: {', '.join(skipped)}" if (skipped := _not_graded(results)) else "")]
     if student in book.absent:
