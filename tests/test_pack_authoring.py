@@ -430,6 +430,17 @@ def test_a_placeholder_before_a_letter_that_may_be_1_0_or_minus_1_is_a_caution(t
         f"{path}:3:130: exercise 'd': '{{a}}x' in the hints reads '1x' to a student who draws a = 1{said}"]
 
 
+def test_a_placeholder_a_space_before_a_lone_letter_is_a_coefficient_too(tmp_path, capsys):
+    """Outside check h71, F5: 'x^2 + {k} y' read 'x^2 + 1 y' for k = 1 with no caution; '{n} steps' is no coefficient."""
+    path, cautions = _cautions(tmp_path, capsys, (
+        "pack: c\nexercises:\n"
+        "  - {id: d, kind: expression, prompt: 'f(x, y) = x^2 + {k} y. Take {k} steps.', expected: k, variables: [x],"
+        " params: {k: {int: [1, 5]}}}\n"))
+    assert cautions == [
+        f"{path}:3:39: exercise 'd': '{{k}} y' in the prompt reads '1 y' to a student who draws k = 1: draw the "
+        "parameters so that it is never 1, 0 or -1, or write the text so that no letter follows it"]
+
+
 @pytest.mark.parametrize("typed, suggested", [
     ("D-POWER", "d-power"), ("Pd-Monomial-X", "pd-monomial-x"), ("d-powr", "d-power"), ("G-QUADRATC", "g-quadratic"),
 ])

@@ -1301,8 +1301,8 @@ def _placeholder_cautions(spec: ExerciseSpec) -> list[Finding]:
     """Each text where a placeholder's value reads wrongly for some draw. After a sign, a negative one: a student
     who draws a = -1 reads "x^2 - -1x" (outside check h26, F5), one who draws a = 1 for `- {a - 2}` reads "- -1"
     (h28, N4), and 0 reads "+ 0" (h49, N5). Before a letter, 1, 0 or -1 as a coefficient: "1x^2" (h36, F3); before
-    another placeholder, any value: "{a}{b}" reads 34. Maths fields write their own signs and coefficients; a text
-    shows the value as it is."""
+    another placeholder, any value: "{a}{b}" reads 34; so does a letter alone a space after it ("{k} y"). Maths
+    fields write their own signs and coefficients; a text shows the value as it is."""
     names = tuple(p.name for p in spec.params)
     decimals = bool(spec.data.get("decimals"))
     found = []
@@ -1318,7 +1318,11 @@ def _placeholder_cautions(spec: ExerciseSpec) -> list[Finding]:
             if not isinstance(part, Placeholder):
                 continue
             sign = before.rstrip()[-1:] if isinstance(before, str) else ""
-            letter = after[:1] if isinstance(after, str) and after[:1].isalpha() else ""
+            # a coefficient's variable: straight after it ("{a}x"), or a space after it, a letter alone ("{k} y" reads
+            # "1 y": outside check h71, F5), not a word ("{n} steps"), nor after an exponent ("x^{p} y")
+            exponent = isinstance(before, str) and before.endswith("^")
+            spaced = re.match(r" [^\W\d_](?![^\W\d_])", after) if isinstance(after, str) and not exponent else None
+            letter = after[:1] if isinstance(after, str) and after[:1].isalpha() else spaced[0] if spaced else ""
             if sign and sign in "-+−" and ("sign", part.source) not in told:
                 told.add(("sign", part.source))
                 negative = _signed(spec, key, sign, part, decimals)
