@@ -178,6 +178,13 @@ def test_an_identifier_column_is_one_roster_column_for_every_student(tmp_path, c
     text = export(tmp_path, "moodle", roster=roster)
     assert text.splitlines()[0] == "Username,Grading test"  # neither column is every student's: the tutor's ids
     assert {row.split(",")[0] for row in text.splitlines()[1:]} == set(TOTALS)
+    # and why (outside check h71, F4: only the fallback's own warning was said, naming another cause)
+    said = [line for line in capsys.readouterr().err.splitlines() if "is empty for" in line]
+    assert said == [
+        "tutor: moodle.csv: the roster's 'email' is empty for 1 student ('alice'), so Moodle is to match students by "
+        "Username, not Email address: fill it in for every student to match by Email address",
+        "tutor: moodle.csv: the roster's 'id number' is empty for 1 student ('bob'), so Moodle is to match students "
+        "by Username, not ID number: fill it in for every student to match by ID number"]
     roster = roster.replace("bob@example.edu,,", "bob@example.edu,N9,")  # bob's ID number given: that column, alone
     text = export(tmp_path, "moodle", roster=roster)
     assert text.splitlines()[:3] == ["ID number,Grading test", "N0,5", "N9,1"]

@@ -211,10 +211,12 @@ def export(book: Gradebook, lms: LMS, columns: Columns, title: str | None = None
     form = FORMATS[lms]
     grades = grade_columns(book, columns, title)
     entries = {student: book.roster.get(student) if book.roster else None for student in book.students}
-    identity = [i for i in (_one_column(i, book.roster) for i in form.identity)
-                if i.always or all(i.value(student, entries[student]) for student in book.students)]
+    possible = [_one_column(i, book.roster) for i in form.identity]
+    identity = [i for i in possible if i.always or all(i.value(student, entries[student]) for student in book.students)]
+    warnings = []
     if form.one_identity:
         identity = identity[:1]
+        warnings += _left_for_some(form, possible[:possible.index(identity[0])], identity[0], entries)
     if form.roster_columns and book.roster:
         identity += [Identity(name, _roster(name)) for name in book.roster.columns]
     header = [i.header for i in identity] + [c.header for c in grades]
@@ -223,7 +225,6 @@ def export(book: Gradebook, lms: LMS, columns: Columns, title: str | None = None
         rows.append([form.points_row, *[""] * (len(identity) - 1), *(number(c.points) for c in grades)])
     rows += [[*(i.value(student, entries[student]) for i in identity),
               *(_grade(c.scores[student], form) for c in grades)] for student in book.students]
-    warnings = []
     if form.points_row:  # the system takes any row whose first cell holds it for the points possible
         words = re.compile(r"\s+".join(map(re.escape, form.points_row.split())), re.I)
         for row in rows[1:]:
@@ -255,6 +256,23 @@ def export(book: Gradebook, lms: LMS, columns: Columns, title: str | None = None
         out.writerow([cell(h) for h in header])
         out.writerows([key_cell(value) if n in keys else cell(value) for n, value in enumerate(row)] for row in rows)
     return form.file, write, warnings
+
+
+def _left_for_some(form: Format, passed: Sequence[Identity], used: Identity,
+                   entries: Mapping[str, Enrolled | None]) -> list[str]:
+    """For a system that takes one identifier: the warning for each it would have taken before the one used, whose
+    roster column is there but empty for some students (outside check h71, F4: only a warning of the fallback's
+    own, naming another cause, was given)."""
+    found = []
+    for skipped in passed:
+        reader = skipped.value
+        if not isinstance(reader, _FromRoster) or not any(reader(s, e) for s, e in entries.items()):
+            continue
+        lacking = [student for student, entry in entries.items() if not reader(student, entry)]
+        found.append(f"{form.file}: the roster's '{reader.names[0]}' is empty for {counted(len(lacking), 'student')} "
+                     f"({_first_three(lacking)}), so {form.lms.value.capitalize()} is to match students by "
+                     f"{used.header}, not {skipped.header}: fill it in for every student to match by {skipped.header}")
+    return found
 
 
 def _unmatched(form: Format, header: list[str], keys: list[int], students: Sequence[str],
