@@ -1247,3 +1247,19 @@ def test_a_problem_one_value_of_the_range_is_free_of_names_the_draw(tmp_path, ca
     assert main(["pack", "validate", str(pack)]) == 1
     assert capsys.readouterr().out == (f"{pack}:6:9: exercise 'c': with a = 1, this point is not a critical point "
                                        "(the gradient is not zero there)\n")
+
+
+def test_an_exercise_with_a_broken_text_is_checked_on_its_variants_once_mended(tmp_path, capsys):
+    # outside check h71, F6: the docs said every problem of the file in one run; an exercise whose structure is broken
+    # is skipped for the rest, and what its variants show is told in the run after it is mended (the docs say so now)
+    pack = ("pack: b\nexercises:\n  - {id: a, kind: derivative, title: 'Derivative of {a} x^{TITLE}', function: a x^p,"
+            " params: {a: {int: [2, 9]}, p: {int: [2, 5]}}, answer: a p x^(q-1)}\n"
+            "  - {id: b, kind: derivative, function: x^2, answer: 3x}\n")
+    status, said = _validated(tmp_path, capsys, pack.replace("TITLE", "q"))
+    assert status == 1 and [line.split(": ", 2)[1:] for line in said.splitlines()] == [
+        ["exercise 'a'", "'title': '{q}' uses 'q', which is not a parameter (a, p); write '{{' and '}}' for braces "
+                         "that are part of the text"],
+        ["exercise 'b'", "the given answer does not agree with the computed one (2x): At x = 1 your answer is 3, "
+                         "but the correct value is 2."]]
+    status, said = _validated(tmp_path, capsys, pack.replace("TITLE", "p"))
+    assert status == 1 and "exercise 'a': 'answer' can't be read: unknown name 'q'" in said
