@@ -573,3 +573,14 @@ def test_a_built_in_pack_is_verified_once_per_text_and_limits(monkeypatch):
     assert packs.load("drills").exercises and verified == []  # its answers computed once in a process
     packs.load("drills", limits=replace(packs.LIMITS, max_exercises=packs.LIMITS.max_exercises - 1))
     assert len(verified) == 45  # other limits: verified again
+
+
+def test_pack_show_puts_each_exercise_s_text_under_its_id_past_the_ninth(capsys):
+    # outside check h71, F9: exercise 10's text stood a column left of its id
+    assert main(["pack", "show", "gradients", "--answers"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    tenth = next(i for i, line in enumerate(lines) if line.startswith("10. "))
+    ninth = next(i for i, line in enumerate(lines) if line.startswith("9. "))
+    assert lines[ninth + 1].startswith("   ") and lines[ninth + 1][3] != " "
+    assert lines[tenth + 1].startswith("    ") and lines[tenth + 1][4] != " "
+    assert lines[tenth + 2].startswith("    answer: ")

@@ -34,22 +34,23 @@ def run(args: argparse.Namespace) -> int:
         unsettable = False
         for number, spec in enumerate(specs, start=1):
             tags = f"  [{', '.join(spec.tags)}]" if spec.tags else ""
+            under = " " * len(f"{number}. ")  # the body under the id, past 9 too (outside check h71, F9)
             try:
                 exercise = settable(spec, args.student, args.seed)
             except Unsettable as error:  # the rest of the pack is still shown
                 print(f"\n{number}. {spec.id} ({spec.kind}){tags}")
                 whose = "for this student" if args.seed is None else "for this draw"
-                print(f"   {error.message}; it is not graded {whose if spec.parameterised else 'nor practised'}")
+                print(f"{under}{error.message}; it is not graded {whose if spec.parameterised else 'nor practised'}")
                 unsettable = True
                 continue
             # the title as the student reads it, with the variant's numbers (outside check h12)
             title = f" · {exercise.title}" if exercise.title else ""
             print(f"\n{number}. {spec.id} ({spec.kind}){title}{tags}")
-            print(f"   {exercise.prompt(latex=args.latex)}")
+            print(f"{under}{exercise.prompt(latex=args.latex)}")
             if args.answers:
                 keys = [exercise.expected(), *exercise.problem.also_right()]  # a rate as fast is as right
-                print("   answer: " + and_list([exercise.problem.show_answer(key, latex=args.latex) for key in keys],
-                                               "or"))
+                shown = [exercise.problem.show_answer(key, latex=args.latex) for key in keys]
+                print(f"{under}answer: " + and_list(shown, "or"))
         return EXIT_INCORRECT if unsettable else EXIT_OK
     if args.action == "validate":
         failed = False
