@@ -260,6 +260,17 @@ def test_moodle_is_warned_of_usernames_with_capital_letters(tmp_path, capsys):
            "writes them" in capsys.readouterr().err.splitlines()
     assert main(["grade", PACK, CLASS, "--out", str(tmp_path / "out2"), "--format", "moodle"]) == 0
     assert "capital letters" not in capsys.readouterr().err  # the class's own ids are all lower case
+    # an email column empty for someone: not "give the roster an email column" (outside check h72, G7); empty for
+    # everyone, the column passed over is told too (G8)
+    for emails, empty in (("sam@example.edu,,con@example.edu", "1 student ('alice')"), (",,", "3 students ('CON', 'Sam' and 'alice')")):
+        sam, alice, con = emails.split(",")
+        roster.write_text(f"id,name,email\nSam,Sam,{sam}\nalice,Alice,{alice}\nCON,Con,{con}\n", encoding="utf-8")
+        main(["grade", PACK, CLASS, "--roster", str(roster), "--out", str(tmp_path / "out3"), "--format", "moodle"])
+        err = capsys.readouterr().err.splitlines()
+        assert f"tutor: moodle.csv: the roster's 'email' is empty for {empty}, so Moodle is to match students by " \
+               "Username, not Email address: fill it in for every student to match by Email address" in err
+        assert any(line.endswith("fill in every student's email on the roster, or its usernames as Moodle writes "
+                                 "them") for line in err)
 
 
 @pytest.mark.parametrize("lms, said", [

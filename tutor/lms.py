@@ -216,7 +216,7 @@ def export(book: Gradebook, lms: LMS, columns: Columns, title: str | None = None
     warnings = []
     if form.one_identity:
         identity = identity[:1]
-        warnings += _left_for_some(form, possible[:possible.index(identity[0])], identity[0], entries)
+        warnings += _left_for_some(form, possible[:possible.index(identity[0])], identity[0], book.roster, entries)
     if form.roster_columns and book.roster:
         identity += [Identity(name, _roster(name)) for name in book.roster.columns]
     header = [i.header for i in identity] + [c.header for c in grades]
@@ -239,7 +239,8 @@ def export(book: Gradebook, lms: LMS, columns: Columns, title: str | None = None
     if book.roster is not None:  # without one, the tutor's ids are all there is to match by
         warnings += _identified_by_id(form, [identity[n] for n in keys], entries)
     if form.lms == LMS.MOODLE and header[0] == "Username":
-        warnings += _capital_usernames(form, [row[0] for row in rows])
+        emailed = book.roster is not None and book.roster.has_column(*EMAIL_COLUMNS)
+        warnings += _capital_usernames(form, [row[0] for row in rows], emailed)
     empty = sum(score is None for c in grades for score in c.scores.values())
     if empty and form.excused is None:
         warnings.append(f"{form.file}: {counted(empty, 'grade')} left empty, of exercises not graded for a student "
@@ -258,15 +259,17 @@ def export(book: Gradebook, lms: LMS, columns: Columns, title: str | None = None
     return form.file, write, warnings
 
 
-def _left_for_some(form: Format, passed: Sequence[Identity], used: Identity,
+def _left_for_some(form: Format, passed: Sequence[Identity], used: Identity, roster: Roster | None,
                    entries: Mapping[str, Enrolled | None]) -> list[str]:
     """For a system that takes one identifier: the warning for each it would have taken before the one used, whose
     roster column is there but empty for some students (outside check h71, F4: only a warning of the fallback's
     own, naming another cause, was given)."""
-    found = []
+    found: list[str] = []
+    if roster is None:
+        return found
     for skipped in passed:
         reader = skipped.value
-        if not isinstance(reader, _FromRoster) or not any(reader(s, e) for s, e in entries.items()):
+        if not isinstance(reader, _FromRoster) or not roster.has_column(*reader.names[:1]):
             continue
         lacking = [student for student, entry in entries.items() if not reader(student, entry)]
         found.append(f"{form.file}: the roster's '{reader.names[0]}' is empty for {counted(len(lacking), 'student')} "
@@ -315,15 +318,17 @@ def _identified_by_id(form: Format, keys: Sequence[Identity], entries: Mapping[s
             f"holds their tutor id: {system} matches them only where that is their {fallback}"]
 
 
-def _capital_usernames(form: Format, usernames: list[str]) -> list[str]:
+def _capital_usernames(form: Format, usernames: list[str], emailed: bool) -> list[str]:
     """The warning, once, for usernames with capital letters: Moodle keeps every username in lower case and matches
     the column as written, so such a row would match no one (outside check h27, F8)."""
     capital = list(dict.fromkeys(name for name in usernames if name != name.lower()))
     if not capital:
         return []
+    # the roster's email column, where it has one, is empty for some student (outside check h72, G7)
+    remedy = "fill in every student's email on the roster" if emailed else "give the roster an email column"
     return [f"{form.file}: {counted(len(capital), 'username')} {'has' if len(capital) == 1 else 'have'} capital "
             f"letters ({_first_three(capital)}), and Moodle keeps usernames in lower case: those rows would match no "
-            "one; give the roster an email column, or its usernames as Moodle writes them"]
+            f"one; {remedy}, or its usernames as Moodle writes them"]
 
 
 def _first_three(values: list[str]) -> str:
