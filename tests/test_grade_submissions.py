@@ -330,6 +330,17 @@ def test_a_spreadsheets_total_row_is_said_to_name_no_exercise(tmp_path, footer):
                                          "in double quotes); it is skipped")]
 
 
+def test_a_students_row_without_an_exercise_is_told_to_them(tmp_path):
+    # outside check h72, G11: 'cy,,1' was no one's problem, and cy, on the roster, read "Nothing was submitted."
+    rows = write(tmp_path / "c.csv", "student,exercise,answer\nana,cube,3x^2\ncy,,1\n")
+    roster = write(tmp_path / "roster.csv", "id\nana\ncy\n")
+    assert main(["grade", str(DATA / "pack.yaml"), str(rows), "--roster", str(roster), "--out",
+                 str(tmp_path / "out")]) == 1
+    grades = {r["student"]: r for r in csv.DictReader(io.StringIO((tmp_path / "out" / "grades.csv").read_text(
+        encoding="utf-8")))}
+    assert grades["cy"]["note"] == f"Your submission could not be read ({rows}:3: no exercise id; the row is skipped)."
+
+
 def test_an_answer_given_but_not_usable_is_told_why_not_no_answer(tmp_path):
     # outside check h19, F1: a list for an answer, or a row broken by a comma, was "No answer." to a student who
     # did answer: still 0 and unanswered, but told why, on every page of theirs

@@ -76,6 +76,30 @@ def test_an_upload_without_a_student_beside_one_naming_another_is_graded_as_the_
         "The uploaded files name 2 students; only the answers of 'alice' were graded."]
 
 
+@pytest.mark.parametrize("student", ['""', "", "null", '"   "', "[alice]"])
+def test_an_upload_whose_student_is_empty_is_the_submitters_too(tmp_path, student):
+    # outside check h72, G4: only a file with no student: at all was the submitter's; an empty one scored 0
+    status, results = submit(tmp_path, f"student: {student}\nanswers:\n  cube: 3x^2\n",
+                             [{"email": "alice@example.edu", "id": 8, "name": "Alice Ng"}])
+    assert status == 0 and results["output"] == "Graded as student alice: 2 of 5 points."
+
+
+def test_the_submitters_files_are_one_whatever_the_case_of_their_id_and_none_says_the_placeholder(tmp_path):
+    # outside check h72, G5 and G6: two files without a student answering cube were told "student '\x00' already
+    # answered"; a file without a student beside one saying ALICE dropped the latter's answers
+    submission = tmp_path / "submission"
+    submission.mkdir()
+    (submission / "b.yaml").write_text("answers:\n  cube: x\n", encoding="utf-8")
+    (submission / "c.yaml").write_text(f"student: ALICE\nanswers:\n  drill: {ALICES_DRILL}\n", encoding="utf-8")
+    status, results = submit(tmp_path, "answers:\n  cube: 3x^2\n",
+                             [{"email": "alice@example.edu", "id": 8, "name": "Alice Ng"}])
+    assert results["output"].splitlines() == [
+        "Graded as student alice: 3 of 5 points.",
+        f"{submission / 'b.yaml'}:2: already answered cube at {submission / 'answers.yaml'}:2; this answer is "
+        "ignored"]
+    assert [t["score"] for t in results["tests"][:2]] == [2, 1]
+
+
 def test_an_answer_that_could_not_be_used_is_told_why_in_its_test(tmp_path):
     # outside check h19, F1: its test said "No answer." to a student who answered
     status, results = submit(tmp_path, f"student: alice\nanswers:\n  cube: [3, 2]\n  drill: {ALICES_DRILL}\n",

@@ -8,6 +8,7 @@ import fcntl
 import os
 import resource
 import signal
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -284,21 +285,27 @@ def test_an_earlier_runs_reports_under_another_name_are_not_read_back(tmp_path, 
     assert (graded["a"], graded["b"]) == ("2", "0")
 
 
-@pytest.mark.parametrize("option, mark", [("--out", "reports of an earlier run (journal.sqlite)"),
-                                           ("--feedback", "feedback pages of an earlier run (pages.csv)")])
-def test_a_folder_given_that_an_earlier_run_wrote_into_is_passed_over_whole(tmp_path, capsys, option, mark):
+@pytest.mark.parametrize("option", ["--out", "--feedback"])
+def test_a_folder_given_that_an_earlier_run_wrote_into_is_passed_over_whole(tmp_path, capsys, option):
     # outside check h71, F1: the reports written beside the file given (`class.csv --out sub`) were read back when the
-    # folder was given (`tutor grade PACK sub`): answers.csv's escaped copies took the place of the class's answers
+    # folder was given (`tutor grade PACK sub`): answers.csv's escaped copies took the place of the class's answers.
+    # Such a run is now refused (h72, G1); a folder an earlier version wrote so is passed over whole, and the
+    # submissions in it are told as not read.
     folder = tmp_path / "sub"
     folder.mkdir()
     (folder / "class.csv").write_text("student,exercise,answer\na,cube,3x^2\n", encoding="utf-8")
     elsewhere = ["--out", str(tmp_path / "o1")] if option == "--feedback" else []
-    assert main(["grade", PACK, str(folder / "class.csv"), *elsewhere, option, str(folder)]) == 0
+    assert main(["grade", PACK, str(folder / "class.csv"), *elsewhere, option, str(folder)]) == 2
+    assert capsys.readouterr().err.startswith(f"tutor: {option} {folder} holds submissions ({folder / 'class.csv'})")
+    assert main(["grade", PACK, str(folder / "class.csv"), "--out", str(tmp_path / "o1")]) == 0
+    for name in ("answers.csv", "journal.sqlite"):
+        (folder / name).write_bytes((tmp_path / "o1" / name).read_bytes())
     capsys.readouterr()
-    main(["grade", PACK, str(folder), "--out", str(tmp_path / "o2")])
-    err = capsys.readouterr().err
-    assert err.startswith(f"tutor: {folder} holds the {mark}; its files are not read as submissions\n")
-    assert "already answered" not in err and "pages.csv" not in err.partition("\n")[2]
+    assert main(["grade", PACK, str(folder), "--out", str(tmp_path / "o2")]) == 1
+    assert capsys.readouterr().err.splitlines()[:2] == [
+        f"tutor: {folder} holds the reports of an earlier run (journal.sqlite); its files are not read as submissions",
+        f"{folder / 'class.csv'}: not read, as {folder} holds the reports of an earlier run (journal.sqlite): move it "
+        "out of that folder, or give it by name"]
 
 
 @pytest.mark.parametrize("option, place", [("--out", "the reports"), ("--feedback", "the feedback pages")])
@@ -373,3 +380,97 @@ def test_the_default_out_inside_the_folder_graded_is_passed_over(tmp_path, capsy
     assert main(["grade", PACK, "."]) == 0
     assert capsys.readouterr().err == "tutor: grades is where this run writes; its files are not read as submissions\n"
     assert snapshot(folder / "grades") == before
+
+
+def test_a_submission_left_in_an_earlier_runs_folder_is_a_problem_not_nothing_submitted(tmp_path, capsys):
+    # outside check h72, G1: pages written into a folder holding s13.yaml; a later run given the folder around it
+    # passed it over whole, and s13 scored 0 "Nothing was submitted." with the exit status 0. The first run is now
+    # refused; a folder made so by hand (or by an earlier version) is told, file by file, with the exit status 1.
+    folder = tmp_path / "t5"
+    (folder / "folder").mkdir(parents=True)
+    (folder / "folder" / "s13.yaml").write_text("student: s13\nanswers: {cube: 3x^2}\n", encoding="utf-8")
+    (folder / "s14.json").write_text('{"student": "s14", "answers": {"cube": "3x^2"}}', encoding="utf-8")
+    args = ["grade", PACK, str(folder / "s14.json"), "--out", str(tmp_path / "o1")]
+    assert main([*args, "--feedback", str(folder / "folder")]) == 2
+    assert capsys.readouterr().err == (f"tutor: --feedback {folder / 'folder'} holds submissions "
+                                       f"({folder / 'folder' / 's13.yaml'}), which a run writing there would not "
+                                       "read; give the feedback pages a place of their own\n")
+    (folder / "folder" / "pages.csv").write_text("student,markdown_page,html_page\n", encoding="utf-8")
+    assert main(["grade", PACK, str(folder), "--out", str(tmp_path / "o2")]) == 1
+    assert capsys.readouterr().err.splitlines()[:2] == [
+        f"tutor: {folder / 'folder'} holds the feedback pages of an earlier run (pages.csv); its files are not read "
+        "as submissions",
+        f"{folder / 'folder' / 's13.yaml'}: not read, as {folder / 'folder'} holds the feedback pages of an earlier "
+        "run (pages.csv): move it out of that folder, or give it by name"]
+
+
+def test_a_copy_of_an_earlier_runs_answers_report_is_not_read_as_answers(tmp_path, capsys):
+    # outside check h72, G2: copied beside the class's file without its journal, its rows were read as answers
+    folder, submissions = _class_folder(tmp_path, "class.csv")
+    assert main(["grade", PACK, str(submissions), "--out", str(tmp_path / "o1")]) == 0
+    (folder / "answers.csv").write_bytes((tmp_path / "o1" / "answers.csv").read_bytes())
+    capsys.readouterr()
+    assert main(["grade", PACK, str(folder), "--out", str(tmp_path / "o2")]) == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"{folder / 'answers.csv'}:1: the answers report of an earlier run (answers.csv's columns), not submissions; "
+        "the file is not read")
+    assert (tmp_path / "o2" / "grades.csv").read_bytes() == (tmp_path / "o1" / "grades.csv").read_bytes()
+
+
+@pytest.mark.parametrize("twice", ["folder", "file", "both"])
+def test_a_file_given_twice_is_read_once(tmp_path, capsys, twice):
+    # outside check h72, G3: every answer was "already answered" at itself, and each student told part of it was
+    # not graded
+    folder, submissions = _class_folder(tmp_path, "class.csv")
+    given = {"folder": [folder, folder], "file": [submissions, submissions], "both": [folder, submissions]}[twice]
+    assert main(["grade", PACK, *map(str, given), "--out", str(tmp_path / "out")]) == 0
+    assert "already answered" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("option", ["--out", "--feedback", "--summary"])
+@pytest.mark.parametrize("place", ["through a file", "a link to nothing"])
+def test_an_output_that_can_not_be_written_is_a_usage_error_before_grading(tmp_path, capsys, option, place):
+    # outside check h72, G12: through a file it was exit 74 after grading (--summary: a crash, 70); a link to nothing
+    # was 74, "File exists" (--summary replaced the link with a file)
+    folder, submissions = _class_folder(tmp_path, "class.csv")
+    (tmp_path / "file.txt").write_text("mine\n", encoding="utf-8")
+    target = tmp_path / "file.txt" / "x.md" if place == "through a file" else tmp_path / "gone"
+    if place == "a link to nothing":
+        target.symlink_to(tmp_path / "nowhere")
+    args = ["--out", str(tmp_path / "out")] if option != "--out" else []
+    assert main(["grade", PACK, str(submissions), *args, option, str(target)]) == 2
+    err = capsys.readouterr().err
+    assert ("inside a file" in err or f": {tmp_path / 'file.txt'} is a file" in err) if place == "through a file" \
+        else "is a link to nothing" in err
+    assert not (tmp_path / "out").exists() and (tmp_path / "file.txt").read_text(encoding="utf-8") == "mine\n"
+
+
+@pytest.mark.parametrize("kind", ["pipe", "link"])
+def test_a_summary_over_a_pipe_or_a_link_is_refused_and_left_as_it_was(tmp_path, capsys, kind):
+    # outside check h72: `--summary /dev/null`, run as root, replaced the machine's /dev/null with a file
+    folder, submissions = _class_folder(tmp_path, "class.csv")
+    target = tmp_path / "summary.md"
+    if kind == "pipe":
+        os.mkfifo(target)
+    else:
+        (tmp_path / "mine.md").write_text("mine\n", encoding="utf-8")
+        target.symlink_to(tmp_path / "mine.md")
+    assert main(["grade", PACK, str(submissions), "--out", str(tmp_path / "out"), "--summary", str(target)]) == 2
+    what = "not a regular file" if kind == "pipe" else "a link"
+    assert capsys.readouterr().err == f"tutor: --summary {target} is {what}; give the summary a place of its own\n"
+    assert (stat.S_ISFIFO(target.lstat().st_mode) if kind == "pipe" else target.is_symlink())
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_out_folder_holding_the_roster_and_the_pack_is_no_folder_of_submissions(tmp_path, capsys):
+    folder, submissions = _class_folder(tmp_path, "class.csv")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "roster.csv").write_text("id\na\nb\n", encoding="utf-8")
+    (out / "pack.yaml").write_bytes(Path(PACK).read_bytes())
+    assert main(["grade", str(out / "pack.yaml"), str(submissions), "--roster", str(out / "roster.csv"), "--out",
+                 str(out)]) == 0
+    (out / "notes.csv").write_text("mine\n", encoding="utf-8")
+    assert main(["grade", str(out / "pack.yaml"), str(submissions), "--out", str(out)]) == 2
+    assert capsys.readouterr().err.endswith(f"tutor: --out {out} holds submissions ({out / 'notes.csv'}), which a run "
+                                            "writing there would not read; give the reports a place of their own\n")

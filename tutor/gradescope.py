@@ -24,7 +24,7 @@ from .packs import ExerciseSpec, same_id
 from .reports import json_number, json_text, scaled_total
 from .roster import Enrolled, Roster
 from .safe_read import FileRefused, read_file
-from .submissions import UNNAMED, Submissions, file_name, shown
+from .submissions import UNNAMED, Submissions, Submitted, file_name, shown
 from .templates import outline
 from .variant_check import settable
 
@@ -106,10 +106,17 @@ def identify(given: Submissions, submitters: tuple[Submitter, ...], roster: Rost
     elif chosen is not None and chosen.casefold() not in mine:  # a member's own file, uploaded for the group
         notes.append(f"The uploaded file names {shown(chosen)}, a member of this group: its answers are checked "
                      f"with {student}'s variant.")
-    if len(declared) > 1:
-        notes.append(f"The uploaded files name {len(declared)} students; only the answers of "
+    # the submitter's own files, by any of their names in any case (outside check h72, G6), else the chosen one's
+    own = mine if chosen is not None and chosen.casefold() in mine else {chosen.casefold() if chosen else None}
+    named = len({d.casefold() for d in declared if d.casefold() not in own}) + 1 if declared else 0
+    if named > 1:
+        notes.append(f"The uploaded files name {named} students; only the answers of "
                      f"{shown(chosen or '')} were graded.")
-    answers = tuple(replace(a, student=student) for a in given.answers if a.student == chosen)
+    kept: dict[str, Submitted] = {}  # each exercise's first answer
+    for answer in given.answers:
+        if answer.student.casefold() in own:
+            kept.setdefault(answer.exercise, replace(answer, student=student))
+    answers = tuple(kept.values())
     return replace(given, answers=answers), Identity(student, submitter, tuple(notes))
 
 

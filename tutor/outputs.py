@@ -24,6 +24,8 @@ except ImportError:  # not POSIX: no lock
 LOCK_NAME = ".tutor.lock"
 # beside a run's feedback pages, whose page is which; its header ends so, which marks the folder as a run's
 PAGES_INDEX, PAGES_COLUMNS = "pages.csv", ("markdown_page", "html_page")
+# answers.csv's columns: a copy of it beside the submissions is an earlier run's report, never read as answers
+ANSWERS_COLUMNS = ("student", "exercise", "variant", "answer", "verdict", "score", "max", "note", "feedback")
 _TEMPORARY = ".tmp-"  # a written file's temporary name: .tmp-NAME
 
 

@@ -35,7 +35,7 @@ from .analysis import (
 from .check import Judgement
 from .grade import Gradebook, Result, points_sum
 from .markup import number
-from .outputs import Writer, write_together
+from .outputs import ANSWERS_COLUMNS, Writer, write_together
 from .packs import Pack
 from .roster import Roster
 from .submissions import Problem, shown
@@ -140,7 +140,7 @@ def write_reports(book: Gradebook, folder: Path, more: Mapping[str | Path, Write
     folder.mkdir(parents=True, exist_ok=True)
     return write_together(folder, {
         FILES[0]: _csv(*_gradebook_table(book)),
-        FILES[1]: _csv(["student", "exercise", "variant", "answer", "verdict", "score", "max", "note", "feedback"],
+        FILES[1]: _csv(list(ANSWERS_COLUMNS),
                        ([r.student, r.exercise, r.variant, r.answer, r.verdict, r.score, r.max, r.note, r.feedback]
                         for r in book.results)),
         FILES[2]: _csv(["exercise", "misconception", "count", "share"],

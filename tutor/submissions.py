@@ -16,14 +16,14 @@ from __future__ import annotations
 import codecs
 import csv
 import os
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from .journal import FILE_NAME as JOURNAL
 from .limits import LIMITS, Limits
-from .outputs import PAGES_COLUMNS, PAGES_INDEX
+from .outputs import ANSWERS_COLUMNS, PAGES_COLUMNS, PAGES_INDEX
 from .packs import Pack, same_id
 from .safe_read import (
     SAVE_AS_UTF8,
@@ -105,12 +105,13 @@ UNNAMED = "\x00"
 
 def read_submissions(paths: Iterable[str | Path], pack: Pack, limits: Limits = LIMITS,
                      skip: Iterable[Path] = (), inputs: Mapping[Path, str] | None = None,
-                     unnamed: bool = False) -> Submissions:
+                     unnamed: bool = False, written: Collection[str] = ()) -> Submissions:
     """Every answer in `paths` (files, or folders read recursively in name order); a folder below one
     of them that is in `skip` (resolved: where the grader writes) is passed over, and so is a file in one
     that is in `inputs` (resolved: the run's pack or roster, kept beside the answers -> what it is). With
-    `unnamed`, a YAML or JSON file without `student:` is UNNAMED's, not a problem."""
-    reader = _Reader(pack, limits, frozenset(skip), inputs or {}, unnamed)
+    `unnamed`, a YAML or JSON file without `student:` is UNNAMED's, not a problem. A file in a folder an earlier
+    run wrote, passed over, is a problem unless its name is in `written` (a file the tool writes)."""
+    reader = _Reader(pack, limits, frozenset(skip), inputs or {}, unnamed, frozenset(written))
     for path in paths:
         reader.path(Path(path))
     return Submissions(tuple(reader.answers), tuple(reader.problems), earlier=tuple(reader.earlier),
@@ -183,6 +184,18 @@ def first_and_more(theirs: Sequence[Problem], told: Sequence[Problem] = ()) -> s
     return "; and ".join([*map(str, told), *([f"{counted(more, 'more problem')} in problems.csv"] if more else [])])
 
 
+def not_written(folder: Path, written: Collection[str]) -> Iterator[Path]:
+    """Each file below `folder`, in the order submissions are read, that would be read as one and is not one the
+    tool writes (its name in `written`: a report, an LMS export, pages.csv)."""
+    for root, folders, files in os.walk(folder):  # as submissions are read: links not followed, hidden passed over
+        folders[:] = sorted(f for f in folders if not f.startswith("."))
+        for name in sorted(files):
+            path = Path(root, name)
+            if not name.startswith(".") and path.suffix.lower() in SUFFIXES and name not in written \
+                    and not path.is_symlink():
+                yield path
+
+
 def _pages_index(path: Path) -> bool:
     """Whether `path` is the pages.csv a run wrote beside its feedback pages: its header ends with their columns."""
     if path.is_symlink() or not path.is_file():
@@ -216,9 +229,11 @@ def shown(text: str, limit: int = 60) -> str:
 
 class _Reader:
     def __init__(self, pack: Pack, limits: Limits, skip: frozenset[Path] = frozenset(),
-                 inputs: Mapping[Path, str] | None = None, unnamed: bool = False):
+                 inputs: Mapping[Path, str] | None = None, unnamed: bool = False,
+                 written: frozenset[str] = frozenset()):
         self.pack = pack
         self.unnamed = unnamed
+        self.written = written
         self.limits = limits
         self.skip = skip
         self.inputs = inputs or {}
@@ -234,6 +249,7 @@ class _Reader:
         self.earlier: list[str] = []
         self.earlier_pages: list[str] = []
         self.ids = frozenset(spec.id for spec in pack.exercises)
+        self.read: set[Path] = set()  # the files read, resolved
 
     def problem(self, file: str, line: int | None, message: str, student: str = "", exercise: str = "") -> None:
         self.problems.append(Problem(file, line, message, same_id(student), exercise=self.known(exercise)))
@@ -249,7 +265,7 @@ class _Reader:
         if not student:
             return self.problem(file, line, "no student id")
         if not exercise:  # a spreadsheet's `Total,,,` row, the commonest: not "pack 'hw' has no exercise ''"
-            return self.problem(file, line, "no exercise id; the row is skipped")
+            return self.problem(file, line, "no exercise id; the row is skipped", student)
         try:
             self.pack.exercise(exercise)
         except KeyError as error:  # its sentence names the id, so only when the id is plain text
@@ -283,8 +299,9 @@ class _Reader:
         def told(count: int, start: int) -> Problem:
             ignored = "this answer is ignored" if count == 1 else \
                 f"{count:,} answers to {exercise} in this file (lines {start}–{line}) are ignored"
-            return Problem(file, start, f"student {shown(student)} already answered {exercise} at {first}; {ignored}",
-                           student, repeat=True)
+            who = "" if student == UNNAMED else f"student {shown(student)} "  # the submitter, who named no one
+            return Problem(file, start, f"{who}already answered {exercise} at {first}; {ignored}", student,
+                           repeat=True)
         self.one_for_all(self.repeats, (student, exercise, file), file, line, told)
 
     def one_for_all(self, table: dict, key: tuple, file: str, line: int, told: Callable[[int, int], Problem]) -> None:
@@ -322,6 +339,9 @@ class _Reader:
             return self.problem(file, None, "no such file or folder")
         if path.suffix.lower() not in SUFFIXES:
             return self.problem(file, None, "not a submissions file (.csv, .yaml, .yml or .json)")
+        if path.resolve() in self.read:  # given twice (a folder and a file in it): each answer once, not a repeat
+            return None
+        self.read.add(path.resolve())
         try:
             if path.suffix.lower() == ".csv":
                 with open_file(path) as stream:
@@ -359,11 +379,21 @@ class _Reader:
         # it, and its answers.csv read as submissions would win over the corrected ones (finding 250)
         if (folder / JOURNAL).is_file():
             self.earlier.append(file_name(folder))
+            self.left_in(folder, f"the reports of an earlier run ({JOURNAL})")
             return True
         if _pages_index(folder / PAGES_INDEX):  # an earlier run's feedback pages: its pages.csv is no submission
             self.earlier_pages.append(file_name(folder))
+            self.left_in(folder, f"the feedback pages of an earlier run ({PAGES_INDEX})")
             return True
         return False
+
+    def left_in(self, folder: Path, holding: str) -> None:
+        """A problem for each file in a folder passed over that the tool did not write and would read as
+        submissions: its students would otherwise score 0, "Nothing was submitted.", with the exit status 0
+        (outside check h72, G1)."""
+        for path in not_written(folder, self.written):
+            self.problem(file_name(path), None, f"not read, as {file_name(folder)} holds {holding}: move it out of "
+                                                "that folder, or give it by name")
 
     # -------------------------------------------------------------------- CSV
 
@@ -422,6 +452,10 @@ class _Reader:
         if len(set(names)) < len(names):
             self.problem(file, line, "the header names a column twice")
             return None
+        if names[:len(ANSWERS_COLUMNS)] == list(ANSWERS_COLUMNS):  # outside check h72, G2: read back, it changed grades
+            self.problem(file, line, "the answers report of an earlier run (answers.csv's columns), not submissions; "
+                                     "the file is not read")
+            return None
         return names
 
     def separated(self, file: str, line: int, separator: str, header: list[str], rows: Iterable[Row]) -> None:
@@ -479,7 +513,7 @@ class _Reader:
         missing = (root.line, Node(root.line, "missing"))
         student, answers = fields.get("student", missing), fields.get("answers", missing)
         known = student[1].kind == "scalar" and bool(student[1].text.strip())
-        if not known and self.unnamed and student[1].kind == "missing":
+        if not known and self.unnamed:  # missing, empty, null: who submitted is known from elsewhere
             student, known = (root.line, Node(root.line, "scalar", UNNAMED)), True
         for line, message in twice:  # reported once the file has said whose it is
             self.problem(file, line, message, _id(student[1].text) if known else "")

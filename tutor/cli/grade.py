@@ -23,7 +23,7 @@ from ..lms import FORMATS, LMS, Columns, ExportError, check_columns, export
 from ..outputs import LOCK_NAME, PAGES_INDEX, Busy, Writer, locked, sweep
 from ..roster import Roster, RosterError, enrol, read_roster
 from ..student_feedback import earlier_pages, feedback_files
-from ..submissions import SUFFIXES, Submissions, file_name, read_submissions
+from ..submissions import Submissions, file_name, not_written, read_submissions
 from ..words import counted, first_of
 from . import EXIT_INCORRECT, EXIT_INTERRUPTED, EXIT_OK, UserError
 from .pack_files import load_pack
@@ -108,7 +108,8 @@ def _run(args: argparse.Namespace) -> int:
     if not args.gradescope:
         _check_outputs(_outputs(args, out, feedback), paths, {"the roster": args.roster, "the pack": args.pack},
                        set(ours))
-    _check_passed_over([("--out", out), *([("--feedback", Path(args.feedback))] if feedback else [])], paths)
+    _check_output_folders([("--out", out), *([("--feedback", Path(args.feedback))] if feedback else [])],
+                          {Path(path).resolve() for path in (args.pack, args.roster) if path}, args.gradescope)
     if args.summary:
         _check_summary(Path(args.summary), out, args.format)
     try:
@@ -128,7 +129,7 @@ def _run(args: argparse.Namespace) -> int:
         # all of the input, before anything is written; the pack and the roster are often kept beside the answers
         inputs = {Path(path).resolve(): what for path, what in ((args.pack, "the pack"), (args.roster, "the roster"))
                   if path and Path(path).is_file()}
-        given = read_submissions(paths, pack, skip=ours, inputs=inputs, unnamed=args.gradescope)
+        given = read_submissions(paths, pack, skip=ours, inputs=inputs, unnamed=args.gradescope, written=_WRITTEN)
     except KeyboardInterrupt:
         print("tutor: stopped while reading the submissions; nothing was written", file=sys.stderr)
         return EXIT_INTERRUPTED
@@ -224,34 +225,36 @@ def _outputs(args: argparse.Namespace, out: Path, feedback: Path | None) -> list
     return found
 
 
-def _check_passed_over(folders: list[tuple[str, Path]], submissions: list[str]) -> None:
-    """Refused before anything is read: an --out or --feedback that is a file, not a folder (after grading, it was
-    a write failure, exit 74: outside check h71, F8); or such a folder below a submissions folder, which is
-    passed over when the submissions are read, that holds submissions files other than the ones the tool
-    writes: their students would score 0 with "Nothing was submitted." (finding 685)."""
+def _check_output_folders(folders: list[tuple[str, Path]], inputs: set[Path], once: bool) -> None:
+    """Refused before anything is read: an --out or --feedback that is no folder and can't be made one (a file, a
+    link to nothing, a path through a file: after grading they were write failures, exit 74: outside checks h71,
+    F8, and h72, G12); or a folder holding submissions files (other than the ones the tool writes, the pack and the
+    roster): a later run given the folder around it passes this one over, and their students would score 0 with
+    "Nothing was submitted." (finding 685; outside check h72, G1: not only below a folder given), unless the run is
+    `once` (Gradescope's: no later run reads the folder around it)."""
     for option, folder in folders:
-        if folder.exists() and not folder.is_dir():
-            raise UserError(f"{option} {file_name(folder)} is a file, not a folder; give {_PLACE_OF_THEIR_OWN[option]}")
-        if not folder.is_dir() or not any(Path(given).resolve() in folder.resolve().parents for given in submissions):
+        blocked = _not_a_folder(folder)
+        if blocked:
+            raise UserError(f"{option} {file_name(folder)} {blocked}; give {_PLACE_OF_THEIR_OWN[option]}")
+        if once or not folder.is_dir():
             continue
-        found = _first_submission(folder)
+        found = next((path for path in not_written(folder, _WRITTEN) if path.resolve() not in inputs), None)
         if found is not None:
             raise UserError(f"{option} {file_name(folder)} holds submissions ({file_name(found)}), which a run "
                             f"writing there would not read; give {_PLACE_OF_THEIR_OWN[option]}")
 
 
-def _first_submission(folder: Path) -> Path | None:
-    """The first file below `folder`, in the order submissions are read, that would be read as one and is not
-    one the tool writes (a report, an LMS export); None if there is none."""
-    own = {*reports.FILES, *(form.file for form in FORMATS.values()), PAGES_INDEX}
-    for root, folders, files in os.walk(folder):  # as submissions are read: links not followed, hidden passed over
-        folders[:] = sorted(f for f in folders if not f.startswith("."))
-        for name in sorted(files):
-            path = Path(root, name)
-            if not name.startswith(".") and path.suffix.lower() in SUFFIXES and name not in own \
-                    and not path.is_symlink():
-                return path
-    return None
+def _not_a_folder(path: Path) -> str:
+    """Why `path` can't be a folder to write in ("" where it is one, or can be made one)."""
+    if path.is_symlink() and not path.exists():
+        return "is a link to nothing"
+    if path.exists():
+        return "" if path.is_dir() else "is a file, not a folder"
+    blocking = next((above for above in path.absolute().parents if above.exists()), None)
+    return f"is inside a file ({file_name(blocking)})" if blocking is not None and not blocking.is_dir() else ""
+
+
+_WRITTEN = frozenset({*reports.FILES, *(form.file for form in FORMATS.values()), PAGES_INDEX})  # files the tool writes
 
 
 def _check_outputs(outputs: list[tuple[str, Path, str]], submissions: list[str], inputs: dict[str, str | None],
@@ -276,6 +279,16 @@ def _check_summary(summary: Path, out: Path, lms: str | None) -> None:
     """--summary is refused before anything is graded where writing it would break the reports' set."""
     if summary.is_dir():
         raise UserError(f"--summary {summary} is a folder; give the file to write, like {summary / 'summary.md'}")
+    # written, it would replace the link, the pipe or the device with a file: `--summary /dev/null` run as root
+    # replaced the machine's /dev/null (outside check h72)
+    if summary.is_symlink() or (summary.exists() and not summary.is_file()):
+        what = "a link to nothing" if summary.is_symlink() and not summary.exists() else \
+            "a link" if summary.is_symlink() else "not a regular file"
+        raise UserError(f"--summary {summary} is {what}; give the summary a place of its own")
+    blocked = _not_a_folder(summary.parent)  # a crash after grading (outside check h72, G12)
+    if blocked:
+        raise UserError(f"--summary {summary}: {file_name(summary.parent)} {blocked}; give the summary a place of "
+                        "its own")
     if summary.name in _written_in_out(lms) and summary.parent.resolve() == out.resolve():
         raise UserError(f"--summary {summary} is one of the files tutor grade writes in {out}; "
                         "give the summary a name of its own, like summary.md")
