@@ -300,8 +300,9 @@ def test_a_folder_given_that_an_earlier_run_wrote_into_is_passed_over_whole(tmp_
     assert main(["grade", PACK, str(folder / "class.csv"), "--out", str(tmp_path / "o1")]) == 0
     for name in ("answers.csv", "journal.sqlite"):
         (folder / name).write_bytes((tmp_path / "o1" / name).read_bytes())
+    (folder / "roster.csv").write_text("id\na\n", encoding="utf-8")  # the run's roster, kept there: no problem
     capsys.readouterr()
-    assert main(["grade", PACK, str(folder), "--out", str(tmp_path / "o2")]) == 1
+    assert main(["grade", PACK, str(folder), "--out", str(tmp_path / "o2"), "--roster", str(folder / "roster.csv")]) == 1
     assert capsys.readouterr().err.splitlines()[:2] == [
         f"tutor: {folder} holds the reports of an earlier run (journal.sqlite); its files are not read as submissions",
         f"{folder / 'class.csv'}: not read, as {folder} holds the reports of an earlier run (journal.sqlite): move it "

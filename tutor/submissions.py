@@ -392,6 +392,8 @@ class _Reader:
         submissions: its students would otherwise score 0, "Nothing was submitted.", with the exit status 0
         (outside check h72, G1)."""
         for path in not_written(folder, self.written):
+            if path.resolve() in self.inputs:  # the pack or the roster, kept there: no one's submission
+                continue
             self.problem(file_name(path), None, f"not read, as {file_name(folder)} holds {holding}: move it out of "
                                                 "that folder, or give it by name")
 
