@@ -107,8 +107,8 @@ def identify(given: Submissions, submitters: tuple[Submitter, ...], roster: Rost
         notes.append(f"The uploaded file names {shown(chosen)}, a member of this group: its answers are checked "
                      f"with {student}'s variant.")
     # the submitter's own files, by any of their names in any case (outside check h72, G6), else the chosen one's
-    own = mine if chosen is not None and chosen.casefold() in mine else {chosen.casefold() if chosen else None}
-    named = len({d.casefold() for d in declared if d.casefold() not in own}) + 1 if declared else 0
+    own = set() if chosen is None else mine if chosen.casefold() in mine else {chosen.casefold()}
+    named = len({d.casefold() for d in declared} - own) + (1 if declared else 0)
     if named > 1:
         notes.append(f"The uploaded files name {named} students; only the answers of "
                      f"{shown(chosen or '')} were graded.")

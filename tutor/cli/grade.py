@@ -108,8 +108,11 @@ def _run(args: argparse.Namespace) -> int:
     if not args.gradescope:
         _check_outputs(_outputs(args, out, feedback), paths, {"the roster": args.roster, "the pack": args.pack},
                        set(ours))
+    # the pack and the roster, often kept beside the answers or the reports: neither is a submission
+    inputs = {Path(path).resolve(): what for path, what in ((args.pack, "the pack"), (args.roster, "the roster"))
+              if path and Path(path).is_file()}
     _check_output_folders([("--out", out), *([("--feedback", Path(args.feedback))] if feedback else [])],
-                          {Path(path).resolve() for path in (args.pack, args.roster) if path}, args.gradescope)
+                          set(inputs), args.gradescope)
     if args.summary:
         _check_summary(Path(args.summary), out, args.format)
     try:
@@ -126,9 +129,7 @@ def _run(args: argparse.Namespace) -> int:
         if folder.is_dir() and any(Path(path).resolve() in folder.parents for path in paths):
             print(f"tutor: {name} is where this run writes; its files are not read as submissions", file=sys.stderr)
     try:
-        # all of the input, before anything is written; the pack and the roster are often kept beside the answers
-        inputs = {Path(path).resolve(): what for path, what in ((args.pack, "the pack"), (args.roster, "the roster"))
-                  if path and Path(path).is_file()}
+        # all of the input, before anything is written
         given = read_submissions(paths, pack, skip=ours, inputs=inputs, unnamed=args.gradescope, written=_WRITTEN)
     except KeyboardInterrupt:
         print("tutor: stopped while reading the submissions; nothing was written", file=sys.stderr)
