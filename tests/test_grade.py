@@ -494,6 +494,17 @@ def test_a_pack_worth_0_points_is_graded_and_said_to_be_worth_nothing(tmp_path, 
     assert [s["percent"] for s in students] == [None, None]
 
 
+def test_a_folder_with_no_student_in_it_says_there_is_no_class_mean(tmp_path, capsys):
+    """Outside check h72, G14: an empty folder graded ended without a class-mean line."""
+    (tmp_path / "empty").mkdir()
+    assert main(["grade", "gradients", str(tmp_path / "empty"), "--out", str(tmp_path / "o")]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "gradients: 0 students, 0 answers (0 correct, 0 incorrect, 0 invalid), 0 not answered"
+    assert out[-2] == "class mean: none, as there are no students"
+    assert (tmp_path / "o" / "grades.csv").read_text(encoding="utf-8").splitlines()[1:] == [
+        "points possible," + "1," * 44 + "44,44,100"]
+
+
 def test_where_only_exercises_worth_0_points_could_be_graded_the_class_mean_says_so(tmp_path, capsys):
     (tmp_path / "p.yaml").write_text(
         "pack: p\ntitle: P\nexercises:\n  - {id: mn, kind: minimize, function: x^4 - 3x^2 + x}\n"

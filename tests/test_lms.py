@@ -234,6 +234,18 @@ def test_moodle_is_warned_of_grades_over_its_default_maximum(tmp_path, capsys, p
     assert capsys.readouterr().err.splitlines()[0] == f"tutor: moodle.csv: {said}"  # then those worth less, if any
 
 
+def test_columns_of_equal_points_are_each_worth_them(tmp_path, capsys):
+    """Outside check h71, F9: columns worth the same were "worth 1, 1, 1 and 1 points"."""
+    pack = tmp_path / "ones.yaml"
+    pack.write_text((DATA / "pack.yaml").read_text(encoding="utf-8").replace("    points: 2\n", ""), encoding="utf-8")
+    assert main(["grade", str(pack), CLASS, "--out", str(tmp_path / "out"), "--format", "moodle",
+                 "--columns", "exercise"]) == 0
+    assert capsys.readouterr().err.splitlines() == [
+        "tutor: moodle.csv: 'grading-test: cube', 'grading-test: drill', 'grading-test: critical' and 'grading-test: "
+        "fit' are each worth 1 point, and a grade item Moodle's import makes has a maximum grade of 100: map the column "
+        "to items whose maximum grades are their points, or set each new item's maximum grade so"]
+
+
 @pytest.mark.parametrize("options, said", [
     ([], "'Grading test' is worth 5 points, and a grade item Moodle's import makes has a maximum grade of 100: map "
          "the column to an item whose maximum grade is 5, or set the new item's maximum grade to that"),

@@ -350,12 +350,14 @@ def _formula_like(form: Format, keys: list[int], rows: list[list[str]]) -> list[
 
 
 def _worth(columns: list[GradeColumn]) -> str:
-    """"'HW5' is worth 7 points", "'a' and 'b' are worth 1 and 2 points": what the warnings on a system's
-    maximum grade say of the columns."""
+    """"'HW5' is worth 7 points", "'a' and 'b' are worth 1 and 2 points" ("are each worth 1 point"): what the
+    warnings on a system's maximum grade say of the columns."""
     if len(columns) == 1:
         return f"{shown(columns[0].header)} is worth {counted(columns[0].points, 'point', number(columns[0].points))}"
-    return (f"{and_list([shown(c.header) for c in columns])} are worth "
-            f"{and_list([number(c.points) for c in columns])} points")
+    headers = and_list([shown(c.header) for c in columns])
+    if len({c.points for c in columns}) == 1:  # not "worth 1 and 1 points" (outside check h71, F9)
+        return f"{headers} are each worth {counted(columns[0].points, 'point', number(columns[0].points))}"
+    return f"{headers} are worth {and_list([number(c.points) for c in columns])} points"
 
 
 _BLACKBOARD_COLUMN = re.compile(r"\|\s*\d+\s*$")  # `Week 3 |4512`: the Grade Center's column 4512, updated

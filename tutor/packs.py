@@ -46,7 +46,7 @@ from .pack_schema import (
     prose_key,
     shown,
 )
-from .parse import CONSTANTS, Answer, InputError, Shape, fraction, read, substituted, symbol
+from .parse import CONSTANTS, FUNCTIONS, Answer, InputError, Shape, fraction, read, substituted, symbol
 from .safe_read import FileRefused, YamlError, compose_yaml, read_file
 from .show import show
 from .templates import Placeholder, TemplateError, fill, in_braces, names_in, template
@@ -1305,6 +1305,8 @@ def _placeholder_cautions(spec: ExerciseSpec) -> list[Finding]:
     fields write their own signs and coefficients; a text shows the value as it is."""
     names = tuple(p.name for p in spec.params)
     decimals = bool(spec.data.get("decimals"))
+    written = spec.data.get("variables")
+    variables = {str(v) for v in written} if isinstance(written, (list, tuple)) else _USUAL_VARIABLES
     found = []
     for key, text in variant_check.author_texts(spec):  # a mistake's feedback too (outside check h37: h36's F3)
         if not names or "{" not in text:
@@ -1318,18 +1320,15 @@ def _placeholder_cautions(spec: ExerciseSpec) -> list[Finding]:
             if not isinstance(part, Placeholder):
                 continue
             sign = before.rstrip()[-1:] if isinstance(before, str) else ""
-            # a coefficient's variable: straight after it ("{a}x"), or a space after it, a letter alone ("{k} y" reads
-            # "1 y": outside check h71, F5), not a word ("{n} steps"), nor after an exponent ("x^{p} y")
             exponent = isinstance(before, str) and before.endswith("^")
-            spaced = re.match(r" [^\W\d_](?![^\W\d_])", after) if isinstance(after, str) and not exponent else None
-            letter = after[:1] if isinstance(after, str) and after[:1].isalpha() else spaced[0] if spaced else ""
+            factor = _factor_after(after, variables, exponent) if isinstance(after, str) else ""
             if sign and sign in "-+−" and ("sign", part.source) not in told:
                 told.add(("sign", part.source))
                 negative = _signed(spec, key, sign, part, decimals)
                 found += negative
                 if negative:  # "draw it positive" says "never 0" too
                     told.add(("zero", part.source))
-            if sign and sign in "-+−" and not letter and ("zero", part.source) not in told and \
+            if sign and sign in "-+−" and not factor and ("zero", part.source) not in told and \
                     (params := _draw_where(spec, part.value, lambda n: n == 0)) is not None:
                 told.add(("zero", part.source))  # "y = 3x + 0" (outside check h49, N5)
                 found.append(Finding(key, f"'{sign}{{{part.source}}}' in {text_named(key)} reads '{sign} 0' to a "
@@ -1343,14 +1342,52 @@ def _placeholder_cautions(spec: ExerciseSpec) -> list[Finding]:
                 found.append(Finding(key, f"'{both}' in {text_named(key)} reads '{spec.fill(both, params)}' to a "
                                           f"student who draws {drawn(params, decimals)}, two numbers run together: "
                                           "put a space, a sign or · between them"))
-            if letter and ("letter", part.source) not in told and \
+            if factor and ("factor", part.source) not in told and \
                     (params := _draw_where(spec, part.value, lambda n: n in (1, 0, -1))) is not None:
-                told.add(("letter", part.source))
-                found.append(Finding(key, f"'{{{part.source}}}{letter}' in {text_named(key)} reads "
-                                          f"'{spec.fill(f'{{{part.source}}}', params)}{letter}' to a student who "
+                told.add(("factor", part.source))
+                what = _FACTOR_NAMES.get(factor.lstrip()[:1], "letter")
+                found.append(Finding(key, f"'{{{part.source}}}{factor}' in {text_named(key)} reads "
+                                          f"'{spec.fill(f'{{{part.source}}}', params)}{factor}' to a student who "
                                           f"draws {drawn(params, decimals)}: draw the parameters so that it is "
-                                          f"never 1, 0 or -1, or write the text so that no letter follows it"))
+                                          f"never 1, 0 or -1, or write the text so that no {what} follows it"))
     return found
+
+
+# What may follow a placeholder that makes it a coefficient: a factor (a word, a bracket, a root), straight after
+# it or a space after it. Straight after it, any word is one ("{a}x", "{k}sin(y)"); a space after it, only maths.
+# A product's sign between them ("{a}·x") is how an author writes a coefficient that may be 1 on purpose.
+_FACTOR = re.compile(r"(?P<gap>[^\S\n]*)(?P<factor>[(√]|[^\W\d_]+[⁰¹²³⁴⁵⁶⁷⁸⁹]*)")
+_FACTOR_NAMES = {"(": "bracket", "√": "root"}
+_ENGLISH_LETTERS = {"a", "A", "I"}  # "Take {k} a day": a word, not a variable
+
+
+def _factor_after(after: str, variables: set[str], exponent: bool) -> str:
+    """The text after a placeholder that reads as what it multiplies ("x", " y²", " sin", "·(", " xy"), or ''.
+    Outside checks h36 (F3: "{a}x"), h71 (F5: "{k} y") and h72 (G9: "{k} y²", "{k} xy", "{k} sin(y)", "{k}(y + 1)",
+    a no-break space; not "Take {k} a day" nor, after an exponent, "x^{p} y")."""
+    found = _FACTOR.match(after)
+    if found is None or (exponent and found["gap"]):
+        return ""
+    if not found["gap"]:
+        return _through_factor(after, found)
+    word = found["factor"].rstrip("⁰¹²³⁴⁵⁶⁷⁸⁹")
+    maths = (word in FUNCTIONS or word in CONSTANTS or found["factor"] in "(√"
+             or (len(word) == 1 and word not in _ENGLISH_LETTERS)
+             or set(word) <= variables)
+    return _through_factor(after, found) if maths else ""
+
+
+def _through_factor(after: str, found: re.Match[str]) -> str:
+    """The placeholder's factor as a caution shows it: a bracket through its closing one, a root with its radicand."""
+    end = found.end()
+    if found["factor"] == "(":
+        depth = 1
+        while end < len(after) and depth:
+            depth += {"(": 1, ")": -1}.get(after[end], 0)
+            end += 1
+    elif found["factor"] == "√":
+        end += len(re.match(r"[\w.]*", after[end:])[0])  # type: ignore[index]
+    return after[:end]
 
 
 def _signed(spec: ExerciseSpec, key: str, sign: str, part: Placeholder, decimals: bool) -> list[Finding]:

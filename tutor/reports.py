@@ -367,13 +367,15 @@ def summary_table(book: Gradebook) -> str:
         lines.append(f"{counted(review['crashed'], 'answer')} could not be checked: the checker failed on each twice, "
                      "the second time in a fresh worker; they score 0 for now: look at them, and please report it "
                      "(note 'crashed' in answers.csv, 'review' in report.json)")
-    if book.students and not any(book.possible.values()):  # grades.csv: every total 0 of 0 points, not of the pack's
+    if not book.students:  # an empty folder, or every file passed over (outside check h72, G14)
+        lines.append("class mean: none, as there are no students")
+    elif not any(book.possible.values()):  # grades.csv: every total 0 of 0 points, not of the pack's
         if len(skipped) == len(book.results):
             why = "no exercise was graded for any student"
         else:  # a practice week: every answer checked, for feedback and the item analysis, but worth nothing
             why = "the exercises graded are worth 0 points" if skipped else "the pack is worth 0 points"
         lines.append(f"class mean: none, as {why} (each total is 0 of 0 points)")
-    elif book.students:  # the mean of grades.csv's percents, on the pack's points
+    else:  # the mean of grades.csv's percents, on the pack's points
         # book.max is not 0: a student's points possible are some of it
         mean = points_sum(scaled_total(book, s) for s in book.students) / len(book.students) / book.max * 100
         lines.append(f"class mean: {number(mean, 1)}% of {counted(book.max, 'point', number(book.max))}")
