@@ -65,15 +65,43 @@ def test_an_upload_without_a_student_is_the_submitters(tmp_path, roster, graded)
     assert results["tests"][1]["status"] == ("passed" if roster else "failed")
 
 
-def test_an_upload_without_a_student_beside_one_naming_another_is_graded_as_the_submitters(tmp_path):
+def test_every_file_uploaded_is_the_submitters_whoever_it_names(tmp_path):
+    """Outside check h73, H1: of a file without `student:` and one naming another, only one file's answers were
+    graded (the other's right answer dropped, exit 0); every file is the submitter's, each exercise's first answer
+    graded and a second one reported, as for two files of one student."""
     submission = tmp_path / "submission"
     submission.mkdir()
-    (submission / "b.yaml").write_text("student: bob\nanswers:\n  cube: x\n", encoding="utf-8")
-    status, results = submit(tmp_path, f"answers:\n  cube: 3x^2\n  drill: {ALICES_DRILL}\n",
+    (submission / "a.yaml").write_text("student: bob\nanswers:\n  cube: 3x^2\n", encoding="utf-8")
+    (submission / "b.yaml").write_text("student: carol\nanswers:\n  cube: x\n", encoding="utf-8")
+    status, results = submit(tmp_path, f"answers:\n  cube: 1\n  drill: {ALICES_DRILL}\n",
                              [{"email": "alice@example.edu", "id": 8, "name": "Alice Ng"}])
+    assert status == 1
+    lines = results["output"].splitlines()
+    assert lines[:3] == [
+        "Graded as student alice: 3 of 5 points.",
+        "The uploaded file says student 'bob', but this submission is from alice: it is graded as alice's, "
+        "with alice's variant.",
+        "The uploaded file says student 'carol', but this submission is from alice: it is graded as alice's, "
+        "with alice's variant."]
+    assert [line.replace(f"{submission}/", "") for line in lines[3:]] == [
+        "answers.yaml:2: already answered cube at a.yaml:3; this answer is ignored",
+        "b.yaml:3: already answered cube at a.yaml:3; this answer is ignored"]
+    assert [t["status"] for t in results["tests"][:2]] == ["passed", "passed"]  # a.yaml's cube, then the drill
+
+
+def test_a_group_s_files_naming_each_member_are_all_graded(tmp_path):
+    """Outside check h73, H1: in a group of alice and bob, bob's file beside alice's was dropped."""
+    (tmp_path / "submission").mkdir()
+    (tmp_path / "submission" / "b.yaml").write_text(f"student: bob\nanswers:\n  drill: {ALICES_DRILL}\n",
+                                                    encoding="utf-8")
+    status, results = submit(tmp_path, "student: alice\nanswers:\n  cube: 3x^2\n",
+                             [{"email": "alice@example.edu", "id": 8, "name": "Alice Ng"},
+                              {"email": "bob@example.edu", "id": 7, "name": "Bob Ray"}])
+    assert status == 0
     assert results["output"].splitlines() == [
         "Graded as student alice: 3 of 5 points.",
-        "The uploaded files name 2 students; only the answers of 'alice' were graded."]
+        "A group submission of 2: graded with the variant of alice, the first member.",
+        "The uploaded file names 'bob', a member of this group: its answers are checked with alice's variant."]
 
 
 @pytest.mark.parametrize("student", ['""', "", "null", '"   "', "[alice]"])

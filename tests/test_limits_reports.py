@@ -300,13 +300,26 @@ def test_a_folder_given_that_an_earlier_run_wrote_into_is_passed_over_whole(tmp_
     assert main(["grade", PACK, str(folder / "class.csv"), "--out", str(tmp_path / "o1")]) == 0
     for name in ("answers.csv", "journal.sqlite"):
         (folder / name).write_bytes((tmp_path / "o1" / name).read_bytes())
-    (folder / "roster.csv").write_text("id\na\n", encoding="utf-8")  # the run's roster, kept there: no problem
+    (folder / "roster.csv").write_text("id\na\nb\n", encoding="utf-8")  # the run's roster, kept there: no problem
+    (tmp_path / "late.csv").write_text("student,exercise,answer\nb,cube,3x^2\n", encoding="utf-8")
     capsys.readouterr()
-    assert main(["grade", PACK, str(folder), "--out", str(tmp_path / "o2"), "--roster", str(folder / "roster.csv")]) == 1
-    assert capsys.readouterr().err.splitlines()[:2] == [
+    roster = ["--roster", str(folder / "roster.csv")]
+    passed_over = [
         f"tutor: {folder} holds the reports of an earlier run (journal.sqlite); its files are not read as submissions",
         f"{folder / 'class.csv'}: not read, as {folder} holds the reports of an earlier run (journal.sqlite): move it "
         "out of that folder, or give it by name"]
+    # given alone, nothing is read: no gradebook of zeros (outside check h73, H4)
+    assert main(["grade", PACK, str(folder), "--out", str(tmp_path / "o2"), *roster]) == 2
+    assert capsys.readouterr().err.splitlines() == [*passed_over, "tutor: nothing was read: each folder given holds an "
+                                                    "earlier run's reports or pages; give the submissions themselves; "
+                                                    "nothing was written"]
+    assert main(["grade", PACK, str(folder), str(tmp_path / "late.csv"), "--out", str(tmp_path / "o2"), *roster]) == 1
+    assert capsys.readouterr().err.splitlines()[:2] == passed_over
+    # and the students of the file passed over are told so, not "Nothing was submitted." (outside check h73, H3)
+    a = (tmp_path / "o2" / "grades.csv").read_text(encoding="utf-8").splitlines()[2]
+    assert a.startswith("a,") and a.endswith(f"\"Your submission could not be read ({folder / 'class.csv'}: not read, "
+                                             f"as {folder} holds the reports of an earlier run (journal.sqlite): move "
+                                             "it out of that folder, or give it by name).\"")
 
 
 @pytest.mark.parametrize("option, place", [("--out", "the reports"), ("--feedback", "the feedback pages")])
@@ -383,6 +396,21 @@ def test_the_default_out_inside_the_folder_graded_is_passed_over(tmp_path, capsy
     assert snapshot(folder / "grades") == before
 
 
+def test_an_earlier_runs_folder_given_alone_is_a_usage_error_not_a_gradebook_of_zeros(tmp_path, capsys):
+    # outside check h73, H4: `tutor grade PACK sub2b --roster …` with sub2b an earlier run's --out read nothing, and
+    # wrote everyone 0 with the exit status 0
+    folder, submissions = _class_folder(tmp_path, "class.csv")
+    assert main(["grade", PACK, str(submissions), "--out", str(tmp_path / "sub2b")]) == 0
+    capsys.readouterr()
+    assert main(["grade", PACK, str(tmp_path / "sub2b"), "--out", str(tmp_path / "o")]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"tutor: {tmp_path / 'sub2b'} holds the reports of an earlier run (journal.sqlite); its files are not read as "
+        "submissions",
+        "tutor: nothing was read: each folder given holds an earlier run's reports or pages; give the submissions "
+        "themselves; nothing was written"]
+    assert not (tmp_path / "o").exists()
+
+
 def test_a_submission_left_in_an_earlier_runs_folder_is_a_problem_not_nothing_submitted(tmp_path, capsys):
     # outside check h72, G1: pages written into a folder holding s13.yaml; a later run given the folder around it
     # passed it over whole, and s13 scored 0 "Nothing was submitted." with the exit status 0. The first run is now
@@ -403,6 +431,8 @@ def test_a_submission_left_in_an_earlier_runs_folder_is_a_problem_not_nothing_su
         "as submissions",
         f"{folder / 'folder' / 's13.yaml'}: not read, as {folder / 'folder'} holds the feedback pages of an earlier "
         "run (pages.csv): move it out of that folder, or give it by name"]
+    s13 = (tmp_path / "o2" / "grades.csv").read_text(encoding="utf-8").splitlines()[2]  # named after the file
+    assert s13.startswith("s13,") and "Your submission could not be read" in s13
 
 
 def test_a_copy_of_an_earlier_runs_answers_report_is_not_read_as_answers(tmp_path, capsys):
@@ -429,20 +459,22 @@ def test_a_file_given_twice_is_read_once(tmp_path, capsys, twice):
 
 
 @pytest.mark.parametrize("option", ["--out", "--feedback", "--summary"])
-@pytest.mark.parametrize("place", ["through a file", "a link to nothing"])
+@pytest.mark.parametrize("place", ["through a file", "a link to nothing", "through a link to nothing"])
 def test_an_output_that_can_not_be_written_is_a_usage_error_before_grading(tmp_path, capsys, option, place):
     # outside check h72, G12: through a file it was exit 74 after grading (--summary: a crash, 70); a link to nothing
-    # was 74, "File exists" (--summary replaced the link with a file)
+    # was 74, "File exists" (--summary replaced the link with a file); h73, H2: through a link to nothing, 74 still
     folder, submissions = _class_folder(tmp_path, "class.csv")
     (tmp_path / "file.txt").write_text("mine\n", encoding="utf-8")
-    target = tmp_path / "file.txt" / "x.md" if place == "through a file" else tmp_path / "gone"
-    if place == "a link to nothing":
-        target.symlink_to(tmp_path / "nowhere")
+    target = {"through a file": tmp_path / "file.txt" / "x.md", "a link to nothing": tmp_path / "gone",
+              "through a link to nothing": tmp_path / "gone" / "sub"}[place]
+    if place.endswith("a link to nothing"):
+        (tmp_path / "gone").symlink_to(tmp_path / "nowhere")
     args = ["--out", str(tmp_path / "out")] if option != "--out" else []
     assert main(["grade", PACK, str(submissions), *args, option, str(target)]) == 2
     err = capsys.readouterr().err
     assert ("inside a file" in err or f": {tmp_path / 'file.txt'} is a file" in err) if place == "through a file" \
-        else "is a link to nothing" in err
+        else f"is inside a link to nothing ({tmp_path / 'gone'})" in err or f"{tmp_path / 'gone'} is a link to nothing" \
+        in err if place.startswith("through") else "is a link to nothing" in err
     assert not (tmp_path / "out").exists() and (tmp_path / "file.txt").read_text(encoding="utf-8") == "mine\n"
 
 

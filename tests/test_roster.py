@@ -282,7 +282,11 @@ def test_problems_in_the_roster_have_their_line_and_the_rest_is_read(tmp_path):
 
 @pytest.mark.parametrize("content, message", [
     ("name,email\nAna,a@x\n", "roster.csv:1: the roster has no 'id' column (it has 'name', 'email')"),
-    ("id,ID\na,b\n", "roster.csv:1: the roster's header names the column 'ID' twice"),
+    ("id,id\na,b\n", "roster.csv:1: the roster's header names the column 'id' twice"),
+    # outside check h73, H5: one spelling was named, the second
+    ("id,ID\na,b\n", "roster.csv:1: the roster's header names one column twice, as 'id' and 'ID'"),
+    ("id,SIS Login ID,sis_login_id\na,b,c\n", "roster.csv:1: the roster's header names one column twice, as "
+                                              "'SIS Login ID' and 'sis_login_id'"),
     # outside check h27, F6: as a submissions file is told, not "no 'id' column (it has 'id;name')"
     ("id;name\nana;Ana\n", "roster.csv:1: the roster's header is separated by ';', not commas: save the file as CSV "
                            "UTF-8 (comma delimited) and try again"),

@@ -24,7 +24,7 @@ from .packs import ExerciseSpec, same_id
 from .reports import json_number, json_text, scaled_total
 from .roster import Enrolled, Roster
 from .safe_read import FileRefused, read_file
-from .submissions import UNNAMED, Submissions, Submitted, file_name, shown
+from .submissions import UNNAMED, Submissions, file_name, shown
 from .templates import outline
 from .variant_check import settable
 
@@ -91,33 +91,19 @@ def identify(given: Submissions, submitters: tuple[Submitter, ...], roster: Rost
     if len(submitters) > 1:
         notes.append(f"A group submission of {len(submitters)}: graded with the variant of {student}, "
                      "the first member.")
-    # a file without `student:` is the submitter's own
-    given = replace(given, answers=tuple(replace(a, student=student) if a.student == UNNAMED else a
-                                         for a in given.answers),
-                    problems=tuple(replace(p, student=student) if p.student == UNNAMED else p for p in given.problems))
-    declared = list(dict.fromkeys(a.student for a in given.answers))
+    # every answer uploaded is the submitter's, read so (`one_submitter`): what a file names is only told
     mine, *others = [_names(member, roster) for member in submitters]
     members = set().union(mine, *others)
-    chosen = next((d for d in declared if d.casefold() in mine),
-                  next((d for d in declared if d.casefold() in members), declared[0] if declared else None))
-    if chosen is not None and chosen.casefold() not in members:
-        notes.append(f"The uploaded file says student {shown(chosen)}, but this submission is from {student}: "
-                     f"it is graded as {student}'s, with {student}'s variant.")
-    elif chosen is not None and chosen.casefold() not in mine:  # a member's own file, uploaded for the group
-        notes.append(f"The uploaded file names {shown(chosen)}, a member of this group: its answers are checked "
-                     f"with {student}'s variant.")
-    # the submitter's own files, by any of their names in any case (outside check h72, G6), else the chosen one's
-    own = set() if chosen is None else mine if chosen.casefold() in mine else {chosen.casefold()}
-    named = len({d.casefold() for d in declared} - own) + (1 if declared else 0)
-    if named > 1:
-        notes.append(f"The uploaded files name {named} students; only the answers of "
-                     f"{shown(chosen or '')} were graded.")
-    kept: dict[str, Submitted] = {}  # each exercise's first answer
-    for answer in given.answers:
-        if answer.student.casefold() in own:
-            kept.setdefault(answer.exercise, replace(answer, student=student))
-    answers = tuple(kept.values())
-    return replace(given, answers=answers), Identity(student, submitter, tuple(notes))
+    for named in given.declared:
+        if named.casefold() not in members:
+            notes.append(f"The uploaded file says student {shown(named)}, but this submission is from {student}: "
+                         f"it is graded as {student}'s, with {student}'s variant.")
+        elif named.casefold() not in mine:  # a member's own file, uploaded for the group
+            notes.append(f"The uploaded file names {shown(named)}, a member of this group: its answers are checked "
+                         f"with {student}'s variant.")
+    given = replace(given, answers=tuple(replace(a, student=student) for a in given.answers),
+                    problems=tuple(replace(p, student=student) if p.student == UNNAMED else p for p in given.problems))
+    return given, Identity(student, submitter, tuple(notes))
 
 
 def _graded_id(submitter: Submitter, roster: Roster | None) -> tuple[str, Enrolled | None]:

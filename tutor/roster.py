@@ -212,9 +212,12 @@ def _header(file: str, line: int, cells: list[str]) -> list[str]:
                               f"commas: {SAVE_AS_UTF8}")
         raise RosterError(f"{file}:{line}: the roster has no 'id' column (it has "
                           f"{', '.join(shown(n, 20) for n in names[:10])})")
-    twice = next((name for i, (name, key) in enumerate(zip(names, keys)) if key in keys[:i]), None)
-    if twice is not None:
-        raise RosterError(f"{file}:{line}: the roster's header names the column {shown(twice)} twice")
+    twice = next((i for i, key in enumerate(keys) if key in keys[:i]), None)
+    if twice is not None:  # as it is written each time: 'SIS Login ID' and 'sis_login_id' (outside check h73, H5)
+        first = names[keys.index(keys[twice])]
+        said = f"the column {shown(first)} twice" if first == names[twice] else \
+            f"one column twice, as {shown(first)} and {shown(names[twice])}"
+        raise RosterError(f"{file}:{line}: the roster's header names {said}")
     return names
 
 

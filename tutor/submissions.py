@@ -89,6 +89,7 @@ class Submissions:
     earlier: tuple[str, ...] = ()  # folders below a folder given that hold an earlier run's reports: not read
     earlier_pages: tuple[str, ...] = ()  # ... or its feedback pages, with their pages.csv
     inputs: tuple[tuple[str, str], ...] = ()  # (file, what it is): the run's own pack or roster met in a folder
+    declared: tuple[str, ...] = ()  # read for one submitter: the students the files named, each once, in order
 
     @property
     def students(self) -> tuple[str, ...]:
@@ -98,25 +99,28 @@ class Submissions:
         return tuple(sorted({a.student for a in self.answers} | {student for student, _ in self.absent}))
 
 
-# The student of a YAML or JSON file that names none, where who submitted it is known from elsewhere (Gradescope's
-# metadata: tutor.gradescope.identify): not an id a file or a row can give, as it holds no printable character
+# The student of every answer where who submitted them is known from elsewhere (Gradescope's metadata:
+# tutor.gradescope.identify), whoever a file names: not an id a file or a row can give, as it holds no printable
+# character
 UNNAMED = "\x00"
 
 
 def read_submissions(paths: Iterable[str | Path], pack: Pack, limits: Limits = LIMITS,
                      skip: Iterable[Path] = (), inputs: Mapping[Path, str] | None = None,
-                     unnamed: bool = False, written: Collection[str] = ()) -> Submissions:
+                     one_submitter: bool = False, written: Collection[str] = ()) -> Submissions:
     """Every answer in `paths` (files, or folders read recursively in name order); a folder below one
     of them that is in `skip` (resolved: where the grader writes) is passed over, and so is a file in one
     that is in `inputs` (resolved: the run's pack or roster, kept beside the answers -> what it is). With
-    `unnamed`, a YAML or JSON file without `student:` is UNNAMED's, not a problem. A file in a folder an earlier
+    `one_submitter`, every answer is UNNAMED's, whoever its file names (`declared` keeps those), and a YAML or JSON
+    file without `student:` is no problem. A file in a folder an earlier
     run wrote, passed over, is a problem unless its name is in `written` (a file the tool writes)."""
-    reader = _Reader(pack, limits, frozenset(skip), inputs or {}, unnamed, frozenset(written))
+    reader = _Reader(pack, limits, frozenset(skip), inputs or {}, one_submitter, frozenset(written))
     for path in paths:
         reader.path(Path(path))
     return Submissions(tuple(reader.answers), tuple(reader.problems), earlier=tuple(reader.earlier),
                        earlier_pages=tuple(reader.earlier_pages),
-                       inputs=tuple(reader.inputs_met), absent=_unread(reader.answers, reader.problems))
+                       inputs=tuple(reader.inputs_met), absent=_unread(reader.answers, reader.problems),
+                       declared=tuple(reader.declared))
 
 
 def _unread(answers: Sequence[Submitted], problems: Sequence[Problem]) -> tuple[tuple[str, str], ...]:
@@ -229,10 +233,11 @@ def shown(text: str, limit: int = 60) -> str:
 
 class _Reader:
     def __init__(self, pack: Pack, limits: Limits, skip: frozenset[Path] = frozenset(),
-                 inputs: Mapping[Path, str] | None = None, unnamed: bool = False,
+                 inputs: Mapping[Path, str] | None = None, one_submitter: bool = False,
                  written: frozenset[str] = frozenset()):
         self.pack = pack
-        self.unnamed = unnamed
+        self.one_submitter = one_submitter
+        self.declared: dict[str, None] = {}
         self.written = written
         self.limits = limits
         self.skip = skip
@@ -252,7 +257,17 @@ class _Reader:
         self.read: set[Path] = set()  # the files read, resolved
 
     def problem(self, file: str, line: int | None, message: str, student: str = "", exercise: str = "") -> None:
-        self.problems.append(Problem(file, line, message, same_id(student), exercise=self.known(exercise)))
+        self.problems.append(Problem(file, line, message, self.whose(student), exercise=self.known(exercise)))
+
+    def whose(self, student: str) -> str:
+        """The student an answer or a problem is kept under: the one its file names, or, for one submitter, theirs
+        whoever the file names (outside check h73, H1: a second file naming another had its answers dropped)."""
+        student = same_id(student)
+        if not self.one_submitter:
+            return student
+        if student and student != UNNAMED:
+            self.declared.setdefault(student)
+        return UNNAMED
 
     def known(self, exercise: str) -> str:
         """The pack's exercise of this id, else "": an answer to it was given, though it could not be used."""
@@ -261,7 +276,7 @@ class _Reader:
 
     def answer(self, file: str, line: int, student: str, exercise: str, text: str,
                metadata: tuple[tuple[str, str], ...] = ()) -> None:
-        student, exercise, where = _id(student), writable(exercise).strip(), f"{file}:{line}"
+        student, exercise, where = self.whose(_id(student)), writable(exercise).strip(), f"{file}:{line}"
         if not student:
             return self.problem(file, line, "no student id")
         if not exercise:  # a spreadsheet's `Total,,,` row, the commonest: not "pack 'hw' has no exercise ''"
@@ -394,8 +409,17 @@ class _Reader:
         for path in not_written(folder, self.written):
             if path.resolve() in self.inputs:  # the pack or the roster, kept there: no one's submission
                 continue
-            self.problem(file_name(path), None, f"not read, as {file_name(folder)} holds {holding}: move it out of "
-                                                "that folder, or give it by name")
+            self.problems.append(Problem(file_name(path), None, f"not read, as {file_name(folder)} holds {holding}: "
+                                                                "move it out of that folder, or give it by name",
+                                         students=self.named_in(path)))
+
+    def named_in(self, path: Path) -> tuple[str, ...]:
+        """The students a file not read names, read as it would have been, by a reader of its own: each is told why
+        their answers were not graded, not "Nothing was submitted." (outside check h73, H3)."""
+        alone = _Reader(self.pack, self.limits)
+        alone.path(path)
+        named = [a.student for a in alone.answers] + [s for p in alone.problems for s in (p.student, *p.students)]
+        return tuple(dict.fromkeys(s for s in named if s))
 
     # -------------------------------------------------------------------- CSV
 
@@ -515,7 +539,7 @@ class _Reader:
         missing = (root.line, Node(root.line, "missing"))
         student, answers = fields.get("student", missing), fields.get("answers", missing)
         known = student[1].kind == "scalar" and bool(student[1].text.strip())
-        if not known and self.unnamed:  # missing, empty, null: who submitted is known from elsewhere
+        if not known and self.one_submitter:  # missing, empty, null: who submitted is known from elsewhere
             student, known = (root.line, Node(root.line, "scalar", UNNAMED)), True
         for line, message in twice:  # reported once the file has said whose it is
             self.problem(file, line, message, _id(student[1].text) if known else "")

@@ -130,7 +130,7 @@ def _run(args: argparse.Namespace) -> int:
             print(f"tutor: {name} is where this run writes; its files are not read as submissions", file=sys.stderr)
     try:
         # all of the input, before anything is written
-        given = read_submissions(paths, pack, skip=ours, inputs=inputs, unnamed=args.gradescope, written=_WRITTEN)
+        given = read_submissions(paths, pack, skip=ours, inputs=inputs, one_submitter=args.gradescope, written=_WRITTEN)
     except KeyboardInterrupt:
         print("tutor: stopped while reading the submissions; nothing was written", file=sys.stderr)
         return EXIT_INTERRUPTED
@@ -142,6 +142,11 @@ def _run(args: argparse.Namespace) -> int:
     for earlier in given.earlier_pages:
         print(f"tutor: {earlier} holds the feedback pages of an earlier run ({PAGES_INDEX}); its files are not read as "
               "submissions", file=sys.stderr)
+    if not args.gradescope and {file_name(Path(path)) for path in paths} <= {*given.earlier, *given.earlier_pages}:
+        # not a gradebook of zeros (outside check h73, H4); the submissions left in them, by name
+        _say_problems(given)
+        raise UserError("nothing was read: each folder given holds an earlier run's reports or pages; give the "
+                        "submissions themselves; nothing was written")
     if roster is not None and not args.gradescope:
         given = enrol(roster, given)
     bar = _ProgressBar() if sys.stderr.isatty() else None
@@ -251,8 +256,12 @@ def _not_a_folder(path: Path) -> str:
         return "is a link to nothing"
     if path.exists():
         return "" if path.is_dir() else "is a file, not a folder"
-    blocking = next((above for above in path.absolute().parents if above.exists()), None)
-    return f"is inside a file ({file_name(blocking)})" if blocking is not None and not blocking.is_dir() else ""
+    for above in path.absolute().parents:  # the nearest that is something (outside check h73, H2: a dead link)
+        if above.is_symlink() and not above.exists():
+            return f"is inside a link to nothing ({file_name(above)})"
+        if above.exists():
+            return "" if above.is_dir() else f"is inside a file ({file_name(above)})"
+    return ""
 
 
 _WRITTEN = frozenset({*reports.FILES, *(form.file for form in FORMATS.values()), PAGES_INDEX})  # files the tool writes
