@@ -39,6 +39,15 @@ def test_the_metadata_picks_the_variant_and_a_different_declared_student_is_repo
     assert [t["status"] for t in results["tests"][:2]] == ["passed", "failed"]  # alice's answer, bob's variant
 
 
+@pytest.mark.parametrize("student", ["alice", "ALICE", "alice@example.edu"])
+def test_without_a_roster_the_submitters_username_is_their_own(tmp_path, student):
+    # outside check h74, J6: `student: alice` from alice@example.edu was "says student 'alice', but this submission
+    # is from alice@example.edu"
+    status, results = submit(tmp_path, f"student: {student}\nanswers:\n  cube: 3x^2\n",
+                             [{"email": "alice@example.edu", "id": 8, "name": "Alice Ng"}], roster=False)
+    assert status == 0 and results["output"] == "Graded as student alice@example.edu: 2 of 5 points."
+
+
 def test_every_output_is_plain_text_so_that_an_answer_with_tags_is_shown_as_typed(tmp_path):
     # outside check h38, F2: with no output_format, Gradescope's may render or strip the tags of `<b>3x^2</b>`
     status, results = submit(tmp_path, "student: alice\nanswers:\n  cube: <b>3x^2</b>\n",

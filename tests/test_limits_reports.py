@@ -320,6 +320,10 @@ def test_a_folder_given_that_an_earlier_run_wrote_into_is_passed_over_whole(tmp_
     assert a.startswith("a,") and a.endswith(f"\"Your submission could not be read ({folder / 'class.csv'}: not read, "
                                              f"as {folder} holds the reports of an earlier run (journal.sqlite): move "
                                              "it out of that folder, or give it by name).\"")
+    # given by name beside it, it is read, and not said not to be (outside check h74, J2)
+    assert main(["grade", PACK, str(folder), str(folder / "class.csv"), "--out", str(tmp_path / "o3"), *roster]) == 0
+    assert capsys.readouterr().err.splitlines() == passed_over[:1]
+    assert (tmp_path / "o3" / "grades.csv").read_text(encoding="utf-8").splitlines()[2] == "a,2,0,0,0,2,5,40,"
 
 
 @pytest.mark.parametrize("option, place", [("--out", "the reports"), ("--feedback", "the feedback pages")])
@@ -459,23 +463,53 @@ def test_a_file_given_twice_is_read_once(tmp_path, capsys, twice):
 
 
 @pytest.mark.parametrize("option", ["--out", "--feedback", "--summary"])
-@pytest.mark.parametrize("place", ["through a file", "a link to nothing", "through a link to nothing"])
+@pytest.mark.parametrize("place", ["through a file", "a link to nothing", "through a link to nothing",
+                                   "a loop of links", "through a loop of links"])
 def test_an_output_that_can_not_be_written_is_a_usage_error_before_grading(tmp_path, capsys, option, place):
     # outside check h72, G12: through a file it was exit 74 after grading (--summary: a crash, 70); a link to nothing
-    # was 74, "File exists" (--summary replaced the link with a file); h73, H2: through a link to nothing, 74 still
+    # was 74, "File exists" (--summary replaced the link with a file); h73, H2: through a link to nothing, 74 still;
+    # h74, J1: a loop of links, anywhere, was a crash (70)
     folder, submissions = _class_folder(tmp_path, "class.csv")
     (tmp_path / "file.txt").write_text("mine\n", encoding="utf-8")
-    target = {"through a file": tmp_path / "file.txt" / "x.md", "a link to nothing": tmp_path / "gone",
-              "through a link to nothing": tmp_path / "gone" / "sub"}[place]
+    target = tmp_path / "file.txt" / "x.md" if place == "through a file" else \
+        tmp_path / "gone" / "sub" if place.startswith("through") else tmp_path / "gone"
     if place.endswith("a link to nothing"):
         (tmp_path / "gone").symlink_to(tmp_path / "nowhere")
+    if place.endswith("a loop of links"):
+        (tmp_path / "gone").symlink_to(tmp_path / "back")
+        (tmp_path / "back").symlink_to(tmp_path / "gone")
     args = ["--out", str(tmp_path / "out")] if option != "--out" else []
     assert main(["grade", PACK, str(submissions), *args, option, str(target)]) == 2
     err = capsys.readouterr().err
-    assert ("inside a file" in err or f": {tmp_path / 'file.txt'} is a file" in err) if place == "through a file" \
-        else f"is inside a link to nothing ({tmp_path / 'gone'})" in err or f"{tmp_path / 'gone'} is a link to nothing" \
-        in err if place.startswith("through") else "is a link to nothing" in err
+    nowhere = place.removeprefix("through ")
+    if place == "through a file":
+        assert "inside a file" in err or f": {tmp_path / 'file.txt'} is a file" in err
+    elif place.startswith("through"):
+        assert f"is inside {nowhere} ({tmp_path / 'gone'})" in err or f"{tmp_path / 'gone'} is {nowhere}" in err
+    else:
+        assert f"is {nowhere}" in err
     assert not (tmp_path / "out").exists() and (tmp_path / "file.txt").read_text(encoding="utf-8") == "mine\n"
+
+
+def test_a_summary_through_a_submissions_file_is_told_as_through_any_file(tmp_path, capsys):
+    # outside check h74, J5: it was "among the submissions", another file's "a file, not a folder"
+    folder, submissions = _class_folder(tmp_path, "class.csv")
+    assert main(["grade", PACK, str(submissions), "--out", str(tmp_path / "o"), "--summary",
+                 str(submissions / "s.md")]) == 2
+    assert capsys.readouterr().err == f"tutor: --summary {submissions / 's.md'}: {submissions} is a file, not a " \
+                                      "folder; give the summary a place of its own\n"
+
+
+def test_a_loop_of_links_given_as_submissions_or_roster_is_told_not_a_crash(tmp_path, capsys):
+    # outside check h74, J1: each was "something went wrong (RuntimeError: Symlink loop …)", exit 70
+    folder, submissions = _class_folder(tmp_path, "class.csv")
+    (tmp_path / "loop").symlink_to(tmp_path / "back")
+    (tmp_path / "back").symlink_to(tmp_path / "loop")
+    assert main(["grade", PACK, str(submissions), str(tmp_path / "loop"), "--out", str(tmp_path / "o")]) == 1
+    assert f"{tmp_path / 'loop'}: a link; links are not followed" in capsys.readouterr().err
+    assert main(["grade", PACK, str(submissions), "--out", str(tmp_path / "o2"), "--roster", str(tmp_path / "loop")]) == 2
+    assert capsys.readouterr().err == f"tutor: {tmp_path / 'loop'}: a loop of links; the roster is not read; nothing " \
+                                      "was written\n"
 
 
 @pytest.mark.parametrize("kind", ["pipe", "link"])

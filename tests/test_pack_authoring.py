@@ -444,7 +444,8 @@ def test_a_placeholder_a_space_before_a_lone_letter_is_a_coefficient_too(tmp_pat
 def test_a_placeholder_before_what_it_multiplies_is_a_coefficient_in_each_way_it_is_written(tmp_path, capsys):
     """Outside check h72, G9: '{k} y²', '{k} xy', '{k} sin(y)', '{k}(y + 1)', '{k}√y', two spaces and a no-break
     space went without a caution, '{k}sin(y)' was told as '{k}s', and "Take {k} a day" was told as a coefficient.
-    A product's sign between ('{k} · y') is an author's way to write a coefficient that may be 1."""
+    A product's sign between ('{k} · y') is an author's way to write a coefficient that may be 1. A space other than
+    the plain one is written so that the author sees it (h74, J4)."""
     exercise = "  - {{id: {}, kind: expression, prompt: \"f(x, y) = {}\", expected: k, variables: [x, y], " \
                "params: {{k: {{int: [1, 5]}}}}}}\n"
     texts = ["x^2 + {k} y². Take {k} a day.", "{k} xy", "{k} sin(y)", "{k}sin(y)", "{k}\u00a0y", "{k}(y + 1)",
@@ -458,7 +459,7 @@ def test_a_placeholder_before_what_it_multiplies_is_a_coefficient_in_each_way_it
         f"{path}:4:39: exercise 'b': '{{k}} xy' in the prompt reads '1 xy' {said.format('letter')}",
         f"{path}:5:39: exercise 'c': '{{k}} sin' in the prompt reads '1 sin' {said.format('letter')}",
         f"{path}:6:39: exercise 'd': '{{k}}sin' in the prompt reads '1sin' {said.format('letter')}",
-        f"{path}:7:39: exercise 'e': '{{k}}\u00a0y' in the prompt reads '1\u00a0y' {said.format('letter')}",
+        f"{path}:7:39: exercise 'e': '{{k}}\\u00a0y' in the prompt reads '1\\u00a0y' {said.format('letter')}",
         f"{path}:8:39: exercise 'f': '{{k}}(y + 1)' in the prompt reads '1(y + 1)' {said.format('bracket')}",
         f"{path}:9:39: exercise 'g': '{{k}}√y' in the prompt reads '1√y' {said.format('root')}",
         f"{path}:10:39: exercise 'h': '{{k}}  y' in the prompt reads '1  y' {said.format('letter')}"]

@@ -287,6 +287,10 @@ def test_problems_in_the_roster_have_their_line_and_the_rest_is_read(tmp_path):
     ("id,ID\na,b\n", "roster.csv:1: the roster's header names one column twice, as 'id' and 'ID'"),
     ("id,SIS Login ID,sis_login_id\na,b,c\n", "roster.csv:1: the roster's header names one column twice, as "
                                               "'SIS Login ID' and 'sis_login_id'"),
+    # h74, J3: a third spelling, and a second pair, were not named
+    ("id,Name,SIS Login ID,sis_login_id,SIS-LOGIN-ID,NAME\na,b,c,d,e,f\n", "roster.csv:1: the roster's header names "
+     "one column twice, as 'Name' and 'NAME', and one column 3 times, as 'SIS Login ID', 'sis_login_id' and "
+     "'SIS-LOGIN-ID'"),
     # outside check h27, F6: as a submissions file is told, not "no 'id' column (it has 'id;name')"
     ("id;name\nana;Ana\n", "roster.csv:1: the roster's header is separated by ';', not commas: save the file as CSV "
                            "UTF-8 (comma delimited) and try again"),

@@ -23,7 +23,7 @@ from .outputs import write_together
 from .packs import ExerciseSpec, same_id
 from .reports import json_number, json_text, scaled_total
 from .roster import Enrolled, Roster
-from .safe_read import FileRefused, read_file
+from .safe_read import FileRefused, read_file, resolved
 from .submissions import UNNAMED, Submissions, file_name, shown
 from .templates import outline
 from .variant_check import settable
@@ -52,7 +52,7 @@ class Identity:
 
 def metadata_path(submission: Path) -> Path:
     """Where Gradescope puts the metadata of a submission in `submission`: in the folder above it."""
-    return submission.resolve().parent / METADATA
+    return resolved(submission).parent / METADATA
 
 
 def read_submitters(path: Path) -> tuple[Submitter, ...]:
@@ -115,9 +115,11 @@ def _graded_id(submitter: Submitter, roster: Roster | None) -> tuple[str, Enroll
 
 
 def _names(submitter: Submitter, roster: Roster | None) -> set[str]:
-    """The ids an uploaded file may give for a submitter: the one they are graded as, or their email (casefolded;
-    the answers' ids are NFC already)."""
-    return {same_id(_graded_id(submitter, roster)[0]).casefold(), same_id(submitter.email).casefold()} - {""}
+    """The ids an uploaded file may give for a submitter: the one they are graded as, their email, or its part
+    before the @, a username (outside check h74, J6: without a roster, `student: s02` from s02@uni.edu was told as
+    someone else's); casefolded, the answers' ids are NFC already."""
+    email = same_id(submitter.email).casefold()
+    return {same_id(_graded_id(submitter, roster)[0]).casefold(), email, email.partition("@")[0]} - {""}
 
 
 # --------------------------------------------------------------- results.json

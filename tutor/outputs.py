@@ -16,6 +16,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
+from .safe_read import resolved
+
 try:
     import fcntl
 except ImportError:  # not POSIX: no lock
@@ -99,7 +101,7 @@ def write_together(folder: Path, files: dict[str | Path, Writer]) -> list[Path]:
     targets = [folder / name for name in files]
     # What could make a rename fail is refused before any file is written: a rename failing once
     # the first is done would leave the set half replaced.
-    parents = {parent: parent.resolve() for parent in {target.parent for target in targets}}
+    parents = {parent: resolved(parent) for parent in {target.parent for target in targets}}
     places = {parents[target.parent] / target.name for target in targets}
     if len(places) < len(targets):
         raise OutputError(f"can't write the reports in {folder}: two of them are the same file; "

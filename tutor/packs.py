@@ -1346,6 +1346,8 @@ def _placeholder_cautions(spec: ExerciseSpec) -> list[Finding]:
                     (params := _draw_where(spec, part.value, lambda n: n in (1, 0, -1))) is not None:
                 told.add(("factor", part.source))
                 what = _FACTOR_NAMES.get(factor.lstrip()[:1], "letter")
+                # a space other than the plain one, written so that the author sees it (outside check h74, J4)
+                factor = "".join(c if c == " " or not c.isspace() else f"\\u{ord(c):04x}" for c in factor)
                 found.append(Finding(key, f"'{{{part.source}}}{factor}' in {text_named(key)} reads "
                                           f"'{spec.fill(f'{{{part.source}}}', params)}{factor}' to a student who "
                                           f"draws {drawn(params, decimals)}: draw the parameters so that it is "

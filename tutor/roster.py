@@ -41,7 +41,7 @@ from .submissions import (
     separator_of,
     shown,
 )
-from .words import column_key, counted, printable
+from .words import and_list, column_key, counted, printable
 
 ID_COLUMNS = ("id", "student")  # the column that holds the id: `id`, or else `student`
 EMAIL_COLUMNS = ("email", "email address", "e-mail")  # where a student's email is, the first filled in
@@ -203,6 +203,13 @@ def _id_at(header: list[str]) -> int:
     return [column_key(name) for name in header].index(_id_column(header))
 
 
+def _named_again(written: list[str]) -> str:
+    times = "twice" if len(written) == 2 else f"{len(written)} times"
+    if len(set(written)) == 1:
+        return f"the column {shown(written[0])} {times}"
+    return f"one column {times}, as {and_list([shown(name) for name in written])}"
+
+
 def _header(file: str, line: int, cells: list[str]) -> list[str]:
     names = [writable(cell).strip() or f"column {i + 1}" for i, cell in enumerate(cells)]
     keys = [column_key(name) for name in names]
@@ -212,12 +219,13 @@ def _header(file: str, line: int, cells: list[str]) -> list[str]:
                               f"commas: {SAVE_AS_UTF8}")
         raise RosterError(f"{file}:{line}: the roster has no 'id' column (it has "
                           f"{', '.join(shown(n, 20) for n in names[:10])})")
-    twice = next((i for i, key in enumerate(keys) if key in keys[:i]), None)
-    if twice is not None:  # as it is written each time: 'SIS Login ID' and 'sis_login_id' (outside check h73, H5)
-        first = names[keys.index(keys[twice])]
-        said = f"the column {shown(first)} twice" if first == names[twice] else \
-            f"one column twice, as {shown(first)} and {shown(names[twice])}"
-        raise RosterError(f"{file}:{line}: the roster's header names {said}")
+    spellings: dict[str, list[str]] = {}
+    for name, key in zip(names, keys):
+        spellings.setdefault(key, []).append(name)
+    # each column named more than once, in every spelling (outside checks h73, H5, and h74, J3)
+    named = [_named_again(written) for written in spellings.values() if len(written) > 1]
+    if named:
+        raise RosterError(f"{file}:{line}: the roster's header names {', and '.join(named)}")
     return names
 
 

@@ -331,6 +331,16 @@ class FileRefused(Exception):
     """A file that is not read: the message says why."""
 
 
+def resolved(path: Path) -> Path:
+    """The path with its links followed, to compare places by; a loop of links (Python < 3.13 raises RuntimeError
+    for one: outside check h74, J1, a crash) as it is written, absolute: it leads nowhere, as a link to nothing
+    does, which is what reading or writing there says."""
+    try:
+        return path.resolve()
+    except RuntimeError:
+        return path.absolute()
+
+
 def open_file(path: Path) -> BinaryIO:
     """A regular file opened for reading (FileRefused for anything else, OSError if it can't be opened).
 

@@ -40,6 +40,7 @@ from .safe_read import (
     read_file,
     read_json,
     read_yaml,
+    resolved,
     writable,
 )
 from .words import counted, printable
@@ -112,11 +113,13 @@ def read_submissions(paths: Iterable[str | Path], pack: Pack, limits: Limits = L
     of them that is in `skip` (resolved: where the grader writes) is passed over, and so is a file in one
     that is in `inputs` (resolved: the run's pack or roster, kept beside the answers -> what it is). With
     `one_submitter`, every answer is UNNAMED's, whoever its file names (`declared` keeps those), and a YAML or JSON
-    file without `student:` is no problem. A file in a folder an earlier
-    run wrote, passed over, is a problem unless its name is in `written` (a file the tool writes)."""
-    reader = _Reader(pack, limits, frozenset(skip), inputs or {}, one_submitter, frozenset(written))
-    for path in paths:
-        reader.path(Path(path))
+    file without `student:` is no problem. A file in a folder an earlier run wrote, passed over, is a problem unless
+    its name is in `written` (a file the tool writes) or it is given by name too."""
+    given = [Path(path) for path in paths]
+    named = frozenset(resolved(path) for path in given if path.is_file() and not path.is_symlink())
+    reader = _Reader(pack, limits, frozenset(skip), inputs or {}, one_submitter, frozenset(written), named)
+    for path in given:
+        reader.path(path)
     return Submissions(tuple(reader.answers), tuple(reader.problems), earlier=tuple(reader.earlier),
                        earlier_pages=tuple(reader.earlier_pages),
                        inputs=tuple(reader.inputs_met), absent=_unread(reader.answers, reader.problems),
@@ -234,7 +237,7 @@ def shown(text: str, limit: int = 60) -> str:
 class _Reader:
     def __init__(self, pack: Pack, limits: Limits, skip: frozenset[Path] = frozenset(),
                  inputs: Mapping[Path, str] | None = None, one_submitter: bool = False,
-                 written: frozenset[str] = frozenset()):
+                 written: frozenset[str] = frozenset(), named: frozenset[Path] = frozenset()):
         self.pack = pack
         self.one_submitter = one_submitter
         self.declared: dict[str, None] = {}
@@ -255,6 +258,7 @@ class _Reader:
         self.earlier_pages: list[str] = []
         self.ids = frozenset(spec.id for spec in pack.exercises)
         self.read: set[Path] = set()  # the files read, resolved
+        self.named = named  # the files given by name, resolved: read wherever they are
 
     def problem(self, file: str, line: int | None, message: str, student: str = "", exercise: str = "") -> None:
         self.problems.append(Problem(file, line, message, self.whose(student), exercise=self.known(exercise)))
@@ -354,9 +358,9 @@ class _Reader:
             return self.problem(file, None, "no such file or folder")
         if path.suffix.lower() not in SUFFIXES:
             return self.problem(file, None, "not a submissions file (.csv, .yaml, .yml or .json)")
-        if path.resolve() in self.read:  # given twice (a folder and a file in it): each answer once, not a repeat
+        if resolved(path) in self.read:  # given twice (a folder and a file in it): each answer once, not a repeat
             return None
-        self.read.add(path.resolve())
+        self.read.add(resolved(path))
         try:
             if path.suffix.lower() == ".csv":
                 with open_file(path) as stream:
@@ -378,7 +382,7 @@ class _Reader:
             folders[:] = sorted(f for f in folders if not f.startswith(".") and not self.skipped(Path(root, f)))
             inside = [Path(root, f) for f in folders if Path(root, f).is_symlink()]
             for path in inside + [Path(root, f) for f in sorted(files) if not f.startswith(".")]:
-                what = self.inputs.get(path.resolve()) if self.inputs and not path.is_symlink() else None
+                what = self.inputs.get(resolved(path)) if self.inputs and not path.is_symlink() else None
                 if what is not None:
                     self.inputs_met.append((file_name(path), what))
                 else:
@@ -388,7 +392,7 @@ class _Reader:
         # a link is still reported as one, whatever it points at
         if folder.is_symlink():
             return False
-        if self.skip and folder.resolve() in self.skip:
+        if self.skip and resolved(folder) in self.skip:
             return True
         # an earlier run's reports, whatever its --out was called (grades-v2, a dated folder): its journal marks
         # it, and its answers.csv read as submissions would win over the corrected ones (finding 250)
@@ -407,7 +411,9 @@ class _Reader:
         submissions: its students would otherwise score 0, "Nothing was submitted.", with the exit status 0
         (outside check h72, G1)."""
         for path in not_written(folder, self.written):
-            if path.resolve() in self.inputs:  # the pack or the roster, kept there: no one's submission
+            # the pack or the roster, kept there, is no one's submission; a file given by name is read (outside
+            # check h74, J2: it was read and said not read)
+            if resolved(path) in self.inputs or resolved(path) in self.named:
                 continue
             self.problems.append(Problem(file_name(path), None, f"not read, as {file_name(folder)} holds {holding}: "
                                                                 "move it out of that folder, or give it by name",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import math
 import os
 import sys
@@ -22,6 +23,7 @@ from ..limits import LIMITS
 from ..lms import FORMATS, LMS, Columns, ExportError, check_columns, export
 from ..outputs import LOCK_NAME, PAGES_INDEX, Busy, Writer, locked, sweep
 from ..roster import Roster, RosterError, enrol, read_roster
+from ..safe_read import resolved
 from ..student_feedback import earlier_pages, feedback_files
 from ..submissions import Submissions, file_name, not_written, read_submissions
 from ..words import counted, first_of
@@ -104,17 +106,17 @@ def _run(args: argparse.Namespace) -> int:
         raise UserError(f"no such file or folder: {file_name(missing[0])}; nothing was written")
     out = Path(args.out or (GRADESCOPE_RESULTS if args.gradescope else "grades"))
     feedback = Path(args.feedback).absolute() if args.feedback else None
-    ours = {out.resolve(): file_name(out), **({feedback.resolve(): file_name(args.feedback)} if feedback else {})}
+    ours = {resolved(out): file_name(out), **({resolved(feedback): file_name(args.feedback)} if feedback else {})}
+    if args.summary:  # what it is, before where it is: through a file is said so (outside check h74, J5)
+        _check_summary(Path(args.summary), out, args.format)
     if not args.gradescope:
         _check_outputs(_outputs(args, out, feedback), paths, {"the roster": args.roster, "the pack": args.pack},
                        set(ours))
     # the pack and the roster, often kept beside the answers or the reports: neither is a submission
-    inputs = {Path(path).resolve(): what for path, what in ((args.pack, "the pack"), (args.roster, "the roster"))
+    inputs = {resolved(Path(path)): what for path, what in ((args.pack, "the pack"), (args.roster, "the roster"))
               if path and Path(path).is_file()}
     _check_output_folders([("--out", out), *([("--feedback", Path(args.feedback))] if feedback else [])],
                           set(inputs), args.gradescope)
-    if args.summary:
-        _check_summary(Path(args.summary), out, args.format)
     try:
         roster = read_roster(args.roster) if args.roster else None
     except RosterError as error:
@@ -126,7 +128,7 @@ def _run(args: argparse.Namespace) -> int:
         except ExportError as error:
             raise UserError(error.message) from None
     for folder, name in ours.items():
-        if folder.is_dir() and any(Path(path).resolve() in folder.parents for path in paths):
+        if folder.is_dir() and any(resolved(Path(path)) in folder.parents for path in paths):
             print(f"tutor: {name} is where this run writes; its files are not read as submissions", file=sys.stderr)
     try:
         # all of the input, before anything is written
@@ -156,7 +158,7 @@ def _run(args: argparse.Namespace) -> int:
             if args.gradescope:
                 _say_problems(given)
                 return _grade_gradescope(pack, given, roster, Path(paths[0]), out, settings, started)
-            other = feedback if feedback and feedback.resolve() != out.resolve() else None  # --out is locked
+            other = feedback if feedback and resolved(feedback) != resolved(out) else None  # --out is locked
             with grade.open_journal(out, pack, args.timeout, args.resume) as journal, \
                     (locked(other) if other else contextlib.nullcontext()):
                 _say_problems(given)  # after the journal: a refused resume is the one thing its run says
@@ -244,7 +246,7 @@ def _check_output_folders(folders: list[tuple[str, Path]], inputs: set[Path], on
             raise UserError(f"{option} {file_name(folder)} {blocked}; give {_PLACE_OF_THEIR_OWN[option]}")
         if once or not folder.is_dir():
             continue
-        found = next((path for path in not_written(folder, _WRITTEN) if path.resolve() not in inputs), None)
+        found = next((path for path in not_written(folder, _WRITTEN) if resolved(path) not in inputs), None)
         if found is not None:
             raise UserError(f"{option} {file_name(folder)} holds submissions ({file_name(found)}), which a run "
                             f"writing there would not read; give {_PLACE_OF_THEIR_OWN[option]}")
@@ -253,15 +255,24 @@ def _check_output_folders(folders: list[tuple[str, Path]], inputs: set[Path], on
 def _not_a_folder(path: Path) -> str:
     """Why `path` can't be a folder to write in ("" where it is one, or can be made one)."""
     if path.is_symlink() and not path.exists():
-        return "is a link to nothing"
+        return f"is {_leading_nowhere(path)}"
     if path.exists():
         return "" if path.is_dir() else "is a file, not a folder"
     for above in path.absolute().parents:  # the nearest that is something (outside check h73, H2: a dead link)
         if above.is_symlink() and not above.exists():
-            return f"is inside a link to nothing ({file_name(above)})"
+            return f"is inside {_leading_nowhere(above)} ({file_name(above)})"
         if above.exists():
             return "" if above.is_dir() else f"is inside a file ({file_name(above)})"
     return ""
+
+
+def _leading_nowhere(link: Path) -> str:
+    """A link that leads to nothing, as it does (outside check h74, J1: a loop of links was a crash)."""
+    try:
+        link.stat()
+    except OSError as error:
+        return "a loop of links" if error.errno == errno.ELOOP else "a link to nothing"
+    return "a link to nothing"
 
 
 _WRITTEN = frozenset({*reports.FILES, *(form.file for form in FORMATS.values()), PAGES_INDEX})  # files the tool writes
@@ -273,15 +284,15 @@ def _check_outputs(outputs: list[tuple[str, Path, str]], submissions: list[str],
     or be written in a submissions folder, where the next run would read it as answers; but a folder of
     ours (--out, --feedback) below a submissions folder is passed over when it is read, so it may be there."""
     for claim, target, remedy in outputs:
-        where = target.resolve()
+        where = resolved(target)
         for given in submissions:
-            place = Path(given).resolve()
+            place = resolved(Path(given))
             passed_over = any(folder == where or folder in where.parents for folder in skipped
                               if place in folder.parents)
             if where == place or (place in where.parents and not passed_over):
                 raise UserError(f"{claim} among the submissions ({file_name(given)}); give {remedy}")
         for what, given_file in inputs.items():  # the pack: a built-in's name is no file here
-            if given_file and where == Path(given_file).resolve():
+            if given_file and where == resolved(Path(given_file)):
                 raise UserError(f"{claim} over {what} ({file_name(given_file)}); give {remedy}")
 
 
@@ -292,14 +303,14 @@ def _check_summary(summary: Path, out: Path, lms: str | None) -> None:
     # written, it would replace the link, the pipe or the device with a file: `--summary /dev/null` run as root
     # replaced the machine's /dev/null (outside check h72)
     if summary.is_symlink() or (summary.exists() and not summary.is_file()):
-        what = "a link to nothing" if summary.is_symlink() and not summary.exists() else \
+        what = _leading_nowhere(summary) if summary.is_symlink() and not summary.exists() else \
             "a link" if summary.is_symlink() else "not a regular file"
         raise UserError(f"--summary {summary} is {what}; give the summary a place of its own")
     blocked = _not_a_folder(summary.parent)  # a crash after grading (outside check h72, G12)
     if blocked:
         raise UserError(f"--summary {summary}: {file_name(summary.parent)} {blocked}; give the summary a place of "
                         "its own")
-    if summary.name in _written_in_out(lms) and summary.parent.resolve() == out.resolve():
+    if summary.name in _written_in_out(lms) and resolved(summary.parent) == resolved(out):
         raise UserError(f"--summary {summary} is one of the files tutor grade writes in {out}; "
                         "give the summary a name of its own, like summary.md")
 
@@ -319,7 +330,7 @@ def _more_outputs(book: grade.Gradebook, args: argparse.Namespace, feedback: Pat
         more[summary] = lambda stream: stream.write(text)
     if feedback is not None:
         pages = feedback_files(book)
-        if args.summary and summary.name in pages and summary.parent.resolve() == feedback.resolve():
+        if args.summary and summary.name in pages and resolved(summary.parent) == resolved(feedback):
             raise UserError(f"--summary {args.summary} is the name of a student's feedback page in {args.feedback}; "
                             "give the summary another name; nothing was written")
         more.update({feedback / name: writer for name, writer in pages.items()})
