@@ -98,6 +98,17 @@ def test_every_file_uploaded_is_the_submitters_whoever_it_names(tmp_path):
     assert [t["status"] for t in results["tests"][:2]] == ["passed", "passed"]  # a.yaml's cube, then the drill
 
 
+@pytest.mark.parametrize("name, content", [("journal.sqlite", "x"), ("pages.csv", "student,markdown_page,html_page\n")])
+def test_an_uploaded_file_named_like_an_earlier_runs_leaves_the_upload_read(tmp_path, name, content):
+    """Outside check h75, K1: an uploaded journal.sqlite (or pages.csv) made the upload an earlier run's folder, every
+    answer in it unread and scored 0."""
+    (tmp_path / "submission").mkdir()
+    (tmp_path / "submission" / name).write_text(content, encoding="utf-8")
+    status, results = submit(tmp_path, "student: alice\nanswers:\n  cube: 3x^2\n",
+                             [{"email": "alice@example.edu", "id": 8, "name": "Alice Ng"}])
+    assert results["score"] == 2.0 and results["tests"][0]["status"] == "passed"
+
+
 def test_a_group_s_files_naming_each_member_are_all_graded(tmp_path):
     """Outside check h73, H1: in a group of alice and bob, bob's file beside alice's was dropped."""
     (tmp_path / "submission").mkdir()

@@ -308,18 +308,15 @@ def test_a_folder_given_that_an_earlier_run_wrote_into_is_passed_over_whole(tmp_
         f"tutor: {folder} holds the reports of an earlier run (journal.sqlite); its files are not read as submissions",
         f"{folder / 'class.csv'}: not read, as {folder} holds the reports of an earlier run (journal.sqlite): move it "
         "out of that folder, or give it by name"]
-    # given alone, nothing is read: no gradebook of zeros (outside check h73, H4)
-    assert main(["grade", PACK, str(folder), "--out", str(tmp_path / "o2"), *roster]) == 2
-    assert capsys.readouterr().err.splitlines() == [*passed_over, "tutor: nothing was read: each folder given holds an "
-                                                    "earlier run's reports or pages; give the submissions themselves; "
-                                                    "nothing was written"]
-    assert main(["grade", PACK, str(folder), str(tmp_path / "late.csv"), "--out", str(tmp_path / "o2"), *roster]) == 1
-    assert capsys.readouterr().err.splitlines()[:2] == passed_over
-    # and the students of the file passed over are told so, not "Nothing was submitted." (outside check h73, H3)
-    a = (tmp_path / "o2" / "grades.csv").read_text(encoding="utf-8").splitlines()[2]
-    assert a.startswith("a,") and a.endswith(f"\"Your submission could not be read ({folder / 'class.csv'}: not read, "
-                                             f"as {folder} holds the reports of an earlier run (journal.sqlite): move "
-                                             "it out of that folder, or give it by name).\"")
+    # the students of the file passed over are told so, not "Nothing was submitted." (outside check h73, H3), given
+    # alone or beside another
+    for more in ([], [str(tmp_path / "late.csv")]):
+        assert main(["grade", PACK, str(folder), *more, "--out", str(tmp_path / "o2"), *roster]) == 1
+        assert capsys.readouterr().err.splitlines()[:2] == passed_over
+        a = (tmp_path / "o2" / "grades.csv").read_text(encoding="utf-8").splitlines()[2]
+        assert a.startswith("a,") and a.endswith(f"\"Your submission could not be read ({folder / 'class.csv'}: not "
+                                                 f"read, as {folder} holds the reports of an earlier run "
+                                                 "(journal.sqlite): move it out of that folder, or give it by name).\"")
     # given by name beside it, it is read, and not said not to be (outside check h74, J2)
     assert main(["grade", PACK, str(folder), str(folder / "class.csv"), "--out", str(tmp_path / "o3"), *roster]) == 0
     assert capsys.readouterr().err.splitlines() == passed_over[:1]
@@ -410,8 +407,7 @@ def test_an_earlier_runs_folder_given_alone_is_a_usage_error_not_a_gradebook_of_
     assert capsys.readouterr().err.splitlines() == [
         f"tutor: {tmp_path / 'sub2b'} holds the reports of an earlier run (journal.sqlite); its files are not read as "
         "submissions",
-        "tutor: nothing was read: each folder given holds an earlier run's reports or pages; give the submissions "
-        "themselves; nothing was written"]
+        "tutor: no answer could be read from the submissions given, as said above; nothing was written"]
     assert not (tmp_path / "o").exists()
 
 
@@ -498,6 +494,49 @@ def test_a_summary_through_a_submissions_file_is_told_as_through_any_file(tmp_pa
                  str(submissions / "s.md")]) == 2
     assert capsys.readouterr().err == f"tutor: --summary {submissions / 's.md'}: {submissions} is a file, not a " \
                                       "folder; give the summary a place of its own\n"
+
+
+def test_a_run_that_reads_no_answer_and_can_tell_no_student_why_writes_nothing(tmp_path, capsys):
+    # outside check h75, K3: a link as the only submissions gave every roster student "Nothing was submitted." over
+    # the last gradebook; a path through a loop of links was "no such file or folder" (K5)
+    folder, submissions = _class_folder(tmp_path, "class.csv")
+    (tmp_path / "link.csv").symlink_to(submissions)
+    assert main(["grade", PACK, str(tmp_path / "link.csv"), "--out", str(tmp_path / "o")]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"{tmp_path / 'link.csv'}: a link; links are not followed",
+        "tutor: no answer could be read from the submissions given, as said above; nothing was written"]
+    (tmp_path / "loop").symlink_to(tmp_path / "back")
+    (tmp_path / "back").symlink_to(tmp_path / "loop")
+    assert main(["grade", PACK, str(tmp_path / "loop" / "x.csv"), "--out", str(tmp_path / "o")]) == 2
+    assert capsys.readouterr().err == f"tutor: {tmp_path / 'loop' / 'x.csv'} is inside a loop of links " \
+                                      f"({tmp_path / 'loop'}); nothing was written\n"
+    assert not (tmp_path / "o").exists()
+
+
+def test_a_folder_given_inside_an_earlier_runs_folder_is_read_and_not_said_unread(tmp_path, capsys):
+    # outside check h75, K2: class/run1/late/ben.yaml, given as its folder beside class, was graded and told "not read"
+    folder, submissions = _class_folder(tmp_path, "class.csv")
+    assert main(["grade", PACK, str(submissions), "--out", str(folder / "run1")]) == 0
+    (folder / "run1" / "late").mkdir()
+    (folder / "run1" / "late" / "ben.yaml").write_text("student: ben\nanswers: {cube: 3x^2}\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["grade", PACK, str(folder), str(folder / "run1" / "late"), "--out", str(tmp_path / "o")]) == 0
+    assert capsys.readouterr().err.splitlines() == [
+        f"tutor: {folder / 'run1'} holds the reports of an earlier run (journal.sqlite); its files are not read as "
+        "submissions"]
+    assert "ben,2,0,0,0,2,5,40" in (tmp_path / "o" / "grades.csv").read_text(encoding="utf-8").splitlines()
+
+
+@pytest.mark.parametrize("option", ["--out", "--feedback"])
+def test_a_summary_that_is_the_run_s_own_folder_is_refused_before_grading(tmp_path, capsys, option):
+    # outside check h75, K4: `--summary s7 --out s7` graded, then failed (exit 74) with s7 holding only the journal
+    folder, submissions = _class_folder(tmp_path, "class.csv")
+    args = ["--out", str(tmp_path / "o")] if option == "--feedback" else []
+    assert main(["grade", PACK, str(submissions), *args, option, str(tmp_path / "s7"), "--summary",
+                 str(tmp_path / "s7")]) == 2
+    assert capsys.readouterr().err == f"tutor: --summary {tmp_path / 's7'} is the {option} folder; give the file to " \
+                                      f"write, like {tmp_path / 's7' / 'summary.md'}\n"
+    assert not (tmp_path / "s7").exists()
 
 
 def test_a_loop_of_links_given_as_submissions_or_roster_is_told_not_a_crash(tmp_path, capsys):

@@ -371,6 +371,8 @@ def test_names_written_with_joiners_and_no_break_spaces_reach_the_export_and_pag
     (["s10", "s11"], "; did you mean 's10'?"),
     (["s01", "s10", "s15"], "; did you mean 's10'?"),
     (["s11", "s13"], "; it is as close to 's11' as to 's13': check whose work it is"),
+    # outside check h75, K8: three were "as close to 's01', 's11' as to 's12'"
+    (["s11", "s12", "s13"], "; it is as close to 's11' and 's12' as to 's13': check whose work it is"),
     (["s11", "s12", "s13", "s14"], "")])
 def test_a_typo_is_given_the_roster_id_only_where_it_is_clearly_the_closest(tmp_path, capsys, ids, hint):
     roster = write(tmp_path / "roster.csv", "id\n" + "\n".join(ids) + "\n")

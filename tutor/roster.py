@@ -252,7 +252,8 @@ def _guess(student: str, closest: tuple[str, ...]) -> str:
         return f"; did you mean {shown(closest[0])}{_difference(student, closest[0])}?"
     if closest:
         names = [shown(c) for c in closest]
-        return f"; it is as close to {', '.join(names[:-1])} as to {names[-1]}: check whose work it is"
+        # "as close to 's01', 's11' as to 's12'" lacked its "and" (outside check h75, K8)
+        return f"; it is as close to {and_list(names[:-1])} as to {names[-1]}: check whose work it is"
     return ""
 
 

@@ -114,9 +114,9 @@ def read_submissions(paths: Iterable[str | Path], pack: Pack, limits: Limits = L
     that is in `inputs` (resolved: the run's pack or roster, kept beside the answers -> what it is). With
     `one_submitter`, every answer is UNNAMED's, whoever its file names (`declared` keeps those), and a YAML or JSON
     file without `student:` is no problem. A file in a folder an earlier run wrote, passed over, is a problem unless
-    its name is in `written` (a file the tool writes) or it is given by name too."""
+    its name is in `written` (a file the tool writes) or it is given too, by name or in a folder given."""
     given = [Path(path) for path in paths]
-    named = frozenset(resolved(path) for path in given if path.is_file() and not path.is_symlink())
+    named = frozenset(resolved(path) for path in given if not path.is_symlink())
     reader = _Reader(pack, limits, frozenset(skip), inputs or {}, one_submitter, frozenset(written), named)
     for path in given:
         reader.path(path)
@@ -258,7 +258,7 @@ class _Reader:
         self.earlier_pages: list[str] = []
         self.ids = frozenset(spec.id for spec in pack.exercises)
         self.read: set[Path] = set()  # the files read, resolved
-        self.named = named  # the files given by name, resolved: read wherever they are
+        self.named = named  # the files and folders given, resolved: read wherever they are
 
     def problem(self, file: str, line: int | None, message: str, student: str = "", exercise: str = "") -> None:
         self.problems.append(Problem(file, line, message, self.whose(student), exercise=self.known(exercise)))
@@ -394,6 +394,10 @@ class _Reader:
             return False
         if self.skip and resolved(folder) in self.skip:
             return True
+        # One submitter's upload is theirs whole: a file in it named like ours is no earlier run's (outside check
+        # h75, K1: an uploaded journal.sqlite made every answer of the upload unread, scored 0)
+        if self.one_submitter:
+            return False
         # an earlier run's reports, whatever its --out was called (grades-v2, a dated folder): its journal marks
         # it, and its answers.csv read as submissions would win over the corrected ones (finding 250)
         if (folder / JOURNAL).is_file():
@@ -410,10 +414,13 @@ class _Reader:
         """A problem for each file in a folder passed over that the tool did not write and would read as
         submissions: its students would otherwise score 0, "Nothing was submitted.", with the exit status 0
         (outside check h72, G1)."""
+        inside = resolved(folder)
+        given = [named for named in self.named if inside in named.parents]  # a file or a folder in it, given too
         for path in not_written(folder, self.written):
-            # the pack or the roster, kept there, is no one's submission; a file given by name is read (outside
-            # check h74, J2: it was read and said not read)
-            if resolved(path) in self.inputs or resolved(path) in self.named:
+            # the pack or the roster, kept there, is no one's submission; a file given by name, or in a folder given,
+            # is read (outside checks h74, J2, and h75, K2: it was read and said not read)
+            where = resolved(path)
+            if where in self.inputs or any(where == named or named in where.parents for named in given):
                 continue
             self.problems.append(Problem(file_name(path), None, f"not read, as {file_name(folder)} holds {holding}: "
                                                                 "move it out of that folder, or give it by name",

@@ -103,12 +103,14 @@ def _run(args: argparse.Namespace) -> int:
     _check_grade_options(args)
     missing = [path for path in paths if not Path(path).exists() and not Path(path).is_symlink()]
     if missing:  # a mistyped path must not become an empty gradebook over the last one
-        raise UserError(f"no such file or folder: {file_name(missing[0])}; nothing was written")
+        inside = _not_a_folder(Path(missing[0]))  # a loop of links on the way (outside check h75, K5)
+        raise UserError(f"{file_name(missing[0])} {inside}; nothing was written" if inside else
+                        f"no such file or folder: {file_name(missing[0])}; nothing was written")
     out = Path(args.out or (GRADESCOPE_RESULTS if args.gradescope else "grades"))
     feedback = Path(args.feedback).absolute() if args.feedback else None
     ours = {resolved(out): file_name(out), **({resolved(feedback): file_name(args.feedback)} if feedback else {})}
     if args.summary:  # what it is, before where it is: through a file is said so (outside check h74, J5)
-        _check_summary(Path(args.summary), out, args.format)
+        _check_summary(Path(args.summary), out, args.format, feedback)
     if not args.gradescope:
         _check_outputs(_outputs(args, out, feedback), paths, {"the roster": args.roster, "the pack": args.pack},
                        set(ours))
@@ -144,11 +146,10 @@ def _run(args: argparse.Namespace) -> int:
     for earlier in given.earlier_pages:
         print(f"tutor: {earlier} holds the feedback pages of an earlier run ({PAGES_INDEX}); its files are not read as "
               "submissions", file=sys.stderr)
-    if not args.gradescope and {file_name(Path(path)) for path in paths} <= {*given.earlier, *given.earlier_pages}:
-        # not a gradebook of zeros (outside check h73, H4); the submissions left in them, by name
+    if not args.gradescope and _nothing_read(given):
+        # not a gradebook of zeros over the last one (outside checks h73, H4, and h75, K3): why, then the refusal
         _say_problems(given)
-        raise UserError("nothing was read: each folder given holds an earlier run's reports or pages; give the "
-                        "submissions themselves; nothing was written")
+        raise UserError("no answer could be read from the submissions given, as said above; nothing was written")
     if roster is not None and not args.gradescope:
         given = enrol(roster, given)
     bar = _ProgressBar() if sys.stderr.isatty() else None
@@ -191,6 +192,15 @@ def _run(args: argparse.Namespace) -> int:
     except JournalError as error:  # another job's journal
         raise UserError(str(error)) from None
     return _problems_status(given)
+
+
+def _nothing_read(given: Submissions) -> bool:
+    """No answer read, and something given not read (a link, a folder an earlier run wrote, a copy of answers.csv),
+    with no student to tell why: each would be "Nothing was submitted." A class whose files could not be read is
+    graded, each of its students told why their file was not (`Submissions.absent`, and files named after them)."""
+    if given.answers or given.absent or any(problem.student or problem.students for problem in given.problems):
+        return False
+    return bool(given.problems or given.earlier or given.earlier_pages)
 
 
 def _say_problems(given: Submissions) -> None:
@@ -296,10 +306,13 @@ def _check_outputs(outputs: list[tuple[str, Path, str]], submissions: list[str],
                 raise UserError(f"{claim} over {what} ({file_name(given_file)}); give {remedy}")
 
 
-def _check_summary(summary: Path, out: Path, lms: str | None) -> None:
+def _check_summary(summary: Path, out: Path, lms: str | None, feedback: Path | None) -> None:
     """--summary is refused before anything is graded where writing it would break the reports' set."""
-    if summary.is_dir():
-        raise UserError(f"--summary {summary} is a folder; give the file to write, like {summary / 'summary.md'}")
+    # a folder, or one this run makes (outside check h75, K4: `--summary s7 --out s7` failed after grading)
+    ours = {resolved(out): "--out", **({resolved(feedback): "--feedback"} if feedback else {})}
+    if summary.is_dir() or resolved(summary) in ours:
+        what = f"the {ours[resolved(summary)]} folder" if resolved(summary) in ours else "a folder"
+        raise UserError(f"--summary {summary} is {what}; give the file to write, like {summary / 'summary.md'}")
     # written, it would replace the link, the pipe or the device with a file: `--summary /dev/null` run as root
     # replaced the machine's /dev/null (outside check h72)
     if summary.is_symlink() or (summary.exists() and not summary.is_file()):
