@@ -1301,8 +1301,9 @@ def _placeholder_cautions(spec: ExerciseSpec) -> list[Finding]:
     """Each text where a placeholder's value reads wrongly for some draw. After a sign, a negative one: a student
     who draws a = -1 reads "x^2 - -1x" (outside check h26, F5), one who draws a = 1 for `- {a - 2}` reads "- -1"
     (h28, N4), and 0 reads "+ 0" (h49, N5). Before a letter, 1, 0 or -1 as a coefficient: "1x^2" (h36, F3); before
-    another placeholder, any value: "{a}{b}" reads 34; so does a letter alone a space after it ("{k} y"). Maths
-    fields write their own signs and coefficients; a text shows the value as it is."""
+    another placeholder, any value: "{a}{b}" reads 34. A coefficient is what comes before a letter, a bracket or a
+    root, or a space before maths ("{k} y": `_factor_after`). Maths fields write their own signs and coefficients; a
+    text shows the value as it is."""
     names = tuple(p.name for p in spec.params)
     decimals = bool(spec.data.get("decimals"))
     written = spec.data.get("variables")
@@ -1364,7 +1365,7 @@ _ENGLISH_LETTERS = {"a", "A", "I"}  # "Take {k} a day": a word, not a variable
 
 
 def _factor_after(after: str, variables: set[str], exponent: bool) -> str:
-    """The text after a placeholder that reads as what it multiplies ("x", " y²", " sin", "·(", " xy"), or ''.
+    """The text after a placeholder that reads as what it multiplies ("x", " y²", " sin", "(y + 1)", " xy"), or ''.
     Outside checks h36 (F3: "{a}x"), h71 (F5: "{k} y") and h72 (G9: "{k} y²", "{k} xy", "{k} sin(y)", "{k}(y + 1)",
     a no-break space; not "Take {k} a day" nor, after an exponent, "x^{p} y")."""
     found = _FACTOR.match(after)

@@ -204,6 +204,7 @@ def _id_at(header: list[str]) -> int:
 
 
 def _named_again(written: list[str]) -> str:
+    """A column a roster's header names more than once, in each of its spellings."""
     times = "twice" if len(written) == 2 else f"{len(written)} times"
     if len(set(written)) == 1:
         return f"the column {shown(written[0])} {times}"

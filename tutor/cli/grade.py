@@ -309,9 +309,9 @@ def _check_outputs(outputs: list[tuple[str, Path, str]], submissions: list[str],
 def _check_summary(summary: Path, out: Path, lms: str | None, feedback: Path | None) -> None:
     """--summary is refused before anything is graded where writing it would break the reports' set."""
     # a folder, or one this run makes (outside check h75, K4: `--summary s7 --out s7` failed after grading)
-    ours = {resolved(out): "--out", **({resolved(feedback): "--feedback"} if feedback else {})}
-    if summary.is_dir() or resolved(summary) in ours:
-        what = f"the {ours[resolved(summary)]} folder" if resolved(summary) in ours else "a folder"
+    made = {resolved(out): "--out", **({resolved(feedback): "--feedback"} if feedback else {})}.get(resolved(summary))
+    if summary.is_dir() or made:
+        what = f"the {made} folder" if made else "a folder"
         raise UserError(f"--summary {summary} is {what}; give the file to write, like {summary / 'summary.md'}")
     # written, it would replace the link, the pipe or the device with a file: `--summary /dev/null` run as root
     # replaced the machine's /dev/null (outside check h72)
