@@ -109,6 +109,17 @@ def test_an_uploaded_file_named_like_an_earlier_runs_leaves_the_upload_read(tmp_
     assert results["score"] == 2.0 and results["tests"][0]["status"] == "passed"
 
 
+def test_a_refused_csv_naming_classmates_leaves_the_result_the_submitters(tmp_path):
+    """Found in review: an uploaded CSV saved with ';', naming aaron and zed, made the result aaron's, 0 of 5, and the
+    submitter's right answer beside it was lost."""
+    (tmp_path / "submission").mkdir()
+    (tmp_path / "submission" / "a.csv").write_bytes(b"student;exercise;answer\r\naaron;cube;3x^2\r\nzed;cube;1\r\n")
+    status, results = submit(tmp_path, "student: alice\nanswers:\n  cube: 3x^2\n",
+                             [{"email": "alice@example.edu", "id": 8, "name": "Alice Ng"}])
+    assert status == 1 and results["score"] == 2.0
+    assert results["output"].splitlines()[0] == "Graded as student alice: 2 of 5 points."
+
+
 def test_a_group_s_files_naming_each_member_are_all_graded(tmp_path):
     """Outside check h73, H1: in a group of alice and bob, bob's file beside alice's was dropped."""
     (tmp_path / "submission").mkdir()

@@ -101,8 +101,12 @@ def identify(given: Submissions, submitters: tuple[Submitter, ...], roster: Rost
         elif named.casefold() not in mine:  # a member's own file, uploaded for the group
             notes.append(f"The uploaded file names {shown(named)}, a member of this group: its answers are checked "
                          f"with {student}'s variant.")
+    def theirs(name: str) -> str:
+        return student if name == UNNAMED else name
+
     given = replace(given, answers=tuple(replace(a, student=student) for a in given.answers),
-                    problems=tuple(replace(p, student=student) if p.student == UNNAMED else p for p in given.problems))
+                    problems=tuple(replace(p, student=theirs(p.student), students=tuple(map(theirs, p.students)))
+                                   for p in given.problems))
     return given, Identity(student, submitter, tuple(notes))
 
 

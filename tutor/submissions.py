@@ -516,7 +516,9 @@ class _Reader:
     def refused(self, file: str, line: int, message: str, students: Sequence[str]) -> None:
         # how many, not who: the sentence is on each of their pages too
         whose = f"; the answers in it, of {counted(len(students), 'student')}, are not graded" if students else ""
-        self.problems.append(Problem(file, line, f"{message}{whose}", students=tuple(students)))
+        # for one submitter, theirs: a refused CSV naming classmates made the Gradescope result a classmate's (0)
+        self.problems.append(Problem(file, line, f"{message}{whose}",
+                                     students=tuple(dict.fromkeys(self.whose(s) for s in students))))
 
     # ---------------------------------------------------------- YAML and JSON
 
