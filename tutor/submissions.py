@@ -358,9 +358,10 @@ class _Reader:
             return self.problem(file, None, "no such file or folder")
         if path.suffix.lower() not in SUFFIXES:
             return self.problem(file, None, "not a submissions file (.csv, .yaml, .yml or .json)")
-        if resolved(path) in self.read:  # given twice (a folder and a file in it): each answer once, not a repeat
+        where = resolved(path)
+        if where in self.read:  # given twice (a folder and a file in it): each answer once, not a repeat
             return None
-        self.read.add(resolved(path))
+        self.read.add(where)
         try:
             if path.suffix.lower() == ".csv":
                 with open_file(path) as stream:

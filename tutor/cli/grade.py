@@ -197,8 +197,8 @@ def _run(args: argparse.Namespace) -> int:
 def _nothing_read(given: Submissions) -> bool:
     """No answer read, and something given not read (a link, a folder an earlier run wrote, a copy of answers.csv),
     with no student to tell why: each would be "Nothing was submitted." A class whose files could not be read is
-    graded, each of its students told why their file was not (`Submissions.absent`, and files named after them)."""
-    if given.answers or given.absent or any(problem.student or problem.students for problem in given.problems):
+    graded, each student a problem names told why their file was not (`Submissions.absent` is made of those)."""
+    if given.answers or any(problem.student or problem.students for problem in given.problems):
         return False
     return bool(given.problems or given.earlier or given.earlier_pages)
 
