@@ -313,6 +313,34 @@ def test_a_counted_confirmation_costs_the_same_in_any_process_whatever_it_did_be
     assert max(counts) - min(counts) <= 0.001 * min(counts), counts
 
 
+def test_sympy_numbers_its_dummies_and_shuffles_its_rules_alike_in_every_process():
+    """sympy drew the first number of its Dummy symbols (part of their hashes, so of the order sympy meets a set's
+    parts in) and the seed of its assumptions' shuffle from the system's entropy: the same `tutor solve minimize
+    tan(x)` took 2 s of CPU in one process and 21 s in the next."""
+    script = ("import sympy, tutor.parse; from sympy.core import random; "
+              "print(sympy.Dummy().dummy_index, random._assumptions_rng.random(), random.rng.random())")
+    runs = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                           env={**os.environ, "PYTHONHASHSEED": "0"}).stdout for _ in range(3)}
+    assert len(runs) == 1, runs
+
+
+def test_whether_tans_slope_has_one_zero_costs_little_whatever_the_dummies_numbers():
+    """tan's domain has a hole at each π/2 + kπ; intersecting it with f's took sympy from half a second to past
+    the 10-second guard, by the numbers of its Dummy symbols, which a process's earlier work moves (the REPL's,
+    a grading worker's): no such domain is one interval, and that is said at once."""
+    from tutor.calculus.factor_cases import one_zero_at_most
+    from tutor.parse import symbol
+
+    x, first = symbol("x"), sympy.Dummy._base_dummy_index
+    try:
+        for shift in range(8):
+            sympy.Dummy._base_dummy_index = 10**6 + shift - sympy.Dummy._count
+            with counted(1_000_000):
+                assert one_zero_at_most(sympy.tan(x) ** 2 + 1, (x,), sympy.tan(x)) == ""
+    finally:
+        sympy.Dummy._base_dummy_index = first
+
+
 def test_an_equation_gets_the_same_verdict_first_in_a_process_and_after():
     """solveset's first use in a process cost 14,000 calls more than later ones: the solutions of
     (x - 2)(x - 3) = π/10⁵, 98,000 calls of the 100,000 a check may spend, were found after another answer's

@@ -31,8 +31,19 @@ from types import FrameType
 from typing import Any, TypeVar
 
 from mpmath import iv, mp
+from sympy import Dummy
 from sympy.core import random as sympy_random
 from sympy.core.parameters import global_parameters
+
+# sympy draws two things afresh in each process from the system's entropy: the first number of its Dummy
+# symbols, and the generators its assumptions shuffle their rules with. A Dummy's number is part of its hash,
+# so the order in which sympy meets the parts of a set, and the work that follows, changed from one process to
+# the next: the same `tutor solve minimize tan(x)` took 2 s of CPU in one process and 21 s in another, where
+# the domain of tan on the domain of tan² + 1 ran into two 10-second guards. Both fixed here, before any
+# of the tutor's work. The numbers start above the range sympy draws from (10⁶ to 9·10⁶, plus the few
+# made while sympy is imported), so no Dummy made before gets a number again.
+Dummy._base_dummy_index = 10**10
+sympy_random.seed(0)
 
 
 class OutOfTime(BaseException):
