@@ -224,9 +224,10 @@ def one_zero_at_most(factor: Expr, syms: Sequence[sympy.Symbol], f: Expr | None 
     try:
         with deadline(SOLVE_SECONDS):
             own_domain = domain = continuous_domain(factor, s, sympy.S.Reals)
-            # infinitely many holes (tan's, at π/2 + kπ): no part of that domain f leaves is one interval, and
-            # sympy's intersecting it with f's domain took from half a second to past the guard by the order
-            # it met the holes in (the numbers of its Dummy symbols, which a process's earlier work moves)
+            # infinitely many holes (tan's, at π/2 + kπ): not one interval, nor what f's domain leaves of it unless
+            # that misses every hole (not looked for: sympy's intersecting the two took from half a second to past
+            # the guard, by the order it met the holes in, the numbers of its Dummy symbols, which a process's
+            # earlier work moves)
             if own_domain.has(sympy.ImageSet):
                 return ""
             if f is not None and f.free_symbols == {s}:  # a critical point lies where f has a value
