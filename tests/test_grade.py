@@ -495,12 +495,16 @@ def test_a_pack_worth_0_points_is_graded_and_said_to_be_worth_nothing(tmp_path, 
 
 
 def test_a_folder_with_no_student_in_it_says_there_is_no_class_mean(tmp_path, capsys):
-    """Outside check h72, G14: an empty folder graded ended without a class-mean line."""
+    """Outside check h72, G14: an empty folder graded ended without a class-mean line; h75, K8: and it wrote
+    "a feedback page for each of 0 students"."""
     (tmp_path / "empty").mkdir()
-    assert main(["grade", "gradients", str(tmp_path / "empty"), "--out", str(tmp_path / "o")]) == 0
+    assert main(["grade", "gradients", str(tmp_path / "empty"), "--out", str(tmp_path / "o"),
+                 "--feedback", str(tmp_path / "fb")]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "gradients: 0 students, 0 answers (0 correct, 0 incorrect, 0 invalid), 0 not answered"
     assert out[-2] == "class mean: none, as there are no students"
+    assert out[-1].endswith(f"; pages.csv in {tmp_path / 'fb'}, with no feedback page to list: there are no students")
+    assert sorted(p.name for p in (tmp_path / "fb").iterdir() if not p.name.startswith(".")) == ["pages.csv"]
     assert (tmp_path / "o" / "grades.csv").read_text(encoding="utf-8").splitlines()[1:] == [
         "points possible," + "1," * 44 + "44,44,100"]
 
