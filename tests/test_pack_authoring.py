@@ -465,6 +465,22 @@ def test_a_placeholder_before_what_it_multiplies_is_a_coefficient_in_each_way_it
         f"{path}:10:39: exercise 'h': '{{k}}  y' in the prompt reads '1  y' {said.format('letter')}"]
 
 
+def test_a_placeholder_before_a_bar_a_partial_or_a_gradient_is_a_coefficient_but_not_before_an_ordinal(tmp_path, capsys):
+    """Outside check h75, K7: '{k}|x|', '{k}∂f/∂x' and '{k} ∇f' read '1|x|', '1∂f/∂x' and '1 ∇f' for k = 1 with no
+    caution, and 'the {k}th step' was told as a coefficient."""
+    exercise = "  - {{id: {}, kind: expression, prompt: \"{}\", expected: k, variables: [x, y], " \
+               "params: {{k: {{int: [1, 5]}}}}}}\n"
+    texts = ["f = {k}|x| + y", "g = {k}∂f/∂x", "h = {k} ∇f", "Take the {k}th step, then the {k}nd."]
+    path, cautions = _cautions(tmp_path, capsys, "pack: c\nexercises:\n" + "".join(
+        exercise.format(chr(ord("a") + i), text) for i, text in enumerate(texts)))
+    said = "to a student who draws k = 1: draw the parameters so that it is never 1, 0 or -1, or write the text so " \
+           "that no {} follows it"
+    assert cautions == [
+        f"{path}:3:39: exercise 'a': '{{k}}|x|' in the prompt reads '1|x|' {said.format('absolute value')}",
+        f"{path}:4:39: exercise 'b': '{{k}}∂f/∂x' in the prompt reads '1∂f/∂x' {said.format('partial derivative')}",
+        f"{path}:5:39: exercise 'c': '{{k}} ∇f' in the prompt reads '1 ∇f' {said.format('gradient')}"]
+
+
 @pytest.mark.parametrize("typed, suggested", [
     ("D-POWER", "d-power"), ("Pd-Monomial-X", "pd-monomial-x"), ("d-powr", "d-power"), ("G-QUADRATC", "g-quadratic"),
 ])

@@ -1359,22 +1359,24 @@ def _placeholder_cautions(spec: ExerciseSpec) -> list[Finding]:
 # What may follow a placeholder that makes it a coefficient: a factor (a word, a bracket, a root), straight after
 # it or a space after it. Straight after it, any word is one ("{a}x", "{k}sin(y)"); a space after it, only maths.
 # A product's sign between them ("{a}·x") is how an author writes a coefficient that may be 1 on purpose.
-_FACTOR = re.compile(r"(?P<gap>[^\S\n]*)(?P<factor>[(√]|[^\W\d_]+[⁰¹²³⁴⁵⁶⁷⁸⁹]*)")
-_FACTOR_NAMES = {"(": "bracket", "√": "root"}
+_FACTOR = re.compile(r"(?P<gap>[^\S\n]*)(?P<factor>[(√|∂∇]|[^\W\d_]+[⁰¹²³⁴⁵⁶⁷⁸⁹]*)")
+_FACTOR_NAMES = {"(": "bracket", "√": "root", "|": "absolute value", "∂": "partial derivative", "∇": "gradient"}
+_ORDINAL = re.compile(r"(st|nd|rd|th)\b")  # "the {k}th step": a number's suffix, not what it multiplies
 _ENGLISH_LETTERS = {"a", "A", "I"}  # "Take {k} a day": a word, not a variable
 
 
 def _factor_after(after: str, variables: set[str], exponent: bool) -> str:
     """The text after a placeholder that reads as what it multiplies ("x", " y²", " sin", "(y + 1)", " xy"), or ''.
     Outside checks h36 (F3: "{a}x"), h71 (F5: "{k} y") and h72 (G9: "{k} y²", "{k} xy", "{k} sin(y)", "{k}(y + 1)",
-    a no-break space; not "Take {k} a day" nor, after an exponent, "x^{p} y")."""
+    a no-break space; not "Take {k} a day" nor, after an exponent, "x^{p} y"), h75 (K7: "{k}|x|", "{k}∂f/∂x",
+    "{k} ∇f"; not "the {k}th step")."""
     found = _FACTOR.match(after)
     if found is None or (exponent and found["gap"]):
         return ""
     if not found["gap"]:
-        return _through_factor(after, found)
+        return "" if _ORDINAL.match(after) else _through_factor(after, found)
     word = found["factor"].rstrip("⁰¹²³⁴⁵⁶⁷⁸⁹")
-    maths = (word in FUNCTIONS or word in CONSTANTS or found["factor"] in "(√"
+    maths = (word in FUNCTIONS or word in CONSTANTS or found["factor"] in _FACTOR_NAMES
              or (len(word) == 1 and word not in _ENGLISH_LETTERS)
              or set(word) <= variables)
     return _through_factor(after, found) if maths else ""
@@ -1388,8 +1390,13 @@ def _through_factor(after: str, found: re.Match[str]) -> str:
         while end < len(after) and depth:
             depth += {"(": 1, ")": -1}.get(after[end], 0)
             end += 1
-    elif found["factor"] == "√":
+    elif found["factor"] == "|":
+        closing = after.find("|", end)
+        end = len(after) if closing < 0 else closing + 1
+    elif found["factor"] in "√∇":
         end += len(re.match(r"[\w.]*", after[end:])[0])  # type: ignore[index]
+    elif found["factor"] == "∂":  # ∂f/∂x, ∂²f/∂x²
+        end += len(re.match(r"[\w.⁰¹²³⁴⁵⁶⁷⁸⁹]*(/∂[\w⁰¹²³⁴⁵⁶⁷⁸⁹]*)?", after[end:])[0])  # type: ignore[index]
     return after[:end]
 
 
