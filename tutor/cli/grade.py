@@ -178,12 +178,12 @@ def _run(args: argparse.Namespace) -> int:
             names = [*reports.FILES, *([FORMATS[LMS(args.format)].file] if args.format else [])]
             written = [out / name for name in names] + ([Path(args.summary)] if args.summary else [])
             shown = [file_name(path) for path in written]  # a name not UTF-8 can't be printed to a strict stdout
-            folder = file_name(args.feedback) if feedback else ""
-            pages = "" if not feedback else (
-                f"; {PAGES_INDEX} in {folder}, with no feedback page to list: there are no students"
-                if not book.students else
-                f"; a feedback page for each of {counted(len(book.students), 'student')} in {folder}, "
-                f"and {PAGES_INDEX} there, whose is which")
+            pages = ""
+            if feedback:
+                where = file_name(args.feedback)
+                pages = (f"; a feedback page for each of {counted(len(book.students), 'student')} in {where}, and "
+                         f"{PAGES_INDEX} there, whose is which" if book.students else
+                         f"; {PAGES_INDEX} in {where}, with no feedback page to list: there are no students")
             print(f"checked {counted(book.checked, 'distinct answer')} in {time.monotonic() - started:.1f} s; "
                   f"wrote {', '.join(shown)}{pages}")
             for warning in [*warnings, *_earlier_exports(out, args.format)]:
