@@ -326,7 +326,7 @@ def test_sympy_numbers_its_dummies_and_shuffles_its_rules_alike_in_every_process
 
 def test_sympys_assumptions_spend_no_counted_call_on_shuffling_their_rules():
     """sympy's assumptions shuffled the rules they try next with Python's random, whose calls a counted region
-    counts: up to 4% of the units of solving and simplifying, for no mathematics. Now one order, the same facts."""
+    counts: about 4% of the units of solving and simplifying, for no mathematics. Now one order, the same facts."""
     called: set[str] = set()
 
     def watch(frame, event, arg):  # noqa: ARG001

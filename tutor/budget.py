@@ -46,7 +46,7 @@ from sympy.core.parameters import global_parameters
 Dummy._base_dummy_index = 10**10
 sympy_random.seed(0)
 # Its assumptions shuffle the rules they try next (to bring out handlers that disagree, in sympy's own
-# tests), with Python calls a counted region counts: up to 4% of the units of solving and simplifying, spent
+# tests), with Python calls a counted region counts: about 4% of the units of solving and simplifying, spent
 # on no mathematics. Any order gives the same facts; sorted, it is one order, and costs no call.
 import_module("sympy.core.assumptions").shuffle = list.sort  # type: ignore[attr-defined]
 
