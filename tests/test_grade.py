@@ -456,8 +456,9 @@ def test_one_of_a_thing_is_counted_in_the_singular(tmp_path, capsys):
     assert out[0] == "one: 1 student, 1 answer (1 correct, 0 incorrect, 0 invalid), 0 not answered"
     assert out[-2] == "class mean: 100% of 1 point"
     assert out[-1].startswith("checked 1 distinct answer in ")
-    assert out[-1].endswith(f"; a feedback page for each of 1 student in {tmp_path / 'f'}, and pages.csv there, "
-                            "whose is which")
+    # outside check h76, L1: not "a feedback page for each of 1 student"
+    assert out[-1].endswith(f"; a feedback page for the one student in {tmp_path / 'f'}, and pages.csv there, "
+                            "whose it is")
     assert main(["pack", "show", str(tmp_path / "one.yaml")]) == 0
     assert capsys.readouterr().out.splitlines()[0] == "one: One (1 exercise)"
 

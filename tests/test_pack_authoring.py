@@ -481,6 +481,27 @@ def test_a_placeholder_before_a_bar_a_partial_or_a_gradient_is_a_coefficient_but
         f"{path}:5:39: exercise 'c': '{{k}} ∇f' in the prompt reads '1 ∇f' {said.format('gradient')}"]
 
 
+def test_a_coefficient_caution_shows_the_piece_whole_with_its_sign_and_names_more_hints(tmp_path, capsys):
+    """Outside check h76: L2 '{k}‖∇f‖' got no caution; L3 '{k}ᵗʰ', '{k}TH' and 'a {k}D plot' did, as coefficients,
+    and L4 '{k} x-values'; L5 '{k}d/dx', '{k}f′(x)', '{k}∂_x f' and '{k}∂/∂x' were shown cut short; L6 a caution in
+    'more_hints' said "the hints"; L7 '-{k}|x|' was quoted without its sign, though the student reads '-1|x|'."""
+    exercise = "  - {{id: {}, kind: expression, prompt: \"{}\", expected: k, variables: [x, y], " \
+               "params: {{k: {{int: [1, 5]}}}}, more_hints: [\"{}\"]}}\n"
+    texts = [("the {k}ᵗʰ, {k}TH step of a {k}D plot; {k} x-values", "Use {k} y-intercepts."),
+             ("{k}‖∇f‖", "Apply {k}∂_x f."), ("{k}d/dx", "{k}f′(x)"), ("{k}∂/∂x (x^2)", "Mind -{k}|x|")]
+    path, cautions = _cautions(tmp_path, capsys, "pack: c\nexercises:\n" + "".join(
+        exercise.format(chr(ord("a") + i), *text) for i, text in enumerate(texts)))
+    said = "to a student who draws k = 1: draw the parameters so that it is never 1, 0 or -1, or write the text so " \
+           "that no {} follows it"
+    assert [c.partition(": exercise ")[2] for c in cautions] == [
+        f"'b': '{{k}}‖∇f‖' in the prompt reads '1‖∇f‖' {said.format('norm')}",
+        f"'b': '{{k}}∂_x' in 'more_hints' reads '1∂_x' {said.format('partial derivative')}",
+        f"'c': '{{k}}d/dx' in the prompt reads '1d/dx' {said.format('letter')}",
+        f"'c': '{{k}}f′' in 'more_hints' reads '1f′' {said.format('letter')}",
+        f"'d': '{{k}}∂/∂x' in the prompt reads '1∂/∂x' {said.format('partial derivative')}",
+        f"'d': '-{{k}}|x|' in 'more_hints' reads '-1|x|' {said.format('absolute value')}"]
+
+
 @pytest.mark.parametrize("typed, suggested", [
     ("D-POWER", "d-power"), ("Pd-Monomial-X", "pd-monomial-x"), ("d-powr", "d-power"), ("G-QUADRATC", "g-quadratic"),
 ])
@@ -798,6 +819,27 @@ def test_validating_a_fuzzed_parameterised_pack_tells_the_author_in_sentences(tm
     assert not _INTERNALS.search(out + err), out + err
     if status == 1:
         assert all(line.startswith(f"{path}:") for line in out.splitlines()), out
+
+
+_TEXT_PIECES = st.sampled_from(["{k}", "{2k}", "{k - 1}", "{k}{k}", "-", "+", "−", " ", "  ", "\u00a0", "x", "y", "xy",
+                                 "sin", "(", ")", "|", "‖", "∂", "∇", "/", "_", "′", "²", "ᵗʰ", "th", "D", "d", "√",
+                                 ".", "^", "·", "1", "-values", "step", "\n", "'", "f"])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(pieces=st.lists(_TEXT_PIECES, min_size=1, max_size=12))
+def test_cautions_on_any_text_around_a_placeholder_are_sentences(tmp_path, capsys, pieces):
+    """Any prompt of placeholders, signs, bars, letters and spaces validates with FILE:LINE:COL sentences: the
+    reading of a sign before a coefficient (h76, L7) once crashed on a placeholder with nothing before it."""
+    text = "".join(pieces)
+    pack = _pack(id="e", kind="expression", prompt=text, expected="k", params={"k": {"int": [-1, 3]}})
+    path = tmp_path / "p.yaml"
+    path.write_text(yaml.safe_dump(pack, allow_unicode=True), encoding="utf-8")
+    status = main(["pack", "validate", str(path)])
+    out, err = capsys.readouterr()
+    assert status in (0, 1), out + err
+    assert not _INTERNALS.search(out + err), out + err
+    assert all(line.startswith(f"{path}:") for line in out.splitlines()[status == 0:]), out
 
 
 @pytest.mark.parametrize("tolerance, precision", [

@@ -1349,8 +1349,9 @@ def _placeholder_cautions(spec: ExerciseSpec) -> list[Finding]:
                 what = _FACTOR_NAMES.get(factor.lstrip()[:1], "letter")
                 # a space other than the plain one, written so that the author sees it (outside check h74, J4)
                 factor = "".join(c if c == " " or not c.isspace() else f"\\u{ord(c):04x}" for c in factor)
-                found.append(Finding(key, f"'{{{part.source}}}{factor}' in {text_named(key)} reads "
-                                          f"'{spec.fill(f'{{{part.source}}}', params)}{factor}' to a student who "
+                lead = before[-1:] if isinstance(before, str) and before[-1:] in ("-", "+", "−") else ""  # "-1|x|"
+                found.append(Finding(key, f"'{lead}{{{part.source}}}{factor}' in {text_named(key)} reads "
+                                          f"'{lead}{spec.fill(f'{{{part.source}}}', params)}{factor}' to a student who "
                                           f"draws {drawn(params, decimals)}: draw the parameters so that it is "
                                           f"never 1, 0 or -1, or write the text so that no {what} follows it"))
     return found
@@ -1359,9 +1360,14 @@ def _placeholder_cautions(spec: ExerciseSpec) -> list[Finding]:
 # What may follow a placeholder that makes it a coefficient: a factor (a word, a bracket, a root), straight after
 # it or a space after it. Straight after it, any word is one ("{a}x", "{k}sin(y)"); a space after it, only maths.
 # A product's sign between them ("{a}·x") is how an author writes a coefficient that may be 1 on purpose.
-_FACTOR = re.compile(r"(?P<gap>[^\S\n]*)(?P<factor>[(√|∂∇]|[^\W\d_]+[⁰¹²³⁴⁵⁶⁷⁸⁹]*)")
-_FACTOR_NAMES = {"(": "bracket", "√": "root", "|": "absolute value", "∂": "partial derivative", "∇": "gradient"}
-_ORDINAL = re.compile(r"(st|nd|rd|th)\b")  # "the {k}th step": a number's suffix, not what it multiplies
+_FACTOR = re.compile(r"(?P<gap>[^\S\n]*)(?P<factor>[(√|‖∂∇]|[^\W\d_]+[⁰¹²³⁴⁵⁶⁷⁸⁹]*)")
+_FACTOR_NAMES = {"(": "bracket", "√": "root", "|": "absolute value", "‖": "norm", "∂": "partial derivative",
+                 "∇": "gradient"}
+# a number's suffix, not what it multiplies: "the {k}th step", "the {k}ᵗʰ", "a {k}D plot"
+_SUFFIX = re.compile(r"((?i:st|nd|rd|th)|ˢᵗ|ⁿᵈ|ʳᵈ|ᵗʰ|D)\b")
+_HYPHENATED = re.compile(r"-[^\W\d_]{2}")  # "{k} x-values": a word, not x
+# what a factor's name runs on with: a subscript (∂_x), primes (f′), a derivative's denominator (d/dx, ∂f/∂x)
+_NAME_TAIL = re.compile(r"(_[^\W_]+|[\w′⁰¹²³⁴⁵⁶⁷⁸⁹])*(/[∂d][\w⁰¹²³⁴⁵⁶⁷⁸⁹]*)?")
 _ENGLISH_LETTERS = {"a", "A", "I"}  # "Take {k} a day": a word, not a variable
 
 
@@ -1369,12 +1375,14 @@ def _factor_after(after: str, variables: set[str], exponent: bool) -> str:
     """The text after a placeholder that reads as what it multiplies ("x", " y²", " sin", "(y + 1)", " xy"), or ''.
     Outside checks h36 (F3: "{a}x"), h71 (F5: "{k} y") and h72 (G9: "{k} y²", "{k} xy", "{k} sin(y)", "{k}(y + 1)",
     a no-break space; not "Take {k} a day" nor, after an exponent, "x^{p} y"), h75 (K7: "{k}|x|", "{k}∂f/∂x",
-    "{k} ∇f"; not "the {k}th step")."""
+    "{k} ∇f"; not "the {k}th step") and h76 (L2–L5: "{k}‖x‖", "{k}d/dx" whole; not "{k}D", "{k}ᵗʰ", "{k} x-values")."""
     found = _FACTOR.match(after)
     if found is None or (exponent and found["gap"]):
         return ""
     if not found["gap"]:
-        return "" if _ORDINAL.match(after) else _through_factor(after, found)
+        return "" if _SUFFIX.match(after) else _through_factor(after, found)
+    if _HYPHENATED.match(after, found.end()):
+        return ""
     word = found["factor"].rstrip("⁰¹²³⁴⁵⁶⁷⁸⁹")
     maths = (word in FUNCTIONS or word in CONSTANTS or found["factor"] in _FACTOR_NAMES
              or (len(word) == 1 and word not in _ENGLISH_LETTERS)
@@ -1390,13 +1398,13 @@ def _through_factor(after: str, found: re.Match[str]) -> str:
         while end < len(after) and depth:
             depth += {"(": 1, ")": -1}.get(after[end], 0)
             end += 1
-    elif found["factor"] == "|":
-        closing = after.find("|", end)
+    elif found["factor"] in "|‖":
+        closing = after.find(found["factor"], end)
         end = len(after) if closing < 0 else closing + 1
-    elif found["factor"] in "√∇":
+    elif found["factor"] == "√":
         end += len(re.match(r"[\w.]*", after[end:])[0])  # type: ignore[index]
-    elif found["factor"] == "∂":  # ∂f/∂x, ∂²f/∂x²
-        end += len(re.match(r"[\w.⁰¹²³⁴⁵⁶⁷⁸⁹]*(/∂[\w⁰¹²³⁴⁵⁶⁷⁸⁹]*)?", after[end:])[0])  # type: ignore[index]
+    else:
+        end = _NAME_TAIL.match(after, end).end()  # type: ignore[union-attr]
     return after[:end]
 
 

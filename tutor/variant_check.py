@@ -235,8 +235,10 @@ def _what(field: str) -> str:
 
 
 def text_named(field: str) -> str:
-    """An author's text as a sentence names it: "the prompt", "the hints", "a mistake's feedback"."""
-    return "a mistake's feedback" if field.startswith("mistakes") else f"the {field.replace('more_hints', 'hints')}"
+    """An author's text as a sentence names it: "the prompt", "the hints", "'more_hints'", "a mistake's feedback"."""
+    if field.startswith("mistakes"):
+        return "a mistake's feedback"
+    return "'more_hints'" if field == "more_hints" else f"the {field}"
 
 
 def _unshown(spec: ExerciseSpec, params: Params) -> Finding | None:

@@ -182,7 +182,9 @@ def _run(args: argparse.Namespace) -> int:
             if feedback:
                 where = file_name(args.feedback)
                 pages = (f"; a feedback page for each of {counted(len(book.students), 'student')} in {where}, and "
-                         f"{PAGES_INDEX} there, whose is which" if book.students else
+                         f"{PAGES_INDEX} there, whose is which" if len(book.students) > 1 else
+                         f"; a feedback page for the one student in {where}, and {PAGES_INDEX} there, whose it is"
+                         if book.students else
                          f"; {PAGES_INDEX} in {where}, with no feedback page to list: there are no students")
             print(f"checked {counted(book.checked, 'distinct answer')} in {time.monotonic() - started:.1f} s; "
                   f"wrote {', '.join(shown)}{pages}")
