@@ -1357,9 +1357,10 @@ def _placeholder_cautions(spec: ExerciseSpec) -> list[Finding]:
     return found
 
 
-# What may follow a placeholder that makes it a coefficient: a factor (a word, a bracket, a root), straight after
-# it or a space after it. Straight after it, any word is one ("{a}x", "{k}sin(y)"); a space after it, only maths.
-# A product's sign between them ("{a}·x") is how an author writes a coefficient that may be 1 on purpose.
+# What may follow a placeholder that makes it a coefficient: a factor (a word, a bracket, a root, bars, ∂, ∇),
+# straight after it or a space after it. Straight after it, any word is one ("{a}x", "{k}sin(y)"); a space after
+# it, only maths. A product's sign between them ("{a}·x") is how an author writes a coefficient that may be 1 on
+# purpose.
 _FACTOR = re.compile(r"(?P<gap>[^\S\n]*)(?P<factor>[(√|‖∂∇]|[^\W\d_]+[⁰¹²³⁴⁵⁶⁷⁸⁹]*)")
 _FACTOR_NAMES = {"(": "bracket", "√": "root", "|": "absolute value", "‖": "norm", "∂": "partial derivative",
                  "∇": "gradient"}

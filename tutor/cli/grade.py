@@ -178,14 +178,7 @@ def _run(args: argparse.Namespace) -> int:
             names = [*reports.FILES, *([FORMATS[LMS(args.format)].file] if args.format else [])]
             written = [out / name for name in names] + ([Path(args.summary)] if args.summary else [])
             shown = [file_name(path) for path in written]  # a name not UTF-8 can't be printed to a strict stdout
-            pages = ""
-            if feedback:
-                where = file_name(args.feedback)
-                pages = (f"; a feedback page for each of {counted(len(book.students), 'student')} in {where}, and "
-                         f"{PAGES_INDEX} there, whose is which" if len(book.students) > 1 else
-                         f"; a feedback page for the one student in {where}, and {PAGES_INDEX} there, whose it is"
-                         if book.students else
-                         f"; {PAGES_INDEX} in {where}, with no feedback page to list: there are no students")
+            pages = _pages_said(file_name(args.feedback), len(book.students)) if feedback else ""
             print(f"checked {counted(book.checked, 'distinct answer')} in {time.monotonic() - started:.1f} s; "
                   f"wrote {', '.join(shown)}{pages}")
             for warning in [*warnings, *_earlier_exports(out, args.format)]:
@@ -197,6 +190,16 @@ def _run(args: argparse.Namespace) -> int:
     except JournalError as error:  # another job's journal
         raise UserError(str(error)) from None
     return _problems_status(given)
+
+
+def _pages_said(where: str, students: int) -> str:
+    """What the run's last line says of the feedback pages it wrote (outside checks h75, K8, and h76, L1: not "for
+    each of 0 students", nor "each of 1 student")."""
+    if not students:
+        return f"; {PAGES_INDEX} in {where}, with no feedback page to list: there are no students"
+    if students == 1:
+        return f"; a feedback page for the one student in {where}, and {PAGES_INDEX} there, whose it is"
+    return f"; a feedback page for each of {students} students in {where}, and {PAGES_INDEX} there, whose is which"
 
 
 def _nothing_read(given: Submissions) -> bool:
