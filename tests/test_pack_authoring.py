@@ -821,9 +821,36 @@ def test_validating_a_fuzzed_parameterised_pack_tells_the_author_in_sentences(tm
         assert all(line.startswith(f"{path}:") for line in out.splitlines()), out
 
 
+def test_each_coefficient_in_a_text_is_told_before_any_sign_and_read_as_written(tmp_path, capsys):
+    """Outside check h77: M7 only a placeholder's first coefficient in a field was told; M1 none before ∑, ∫, ⟨⟩,
+    [ ] or ∛; M3 'x^{k}y' was a coefficient, not an exponent; M4 x̄, v⃗ and f' were cut short; M5 '{k}½' was
+    "a letter", ∇² "a gradient"; M6 '−{k}x' with no space read '− -1'."""
+    exercise = "  - {{id: {}, kind: expression, prompt: \"{}\", expected: k, variables: [x, y], " \
+               "params: {{k: {{int: [{}, 3]}}}}}}\n"
+    texts = [("What is {k}y? Also {k}|x| and {k}∑ᵢ xᵢ, {k}∫f dx, {k} ⟨1, 2⟩, {k}[x, y], {k}∛x", 1),
+             ("x^{k}y and e^{k}x; {k}x̄ {k}v⃗ {k}f'(x) {k}½ {k}∇²f", 1), ("x^2 −{k}x", -1),
+             ("{k}kg at {k} m/s", 1)]  # a unit: told, as the docs say, the caution can't tell it from a coefficient
+    path, cautions = _cautions(tmp_path, capsys, "pack: c\nexercises:\n" + "".join(
+        exercise.format(chr(ord("a") + i), *text) for i, text in enumerate(texts)))
+    said = "to a student who draws k = {}: draw the parameters so that it is never 1, 0 or -1, or write the text so " \
+           "that no {} follows it"
+    assert [c.partition(": exercise ")[2] for c in cautions] == [
+        *(f"'a': '{{k}}{piece}' in the prompt reads '1{piece}' {said.format(1, what)}" for piece, what in [
+            ("y", "letter"), ("|x|", "absolute value"), ("∑ᵢ", "sum"), ("∫f", "integral"), (" ⟨1, 2⟩", "bracket"),
+            ("[x, y]", "bracket"), ("∛x", "root")]),
+        *(f"'b': '{{k}}{piece}' in the prompt reads '1{piece}' {said.format(1, what)}" for piece, what in [
+            ("x̄", "letter"), ("v⃗", "letter"), ("f'", "letter"), ("½", "number"), ("∇²f", "Laplacian")]),
+        "'c': '−{k}' in the prompt: k may be drawn negative (k from -1 to 3), and a student who draws k = -1 reads "
+        "'−-1': draw k from positive numbers, or write the text so that no sign comes before {k}",
+        f"'c': '−{{k}}x' in the prompt reads '−-1x' {said.format(-1, 'letter')}",
+        f"'d': '{{k}}kg' in the prompt reads '1kg' {said.format(1, 'letter')}",
+        f"'d': '{{k}} m' in the prompt reads '1 m' {said.format(1, 'letter')}"]
+
+
 _TEXT_PIECES = st.sampled_from(["{k}", "{2k}", "{k - 1}", "{k}{k}", "-", "+", "−", " ", "  ", "\u00a0", "x", "y", "xy",
                                  "sin", "(", ")", "|", "‖", "∂", "∇", "/", "_", "′", "²", "ᵗʰ", "th", "D", "d", "√",
-                                 ".", "^", "·", "1", "-values", "step", "\n", "'", "f"])
+                                 ".", "^", "·", "1", "-values", "step", "\n", "'", "f", "[", "⟨", "∑", "∫", "½",
+                                 "\u0304", "]", "⟩"])
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -1316,23 +1316,24 @@ def _placeholder_cautions(spec: ExerciseSpec) -> list[Finding]:
             parts = template(text, names).parts
         except TemplateError:  # reported where the text is read
             continue
-        told: set[tuple[str, str]] = set()
+        told: set[tuple[str, ...]] = set()  # what is told once a placeholder in a field: its sign, 0, a coefficient
         for i, (before, part, after) in enumerate(zip(parts, parts[1:], [*parts[2:], ""])):
             if not isinstance(part, Placeholder):
                 continue
             sign = before.rstrip()[-1:] if isinstance(before, str) else ""
+            said = sign if isinstance(before, str) and before.endswith(sign) else f"{sign} "  # as the student reads it
             exponent = isinstance(before, str) and before.endswith("^")
             factor = _factor_after(after, variables, exponent) if isinstance(after, str) else ""
             if sign and sign in "-+−" and ("sign", part.source) not in told:
                 told.add(("sign", part.source))
-                negative = _signed(spec, key, sign, part, decimals)
+                negative = _signed(spec, key, sign, said, part, decimals)
                 found += negative
                 if negative:  # "draw it positive" says "never 0" too
                     told.add(("zero", part.source))
             if sign and sign in "-+−" and not factor and ("zero", part.source) not in told and \
                     (params := _draw_where(spec, part.value, lambda n: n == 0)) is not None:
                 told.add(("zero", part.source))  # "y = 3x + 0" (outside check h49, N5)
-                found.append(Finding(key, f"'{sign}{{{part.source}}}' in {text_named(key)} reads '{sign} 0' to a "
+                found.append(Finding(key, f"'{sign}{{{part.source}}}' in {text_named(key)} reads '{said}0' to a "
                                           f"student who draws {drawn(params, decimals)}: draw the parameters so that "
                                           "it is never 0, or write the text so that no sign comes before it"))
             following = parts[i + 3] if after == "" and i + 3 < len(parts) else None  # "{a}{b}": '' between
@@ -1343,10 +1344,10 @@ def _placeholder_cautions(spec: ExerciseSpec) -> list[Finding]:
                 found.append(Finding(key, f"'{both}' in {text_named(key)} reads '{spec.fill(both, params)}' to a "
                                           f"student who draws {drawn(params, decimals)}, two numbers run together: "
                                           "put a space, a sign or · between them"))
-            if factor and ("factor", part.source) not in told and \
+            if factor and ("factor", part.source, factor) not in told and \
                     (params := _draw_where(spec, part.value, lambda n: n in (1, 0, -1))) is not None:
-                told.add(("factor", part.source))
-                what = _FACTOR_NAMES.get(factor.lstrip()[:1], "letter")
+                told.add(("factor", part.source, factor))
+                what = _factor_name(factor.lstrip())
                 # a space other than the plain one, written so that the author sees it (outside check h74, J4)
                 factor = "".join(c if c == " " or not c.isspace() else f"\\u{ord(c):04x}" for c in factor)
                 lead = before[-1:] if isinstance(before, str) and before[-1:] in ("-", "+", "−") else ""  # "-1|x|"
@@ -1361,14 +1362,16 @@ def _placeholder_cautions(spec: ExerciseSpec) -> list[Finding]:
 # straight after it or a space after it. Straight after it, any word is one ("{a}x", "{k}sin(y)"); a space after
 # it, only maths. A product's sign between them ("{a}·x") is how an author writes a coefficient that may be 1 on
 # purpose.
-_FACTOR = re.compile(r"(?P<gap>[^\S\n]*)(?P<factor>[(√|‖∂∇]|[^\W\d_]+[⁰¹²³⁴⁵⁶⁷⁸⁹]*)")
-_FACTOR_NAMES = {"(": "bracket", "√": "root", "|": "absolute value", "‖": "norm", "∂": "partial derivative",
-                 "∇": "gradient"}
+_FACTOR = re.compile(r"(?P<gap>[^\S\n]*)(?P<factor>∇²|[(\[⟨√∛∜|‖∂∇∑∫∮∏]|[^\W\d_]+[⁰¹²³⁴⁵⁶⁷⁸⁹]*)")
+_FACTOR_NAMES = {"(": "bracket", "[": "bracket", "⟨": "bracket", "√": "root", "∛": "root", "∜": "root",
+                 "|": "absolute value", "‖": "norm", "∂": "partial derivative", "∇": "gradient", "∇²": "Laplacian",
+                 "∑": "sum", "∏": "product", "∫": "integral", "∮": "integral"}
+_CLOSING = {"(": ")", "[": "]", "⟨": "⟩", "|": "|", "‖": "‖"}
 # a number's suffix, not what it multiplies: "the {k}th step", "the {k}ᵗʰ", "a {k}D plot"
 _SUFFIX = re.compile(r"((?i:st|nd|rd|th)|ˢᵗ|ⁿᵈ|ʳᵈ|ᵗʰ|D)\b")
 _HYPHENATED = re.compile(r"-[^\W\d_]{2}")  # "{k} x-values": a word, not x
 # what a factor's name runs on with: a subscript (∂_x), primes (f′), a derivative's denominator (d/dx, ∂f/∂x)
-_NAME_TAIL = re.compile(r"(_[^\W_]+|[\w′⁰¹²³⁴⁵⁶⁷⁸⁹])*(/[∂d][\w⁰¹²³⁴⁵⁶⁷⁸⁹]*)?")
+_NAME_TAIL = re.compile(r"(_[^\W_]+|[\w′'’⁰¹²³⁴⁵⁶⁷⁸⁹\u0300-\u036f\u20d0-\u20ff])*(/[∂d][\w⁰¹²³⁴⁵⁶⁷⁸⁹]*)?")
 _ENGLISH_LETTERS = {"a", "A", "I"}  # "Take {k} a day": a word, not a variable
 
 
@@ -1378,7 +1381,7 @@ def _factor_after(after: str, variables: set[str], exponent: bool) -> str:
     a no-break space; not "Take {k} a day" nor, after an exponent, "x^{p} y"), h75 (K7: "{k}|x|", "{k}∂f/∂x",
     "{k} ∇f"; not "the {k}th step") and h76 (L2–L5: "{k}‖x‖", "{k}d/dx" whole; not "{k}D", "{k}ᵗʰ", "{k} x-values")."""
     found = _FACTOR.match(after)
-    if found is None or (exponent and found["gap"]):
+    if found is None or exponent:  # x^{p}y: the power's, not a coefficient
         return ""
     if not found["gap"]:
         return "" if _SUFFIX.match(after) else _through_factor(after, found)
@@ -1391,40 +1394,46 @@ def _factor_after(after: str, variables: set[str], exponent: bool) -> str:
     return _through_factor(after, found) if maths else ""
 
 
+def _factor_name(factor: str) -> str:
+    """What a coefficient's factor is, as a caution names it: "letter", "bracket", "Laplacian" (∇², not ∇)."""
+    return _FACTOR_NAMES.get(factor[:2]) or _FACTOR_NAMES.get(factor[:1]) or (
+        "number" if factor[:1].isnumeric() else "letter")  # "{k}½" reads "1½"
+
+
 def _through_factor(after: str, found: re.Match[str]) -> str:
     """The placeholder's factor as a caution shows it: a bracket through its closing one, a root with its radicand."""
-    end = found.end()
-    if found["factor"] == "(":
+    end, opening = found.end(), found["factor"]
+    if opening in "([⟨":
         depth = 1
         while end < len(after) and depth:
-            depth += {"(": 1, ")": -1}.get(after[end], 0)
+            depth += {opening: 1, _CLOSING[opening]: -1}.get(after[end], 0)
             end += 1
-    elif found["factor"] in "|‖":
-        closing = after.find(found["factor"], end)
+    elif opening in "|‖":
+        closing = after.find(opening, end)
         end = len(after) if closing < 0 else closing + 1
-    elif found["factor"] == "√":
+    elif opening in "√∛∜":
         end += len(re.match(r"[\w.]*", after[end:])[0])  # type: ignore[index]
     else:
         end = _NAME_TAIL.match(after, end).end()  # type: ignore[union-attr]
     return after[:end]
 
 
-def _signed(spec: ExerciseSpec, key: str, sign: str, part: Placeholder, decimals: bool) -> list[Finding]:
+def _signed(spec: ExerciseSpec, key: str, sign: str, said: str, part: Placeholder, decimals: bool) -> list[Finding]:
     """A caution for a placeholder after a sign that may be negative: a parameter's own range named, or the first
-    draw that makes a worked-out one negative."""
+    draw that makes a worked-out one negative. `said` is the sign as the text has it before the value ('-', '- ')."""
     if isinstance(part.value, sympy.Symbol):
         param = next(p for p in spec.params if p.name == part.value.name)
         if param.negative is None:
             return []
         value = show(param.negative, decimals=decimals)  # as the text shows it
         return [Finding(key, f"'{sign}{{{param.name}}}' in {text_named(key)}: {param.name} may be drawn negative "
-                             f"({param}), and a student who draws {param.name} = {value} reads '{sign} {value}': draw "
+                             f"({param}), and a student who draws {param.name} = {value} reads '{said}{value}': draw "
                              f"{param.name} from positive numbers, or write the text so that no sign comes before "
                              f"{{{param.name}}}")]
     if (params := _draw_where(spec, part.value, lambda n: n < 0)) is None:
         return []
     return [Finding(key, f"'{sign}{{{part.source}}}' in {text_named(key)} may be negative: a student who draws "
-                         f"{drawn(params, decimals)} reads '{sign} {spec.fill(f'{{{part.source}}}', params)}': draw "
+                         f"{drawn(params, decimals)} reads '{said}{spec.fill(f'{{{part.source}}}', params)}': draw "
                          "the parameters so that it is positive, or write the text so that no sign comes before it")]
 
 
