@@ -465,41 +465,45 @@ def test_a_placeholder_before_what_it_multiplies_is_a_coefficient_in_each_way_it
         f"{path}:10:39: exercise 'h': '{{k}}  y' in the prompt reads '1  y' {said.format('letter')}"]
 
 
+_COEFFICIENT = ("to a student who draws k = {}: draw the parameters so that it is never 1, 0 or -1, or write the text "
+                "so that no {} follows it")
+
+
+def _coefficient_cautions(tmp_path, capsys, texts: list[tuple[str, str, int]]) -> list[str]:
+    """Each (prompt, more_hints or '', lowest k) an exercise of its own, k drawn up to 5: the cautions validation
+    gives, each from its exercise's id on."""
+    exercises = "".join(
+        f"  - {{id: {chr(ord('a') + i)}, kind: expression, prompt: \"{prompt}\", expected: k, variables: [x, y], "
+        f"params: {{k: {{int: [{low}, 5]}}}}" + (f", more_hints: [\"{more}\"]" if more else "") + "}\n"
+        for i, (prompt, more, low) in enumerate(texts))
+    _, cautions = _cautions(tmp_path, capsys, "pack: c\nexercises:\n" + exercises)
+    return [caution.partition(": exercise ")[2] for caution in cautions]
+
+
 def test_a_placeholder_before_a_bar_a_partial_or_a_gradient_is_a_coefficient_but_not_before_an_ordinal(tmp_path, capsys):
     """Outside check h75, K7: '{k}|x|', '{k}∂f/∂x' and '{k} ∇f' read '1|x|', '1∂f/∂x' and '1 ∇f' for k = 1 with no
     caution, and 'the {k}th step' was told as a coefficient."""
-    exercise = "  - {{id: {}, kind: expression, prompt: \"{}\", expected: k, variables: [x, y], " \
-               "params: {{k: {{int: [1, 5]}}}}}}\n"
     texts = ["f = {k}|x| + y", "g = {k}∂f/∂x", "h = {k} ∇f", "Take the {k}th step, then the {k}nd."]
-    path, cautions = _cautions(tmp_path, capsys, "pack: c\nexercises:\n" + "".join(
-        exercise.format(chr(ord("a") + i), text) for i, text in enumerate(texts)))
-    said = "to a student who draws k = 1: draw the parameters so that it is never 1, 0 or -1, or write the text so " \
-           "that no {} follows it"
-    assert cautions == [
-        f"{path}:3:39: exercise 'a': '{{k}}|x|' in the prompt reads '1|x|' {said.format('absolute value')}",
-        f"{path}:4:39: exercise 'b': '{{k}}∂f/∂x' in the prompt reads '1∂f/∂x' {said.format('partial derivative')}",
-        f"{path}:5:39: exercise 'c': '{{k}} ∇f' in the prompt reads '1 ∇f' {said.format('gradient')}"]
+    assert _coefficient_cautions(tmp_path, capsys, [(text, "", 1) for text in texts]) == [
+        f"'a': '{{k}}|x|' in the prompt reads '1|x|' {_COEFFICIENT.format(1, 'absolute value')}",
+        f"'b': '{{k}}∂f/∂x' in the prompt reads '1∂f/∂x' {_COEFFICIENT.format(1, 'partial derivative')}",
+        f"'c': '{{k}} ∇f' in the prompt reads '1 ∇f' {_COEFFICIENT.format(1, 'gradient')}"]
 
 
 def test_a_coefficient_caution_shows_the_piece_whole_with_its_sign_and_names_more_hints(tmp_path, capsys):
     """Outside check h76: L2 '{k}‖∇f‖' got no caution; L3 '{k}ᵗʰ', '{k}TH' and 'a {k}D plot' did, as coefficients,
     and L4 '{k} x-values'; L5 '{k}d/dx', '{k}f′(x)', '{k}∂_x f' and '{k}∂/∂x' were shown cut short; L6 a caution in
     'more_hints' said "the hints"; L7 '-{k}|x|' was quoted without its sign, though the student reads '-1|x|'."""
-    exercise = "  - {{id: {}, kind: expression, prompt: \"{}\", expected: k, variables: [x, y], " \
-               "params: {{k: {{int: [1, 5]}}}}, more_hints: [\"{}\"]}}\n"
-    texts = [("the {k}ᵗʰ, {k}TH step of a {k}D plot; {k} x-values", "Use {k} y-intercepts."),
-             ("{k}‖∇f‖", "Apply {k}∂_x f."), ("{k}d/dx", "{k}f′(x)"), ("{k}∂/∂x (x^2)", "Mind -{k}|x|")]
-    path, cautions = _cautions(tmp_path, capsys, "pack: c\nexercises:\n" + "".join(
-        exercise.format(chr(ord("a") + i), *text) for i, text in enumerate(texts)))
-    said = "to a student who draws k = 1: draw the parameters so that it is never 1, 0 or -1, or write the text so " \
-           "that no {} follows it"
-    assert [c.partition(": exercise ")[2] for c in cautions] == [
-        f"'b': '{{k}}‖∇f‖' in the prompt reads '1‖∇f‖' {said.format('norm')}",
-        f"'b': '{{k}}∂_x' in 'more_hints' reads '1∂_x' {said.format('partial derivative')}",
-        f"'c': '{{k}}d/dx' in the prompt reads '1d/dx' {said.format('letter')}",
-        f"'c': '{{k}}f′' in 'more_hints' reads '1f′' {said.format('letter')}",
-        f"'d': '{{k}}∂/∂x' in the prompt reads '1∂/∂x' {said.format('partial derivative')}",
-        f"'d': '-{{k}}|x|' in 'more_hints' reads '-1|x|' {said.format('absolute value')}"]
+    texts = [("the {k}ᵗʰ, {k}TH step of a {k}D plot; {k} x-values", "Use {k} y-intercepts.", 1),
+             ("{k}‖∇f‖", "Apply {k}∂_x f.", 1), ("{k}d/dx", "{k}f′(x)", 1), ("{k}∂/∂x (x^2)", "Mind -{k}|x|", 1)]
+    said = _COEFFICIENT.format
+    assert _coefficient_cautions(tmp_path, capsys, texts) == [
+        f"'b': '{{k}}‖∇f‖' in the prompt reads '1‖∇f‖' {said(1, 'norm')}",
+        f"'b': '{{k}}∂_x' in 'more_hints' reads '1∂_x' {said(1, 'partial derivative')}",
+        f"'c': '{{k}}d/dx' in the prompt reads '1d/dx' {said(1, 'letter')}",
+        f"'c': '{{k}}f′' in 'more_hints' reads '1f′' {said(1, 'letter')}",
+        f"'d': '{{k}}∂/∂x' in the prompt reads '1∂/∂x' {said(1, 'partial derivative')}",
+        f"'d': '-{{k}}|x|' in 'more_hints' reads '-1|x|' {said(1, 'absolute value')}"]
 
 
 @pytest.mark.parametrize("typed, suggested", [
@@ -824,27 +828,22 @@ def test_validating_a_fuzzed_parameterised_pack_tells_the_author_in_sentences(tm
 def test_each_coefficient_in_a_text_is_told_before_any_sign_and_read_as_written(tmp_path, capsys):
     """Outside check h77: M7 only a placeholder's first coefficient in a field was told; M1 none before ∑, ∫, ⟨⟩,
     [ ] or ∛; M3 'x^{k}y' was a coefficient, not an exponent; M4 x̄, v⃗ and f' were cut short; M5 '{k}½' was
-    "a letter", ∇² "a gradient"; M6 '−{k}x' with no space read '− -1'."""
-    exercise = "  - {{id: {}, kind: expression, prompt: \"{}\", expected: k, variables: [x, y], " \
-               "params: {{k: {{int: [{}, 3]}}}}}}\n"
-    texts = [("What is {k}y? Also {k}|x| and {k}∑ᵢ xᵢ, {k}∫f dx, {k} ⟨1, 2⟩, {k}[x, y], {k}∛x", 1),
-             ("x^{k}y and e^{k}x; {k}x̄ {k}v⃗ {k}f'(x) {k}½ {k}∇²f", 1), ("x^2 −{k}x", -1),
-             ("{k}kg at {k} m/s", 1)]  # a unit: told, as the docs say, the caution can't tell it from a coefficient
-    path, cautions = _cautions(tmp_path, capsys, "pack: c\nexercises:\n" + "".join(
-        exercise.format(chr(ord("a") + i), *text) for i, text in enumerate(texts)))
-    said = "to a student who draws k = {}: draw the parameters so that it is never 1, 0 or -1, or write the text so " \
-           "that no {} follows it"
-    assert [c.partition(": exercise ")[2] for c in cautions] == [
-        *(f"'a': '{{k}}{piece}' in the prompt reads '1{piece}' {said.format(1, what)}" for piece, what in [
+    "a letter", ∇² "a gradient"; M6 '−{k}x' with no space read '− -1'. A unit is told, as the docs say (M2)."""
+    texts = [("What is {k}y? Also {k}|x| and {k}∑ᵢ xᵢ, {k}∫f dx, {k} ⟨1, 2⟩, {k}[x, y], {k}∛x", "", 1),
+             ("x^{k}y and e^{k}x; {k}x̄ {k}v⃗ {k}f'(x) {k}½ {k}∇²f", "", 1), ("x^2 −{k}x", "", -1),
+             ("{k}kg at {k} m/s", "", 1)]
+    said = _COEFFICIENT.format
+    assert _coefficient_cautions(tmp_path, capsys, texts) == [
+        *(f"'a': '{{k}}{piece}' in the prompt reads '1{piece}' {said(1, what)}" for piece, what in [
             ("y", "letter"), ("|x|", "absolute value"), ("∑ᵢ", "sum"), ("∫f", "integral"), (" ⟨1, 2⟩", "bracket"),
             ("[x, y]", "bracket"), ("∛x", "root")]),
-        *(f"'b': '{{k}}{piece}' in the prompt reads '1{piece}' {said.format(1, what)}" for piece, what in [
+        *(f"'b': '{{k}}{piece}' in the prompt reads '1{piece}' {said(1, what)}" for piece, what in [
             ("x̄", "letter"), ("v⃗", "letter"), ("f'", "letter"), ("½", "number"), ("∇²f", "Laplacian")]),
-        "'c': '−{k}' in the prompt: k may be drawn negative (k from -1 to 3), and a student who draws k = -1 reads "
+        "'c': '−{k}' in the prompt: k may be drawn negative (k from -1 to 5), and a student who draws k = -1 reads "
         "'−-1': draw k from positive numbers, or write the text so that no sign comes before {k}",
-        f"'c': '−{{k}}x' in the prompt reads '−-1x' {said.format(-1, 'letter')}",
-        f"'d': '{{k}}kg' in the prompt reads '1kg' {said.format(1, 'letter')}",
-        f"'d': '{{k}} m' in the prompt reads '1 m' {said.format(1, 'letter')}"]
+        f"'c': '−{{k}}x' in the prompt reads '−-1x' {said(-1, 'letter')}",
+        f"'d': '{{k}}kg' in the prompt reads '1kg' {said(1, 'letter')}",
+        f"'d': '{{k}} m' in the prompt reads '1 m' {said(1, 'letter')}"]
 
 
 _TEXT_PIECES = st.sampled_from(["{k}", "{2k}", "{k - 1}", "{k}{k}", "-", "+", "−", " ", "  ", "\u00a0", "x", "y", "xy",
