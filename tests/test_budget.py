@@ -335,11 +335,12 @@ def test_sympys_assumptions_spend_no_counted_call_on_shuffling_their_rules():
 
     x = sympy.Symbol("x", real=True)
     sympy.core.cache.clear_cache()
+    previous = sys.getprofile()
     sys.setprofile(watch)
     try:
         facts = [(x**2 + 1).is_positive, (x**2 - 1).is_positive, (sympy.exp(x) - x).is_zero, (x / (x**2 + 2)).is_finite]
     finally:
-        sys.setprofile(None)
+        sys.setprofile(previous)
     assert facts == [True, None, None, True]
     assert any("sympy" in name for name in called)
     assert not [name for name in called if Path(name).name == "random.py"]

@@ -1316,7 +1316,7 @@ def _placeholder_cautions(spec: ExerciseSpec) -> list[Finding]:
             parts = template(text, names).parts
         except TemplateError:  # reported where the text is read
             continue
-        told: set[tuple[str, ...]] = set()  # what is told once a placeholder in a field: its sign, 0, a coefficient
+        told: set[tuple[str, ...]] = set()  # what this field was told of each placeholder: its sign, a 0, each factor
         for i, (before, part, after) in enumerate(zip(parts, parts[1:], [*parts[2:], ""])):
             if not isinstance(part, Placeholder):
                 continue
