@@ -1321,7 +1321,8 @@ def _placeholder_cautions(spec: ExerciseSpec) -> list[Finding]:
             if not isinstance(part, Placeholder):
                 continue
             sign = before.rstrip()[-1:] if isinstance(before, str) else ""
-            said = sign if isinstance(before, str) and before.endswith(sign) else f"{sign} "  # as the student reads it
+            touching = isinstance(before, str) and before[-1:] in ("-", "+", "−")  # a sign right before it: "-{k}"
+            said = sign if touching else f"{sign} "  # the sign as the student reads it before the value
             exponent = isinstance(before, str) and before.endswith("^")
             factor = _factor_after(after, variables, exponent) if isinstance(after, str) else ""
             if sign and sign in "-+−" and ("sign", part.source) not in told:
@@ -1350,7 +1351,7 @@ def _placeholder_cautions(spec: ExerciseSpec) -> list[Finding]:
                 what = _factor_name(factor.lstrip())
                 # a space other than the plain one, written so that the author sees it (outside check h74, J4)
                 factor = "".join(c if c == " " or not c.isspace() else f"\\u{ord(c):04x}" for c in factor)
-                lead = before[-1:] if isinstance(before, str) and before[-1:] in ("-", "+", "−") else ""  # "-1|x|"
+                lead = sign if touching else ""  # read with the coefficient: "-1|x|"
                 found.append(Finding(key, f"'{lead}{{{part.source}}}{factor}' in {text_named(key)} reads "
                                           f"'{lead}{spec.fill(f'{{{part.source}}}', params)}{factor}' to a student who "
                                           f"draws {drawn(params, decimals)}: draw the parameters so that it is "
@@ -1366,7 +1367,7 @@ _FACTOR = re.compile(r"(?P<gap>[^\S\n]*)(?P<factor>∇²|[(\[⟨√∛∜|‖∂
 _FACTOR_NAMES = {"(": "bracket", "[": "bracket", "⟨": "bracket", "√": "root", "∛": "root", "∜": "root",
                  "|": "absolute value", "‖": "norm", "∂": "partial derivative", "∇": "gradient", "∇²": "Laplacian",
                  "∑": "sum", "∏": "product", "∫": "integral", "∮": "integral"}
-_CLOSING = {"(": ")", "[": "]", "⟨": "⟩", "|": "|", "‖": "‖"}
+_CLOSING = {"(": ")", "[": "]", "⟨": "⟩"}
 # a number's suffix, not what it multiplies: "the {k}th step", "the {k}ᵗʰ", "a {k}D plot"
 _SUFFIX = re.compile(r"((?i:st|nd|rd|th)|ˢᵗ|ⁿᵈ|ʳᵈ|ᵗʰ|D)\b")
 _HYPHENATED = re.compile(r"-[^\W\d_]{2}")  # "{k} x-values": a word, not x
@@ -1403,7 +1404,7 @@ def _factor_name(factor: str) -> str:
 def _through_factor(after: str, found: re.Match[str]) -> str:
     """The placeholder's factor as a caution shows it: a bracket through its closing one, a root with its radicand."""
     end, opening = found.end(), found["factor"]
-    if opening in "([⟨":
+    if opening in _CLOSING:
         depth = 1
         while end < len(after) and depth:
             depth += {opening: 1, _CLOSING[opening]: -1}.get(after[end], 0)
