@@ -286,6 +286,14 @@ def test_a_number_right_but_for_its_sign_is_told_so(capsys, exercise, typed, sai
     assert capsys.readouterr().out.splitlines()[1] == said
 
 
+def test_a_number_right_but_for_its_sign_is_told_so_before_a_mistake_that_also_gives_it(capsys):
+    # f = x² - 8x at -2: f′ = -12; 12 is also 2x - 8x there, but the sign was left unsaid (outside check h78, N3)
+    assert main(["check", "--exercise", "drills:d-at-point", "--student", "ann", "--", "12"]) == 1
+    assert capsys.readouterr().out.splitlines()[1] == (
+        "Your answer 12 has the wrong sign. It looks like you left 8x as it is instead of differentiating it. The "
+        "derivative of -8x is -8.")
+
+
 @pytest.mark.parametrize("typed, said", [
     # -0.09 has one significant digit, as likely a guess alone, but is rounded to 2 places as the -0.11 beside it
     # is: said so too, where it was "not right to 4 decimal places" (outside check h65, F11)
@@ -1497,6 +1505,9 @@ def test_a_fraction_character_is_the_fraction_it_shows(capsys, argv, out):
     # in < >, which the tutor reads as a vector elsewhere, "Comparisons are not answers here."
     (["--exercise", "gradients:tangent-plane-x2y2", "--", "z = 20 + 4(x-2) + 8(y-4) = 4x + 8y - 20"], 25,
      "Only one '=' is allowed: write just z = 4x + 8y - 20."),
+    # outside check h78, N1: a chain ending in "= 0" was told "write just z = 0", a plane it never meant
+    (["--exercise", "gradients:tangent-plane-x2y2", "--", "z = 4x + 8y - 16 = 0"], 17,
+     "Only one '=' is allowed: write just z = 4x + 8y - 16."),
     (["--exercise", "gradients:tangent-plane-x2y2", "--", "z - 20 = 4(x-2) + 8(y-4) = 4x + 8y - 40"], 25,
      "Only one '=' is allowed."),  # what z - 20 names is no plane's left side
     (["--exercise", "gradients:tangent-plane-x2y2", "--", "z = 20 + <4,8>·<x-2,y-4>"], 9,

@@ -225,6 +225,12 @@ def test_critical_points_patterns():
     assert respond(exercise, "(4, 4), (4, 2), x = 0, y = 0").message.startswith(
         "It looks like you included (4, 2), where only ∂T/∂x is zero.")
     assert respond(exercise, "(5, 5)").note == "extra_point"  # not critical for either partial: no name for it
+    # the lines of ∂T/∂x = 0 alone are "solved only ∂T/∂x = 0"; beside (4, 4), which solving it alone gives as the
+    # line x = 4, the extra line is told as such (outside check h78, N2: "you solved only ∂T/∂x = 0")
+    assert respond(exercise, "x = 0, x = 4, y = 0, y = 6").message.startswith(
+        "It looks like you solved only ∂T/∂x = 0.")
+    assert respond(exercise, "(4, 4), x = 0, y = 0, y = 6").message.startswith(
+        "It looks like you included y = 6, where only ∂T/∂x is zero.")
     assert any(isinstance(c, Pattern) for c in candidates(exercise.problem))
 
 

@@ -609,6 +609,27 @@ def test_square_brackets_around_a_list_are_still_a_list():
     assert read("[(0, 0), (4, 4)]", "auto").value == ((0, 0), (4, 4))
 
 
+@pytest.mark.parametrize("typed, shape, value", [
+    # round brackets around one list group it as they group an expression (outside check h78, N4: "a list can't
+    # be used inside an expression" for a right answer)
+    ("((0, 0))", "points", ((0, 0),)), ("(((0, 0)))", "points", ((0, 0),)), ("((4, 6))", "vector", (4, 6)),
+    ("([4, 6])", "vector", (4, 6)), ("(⟨4, 6⟩)", "vector", (4, 6)), ("((±1, 0))", "points", ((-1, 0), (1, 0))),
+    ("((4, 6)) + (1, 1)", "vector", (5, 7)), ("((0, 0), (4, 4))", "points", ((0, 0), (4, 4))),
+])
+def test_round_brackets_around_one_list_group_it(typed, shape, value):
+    assert read(typed, shape).value == value
+
+
+@pytest.mark.parametrize("typed, message", [
+    ("((8, 12))/2", "a number that scales a vector goes before it"), ("((4, 6)(1))", "a list can't be used"),
+    ("((4, 6)", "unbalanced brackets"),
+])
+def test_round_brackets_around_a_list_with_more_beside_it_are_refused(typed, message):
+    with pytest.raises(InputError) as refused:
+        read(typed, "vector")
+    assert refused.value.message.startswith(message)
+
+
 @pytest.mark.parametrize("typed, meant", [
     ("|a(q|b|r)c|", "Abs(a*q*Abs(b)*r*c)"), ("|x(|y| + 1)|", "Abs(x*(Abs(y) + 1))"),
     ("|x| |y|", "Abs(x)*Abs(y)"), ("sin(|x|)|y|", "sin(Abs(x))*Abs(y)"),

@@ -48,7 +48,8 @@ lesson writes a descent step, are added component by component (`vector_sum`):
 `vectors := (list | scaled) (('+' | '-') scaled)*`, `(0.5, 0.6) - 0.05·(-0.1134, -0.0935)`; each is a
 vector of as many components (no set, point or named part), or the sum is refused at its sign.
 Square brackets group like round ones (`2[z - (x + 1)]`) unless they hold a
-list: a comma directly inside (`[4, 6]`), or one bracketed list (`[(0, 0)]`).
+list: a comma directly inside (`[4, 6]`), or one bracketed list (`[(0, 0)]`). Round brackets around one
+list, and nothing else, group it as they group an expression: `((4, 6))` is (4, 6) (`wraps_a_list`).
 Inside brackets a bar opens an absolute value again: `|a(q|b|r)c|`.
 ± (∓) is a set of alternatives, read in the item that holds it: the item is read again with each sign
 (`_Parser.expanded`), minus first, and stands for all of them. `±1` is -1, 1; `x = ±1` is x = -1, x = 1;
@@ -1811,6 +1812,13 @@ class _Parser:
         return found
 
     def item(self) -> _Item:
+        if self.tok.kind == TokenKind.OPERATOR and self.tok.text == "(" and self.wraps_a_list(self.pos):
+            # ((0, 0)), ((4, 6)): round brackets around one list group it, as they group an expression (h78, N4)
+            with self.nested(self.tok.col):
+                opener = self.advance()
+                item = self.item()
+                self.expect(")", opener)
+            return self.vector_sum(item) if isinstance(item, _Group) else item
         if self.tok.kind == TokenKind.OPERATOR and self.tok.text in _OPENERS and self.list_ahead():
             return self.vector_sum(self.group())
         scaled = self.scaled_list() if self.may_list else None
@@ -1927,6 +1935,15 @@ class _Parser:
             inner_end, inner_comma = self.group_end(self.pos + 1)
             return inner_comma and inner_end + 1 == end
         return False
+
+    def wraps_a_list(self, start: int) -> bool:
+        """Whether the round bracket at `start` holds exactly one list, or one such bracket, and nothing else."""
+        end, comma = self.group_end(start)
+        inner = self.tokens[start + 1]
+        if comma or inner.kind != TokenKind.OPERATOR or inner.text not in "([⟨":
+            return False
+        inner_end, inner_comma = self.group_end(start + 1)
+        return inner_end + 1 == end and (inner_comma or inner.text == "(" and self.wraps_a_list(start + 1))
 
     def scaling_after(self, start: int) -> Token | None:
         """What follows the list opened at `start` where it scales the list from after: a '*' or '/', or a number
@@ -2238,8 +2255,11 @@ def read(
             raise labelled(clean, equals, error.note, text, after=True) from None
         if (shape == Shape.EQUATION and len(outside) > 1 and error.column == outside[1]
                 and _a_name(clean[:equals]) and not _an_expression(clean[:equals])):
-            # z = 20 + 4(x - 2) + 8(y - 4) = 4x + 8y - 20: working, as a chain; the plane is its last step
-            plane = f"{clean[:equals].strip()} = {clean[outside[-1] + 1:].strip()}"
+            # z = 20 + 4(x - 2) + 8(y - 4) = 4x + 8y - 20: working, as a chain; the plane is its last step, or the
+            # last with a letter in it: z = 4x + 8y - 20 = 0 is not the plane z = 0 (outside check h78, N1)
+            steps = [clean[start + 1:end].strip() for start, end in zip(outside, [*outside[1:], len(clean)])]
+            plane = f"{clean[:equals].strip()} = " + next(
+                (step for step in reversed(steps) if any(c.isalpha() for c in step)), steps[-1])
             raise InputError(f"only one '=' is allowed: write just {plane}", error.column,
                              error.note) from None
         if (shape == Shape.POINTS and error.note == "unknown_name" and error.column is not None

@@ -231,7 +231,9 @@ def _differences(problem: CriticalPoints) -> Pattern:
             for item, z in zip(others, zero):
                 groups.setdefault(z, []).append(item)
             if all(isinstance(item, Equation) for item in others) and len(groups) == 1 and len(zero[0]) == 1 \
-                    and not missing:  # (with a line missing, that partial solved alone gives it too)
+                    and not missing and not _line_left_out(partials[variables.index(zero[0][0])], got_points,
+                                                           got_lines, variables, ctx):
+                # (with a line missing, that partial solved alone gives it too)
                 # whole lines where one partial is zero: that partial solved alone, said once as that
                 said.append(say["solved-one-partial"](partial=f"∂{name}/∂{zero[0][0]}", equations=equations))
             elif said and said[-1].misconception == "missed-critical-points" and all(
@@ -261,6 +263,19 @@ def _one_partial_solved(partials: Sequence[Expr], point: tuple, variables: Seque
     syms = [symbol(v) for v in variables]
     lines = [Equation(s, c) for s, c in zip(syms, point)]
     return any(g.free_symbols >= set(syms) and all(_zero_on(g, line, variables) for line in lines) for g in partials)
+
+
+def _line_left_out(partial: Expr, points: Sequence[tuple], lines: Sequence[Equation | Meet],
+                   variables: Sequence[str], ctx: Context) -> bool:
+    """Whether a point given lies on a line v = c where `partial` is zero all along, a line the answer leaves
+    out: that partial solved alone gives the line, not the point (the sauna's (4, 4) on x = 4, where ∂T/∂x is
+    zero: given with y = 6, it was told "you solved only ∂T/∂x = 0", outside check h78, N2)."""
+    for point in points:
+        for name, value in zip(variables, point):
+            line = Equation(symbol(name), value)
+            if _zero_on(partial, line, variables) and not any(same_locus(given, line, ctx) for given in lines):
+                return True
+    return False
 
 
 def _where_only(groups: dict[tuple[str, ...], list], name: str, variables: Sequence[str], spellings: tuple) -> str:
