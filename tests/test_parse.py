@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tutor import check
-from tutor.budget import counted
+from tutor.budget import counted, spent
 from tutor.limits import Limits
 from tutor.parse import SHAPES, Equation, InputError, Meet, Shape, read, symbol
 from tutor.show import show
@@ -618,6 +618,19 @@ def test_square_brackets_around_a_list_are_still_a_list():
 ])
 def test_round_brackets_around_one_list_group_it(typed, shape, value):
     assert read(typed, shape).value == value
+
+
+def test_brackets_in_brackets_around_a_list_are_looked_into_once():
+    # a point in as many brackets as 1,000 characters hold is refused for its nesting with the work a bracketed sum
+    # takes, not a look into every bracket below at each level (so written first, it took 6 s to refuse)
+    def units(text: str) -> int:
+        with counted(10**9):
+            before = spent()
+            with pytest.raises(InputError, match="nested too deeply"):
+                read(text, "points", ("x", "y"))
+            return spent() - before
+
+    assert units("(" * 490 + "0, 0" + ")" * 490) < 2 * units("(" * 490 + "x + 0" + ")" * 490)
 
 
 @pytest.mark.parametrize("typed, message", [

@@ -1018,6 +1018,7 @@ class _Parser:
         self.chosen: dict[int, int] = {}
         self.unchosen: list[Token] = []
         self.alternatives: list[tuple[Token, int]] = []
+        self.wrapping: dict[int, bool] = {}  # wraps_a_list's, by a bracket's index: ((((…)))) is looked into once
 
     # -- helpers
     @property
@@ -1938,12 +1939,20 @@ class _Parser:
 
     def wraps_a_list(self, start: int) -> bool:
         """Whether the round bracket at `start` holds exactly one list, or one such bracket, and nothing else."""
-        end, comma = self.group_end(start)
-        inner = self.tokens[start + 1]
-        if comma or inner.kind != TokenKind.OPERATOR or inner.text not in "([⟨":
-            return False
-        inner_end, inner_comma = self.group_end(start + 1)
-        return inner_end + 1 == end and (inner_comma or inner.text == "(" and self.wraps_a_list(start + 1))
+        looked: list[int] = []
+        while start not in self.wrapping:
+            looked.append(start)
+            end, comma = self.group_end(start)
+            inner = self.tokens[start + 1]
+            inner_end, inner_comma = self.group_end(start + 1)
+            alone = not comma and inner.kind == TokenKind.OPERATOR and inner.text in "([⟨" and inner_end + 1 == end
+            if not alone or inner_comma or inner.text != "(":
+                self.wrapping[start] = alone and inner_comma
+                break
+            start += 1  # one bracket in another: whether that one wraps a list
+        found = self.wrapping[start]
+        self.wrapping.update(dict.fromkeys(looked, found))
+        return found
 
     def scaling_after(self, start: int) -> Token | None:
         """What follows the list opened at `start` where it scales the list from after: a '*' or '/', or a number
