@@ -233,8 +233,8 @@ def _differences(problem: CriticalPoints) -> Pattern:
             if all(isinstance(item, Equation) for item in others) and len(groups) == 1 and len(zero[0]) == 1 \
                     and not missing and not _line_left_out(partials[variables.index(zero[0][0])], got_points,
                                                            got_lines, variables, ctx):
-                # (with a line missing, that partial solved alone gives it too)
-                # whole lines where one partial is zero: that partial solved alone, said once as that
+                # whole lines where one partial is zero, none missing and no point given in place of a line of that
+                # partial (solving it alone gives each such line whole): that partial solved alone, said once as that
                 said.append(say["solved-one-partial"](partial=f"∂{name}/∂{zero[0][0]}", equations=equations))
             elif said and said[-1].misconception == "missed-critical-points" and all(
                     isinstance(p, tuple) for p in missing) and all(
