@@ -615,6 +615,8 @@ def test_square_brackets_around_a_list_are_still_a_list():
     ("((0, 0))", "points", ((0, 0),)), ("(((0, 0)))", "points", ((0, 0),)), ("((4, 6))", "vector", (4, 6)),
     ("([4, 6])", "vector", (4, 6)), ("(⟨4, 6⟩)", "vector", (4, 6)), ("((±1, 0))", "points", ((-1, 0), (1, 0))),
     ("((4, 6)) + (1, 1)", "vector", (5, 7)), ("((0, 0), (4, 4))", "points", ((0, 0), (4, 4))),
+    # and around a list in square brackets or braces (outside check h79, P1)
+    ("([(0, 0)])", "points", ((0, 0),)), ("({(0, 0)})", "points", ((0, 0),)),
 ])
 def test_round_brackets_around_one_list_group_it(typed, shape, value):
     assert read(typed, shape).value == value

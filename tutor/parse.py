@@ -1924,16 +1924,20 @@ class _Parser:
         return value
 
     def list_ahead(self) -> bool:
-        """Whether the bracket at hand holds a list: ⟨ and { always; ( and [ with a comma inside
+        return self.list_at(self.pos)
+
+    def list_at(self, start: int) -> bool:
+        """Whether the bracket at `start` holds a list: ⟨ and { always; ( and [ with a comma inside
         (and [ around one list, like [(0, 0)]); otherwise they group, like 2[z - (x + 1)]."""
-        if self.tok.text in "⟨{":
+        opener = self.tokens[start]
+        if opener.text in "⟨{":
             return True
-        end, comma = self.group_end(self.pos)
+        end, comma = self.group_end(start)
         if comma:
             return True
-        inner = self.tokens[self.pos + 1]
-        if self.tok.text == "[" and inner.kind == TokenKind.OPERATOR and inner.text in _OPENERS:
-            inner_end, inner_comma = self.group_end(self.pos + 1)
+        inner = self.tokens[start + 1]
+        if opener.text == "[" and inner.kind == TokenKind.OPERATOR and inner.text in _OPENERS:
+            inner_end, inner_comma = self.group_end(start + 1)
             return inner_comma and inner_end + 1 == end
         return False
 
@@ -1944,10 +1948,10 @@ class _Parser:
             looked.append(start)
             end, comma = self.group_end(start)
             inner = self.tokens[start + 1]
-            inner_end, inner_comma = self.group_end(start + 1)
-            alone = not comma and inner.kind == TokenKind.OPERATOR and inner.text in "([⟨" and inner_end + 1 == end
-            if not alone or inner_comma or inner.text != "(":
-                self.wrapping[start] = alone and inner_comma
+            alone = (not comma and inner.kind == TokenKind.OPERATOR and inner.text in _OPENERS
+                     and self.group_end(start + 1)[0] + 1 == end)
+            if not alone or inner.text != "(" or self.list_at(start + 1):
+                self.wrapping[start] = alone and self.list_at(start + 1)
                 break
             start += 1  # one bracket in another: whether that one wraps a list
         found = self.wrapping[start]
