@@ -286,12 +286,12 @@ def test_a_number_right_but_for_its_sign_is_told_so(capsys, exercise, typed, sai
     assert capsys.readouterr().out.splitlines()[1] == said
 
 
-def test_a_number_right_but_for_its_sign_is_told_so_before_a_mistake_that_also_gives_it(capsys):
-    # f = x² - 8x at -2: f′ = -12; 12 is also 2x - 8x there, but the sign was left unsaid (outside check h78, N3)
+def test_a_number_right_but_for_its_sign_that_a_mistake_gives_is_told_the_mistake(capsys):
+    # f = x² - 8x at -2: f′ = -12; 12 is also 2x - 8x there: the mistake is named, as check.md says (outside check
+    # h78, N3 found the page saying the sign is always told)
     assert main(["check", "--exercise", "drills:d-at-point", "--student", "ann", "--", "12"]) == 1
     assert capsys.readouterr().out.splitlines()[1] == (
-        "Your answer 12 has the wrong sign. It looks like you left 8x as it is instead of differentiating it. The "
-        "derivative of -8x is -8.")
+        "It looks like you left 8x as it is instead of differentiating it. The derivative of -8x is -8.")
 
 
 @pytest.mark.parametrize("typed, said", [

@@ -1374,16 +1374,12 @@ def explain(verdict: Verdict, problem: Problem, text: str, tolerance: Tolerance 
     if found is None:
         return verdict
     aside = problem.aside(text)  # true whatever the mistake: the x where f has no value (outside check h39, F3)
-    # a place given twice is named first, as the check names it (compare.once), before the mistake (h55, N3); so is
-    # a number right but for its sign, which a mistake may also give (12 for f′(-2) = -12 of x² - 8x, "you left 8x
-    # as it is": outside check h78, N3)
+    # a place given twice is named first, as the check names it (compare.once), before the mistake (h55, N3)
     repeats = _REPEATS.match(verdict.message)
-    first = repeats[0] if repeats else f"{verdict.message} " if _SIGN_ONLY.fullmatch(verdict.message) else ""
-    message = f"{first}{found.message}"
+    message = f"{repeats[0] if repeats else ''}{found.message}"
     return replace(verdict, verdict=Judgement.INCORRECT, note=found.note,
                    message=f"{message} {aside}" if aside else message,
                    reading=verdict.reading or found.reading, column=None)
 
 
 _REPEATS = re.compile(r"(?:[^.]+? is given (?:twice|\d+ times)\. )+")
-_SIGN_ONLY = re.compile(r"Your answer .+? has the wrong sign(?:: its size is right .+)?\.")
