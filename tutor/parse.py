@@ -1950,8 +1950,9 @@ class _Parser:
             inner = self.tokens[start + 1]
             alone = (not comma and inner.kind == TokenKind.OPERATOR and inner.text in _OPENERS
                      and self.group_end(start + 1)[0] + 1 == end)
-            if not alone or inner.text != "(" or self.list_at(start + 1):
-                self.wrapping[start] = alone and self.list_at(start + 1)
+            listed = alone and self.list_at(start + 1)
+            if listed or not alone or inner.text != "(":
+                self.wrapping[start] = listed
                 break
             start += 1  # one bracket in another: whether that one wraps a list
         found = self.wrapping[start]

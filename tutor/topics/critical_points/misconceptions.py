@@ -260,9 +260,14 @@ def _one_partial_solved(partials: Sequence[Expr], point: tuple, variables: Seque
     """Whether some partial is zero all along each line through the point parallel to an axis: the point is
     where factors of that one partial, one for each coordinate, are zero together ((4, 6) of the sauna's ∂T/∂x,
     whose 3x − 12 and y − 6 are zero there)."""
-    syms = [symbol(v) for v in variables]
-    lines = [Equation(s, c) for s, c in zip(syms, point)]
-    return any(g.free_symbols >= set(syms) and all(_zero_on(g, line, variables) for line in lines) for g in partials)
+    lines = _lines_through(point, variables)
+    return any(g.free_symbols >= {symbol(v) for v in variables} and all(_zero_on(g, line, variables) for line in lines)
+               for g in partials)
+
+
+def _lines_through(point: tuple, variables: Sequence[str]) -> list[Equation]:
+    """The lines v = c through a point, one for each coordinate, parallel to the axes."""
+    return [Equation(symbol(v), c) for v, c in zip(variables, point)]
 
 
 def _line_left_out(partial: Expr, points: Sequence[tuple], lines: Sequence[Equation | Meet],
@@ -270,12 +275,8 @@ def _line_left_out(partial: Expr, points: Sequence[tuple], lines: Sequence[Equat
     """Whether a point given lies on a line v = c where `partial` is zero all along, a line the answer leaves
     out: that partial solved alone gives the line, not the point (the sauna's (4, 4) on x = 4, where ∂T/∂x is
     zero: given with y = 6, it was told "you solved only ∂T/∂x = 0", outside check h78, N2)."""
-    for point in points:
-        for name, value in zip(variables, point):
-            line = Equation(symbol(name), value)
-            if _zero_on(partial, line, variables) and not any(same_locus(given, line, ctx) for given in lines):
-                return True
-    return False
+    return any(_zero_on(partial, line, variables) and not any(same_locus(given, line, ctx) for given in lines)
+               for point in points for line in _lines_through(point, variables))
 
 
 def _where_only(groups: dict[tuple[str, ...], list], name: str, variables: Sequence[str], spellings: tuple) -> str:
